@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m20261127T1600 from './20261127T1600-create-instance-meta.ts';
+
+/**
+ * Every migration, keyed by its timestamped name. Listed statically (not read from disk) so the
+ * bundled server carries them. Add new files here in order.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261127T1600-create-instance-meta': m20261127T1600,
+};

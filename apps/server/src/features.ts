@@ -1,0 +1,6 @@
+import type { AppInstance } from './http/app-instance.ts';
+
+/** Route plugins of every feature, in registration order. */
+export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
+  return [];
+}

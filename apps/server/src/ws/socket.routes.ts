@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { ClientMessageSchema, type ServerMessage } from '@essaim/contracts';
+import { assertNever } from '@essaim/core';
+import type { FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { AppInstance } from '../http/app-instance.ts';
+import type { HubClient } from '../realtime/hub.ts';
+
+const MAX_MESSAGE_BYTES = 64 * 1024;
+/** Reactions are cheap to send and costly to fan out: a few per second per socket is plenty. */
+const REACTION_BUCKET = { capacity: 5, refillPerSecond: 2 };
+
+/** The single WebSocket endpoint: typed messages, rooms, presence, reactions. */
+export async function socketRoutes(app: AppInstance): Promise<void> {
+  app.get(
+    '/ws',
+    { websocket: true, schema: { hide: true } },
+    (socket: WebSocket, request: FastifyRequest) => {
+      const client: HubClient = {
+        id: randomUUID(),
+        send(message: ServerMessage) {
+          if (socket.readyState === socket.OPEN) {
+            socket.send(JSON.stringify(message));
+          }
+        },
+      };
+      const rooms = new Set<string>();
+      let tokens = REACTION_BUCKET.capacity;
+      let lastRefill = Date.now();
+      const { hub, roomAuthorizers } = app.deps;
+
+      client.send({ type: 'hello', instanceId: hub.instanceId, protocol: 1 });
+
+      socket.on('message', (raw: Buffer, isBinary: boolean) => {
+        void (async () => {
+          if (isBinary || raw.length > MAX_MESSAGE_BYTES) {
+            client.send({
+              type: 'error',
+              code: 'VALIDATION_FAILED',
+              message: 'text JSON messages under 64 KiB only',
+            });
+            return;
+          }
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(raw.toString('utf8'));
+          } catch {
+            client.send({ type: 'error', code: 'VALIDATION_FAILED', message: 'message is not JSON' });
+            return;
+          }
+          const result = ClientMessageSchema.safeParse(parsed);
+          if (!result.success) {
+            client.send({
+              type: 'error',
+              code: 'VALIDATION_FAILED',
+              message: result.error.issues[0]?.message ?? '',
+            });
+            return;
+          }
+          const msg = result.data;
+          switch (msg.type) {
+            case 'ping':
+              client.send(msg.id === undefined ? { type: 'pong' } : { type: 'pong', id: msg.id });
+              return;
+            case 'subscribe': {
+              const [kind, id] = msg.room.split(':') as [string, string];
+              const authorize = roomAuthorizers.get(kind);
+              if (!authorize || !(await authorize(request, id))) {
+                client.send({ type: 'error', code: 'FORBIDDEN', message: `not allowed in ${msg.room}` });
+                return;
+              }
+              if (!rooms.has(msg.room)) {
+                rooms.add(msg.room);
+                await hub.join(msg.room, client);
+              }
+              client.send({ type: 'subscribed', room: msg.room });
+              return;
+            }
+            case 'unsubscribe':
+              if (rooms.delete(msg.room)) {
+                await hub.leave(msg.room, client);
+              }
+              client.send({ type: 'unsubscribed', room: msg.room });
+              return;
+            case 'react': {
+              if (!rooms.has(msg.room)) {
+                client.send({ type: 'error', code: 'FORBIDDEN', message: 'subscribe to the room first' });
+                return;
+              }
+              const now = Date.now();
+              tokens = Math.min(
+                REACTION_BUCKET.capacity,
+                tokens + ((now - lastRefill) / 1000) * REACTION_BUCKET.refillPerSecond,
+              );
+              lastRefill = now;
+              if (tokens < 1) {
+                client.send({ type: 'error', code: 'RATE_LIMITED', message: 'too many reactions' });
+                return;
+              }
+              tokens -= 1;
+              await hub.broadcast(msg.room, {
+                type: 'reaction',
+                room: msg.room,
+                reaction: msg.reaction,
+                at: new Date(now).toISOString(),
+              });
+              return;
+            }
+            default:
+              assertNever(msg);
+          }
+        })().catch((err: unknown) => {
+          request.log.error({ err }, 'websocket message failed');
+          client.send({ type: 'error', code: 'INTERNAL', message: 'internal error' });
+        });
+      });
+
+      socket.on('close', () => {
+        for (const room of rooms) {
+          void hub.leave(room, client);
+        }
+        rooms.clear();
+      });
+    },
+  );
+}

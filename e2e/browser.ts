@@ -1,0 +1,26 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { repoRoot } from '../apps/server/test/spawn-server.ts';
+
+export const artifactsDir = path.join(repoRoot, 'test-artifacts');
+mkdirSync(artifactsDir, { recursive: true });
+
+/** Debian's Chromium, headless, with the flags this closed network needs (no background networking). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.ESSAIM_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const screenshotPath = (name: string) => path.join(artifactsDir, `${name}.png`);

@@ -1,0 +1,49 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SpawnedServer, spawnServer } from '../apps/server/test/spawn-server.ts';
+import { launchChromium, screenshotPath } from './browser.ts';
+
+describe('browser smoke test', () => {
+  let server: SpawnedServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await spawnServer([], { built: true });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens the home page, switches language and the text changes', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    const title = page.getByTestId('home-title');
+    await title.waitFor();
+    const french = (await title.textContent())?.trim();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const english = (await title.textContent())?.trim();
+    expect(english).toBeTruthy();
+    expect(english).not.toBe(french);
+    await page.screenshot({ path: screenshotPath('smoke-home-en'), fullPage: true });
+    await page.reload();
+    await title.waitFor();
+    expect((await title.textContent())?.trim()).toBe(english);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('serves client-side routes on reload (SPA fallback) with a 404 page for unknown ones', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.url}/this/does/not/exist`);
+    expect(response?.status()).toBe(200);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.screenshot({ path: screenshotPath('smoke-404') });
+    await page.close();
+  });
+});
