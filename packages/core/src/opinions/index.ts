@@ -1,0 +1,43 @@
+/**
+ * @module Opinion mapping (Polis-grade): sparse PCA, two-level clustering, representative
+ * statements, consensus, bridging, routing priority, small-group mode and Polis CSV interop.
+ * Pure and deterministic for a given seed.
+ */
+
+export {
+  type AnalysisExplanation,
+  type AnalysisMode,
+  type AnalyzeOptions,
+  analyzeOpinions,
+  analyzeVoteMatrix,
+  type OpinionAnalysis,
+  type OpinionGroup,
+  type ParticipantPosition,
+  type StatementStats,
+} from './analyze';
+export { clusterOpinionMap, type GroupCountSmoother, type OpinionClustering } from './clustering';
+export { computeSilhouette, type KMeansResult, runKMeans } from './kmeans';
+export { adjustedRandIndex } from './metrics';
+export { computeSparsePca, computeStatementExtremity, type PcaResult, projectParticipants } from './pca';
+export { computeDensePca } from './pca-dense';
+export {
+  formatPolisComments,
+  formatPolisDatetime,
+  formatPolisVotes,
+  listModeratedOut,
+  type PolisComment,
+  PolisCsvError,
+  parsePolisComments,
+  parsePolisVotes,
+} from './polis-csv';
+export { computeImportance, computePriority, pickNextStatement, rankNextStatements } from './priority';
+export {
+  type BridgingStatement,
+  type ConsensusStatement,
+  proportionTest,
+  type RepresentativeStatement,
+  twoProportionTest,
+} from './repness';
+export { createRng, type Rng } from './rng';
+export { clusterSmallGroup, computeAgreementDistances } from './small-group';
+export { buildVoteMatrix, type Vote, type VoteMatrix, voteMatrixFromTriplets } from './vote-matrix';

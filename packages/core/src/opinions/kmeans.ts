@@ -1,0 +1,303 @@
+/**
+ * Weighted k-means and silhouette in a low-dimensional space (the 2-D opinion map).
+ *
+ * Polis (`math/src/polismath/math/clusters.clj`) runs Lloyd iterations (`cluster-step`,
+ * weighted centres `weighted-mean`) seeded with the first k distinct points, warm-started from
+ * the previous run. Having no history, we seed with weighted k-means++ (Arthur & Vassilvitskii
+ * 2007: next centre drawn with probability ∝ wᵢ·D(xᵢ)²) and keep the best of several restarts by
+ * weighted inertia Σ wᵢ‖xᵢ − c(i)‖². Empty clusters are dropped, as Polis does.
+ *
+ * Silhouette (Rousseeuw 1987; Polis `silhouette`): s(i) = (b − a) / max(a, b) with a the mean
+ * distance to the other members of i's cluster and b the smallest mean distance to another
+ * cluster; 0 for a singleton. The clustering score is the unweighted mean of s(i).
+ */
+
+import type { Rng } from './rng';
+
+/** Output of {@link runKMeans}. */
+export interface KMeansResult {
+  /** Cluster index of each point, 0 … k − 1. */
+  assignment: Int32Array;
+  /** Row-major k × dim centres. */
+  centers: Float64Array;
+  k: number;
+  inertia: number;
+}
+
+export interface KMeansOptions {
+  rng: Rng;
+  weights?: Float64Array;
+  restarts?: number;
+  maxIterations?: number;
+  /**
+   * 'first-distinct' seeds with the first k distinct points in input order, deterministic, as
+   * Polis `init-clusters` does for a new conversation; 'plus-plus' uses weighted k-means++.
+   */
+  init?: 'plus-plus' | 'first-distinct';
+  /** Explicit starting centres (row-major); overrides `init` and `restarts`. */
+  initialCenters?: Float64Array;
+}
+
+/**
+ * Clusters `points` (row-major, `dim` columns) into at most k groups.
+ *
+ * @example
+ * const { assignment } = runKMeans(Float64Array.of(0, 0, 0, 1, 9, 9), 2, 2, { rng: createRng(1) });
+ */
+export function runKMeans(
+  points: Float64Array,
+  dim: number,
+  k: number,
+  options: KMeansOptions,
+): KMeansResult {
+  const n = points.length / dim;
+  const isFixed = options.init === 'first-distinct' || options.initialCenters !== undefined;
+  const restarts = isFixed ? 1 : Math.max(1, options.restarts ?? 1);
+  let best: KMeansResult | null = null;
+  for (let attempt = 0; attempt < restarts; attempt++) {
+    const candidate = runLloyd(points, dim, Math.min(k, n), options);
+    if (!best || candidate.inertia < best.inertia - 1e-12) {
+      best = candidate;
+    }
+  }
+  return best!;
+}
+
+function runLloyd(points: Float64Array, dim: number, k: number, options: KMeansOptions): KMeansResult {
+  const n = points.length / dim;
+  const w = options.weights;
+  let centers = options.initialCenters
+    ? Float64Array.from(options.initialCenters)
+    : options.init === 'first-distinct'
+      ? seedFirstDistinct(points, dim, k)
+      : seedPlusPlus(points, dim, k, options.rng, w);
+  let kk = centers.length / dim;
+  const assignment = new Int32Array(n);
+  const maxIterations = options.maxIterations ?? 100;
+  for (let iter = 0; iter < maxIterations; iter++) {
+    let hasChanged = iter === 0;
+    for (let i = 0; i < n; i++) {
+      const c = dim === 2 ? nearest2(points, i, centers, kk) : nearest(points, i, centers, dim, kk);
+      if (c !== assignment[i]) {
+        assignment[i] = c;
+        hasChanged = true;
+      }
+    }
+    const next = new Float64Array(kk * dim);
+    const mass = new Float64Array(kk);
+    for (let i = 0; i < n; i++) {
+      const c = assignment[i]!;
+      const wi = w ? w[i]! : 1;
+      mass[c]! += wi;
+      for (let d = 0; d < dim; d++) {
+        next[c * dim + d]! += wi * points[i * dim + d]!;
+      }
+    }
+    // Drop empty clusters and renumber (Polis filters clusters without members).
+    const remap = new Int32Array(kk).fill(-1);
+    let live = 0;
+    for (let c = 0; c < kk; c++) {
+      if (mass[c]! > 0) {
+        remap[c] = live++;
+      }
+    }
+    const compact = new Float64Array(live * dim);
+    for (let c = 0; c < kk; c++) {
+      const to = remap[c]!;
+      if (to >= 0) {
+        for (let d = 0; d < dim; d++) {
+          compact[to * dim + d] = next[c * dim + d]! / mass[c]!;
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      assignment[i] = remap[assignment[i]!]!;
+    }
+    centers = compact;
+    kk = live;
+    if (!hasChanged) {
+      break;
+    }
+  }
+  let inertia = 0;
+  for (let i = 0; i < n; i++) {
+    inertia += (w ? w[i]! : 1) * squaredDistance(points, i, centers, assignment[i]!, dim);
+  }
+  return { assignment, centers, k: kk, inertia };
+}
+
+/** Specialised 2-D nearest centre (the opinion map), the hot loop of base clustering. */
+function nearest2(points: Float64Array, i: number, centers: Float64Array, k: number): number {
+  const x = points[2 * i]!;
+  const y = points[2 * i + 1]!;
+  let best = 0;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (let c = 0; c < k; c++) {
+    const dx = x - centers[2 * c]!;
+    const dy = y - centers[2 * c + 1]!;
+    const d = dx * dx + dy * dy;
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function nearest(points: Float64Array, i: number, centers: Float64Array, dim: number, k: number): number {
+  let best = 0;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (let c = 0; c < k; c++) {
+    const d = squaredDistance(points, i, centers, c, dim);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+function squaredDistance(
+  points: Float64Array,
+  i: number,
+  centers: Float64Array,
+  c: number,
+  dim: number,
+): number {
+  let s = 0;
+  for (let d = 0; d < dim; d++) {
+    const x = points[i * dim + d]! - centers[c * dim + d]!;
+    s += x * x;
+  }
+  return s;
+}
+
+function seedPlusPlus(
+  points: Float64Array,
+  dim: number,
+  k: number,
+  rng: Rng,
+  w?: Float64Array,
+): Float64Array {
+  const n = points.length / dim;
+  const chosen: number[] = [];
+  const d2 = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  let first = pickWeighted(n, (i) => (w ? w[i]! : 1), rng);
+  while (chosen.length < k && first >= 0) {
+    chosen.push(first);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let d = 0; d < dim; d++) {
+        const x = points[i * dim + d]! - points[first * dim + d]!;
+        s += x * x;
+      }
+      d2[i] = Math.min(d2[i]!, s);
+      total += (w ? w[i]! : 1) * d2[i]!;
+    }
+    // Stop when every remaining point coincides with a centre: no distinct point is left.
+    first = total > 0 ? pickWeighted(n, (i) => (w ? w[i]! : 1) * d2[i]!, rng) : -1;
+  }
+  const centers = new Float64Array(chosen.length * dim);
+  chosen.forEach((p, c) => {
+    for (let d = 0; d < dim; d++) {
+      centers[c * dim + d] = points[p * dim + d]!;
+    }
+  });
+  return centers;
+}
+
+function seedFirstDistinct(points: Float64Array, dim: number, k: number): Float64Array {
+  const n = points.length / dim;
+  const seen = new Set<string>();
+  const chosen: number[] = [];
+  for (let i = 0; i < n && chosen.length < k; i++) {
+    const key = Array.from(points.subarray(i * dim, i * dim + dim)).join(',');
+    if (!seen.has(key)) {
+      seen.add(key);
+      chosen.push(i);
+    }
+  }
+  const centers = new Float64Array(chosen.length * dim);
+  chosen.forEach((p, c) => {
+    centers.set(points.subarray(p * dim, p * dim + dim), c * dim);
+  });
+  return centers;
+}
+
+function pickWeighted(n: number, weight: (i: number) => number, rng: Rng): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    total += weight(i);
+  }
+  if (!(total > 0)) {
+    return n > 0 ? 0 : -1;
+  }
+  let target = rng() * total;
+  for (let i = 0; i < n; i++) {
+    target -= weight(i);
+    if (target < 0 && weight(i) > 0) {
+      return i;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    if (weight(i) > 0) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Mean silhouette of a clustering given a symmetric distance function over point indices.
+ */
+export function computeSilhouette(
+  n: number,
+  assignment: Int32Array,
+  k: number,
+  distance: (i: number, j: number) => number,
+): number {
+  if (n === 0 || k < 2) {
+    return 0;
+  }
+  const size = new Int32Array(k);
+  for (let i = 0; i < n; i++) {
+    size[assignment[i]!]!++;
+  }
+  let total = 0;
+  const sums = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    const own = assignment[i]!;
+    if (size[own]! <= 1) {
+      continue;
+    }
+    sums.fill(0);
+    for (let j = 0; j < n; j++) {
+      if (j !== i) {
+        sums[assignment[j]!]! += distance(i, j);
+      }
+    }
+    const a = sums[own]! / (size[own]! - 1);
+    let b = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < k; c++) {
+      if (c !== own && size[c]! > 0) {
+        b = Math.min(b, sums[c]! / size[c]!);
+      }
+    }
+    const m = Math.max(a, b);
+    total += m > 0 && Number.isFinite(b) ? (b - a) / m : 0;
+  }
+  return total / n;
+}
+
+/** Euclidean distance between rows i and j of a row-major point array. */
+export function euclidean(points: Float64Array, dim: number): (i: number, j: number) => number {
+  return (i, j) => {
+    let s = 0;
+    for (let d = 0; d < dim; d++) {
+      const x = points[i * dim + d]! - points[j * dim + d]!;
+      s += x * x;
+    }
+    return Math.sqrt(s);
+  };
+}

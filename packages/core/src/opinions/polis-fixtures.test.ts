@@ -1,0 +1,130 @@
+/// <reference types="node" />
+/**
+ * Agreement with Polis on real conversations.
+ *
+ * Data: Polis open data (/work/shared/data/polis, see its ATTRIBUTION.md). Data was gathered
+ * using the Polis software (compdemocracy.org/polis) and is sub-licensed under CC BY 4.0 with
+ * Attribution to The Computational Democracy Project.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { analyzeOpinions } from './analyze';
+import { adjustedRandIndex } from './metrics';
+import { listModeratedOut, parseCsvRecords, parsePolisComments, parsePolisVotes } from './polis-csv';
+
+/**
+ * Polis exports do not carry the `is_meta` flag. In london.youth.policing the host (author 0)
+ * asked demographic questions ("I am between 15 and 19 years old", "My ethnicity is …", "I had
+ * at least one encounter with the police"): ids 0–14. Polis treats meta statements as
+ * moderated out in its maths (`conv/mod-update`), so we pass them as `metaStatements`.
+ */
+const META: Record<string, (c: { id: string; authorId?: string }) => boolean> = {
+  'london.youth.policing': (c) => c.authorId === '0',
+};
+
+function findRepoRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'packages'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) {
+      throw new Error('repo root not found');
+    }
+    dir = parent;
+  }
+  return dir;
+}
+
+const dataDir = path.resolve(findRepoRoot(), '../shared/data/polis');
+
+function loadConversation(name: string) {
+  const dir = path.join(dataDir, name);
+  const read = (file: string) => readFileSync(path.join(dir, file), 'utf8');
+  const [header, ...rows] = parseCsvRecords(read('participants-votes.csv'));
+  const col = (n: string) => header!.fields.indexOf(n);
+  const polisGroups = new Map<string, string>();
+  for (const r of rows) {
+    const g = r.fields[col('group-id')] ?? '';
+    if (g !== '') {
+      polisGroups.set(r.fields[col('participant')]!, g);
+    }
+  }
+  const summary = Object.fromEntries(
+    read('summary.csv')
+      .split('\n')
+      .map((l) => l.split(',')),
+  );
+  return {
+    votes: parsePolisVotes(read('votes.csv')),
+    comments: parsePolisComments(read('comments.csv')),
+    polisGroups,
+    polisK: Number(summary.groups),
+  };
+}
+
+describe.each(['15-per-hour-seattle', 'london.youth.policing'])('Polis conversation %s', (name) => {
+  const conv = loadConversation(name);
+  const options = {
+    moderatedOut: listModeratedOut(conv.comments),
+    metaStatements: conv.comments.filter((c) => META[name]?.(c)).map((c) => c.id),
+  };
+  const analysis = analyzeOpinions(conv.votes, { ...options, seed: 1 });
+  const ours = new Map(analysis.participants.map((p) => [p.id, p.group]));
+  const ids = [...conv.polisGroups.keys()];
+  const ari = adjustedRandIndex(
+    ids.map((id) => conv.polisGroups.get(id)!),
+    ids.map((id) => String(ours.get(id) ?? 'none')),
+  );
+  console.log(
+    `[opinions] ${name}: groups ours=${analysis.groups.length} polis=${conv.polisK}, ` +
+      `ARI=${ari.toFixed(3)} over ${ids.length} participants Polis grouped; ` +
+      `silhouettes=${analysis.silhouettes.map((s) => `${s.k}:${s.silhouette.toFixed(3)}`).join(' ')}`,
+  );
+
+  it('uses the Polis pipeline', () => {
+    expect(analysis.mode).toBe('polis');
+  });
+
+  it('finds the same number of groups as Polis', () => {
+    expect(analysis.groups.length).toBe(conv.polisK);
+  });
+
+  it('matches the Polis partition with ARI ≥ 0.8', () => {
+    expect(ari).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('includes exactly the participants Polis grouped', () => {
+    const included = analysis.participants.filter((p) => p.isIncluded).map((p) => p.id);
+    expect(new Set(included)).toEqual(new Set(ids));
+  });
+
+  it('gives every group representative statements that are not moderated out', () => {
+    const out = new Set(listModeratedOut(conv.comments));
+    for (const g of analysis.groups) {
+      expect(g.representative.length).toBeGreaterThan(0);
+      for (const r of g.representative) {
+        expect(out.has(r.statement)).toBe(false);
+      }
+    }
+  });
+
+  it('is deterministic for a seed', () => {
+    const again = analyzeOpinions(conv.votes, { ...options, seed: 1 });
+    expect(again).toEqual(analysis);
+  });
+
+  it('keeps ARI ≥ 0.8 and the Polis group count across seeds', () => {
+    const figures = [2, 3, 4, 5].map((seed) => {
+      const other = analyzeOpinions(conv.votes, { ...options, seed });
+      const byId = new Map(other.participants.map((p) => [p.id, p.group]));
+      expect(other.groups.length).toBe(conv.polisK);
+      return adjustedRandIndex(
+        ids.map((id) => conv.polisGroups.get(id)!),
+        ids.map((id) => String(byId.get(id) ?? 'none')),
+      );
+    });
+    console.log(`[opinions] ${name}: ARI for seeds 2-5 = ${figures.map((f) => f.toFixed(3)).join(', ')}`);
+    expect(Math.min(...figures)).toBeGreaterThanOrEqual(0.8);
+  });
+});
