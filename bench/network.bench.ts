@@ -1,0 +1,198 @@
+/**
+ * Network analytics benchmark (issue 6). Run: `npm run bench:network`
+ * (optionally BENCH_ONLY=exact,approx,louvain,imm,memory to run some sections).
+ *
+ * 1. exact betweenness, Barabási–Albert 10k nodes / ~50k edges: worker threads (all cores)
+ *    vs graphology-metrics in the same process; values compared to 1e-9.
+ * 2. approximate betweenness (Riondato–Kornaropoulos, ε = 0.01, δ = 0.1) on 100k / ~500k.
+ *    Error on the top 100 nodes measured two ways: (a) against EXACT values on the 10k graph
+ *    of section 1 (same ε), (b) on the 100k graph against a long-run Brandes–Pich estimate
+ *    (1,000 uniformly sampled sources, exact dependencies, extrapolated by n/1000).
+ * 3. Louvain on 100k / ~500k vs graphology-communities-louvain (modularity of both computed
+ *    by the same function); Leiden timed too.
+ * 4. IMM, k = 20, ε = 0.1, weighted cascade, on 100k / ~500k; spread vs 2,000 Monte-Carlo runs.
+ * 5. peak RSS of a child process holding a 1,000,000-edge graph (PageRank, Louvain, approx.
+ *    betweenness).
+ * Prints a table, then one JSON object per line per measurement.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import {
+  approximateBetweenness,
+  buildGraph,
+  createRng,
+  leiden,
+  louvain,
+  modularity,
+  selectChangeAgents,
+  simulateSpread,
+} from '@essaim/core/network';
+import type Graph from 'graphology';
+import louvainPeer from 'graphology-communities-louvain';
+import betweennessPeer from 'graphology-metrics/centrality/betweenness.js';
+import { parallelBetweenness } from '../apps/server/src/analysis/network-parallel';
+import { barabasiAlbert } from './network/barabasi-albert';
+import { toGraphology } from './network/graphology-graph';
+import { type Measurement, peakMb, printReport, time, topIndices } from './network/measure';
+
+const only = process.env.BENCH_ONLY?.split(',');
+const isOn = (section: string) => !only || only.includes(section);
+const measurements: Measurement[] = [];
+const log = (s: string) => process.stderr.write(`[bench:network] ${s}\n`);
+
+function maxErrorOn(indices: number[], estimate: ArrayLike<number>, reference: ArrayLike<number>) {
+  let max = 0;
+  let sum = 0;
+  for (const i of indices) {
+    const error = Math.abs(estimate[i]! - reference[i]!);
+    max = Math.max(max, error);
+    sum += error / (reference[i]! || 1);
+  }
+  return { max, meanRelative: sum / indices.length };
+}
+
+const small = barabasiAlbert(10_000, 5, 1);
+const smallGraph = buildGraph({ ...small, isDirected: false });
+let exactSmall: Float64Array | undefined;
+
+if (isOn('exact') || isOn('approx')) {
+  log(`exact betweenness on ${smallGraph.nodeCount} nodes / ${smallGraph.edgeCount} edges (workers)`);
+  const ours = await time(() => parallelBetweenness(smallGraph));
+  exactSmall = ours.value;
+  if (isOn('exact')) {
+    log('graphology-metrics betweenness (same process)…');
+    const peerGraph = toGraphology(small);
+    const peer = await time(() => betweennessPeer(peerGraph, { normalized: true }));
+    let maxDiff = 0;
+    for (let v = 0; v < smallGraph.nodeCount; v++) {
+      maxDiff = Math.max(maxDiff, Math.abs(ours.value[v]! - peer.value[String(v)]!));
+    }
+    measurements.push({
+      name: 'exact-betweenness-ba-10k-50k',
+      ms: ours.ms,
+      mb: peakMb(),
+      peer: 'graphology-metrics',
+      peer_ms: peer.ms,
+      ratio: peer.ms / ours.ms,
+      threads: (await import('node:os')).availableParallelism(),
+      max_abs_diff: maxDiff,
+      equal_1e9: maxDiff <= 1e-9,
+    });
+  }
+}
+
+const large = isOn('approx') || isOn('louvain') || isOn('imm') ? barabasiAlbert(100_000, 5, 2) : undefined;
+const largeGraph = large ? buildGraph({ ...large, isDirected: false }) : undefined;
+
+if (isOn('approx') && largeGraph && exactSmall) {
+  const options = { epsilon: 0.01, delta: 0.1, seed: 3 };
+  log('approximate betweenness on the 10k graph (error vs exact)…');
+  const smallApprox = approximateBetweenness(smallGraph, options);
+  const smallError = maxErrorOn(topIndices(exactSmall, 100), smallApprox.values, exactSmall);
+  log(`approximate betweenness on ${largeGraph.nodeCount} nodes / ${largeGraph.edgeCount} edges…`);
+  const approx = await time(() => approximateBetweenness(largeGraph, options));
+  log('Brandes–Pich reference (1,000 sources, workers)…');
+  const rng = createRng(99);
+  const sources = Int32Array.from({ length: 1000 }, () => Math.floor(rng() * largeGraph.nodeCount));
+  const reference = await time(() => parallelBetweenness(largeGraph, { sources }));
+  const largeError = maxErrorOn(topIndices(reference.value, 100), approx.value.values, reference.value);
+  measurements.push({
+    name: 'approx-betweenness-ba-100k-500k',
+    ms: approx.ms,
+    mb: peakMb(),
+    peer: null,
+    peer_ms: null,
+    ratio: null,
+    epsilon: options.epsilon,
+    delta: options.delta,
+    samples: approx.value.samples,
+    vd_bound: approx.value.vertexDiameterBound,
+    error_bound: approx.value.errorBound,
+    top100_max_abs_error_vs_exact_10k: smallError.max,
+    top100_mean_rel_error_vs_exact_10k: smallError.meanRelative,
+    top100_max_abs_error_vs_brandes_pich_1000_sources: largeError.max,
+    top100_mean_rel_error_vs_brandes_pich_1000_sources: largeError.meanRelative,
+    reference_ms: reference.ms,
+  });
+}
+
+if (isOn('louvain') && large && largeGraph) {
+  log('Louvain (ours) on 100k…');
+  const ours = await time(() => louvain(largeGraph, { seed: 1 }));
+  const leidenRun = await time(() => leiden(largeGraph, { seed: 1 }));
+  log('graphology-communities-louvain on 100k…');
+  const peerGraph: Graph = toGraphology(large);
+  const peerRng = createRng(1);
+  const peer = await time(() => louvainPeer(peerGraph, { rng: peerRng }));
+  const peerLabels = Int32Array.from({ length: largeGraph.nodeCount }, (_, v) => peer.value[String(v)]!);
+  const peerQ = modularity(largeGraph, peerLabels);
+  measurements.push({
+    name: 'louvain-ba-100k-500k',
+    ms: ours.ms,
+    mb: peakMb(),
+    peer: 'graphology-communities-louvain',
+    peer_ms: peer.ms,
+    ratio: peer.ms / ours.ms,
+    modularity: ours.value.modularity,
+    peer_modularity: peerQ,
+    communities: ours.value.count,
+  });
+  measurements.push({
+    name: 'leiden-ba-100k-500k',
+    ms: leidenRun.ms,
+    mb: peakMb(),
+    peer: 'graphology-communities-louvain',
+    peer_ms: peer.ms,
+    ratio: peer.ms / leidenRun.ms,
+    modularity: leidenRun.value.modularity,
+    peer_modularity: peerQ,
+    communities: leidenRun.value.count,
+  });
+}
+
+if (isOn('imm') && largeGraph) {
+  log('IMM k=20 ε=0.1 on 100k…');
+  const imm = await time(() =>
+    selectChangeAgents(largeGraph, { k: 20, epsilon: 0.1, seed: 1, simulations: 0 }),
+  );
+  log('Monte-Carlo check (2,000 runs)…');
+  const seeds = imm.value.seeds.map((s) => s.node);
+  const mc = await time(() => simulateSpread(largeGraph, seeds, { runs: 2_000, seed: 5 }));
+  measurements.push({
+    name: 'imm-k20-eps0.1-ba-100k-500k',
+    ms: imm.ms,
+    mb: peakMb(),
+    peer: null,
+    peer_ms: null,
+    ratio: null,
+    rr_sets: imm.value.rrSetCount,
+    imm_spread: imm.value.estimatedSpread,
+    monte_carlo_spread: mc.value.mean,
+    monte_carlo_stderr: mc.value.standardError,
+    relative_gap: Math.abs(imm.value.estimatedSpread - mc.value.mean) / mc.value.mean,
+    monte_carlo_ms: mc.ms,
+  });
+}
+
+if (isOn('memory')) {
+  log('memory probe (child process, 1,000,000 edges)…');
+  const probe = fileURLToPath(new URL('./network/memory-probe.ts', import.meta.url));
+  const output = execFileSync(process.execPath, ['--import', 'tsx', probe], { encoding: 'utf8' });
+  const result = JSON.parse(output.trim().split('\n').at(-1)!) as {
+    ms: number;
+    peakMb: number;
+    edges: number;
+  };
+  measurements.push({
+    name: 'memory-ba-200k-1m-edges',
+    ms: result.ms,
+    mb: result.peakMb,
+    peer: null,
+    peer_ms: null,
+    ratio: null,
+    edges: result.edges,
+    under_500mb: result.peakMb < 500,
+  });
+}
+
+printReport(measurements);
