@@ -4,6 +4,7 @@ import { dbMigrate, dbRollback, dbStatus } from './commands/db.ts';
 import { networkAnalyze } from './commands/network-analyze.ts';
 import { opinionsAnalyze } from './commands/opinions-analyze.ts';
 import { start } from './commands/start.ts';
+import { usersCreate, usersDisable, usersList, usersResetLink } from './commands/users.ts';
 import { CliError, processIo } from './io.ts';
 import { VERSION } from './version.ts';
 
@@ -51,6 +52,22 @@ export function buildProgram(): Command {
   dbFlags(db.command('rollback').description('undo the last applied migration')).action(async (opts) =>
     dbRollback(opts, processIo),
   );
+
+  const users = program.command('users').description('accounts, for operators');
+  dbFlags(users.command('create <email>').description('create an account (prints a generated password once)'))
+    .requiredOption('--name <name>', 'display name')
+    .option('--admin', 'make it an instance administrator')
+    .option('--password <password>', 'set this password instead of generating one')
+    .action(async (email: string, opts) => usersCreate(email, opts, processIo));
+  dbFlags(users.command('list').description('list accounts')).action(async (opts) =>
+    usersList(opts, processIo),
+  );
+  dbFlags(users.command('disable <email>').description('disable an account and end its sessions')).action(
+    async (email: string, opts) => usersDisable(email, opts, processIo),
+  );
+  dbFlags(users.command('reset-link <email>').description('print a single-use password reset link'))
+    .option('--public-url <url>', 'origin for the link (or set PUBLIC_URL)')
+    .action(async (email: string, opts) => usersResetLink(email, opts, processIo));
 
   const network = program.command('network').description('organisational network analysis');
   network

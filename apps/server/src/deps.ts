@@ -3,6 +3,7 @@ import type { ServerConfig } from './config.ts';
 import type { DbHandle } from './db/connect.ts';
 import type { EventBus } from './realtime/bus.ts';
 import type { RoomHub } from './realtime/hub.ts';
+import { createMailer, type Mailer } from './services/mailer.ts';
 
 /**
  * Decides whether the client behind `request` may join a room of a given kind (`workshop`,
@@ -16,6 +17,7 @@ export interface AppDeps {
   database: DbHandle;
   bus: EventBus;
   hub: RoomHub;
+  mailer: Mailer;
   roomAuthorizers: Map<string, RoomAuthorizer>;
   shuttingDown: () => boolean;
 }
@@ -33,6 +35,7 @@ export function createDeps(
     database,
     bus,
     hub,
+    mailer: createMailer(config.smtpUrl),
     roomAuthorizers: new Map<string, RoomAuthorizer>([['lobby', async () => true]]),
     shuttingDown,
   };

@@ -1,6 +1,10 @@
 import type { AppInstance } from './http/app-instance.ts';
+import { auditRoutes } from './http/audit.routes.ts';
+import { authRoutes } from './http/auth.routes.ts';
+import { meRoutes } from './http/me.routes.ts';
+import { organisationRoutes } from './http/organisations.routes.ts';
 
 /** Route plugins of every feature, in registration order. */
 export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
-  return [];
+  return [authRoutes, meRoutes, organisationRoutes, auditRoutes];
 }

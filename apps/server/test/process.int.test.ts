@@ -81,6 +81,38 @@ describe('essaim CLI', () => {
     expect(after.out).toMatch(/\d+ applied, 0 pending/);
   });
 
+  it('creates, lists and disables accounts and prints reset links for operators', async () => {
+    const dir = `/tmp/essaim-users-${Date.now()}`;
+    const created = await runCli([
+      'users',
+      'create',
+      'ops@example.org',
+      '--name',
+      'Ops',
+      '--admin',
+      '--data',
+      dir,
+    ]);
+    expect(created.code).toBe(0);
+    expect(created.out).toMatch(/password: \S{10,}/);
+    expect((await runCli(['users', 'create', 'ops@example.org', '--name', 'Ops', '--data', dir])).code).toBe(
+      1,
+    );
+    expect((await runCli(['users', 'list', '--data', dir])).out).toContain('ops@example.org\tOps');
+    const link = await runCli([
+      'users',
+      'reset-link',
+      'ops@example.org',
+      '--data',
+      dir,
+      '--public-url',
+      'https://essaim.example.org',
+    ]);
+    expect(link.out).toMatch(/^https:\/\/essaim\.example\.org\/reset-password\?token=[\w-]{40,}/);
+    expect((await runCli(['users', 'disable', 'ops@example.org', '--data', dir])).out).toContain('disabled');
+    expect((await runCli(['users', 'reset-link', 'ops@example.org', '--data', dir])).code).toBe(1);
+  });
+
   it('prints its version and help on every command', async () => {
     expect((await runCli(['--version'])).out.trim()).toMatch(/^\d+\.\d+\.\d+/);
     for (const args of [

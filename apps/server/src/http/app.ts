@@ -16,9 +16,22 @@ import type { AppDeps } from '../deps.ts';
 import { VERSION } from '../version.ts';
 import { socketRoutes } from '../ws/socket.routes.ts';
 import type { AppInstance } from './app-instance.ts';
+import { authPlugin } from './auth-plugin.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 import { registerWebApp, wantsSpaFallback } from './static.ts';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  schema: { body?: unknown; params?: unknown; querystring?: unknown; hide?: boolean } | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -41,6 +54,19 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', deps);
+  // The route table, kept so tests can enumerate every route (tenant isolation, bad input).
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      routeTable.push({
+        method: String(method),
+        url: route.url,
+        schema: route.schema as RouteEntry['schema'],
+      });
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -74,6 +100,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
+  // Before any route: CSRF check and session resolution apply to everything under /api and /ws.
+  await app.register(authPlugin);
   await app.register(healthRoutes);
   await app.register(socketRoutes);
   for (const plugin of options.plugins ?? []) {

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m20261127T1600 from './20261127T1600-create-instance-meta.ts';
+import * as m20261127T1630 from './20261127T1630-create-identity.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Listed statically (not read from disk) so the
@@ -7,4 +8,5 @@ import * as m20261127T1600 from './20261127T1600-create-instance-meta.ts';
  */
 export const migrations: Record<string, Migration> = {
   '20261127T1600-create-instance-meta': m20261127T1600,
+  '20261127T1630-create-identity': m20261127T1630,
 };

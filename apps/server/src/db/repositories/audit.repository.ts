@@ -1,0 +1,61 @@
+import type { OrgScope } from '../../services/org-scope.ts';
+import type { AuditLogTable } from '../tables.ts';
+import type { Db } from './users.repository.ts';
+
+export type AuditRow = AuditLogTable;
+
+export interface AuditFilter {
+  action?: string | undefined;
+  actorUserId?: string | undefined;
+  objectKind?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Cursor: entries strictly older than this seq. */
+  beforeSeq?: number | undefined;
+  limit: number;
+}
+
+/** Append and read only: the audit log has no update or delete path (the database refuses them too). */
+export const auditRepository = {
+  async append(db: Db, row: AuditRow): Promise<void> {
+    await db.insertInto('audit_log').values(row).execute();
+  },
+
+  list(db: Db, scope: OrgScope, f: AuditFilter) {
+    let q = db
+      .selectFrom('audit_log')
+      .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
+      .selectAll('audit_log')
+      .select(['users.display_name as actor_name'])
+      .where('audit_log.org_id', '=', scope.orgId);
+    if (f.action) {
+      q = q.where('audit_log.action', 'like', `${f.action.replace(/[%_]/g, '')}%`);
+    }
+    if (f.actorUserId) {
+      q = q.where('audit_log.actor_user_id', '=', f.actorUserId);
+    }
+    if (f.objectKind) {
+      q = q.where('audit_log.object_kind', '=', f.objectKind);
+    }
+    if (f.from) {
+      q = q.where('audit_log.at', '>=', f.from);
+    }
+    if (f.to) {
+      q = q.where('audit_log.at', '<=', f.to);
+    }
+    if (f.beforeSeq !== undefined) {
+      q = q.where('audit_log.seq', '<', f.beforeSeq);
+    }
+    return q.orderBy('audit_log.seq', 'desc').limit(f.limit).execute();
+  },
+
+  /** Security events about one person, across organisations (for their data export). */
+  listForActor(db: Db, userId: string) {
+    return db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('actor_user_id', '=', userId)
+      .orderBy('seq')
+      .execute();
+  },
+};

@@ -1,0 +1,118 @@
+import { ErrorCodeSchema } from '@essaim/contracts';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { DbHandle } from '../src/db/connect.ts';
+import type { AppInstance } from '../src/http/app-instance.ts';
+import { buildTwoTenants, fillParams, type TwoTenants } from './route-fixtures.ts';
+import { buildTestApp } from './test-app.ts';
+import { testDialects } from './test-db.ts';
+
+/** A digest of every table's rows: equal before and after means nothing changed. */
+async function snapshot(handle: DbHandle): Promise<string> {
+  const tables =
+    handle.dialect === 'sqlite'
+      ? (
+          await sql<{
+            name: string;
+          }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(
+            handle.db,
+          )
+        ).rows
+      : (
+          await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+            handle.db,
+          )
+        ).rows;
+  const parts: string[] = [];
+  for (const { name } of tables.sort((x, y) => x.name.localeCompare(y.name))) {
+    const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(handle.db))
+      .rows;
+    parts.push(
+      `${name}:${rows
+        .map((r) => JSON.stringify(r))
+        .sort()
+        .join('|')}`,
+    );
+  }
+  return parts.join('\n');
+}
+
+/**
+ * For every route with a body, generated invalid bodies get a 4xx with a stable error code, never a
+ * 5xx, and change nothing in the database.
+ */
+describe.each(testDialects)('bad input on $name', (dialect) => {
+  let app: AppInstance;
+  let handle: DbHandle;
+  let t: TwoTenants;
+
+  beforeAll(async () => {
+    handle = await dialect.open();
+    app = await buildTestApp(handle);
+    t = await buildTwoTenants(app);
+  });
+  afterAll(async () => {
+    await app.close();
+    await handle.close();
+  });
+
+  it('rejects generated invalid bodies on every route that has one', async () => {
+    const routes = app.routeTable.filter((r) => r.schema?.body);
+    const codes = new Set(ErrorCodeSchema.options);
+    const before = await snapshot(handle);
+    const failures: string[] = [];
+    let requests = 0;
+    for (const route of routes) {
+      const schema = route.schema!.body as z.ZodType;
+      const url = fillParams(route.url, { ...t.idsOfA, token: 'x'.repeat(43) });
+      const invalid = fc
+        .oneof(fc.jsonValue(), fc.object(), fc.array(fc.anything()))
+        .filter((v) => !schema.safeParse(v).success);
+      const samples = fc.sample(invalid, { numRuns: 25, seed: 42 });
+      for (const body of samples) {
+        const r = await t.a.client.request(route.method as 'POST', url, body === undefined ? null : body);
+        requests++;
+        const err = (r.body as { error?: { code?: string } })?.error;
+        if (r.status < 400 || r.status >= 500 || !err?.code || !codes.has(err.code as never)) {
+          failures.push(
+            `${route.method} ${route.url} ${JSON.stringify(body).slice(0, 80)} → ${r.status} ${JSON.stringify(r.body).slice(0, 120)}`,
+          );
+        }
+      }
+      // Not JSON at all, and the wrong content type.
+      const raw = await app.inject({
+        method: route.method as 'POST',
+        url,
+        payload: '{"broken',
+        headers: {
+          'content-type': 'application/json',
+          origin: 'http://localhost:4000',
+          cookie: t.a.client.cookie ?? '',
+        },
+      });
+      const text = await app.inject({
+        method: route.method as 'POST',
+        url,
+        payload: 'hello',
+        headers: {
+          'content-type': 'text/plain',
+          origin: 'http://localhost:4000',
+          cookie: t.a.client.cookie ?? '',
+        },
+      });
+      for (const res of [raw, text]) {
+        requests++;
+        if (res.statusCode < 400 || res.statusCode >= 500) {
+          failures.push(`${route.method} ${route.url} malformed → ${res.statusCode}`);
+        }
+      }
+    }
+    console.log(`bad input: ${routes.length} routes with a body, ${requests} invalid requests`);
+    expect(failures).toEqual([]);
+    expect(await snapshot(handle)).toBe(before);
+  });
+});
