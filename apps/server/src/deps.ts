@@ -11,6 +11,19 @@ import { createMailer, type Mailer } from './services/mailer.ts';
  */
 export type RoomAuthorizer = (request: FastifyRequest, id: string) => Promise<boolean>;
 
+/** Features that must react when an engagement is paused, stopped or resumed (e.g. live workshops). */
+export class StatusListeners {
+  private readonly listeners: ((engagementId: string, status: unknown) => Promise<void> | void)[] = [];
+  on(listener: (engagementId: string, status: unknown) => Promise<void> | void): void {
+    this.listeners.push(listener);
+  }
+  async emit(engagementId: string, status: unknown): Promise<void> {
+    for (const l of this.listeners) {
+      await l(engagementId, status);
+    }
+  }
+}
+
 /** The composition root's products, handed to routes and services. */
 export interface AppDeps {
   config: ServerConfig;
@@ -18,6 +31,7 @@ export interface AppDeps {
   bus: EventBus;
   hub: RoomHub;
   mailer: Mailer;
+  engagementStatusListeners: StatusListeners;
   roomAuthorizers: Map<string, RoomAuthorizer>;
   shuttingDown: () => boolean;
 }
@@ -36,6 +50,7 @@ export function createDeps(
     bus,
     hub,
     mailer: createMailer(config.smtpUrl),
+    engagementStatusListeners: new StatusListeners(),
     roomAuthorizers: new Map<string, RoomAuthorizer>([['lobby', async () => true]]),
     shuttingDown,
   };

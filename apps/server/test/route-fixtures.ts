@@ -40,15 +40,103 @@ export async function buildTwoTenants(app: AppInstance): Promise<TwoTenants> {
   await admin.client.del(`/api/orgs/${throwaway}/members/${bMember.userId}`);
   const orgB = await createOrg(bOwner, 'Bravo Org');
 
+  // One object of every engagement-related kind in A.
+  const eng = await admin.client.post(`/api/orgs/${orgA}/engagements`, {
+    title: 'Alpha Secret Engagement',
+    request: 'Alpha secret request text',
+  });
+  const engagementId = eng.json<{ id: string }>().id;
+  const withQ = await admin.client.post(`/api/orgs/${orgA}/engagements/${engagementId}/questions`, {
+    text: 'Alpha secret question?',
+  });
+  const questionId = withQ.json<{ questions: { id: string }[] }>().questions[0]!.id;
+  const withS = await admin.client.post(`/api/orgs/${orgA}/engagements/${engagementId}/stakeholders`, {
+    kind: 'sponsor',
+    name: 'Alpha Sponsor Name',
+  });
+  const stakeholderId = withS.json<{ stakeholders: { id: string }[] }>().stakeholders[0]!.id;
+  const board = await admin.client.post(`/api/orgs/${orgA}/engagements/${engagementId}/options-boards`, {
+    title: 'Alpha secret board',
+  });
+  const boardId = board.json<{ id: string }>().id;
+  const withO = await admin.client.post(
+    `/api/orgs/${orgA}/engagements/${engagementId}/options-boards/${boardId}/options`,
+    { title: 'Alpha secret option' },
+  );
+  const optionId = withO.json<{ options: { id: string }[] }>().options[0]!.id;
+  const links = await admin.client.post(`/api/orgs/${orgA}/engagements/${engagementId}/links`, {
+    from: { kind: 'question', id: questionId },
+    to: { kind: 'options_board', id: boardId },
+    relation: 'informs',
+  });
+  const linkId = links.json<{ links: { id: string }[] }>().links[0]!.id;
+  const collective = await admin.client.post(`/api/orgs/${orgA}/collectives`, {
+    name: 'Alpha Secret Team',
+    kind: 'team',
+  });
+  const collectiveId = collective.json<{ id: string }>().id;
+  const person = await admin.client.post(`/api/orgs/${orgA}/people`, {
+    displayName: 'Alpha Roster Person',
+    email: 'alpha.roster@example.org',
+    collectiveIds: [collectiveId],
+  });
+  const personId = person.json<{ id: string }>().id;
+  const consent = await admin.client.post(`/api/orgs/${orgA}/consents`, {
+    personId,
+    engagementId,
+    purpose: 'diagnostic_survey',
+    textVersion: 'v1',
+  });
+  const consentId = consent.json<{ id: string }>().id;
+  for (const [what, r] of Object.entries({
+    eng,
+    withQ,
+    withS,
+    board,
+    withO,
+    links,
+    collective,
+    person,
+    consent,
+  })) {
+    if (r.status !== 200) {
+      throw new Error(`fixture ${what} failed: ${r.status} ${JSON.stringify(r.body)}`);
+    }
+  }
+
   const members = await admin.client.get(`/api/orgs/${orgA}/members`);
   const secrets = [
     'Alpha Confidential Org',
+    'Alpha Secret Engagement',
+    'Alpha secret request text',
+    'Alpha secret question?',
+    'Alpha Sponsor Name',
+    'Alpha secret board',
+    'Alpha secret option',
+    'Alpha Secret Team',
+    'Alpha Roster Person',
+    'alpha.roster@example.org',
     ...members.json<{ members: { email: string }[] }>().members.map((m) => m.email),
   ];
   return {
     a: { client: admin.client, orgId: orgA, secrets },
     b: { client: bOwner, orgId: orgB, userId: bMember.userId },
-    idsOfA: { orgId: orgA, userId: membersOfA.member.userId, invitationId, sessionId },
+    idsOfA: {
+      orgId: orgA,
+      userId: membersOfA.member.userId,
+      invitationId,
+      sessionId,
+      engagementId,
+      questionId,
+      stakeholderId,
+      boardId,
+      optionId,
+      linkId,
+      collectiveId,
+      personId,
+      consentId,
+      phase: 'diagnose',
+    },
     membersOfA,
   };
 }
@@ -78,6 +166,46 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/orgs/:orgId/members/:userId': { role: 'observer' },
   'POST /api/orgs/:orgId/invitations': { email: 'someone@example.org', role: 'member' },
   'POST /api/invitations/:token/accept': {},
+  'POST /api/orgs/:orgId/engagements': { title: 'New', request: 'A request' },
+  'PATCH /api/orgs/:orgId/engagements/:engagementId': { title: 'Renamed' },
+  'PUT /api/orgs/:orgId/engagements/:engagementId/phases/:phase': { status: 'active' },
+  'POST /api/orgs/:orgId/engagements/:engagementId/status': { status: 'paused', reason: 'A reason' },
+  'POST /api/orgs/:orgId/engagements/:engagementId/questions': { text: 'A question?' },
+  'POST /api/orgs/:orgId/engagements/:engagementId/questions/reorder': { ids: ['a'] },
+  'PATCH /api/orgs/:orgId/engagements/:engagementId/questions/:questionId': { status: 'explored' },
+  'PUT /api/orgs/:orgId/engagements/:engagementId/questions/:questionId/complexity': {
+    answers: { causeEffect: 'expert', agreement: 'high', precedent: 'often', urgency: 'normal' },
+  },
+  'POST /api/orgs/:orgId/engagements/:engagementId/stakeholders': { kind: 'other', name: 'Someone' },
+  'POST /api/orgs/:orgId/engagements/:engagementId/links': {
+    from: { kind: 'question', id: 'x' },
+    to: { kind: 'option', id: 'y' },
+    relation: 'informs',
+  },
+  'POST /api/orgs/:orgId/engagements/:engagementId/options-boards': { title: 'Board' },
+  'PATCH /api/orgs/:orgId/engagements/:engagementId/options-boards/:boardId': { title: 'Board 2' },
+  'POST /api/orgs/:orgId/engagements/:engagementId/options-boards/:boardId/options': { title: 'Option' },
+  'PATCH /api/orgs/:orgId/engagements/:engagementId/options-boards/:boardId/options/:optionId': {
+    title: 'Option 2',
+  },
+  'POST /api/orgs/:orgId/engagements/:engagementId/options-boards/:boardId/choice': {
+    optionId: 'x',
+    reason: 'Because',
+    decidedBy: 'sponsor',
+  },
+  'POST /api/orgs/:orgId/collectives': { name: 'Team', kind: 'team' },
+  'PATCH /api/orgs/:orgId/collectives/:collectiveId': { name: 'Team 2' },
+  'POST /api/orgs/:orgId/people': { displayName: 'Someone' },
+  'PATCH /api/orgs/:orgId/people/:personId': { displayName: 'Someone else' },
+  'POST /api/orgs/:orgId/people/import/preview': {
+    filename: 'x.csv',
+    contentBase64: Buffer.from('name\nA\n').toString('base64'),
+  },
+  'POST /api/orgs/:orgId/people/import': {
+    filename: 'x.csv',
+    contentBase64: Buffer.from('name\nA\n').toString('base64'),
+  },
+  'POST /api/orgs/:orgId/consents': { personId: 'x', purpose: 'network_survey', textVersion: 'v1' },
 };
 
 /** Routes not scoped to an organisation, or reached by a capability token, with the reason. */

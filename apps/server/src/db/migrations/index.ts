@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m20261127T1600 from './20261127T1600-create-instance-meta.ts';
 import * as m20261127T1630 from './20261127T1630-create-identity.ts';
+import * as m20261127T1700 from './20261127T1700-create-engagements.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Listed statically (not read from disk) so the
@@ -9,4 +10,5 @@ import * as m20261127T1630 from './20261127T1630-create-identity.ts';
 export const migrations: Record<string, Migration> = {
   '20261127T1600-create-instance-meta': m20261127T1600,
   '20261127T1630-create-identity': m20261127T1630,
+  '20261127T1700-create-engagements': m20261127T1700,
 };

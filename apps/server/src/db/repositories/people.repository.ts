@@ -1,0 +1,230 @@
+import type { OrgScope } from '../../services/org-scope.ts';
+import type { CollectivesTable, ConsentsTable, PeopleTable } from '../tables.ts';
+import type { Db } from './users.repository.ts';
+
+export type PersonRow = PeopleTable;
+export type CollectiveRow = CollectivesTable;
+
+/** The organisation's roster: collectives, people and their consents, always filtered by the scope. */
+export const peopleRepository = {
+  collectives(db: Db, scope: OrgScope) {
+    return db
+      .selectFrom('collectives')
+      .leftJoin('person_collectives', 'person_collectives.collective_id', 'collectives.id')
+      .select([
+        'collectives.id',
+        'collectives.name',
+        'collectives.kind',
+        'collectives.parent_id',
+        (eb) => eb.fn.count<number>('person_collectives.person_id').as('member_count'),
+      ])
+      .where('collectives.org_id', '=', scope.orgId)
+      .groupBy(['collectives.id', 'collectives.name', 'collectives.kind', 'collectives.parent_id'])
+      .orderBy('collectives.name')
+      .execute();
+  },
+
+  findCollective(db: Db, scope: OrgScope, id: string): Promise<CollectiveRow | undefined> {
+    return db
+      .selectFrom('collectives')
+      .selectAll()
+      .where('org_id', '=', scope.orgId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async insertCollective(db: Db, scope: OrgScope, row: Omit<CollectiveRow, 'org_id'>): Promise<void> {
+    await db
+      .insertInto('collectives')
+      .values({ ...row, org_id: scope.orgId })
+      .execute();
+  },
+
+  async updateCollective(
+    db: Db,
+    scope: OrgScope,
+    id: string,
+    patch: Partial<Pick<CollectiveRow, 'name' | 'kind' | 'parent_id'>>,
+  ): Promise<void> {
+    await db
+      .updateTable('collectives')
+      .set(patch)
+      .where('org_id', '=', scope.orgId)
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async deleteCollective(db: Db, scope: OrgScope, id: string): Promise<void> {
+    await db.deleteFrom('collectives').where('org_id', '=', scope.orgId).where('id', '=', id).execute();
+  },
+
+  async hasChildren(db: Db, scope: OrgScope, id: string): Promise<boolean> {
+    return Boolean(
+      await db
+        .selectFrom('collectives')
+        .select('id')
+        .where('org_id', '=', scope.orgId)
+        .where('parent_id', '=', id)
+        .executeTakeFirst(),
+    );
+  },
+
+  people(db: Db, scope: OrgScope, filter: { collectiveId?: string | undefined; q?: string | undefined }) {
+    let q = db.selectFrom('people').selectAll('people').where('people.org_id', '=', scope.orgId);
+    if (filter.collectiveId) {
+      const cid = filter.collectiveId;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('person_collectives')
+            .select('person_id')
+            .whereRef('person_collectives.person_id', '=', 'people.id')
+            .where('person_collectives.collective_id', '=', cid),
+        ),
+      );
+    }
+    if (filter.q) {
+      const like = `%${filter.q.replace(/[%_]/g, '')}%`;
+      q = q.where((eb) => eb.or([eb('people.display_name', 'like', like), eb('people.email', 'like', like)]));
+    }
+    return q.orderBy('people.display_name').limit(5000).execute();
+  },
+
+  memberships(db: Db, personIds: string[]) {
+    if (personIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return db.selectFrom('person_collectives').selectAll().where('person_id', 'in', personIds).execute();
+  },
+
+  findPerson(db: Db, scope: OrgScope, id: string): Promise<PersonRow | undefined> {
+    return db
+      .selectFrom('people')
+      .selectAll()
+      .where('org_id', '=', scope.orgId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
+  findPeopleByEmails(db: Db, scope: OrgScope, emails: string[]): Promise<PersonRow[]> {
+    if (emails.length === 0) {
+      return Promise.resolve([]);
+    }
+    return db
+      .selectFrom('people')
+      .selectAll()
+      .where('org_id', '=', scope.orgId)
+      .where('email', 'in', emails)
+      .execute();
+  },
+
+  async insertPerson(db: Db, scope: OrgScope, row: Omit<PersonRow, 'org_id'>): Promise<void> {
+    await db
+      .insertInto('people')
+      .values({ ...row, org_id: scope.orgId })
+      .execute();
+  },
+
+  async updatePerson(
+    db: Db,
+    scope: OrgScope,
+    id: string,
+    patch: Partial<Omit<PersonRow, 'id' | 'org_id'>>,
+  ): Promise<void> {
+    await db
+      .updateTable('people')
+      .set(patch)
+      .where('org_id', '=', scope.orgId)
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async deletePerson(db: Db, scope: OrgScope, id: string): Promise<void> {
+    await db.deleteFrom('people').where('org_id', '=', scope.orgId).where('id', '=', id).execute();
+  },
+
+  /** Replace a person's collectives (ids already checked against the scope). */
+  async setCollectives(db: Db, personId: string, collectiveIds: string[]): Promise<void> {
+    await db.deleteFrom('person_collectives').where('person_id', '=', personId).execute();
+    if (collectiveIds.length > 0) {
+      await db
+        .insertInto('person_collectives')
+        .values(collectiveIds.map((collective_id) => ({ person_id: personId, collective_id })))
+        .execute();
+    }
+  },
+
+  async addCollectives(db: Db, personId: string, collectiveIds: string[]): Promise<void> {
+    const existing = new Set(
+      (
+        await db
+          .selectFrom('person_collectives')
+          .select('collective_id')
+          .where('person_id', '=', personId)
+          .execute()
+      ).map((r) => r.collective_id),
+    );
+    const fresh = collectiveIds.filter((c) => !existing.has(c));
+    if (fresh.length > 0) {
+      await db
+        .insertInto('person_collectives')
+        .values(fresh.map((collective_id) => ({ person_id: personId, collective_id })))
+        .execute();
+    }
+  },
+
+  consents(db: Db, scope: OrgScope, personId: string): Promise<ConsentsTable[]> {
+    return db
+      .selectFrom('consents')
+      .selectAll()
+      .where('org_id', '=', scope.orgId)
+      .where('person_id', '=', personId)
+      .orderBy('granted_at', 'desc')
+      .execute();
+  },
+
+  findConsent(db: Db, scope: OrgScope, id: string): Promise<ConsentsTable | undefined> {
+    return db
+      .selectFrom('consents')
+      .selectAll()
+      .where('org_id', '=', scope.orgId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  },
+
+  async insertConsent(db: Db, scope: OrgScope, row: Omit<ConsentsTable, 'org_id'>): Promise<void> {
+    await db
+      .insertInto('consents')
+      .values({ ...row, org_id: scope.orgId })
+      .execute();
+  },
+
+  async withdrawConsent(db: Db, scope: OrgScope, id: string, at: string): Promise<void> {
+    await db
+      .updateTable('consents')
+      .set({ withdrawn_at: at })
+      .where('org_id', '=', scope.orgId)
+      .where('id', '=', id)
+      .where('withdrawn_at', 'is', null)
+      .execute();
+  },
+
+  /** Is there an active consent of this person for this purpose (and engagement, when given)? */
+  async hasActiveConsent(
+    db: Db,
+    personId: string,
+    purpose: string,
+    engagementId: string | null,
+  ): Promise<boolean> {
+    let q = db
+      .selectFrom('consents')
+      .select('id')
+      .where('person_id', '=', personId)
+      .where('purpose', '=', purpose)
+      .where('withdrawn_at', 'is', null);
+    if (engagementId) {
+      q = q.where((eb) => eb.or([eb('engagement_id', '=', engagementId), eb('engagement_id', 'is', null)]));
+    }
+    return Boolean(await q.executeTakeFirst());
+  },
+};
