@@ -19,7 +19,7 @@ export class Throttle {
       return 0;
     }
     const wait = Math.ceil((f.blockedUntil - this.now()) / 1000);
-    return wait > 0 ? wait : 0;
+    return Math.max(wait, 0);
   }
 
   fail(key: string): void {

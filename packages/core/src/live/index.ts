@@ -1,0 +1,84 @@
+/**
+ * @module Live workshops: the event-sourced core run identically by the server and the browser.
+ *
+ * `decide(state, command)` validates a command into events or a coded rejection;
+ * `applyInPlace` (fast, mutating) or `apply` (immutable) folds events into the state;
+ * `resultsOf` projects results for a viewer; `ownStateOf` rebuilds a participant's own inputs;
+ * `redactStateFor` / `redactEventFor` give what a participant's browser may hold.
+ */
+
+export type { BrainstormConfig, BrainstormResults, Card } from './activities/brainstorm';
+export type { ClusterConfig, ClusterResults } from './activities/cluster';
+export type { Item } from './activities/common';
+export type {
+  ConsentOutcome,
+  ConsentRoundConfig,
+  ConsentRoundResults,
+  ConsentStage,
+  Objection,
+  ProposalVersion,
+} from './activities/consent-round';
+export { CONSENT_STAGES, consentOutcome } from './activities/consent-round';
+export type { DotVoteConfig, DotVoteOwnState, DotVoteResults } from './activities/dot-vote';
+export type { FistToFiveConfig, FistToFiveOwnState, FistToFiveResults } from './activities/fist-to-five';
+export { FIST_EXPLAIN_AT_MOST, isFistToFivePassing } from './activities/fist-to-five';
+export type { GradientsConfig, GradientsResults } from './activities/gradients';
+export { GRADIENT_LEVELS } from './activities/gradients';
+export type { PairwiseConfig, PairwiseResults } from './activities/pairwise';
+export { nextPair, pairKey } from './activities/pairwise';
+export type { PollConfig, PollResults } from './activities/poll';
+export type { RankingConfig, RankingResults } from './activities/ranking';
+export type { RatingConfig, RatingResults } from './activities/rating';
+export { RATING_SCALES, type RatingScale } from './activities/rating';
+export type { TimerConfig, TimerResults } from './activities/timer';
+export { remainingMs } from './activities/timer';
+export type { WordCloudConfig, WordCloudResults } from './activities/word-cloud';
+export {
+  ACTIVITY_KINDS,
+  type ActivityCommand,
+  type ActivityEvent,
+  type ActivityKind,
+  type ActivityOf,
+  type ActivityResults,
+  type ActivitySpec,
+  type AnyActivity,
+  type HiddenResults,
+} from './activity-types';
+export { apply, applyInPlace, replay } from './apply';
+export { type BordaItem, bordaCount, bordaFromPositions, positionHistograms } from './borda';
+export {
+  BRADLEY_TERRY_DEFAULTS,
+  type BradleyTerryFit,
+  type BradleyTerryOptions,
+  fitBradleyTerry,
+} from './bradley-terry';
+export type { LiveCommandBody } from './commands';
+export { decide, isDuplicateCommand } from './decide';
+export {
+  type Actor,
+  COMMAND_WINDOW,
+  type CommandEnvelope,
+  type DecideOptions,
+  type Decision,
+  type EventEnvelope,
+  ID_PATTERN,
+  type LiveCommand,
+  type LiveEvent,
+  type LiveEventBody,
+  type Participant,
+  type Phase,
+  REDACTED_ID,
+  REJECTION_CODES,
+  type RejectionCode,
+  type Role,
+  type Viewer,
+  type WorkshopState,
+  type WorkshopStatus,
+} from './model';
+export { type OwnActivityState, type OwnState, ownStateOf } from './own-state';
+export { isSnapshotNeeded, redactEventFor, redactStateFor } from './redact';
+export { type ResultsOptions, resultsOf } from './results';
+export { createLiveRoom, type LiveRoom } from './room';
+export { createWorkshop } from './state';
+export { countWords, type WordFrequency } from './word-frequencies';
+export type { WorkshopCommand, WorkshopEventBody } from './workshop';
