@@ -15,13 +15,15 @@ describe('browser smoke test', () => {
     await server?.stop();
   });
 
-  it('opens the home page, switches language and the text changes', async () => {
+  it('opens the app (first-run setup on a fresh instance), switches language and the text changes', async () => {
     const context = await browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url);
-    const title = page.getByTestId('home-title');
+    // A fresh instance shows the first-run setup page; its heading is translated like every page.
+    await page.getByTestId('setup-form').waitFor();
+    const title = page.getByRole('heading', { level: 1 });
     await title.waitFor();
     const french = (await title.textContent())?.trim();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
@@ -30,7 +32,7 @@ describe('browser smoke test', () => {
     const english = (await title.textContent())?.trim();
     expect(english).toBeTruthy();
     expect(english).not.toBe(french);
-    await page.screenshot({ path: screenshotPath('smoke-home-en'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('smoke-setup-en'), fullPage: true });
     await page.reload();
     await title.waitFor();
     expect((await title.textContent())?.trim()).toBe(english);

@@ -1,6 +1,7 @@
 import { ConfigError } from '@essaim/server';
 import { Command, CommanderError, Option } from 'commander';
 import { dbMigrate, dbRollback, dbStatus } from './commands/db.ts';
+import { demo } from './commands/demo.ts';
 import { networkAnalyze } from './commands/network-analyze.ts';
 import { opinionsAnalyze } from './commands/opinions-analyze.ts';
 import { start } from './commands/start.ts';
@@ -40,7 +41,12 @@ export function buildProgram(): Command {
         'silent',
       ]),
     )
+    .option('--demo', 'load the French demo organisation first (idempotent)')
     .action(async (opts) => start(opts, processIo));
+
+  dbFlags(
+    program.command('demo').description('load a realistic French demo organisation (idempotent)'),
+  ).action(async (opts) => demo(opts, processIo));
 
   const db = program.command('db').description('database maintenance');
   dbFlags(db.command('migrate').description('apply pending migrations')).action(async (opts) =>

@@ -3,6 +3,7 @@ export { connectDatabase, type DbHandle } from './db/connect.ts';
 export { migrateDown, migrateToLatest, migrationStatus } from './db/migrator.ts';
 export { sessionsRepository } from './db/repositories/sessions.repository.ts';
 export { usersRepository } from './db/repositories/users.repository.ts';
+export { type DemoResult, loadDemo } from './demo/load-demo.ts';
 export { type RunningServer, startServer } from './server.ts';
 export { recordAudit } from './services/audit.service.ts';
 export { createPasswordReset, createUser } from './services/auth.service.ts';

@@ -1,13 +1,17 @@
-import { type ConfigInput, loadConfig, startServer } from '@essaim/server';
+import { type ConfigInput, loadConfig, loadDemo, startServer } from '@essaim/server';
 import type { CommandIo } from '../io.ts';
+import { printDemo } from './demo.ts';
 
-export type StartOptions = ConfigInput;
+export type StartOptions = ConfigInput & { demo?: boolean };
 
 /** `essaim start`: serve the API, WebSocket and web app until SIGTERM/SIGINT. */
 export async function start(opts: StartOptions, io: CommandIo): Promise<void> {
   const config = loadConfig(opts);
   const t0 = performance.now();
   const server = await startServer(config);
+  if (opts.demo) {
+    printDemo(await loadDemo(server.deps), io);
+  }
   const where = config.database.dialect === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
   const shown = server.url.replace('://0.0.0.0', '://localhost').replace('://[::]', '://localhost');
   io.stderr(

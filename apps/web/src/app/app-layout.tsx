@@ -13,7 +13,7 @@ const NAV_ID = 'main-navigation';
  * After a client-side navigation, move focus to `<main>` (so screen readers start on the new page, as on
  * a full page load) and scroll back to the top. Skipped on first render to leave initial focus alone.
  */
-function useFocusMainOnNavigate() {
+export function useFocusMainOnNavigate() {
   const { pathname } = useLocation();
   const previous = useRef(pathname);
   useEffect(() => {

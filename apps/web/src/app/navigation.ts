@@ -1,11 +1,14 @@
+import type { Action } from '@essaim/core';
 import type { IconName } from '../components/icons';
 
-export type NavSection = 'home' | 'engagements' | 'methods' | 'workshops' | 'organisation';
+export type NavSection = 'home' | 'engagements' | 'methods' | 'workshops' | 'organisation' | 'audit';
 
 export interface NavItem {
   section: NavSection;
   path: string;
   icon: IconName;
+  /** Shown only when the role in the current organisation may do this (the server still enforces). */
+  requires?: Action;
 }
 
 /** Main sections, in navbar order; labels come from `nav.<section>`. */
@@ -15,4 +18,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { section: 'methods', path: '/methods', icon: 'book' },
   { section: 'workshops', path: '/workshops', icon: 'presentation' },
   { section: 'organisation', path: '/organisation', icon: 'building' },
+  { section: 'audit', path: '/audit', icon: 'history', requires: 'audit.read' },
 ];

@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
-import { MutationCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ME_KEY } from '../features/auth/session';
 import i18n from '../i18n';
 import { isApiError } from '../lib/api';
 import { describeError } from '../lib/describe-error';
@@ -13,14 +14,26 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const queryClient: QueryClient = new QueryClient({
     defaultOptions: {
       queries: { staleTime: 30_000, retry: shouldRetry },
       mutations: { retry: false },
     },
     // Queries show their errors in place; mutations (button presses) get a toast unless they handle it.
+    // A 401 anywhere means the session ended (expired, revoked from another device): re-check who is
+    // signed in, and the route guard sends the person to sign-in, then back.
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (isApiError(error) && error.status === 401 && query.queryKey[0] !== ME_KEY[0]) {
+          void queryClient.invalidateQueries({ queryKey: ME_KEY });
+        }
+      },
+    }),
     mutationCache: new MutationCache({
       onError: (error, _variables, _context, mutation) => {
+        if (isApiError(error) && error.status === 401) {
+          void queryClient.invalidateQueries({ queryKey: ME_KEY });
+        }
         if (mutation.options.onError) {
           return;
         }
@@ -28,4 +41,5 @@ export function createQueryClient(): QueryClient {
       },
     }),
   });
+  return queryClient;
 }

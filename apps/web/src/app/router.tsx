@@ -1,13 +1,24 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { AuthLayout } from '../features/auth/auth-layout';
 import { NotFoundPage } from '../features/errors/not-found-page';
 import { RouteErrorPage } from '../features/errors/route-error-page';
 import { AppLayout } from './app-layout';
+import { RequireAuth, SetupGate } from './guards';
 
-// Pages load on demand; <Suspense> in AppLayout shows a skeleton meanwhile.
+// Pages load on demand; <Suspense> in the layouts shows a skeleton meanwhile.
 const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
 const EngagementsPage = lazy(() =>
   import('../features/engagements/engagements-page').then((m) => ({ default: m.EngagementsPage })),
+);
+const CreateEngagementPage = lazy(() =>
+  import('../features/engagements/create-engagement-page').then((m) => ({ default: m.CreateEngagementPage })),
+);
+const EngagementPage = lazy(() =>
+  import('../features/engagements/engagement-page').then((m) => ({ default: m.EngagementPage })),
+);
+const PeoplePage = lazy(() =>
+  import('../features/people/people-page').then((m) => ({ default: m.PeoplePage })),
 );
 const MethodsPage = lazy(() =>
   import('../features/methods/methods-page').then((m) => ({ default: m.MethodsPage })),
@@ -16,25 +27,72 @@ const WorkshopsPage = lazy(() =>
   import('../features/workshops/workshops-page').then((m) => ({ default: m.WorkshopsPage })),
 );
 const OrganisationPage = lazy(() =>
-  import('../features/organisation/organisation-page').then((m) => ({ default: m.OrganisationPage })),
+  import('../features/orgs/organisation-page').then((m) => ({ default: m.OrganisationPage })),
+);
+const AccountPage = lazy(() =>
+  import('../features/account/account-page').then((m) => ({ default: m.AccountPage })),
+);
+const AuditPage = lazy(() => import('../features/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const SetupPage = lazy(() => import('../features/auth/setup-page').then((m) => ({ default: m.SetupPage })));
+const SignInPage = lazy(() =>
+  import('../features/auth/sign-in-page').then((m) => ({ default: m.SignInPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('../features/auth/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../features/auth/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const AcceptInvitationPage = lazy(() =>
+  import('../features/orgs/accept-invitation-page').then((m) => ({ default: m.AcceptInvitationPage })),
 );
 
 export const router = createBrowserRouter([
   {
-    element: <AppLayout />,
-    // Last resort if the frame itself fails: a page that needs nothing from the layout.
+    // Until the first account exists, everything leads to /setup.
+    element: <SetupGate />,
     errorElement: <RouteErrorPage standalone />,
     children: [
       {
-        // Errors inside a page render within the frame, so navigation keeps working.
-        errorElement: <RouteErrorPage />,
+        // Pages reachable signed out: one centred card, no app navigation.
+        element: <AuthLayout />,
+        errorElement: <RouteErrorPage standalone />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: 'engagements', element: <EngagementsPage /> },
-          { path: 'methods', element: <MethodsPage /> },
-          { path: 'workshops', element: <WorkshopsPage /> },
-          { path: 'organisation', element: <OrganisationPage /> },
-          { path: '*', element: <NotFoundPage /> },
+          { path: 'setup', element: <SetupPage /> },
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+          { path: 'invite/:token', element: <AcceptInvitationPage /> },
+        ],
+      },
+      {
+        // Everything else needs a session: signed-out visitors go to sign-in, then come back.
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppLayout />,
+            // Last resort if the frame itself fails: a page that needs nothing from the layout.
+            errorElement: <RouteErrorPage standalone />,
+            children: [
+              {
+                // Errors inside a page render within the frame, so navigation keeps working.
+                errorElement: <RouteErrorPage />,
+                children: [
+                  { index: true, element: <HomePage /> },
+                  { path: 'engagements', element: <EngagementsPage /> },
+                  { path: 'engagements/new', element: <CreateEngagementPage /> },
+                  { path: 'engagements/:engagementId', element: <EngagementPage /> },
+                  { path: 'people', element: <PeoplePage /> },
+                  { path: 'methods', element: <MethodsPage /> },
+                  { path: 'workshops', element: <WorkshopsPage /> },
+                  { path: 'organisation', element: <OrganisationPage /> },
+                  { path: 'account', element: <AccountPage /> },
+                  { path: 'audit', element: <AuditPage /> },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
+            ],
+          },
         ],
       },
     ],

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { LanguageSwitch } from './language-switch';
 import { Logo } from './logo';
+import { UserMenu } from './user-menu';
 
 interface AppHeaderProps {
   isNavOpen: boolean;
@@ -33,6 +34,7 @@ export function AppHeader({ isNavOpen, onToggleNav, navId }: AppHeaderProps) {
         <Group gap="sm" wrap="nowrap">
           <LanguageSwitch />
           <ColorSchemeToggle />
+          <UserMenu />
         </Group>
       </Group>
     </AppShell.Header>

@@ -2,7 +2,9 @@ import { AppShell, NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatch } from 'react-router';
 import { NAV_ITEMS, type NavItem } from '../app/navigation';
+import { useCurrentOrg } from '../features/orgs/use-current-org';
 import { Icon } from './icons';
+import { OrgSwitcher } from './org-switcher';
 
 function NavItemLink({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
   const { t } = useTranslation();
@@ -27,11 +29,16 @@ function NavItemLink({ item, onNavigate }: { item: NavItem; onNavigate: () => vo
 /** Left navigation; on small screens it opens as an overlay from the header burger. */
 export function AppNavbar({ id, onNavigate }: { id: string; onNavigate: () => void }) {
   const { t } = useTranslation();
+  const { can } = useCurrentOrg();
+  const items = NAV_ITEMS.filter((item) => !item.requires || can(item.requires));
   return (
     <AppShell.Navbar id={id} p="sm" aria-label={t('nav.label')}>
+      <AppShell.Section pb="sm">
+        <OrgSwitcher onNavigate={onNavigate} />
+      </AppShell.Section>
       <AppShell.Section grow>
         <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-          {NAV_ITEMS.map((item) => (
+          {items.map((item) => (
             <li key={item.section}>
               <NavItemLink item={item} onNavigate={onNavigate} />
             </li>

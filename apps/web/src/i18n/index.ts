@@ -5,8 +5,7 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
+import { enCatalogue, frCatalogue } from './catalogue';
 
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -15,8 +14,8 @@ export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 export const LANGUAGE_STORAGE_KEY = 'essaim-lang';
 
 export const resources = {
-  fr: { translation: fr },
-  en: { translation: en },
+  fr: { translation: frCatalogue },
+  en: { translation: enCatalogue },
 } as const;
 
 export function isLanguage(value: string | undefined): value is Language {

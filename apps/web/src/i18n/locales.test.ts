@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLIENT_ERROR_CODES, SERVER_ERROR_CODES } from '../lib/api';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
+import { enCatalogue as en, frCatalogue as fr } from './catalogue';
 
 type Catalogue = { [key: string]: string | Catalogue };
 

@@ -7,23 +7,19 @@
  *   await api.post('/api/engagements', { name });
  */
 
-/** Error codes the server sends in `{ error: { code } }`, each translated under `errors.<CODE>`. */
-export const SERVER_ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'NOT_FOUND',
-  'FORBIDDEN',
-  'CONFLICT',
-  'UNAUTHENTICATED',
-  'RATE_LIMITED',
-  'ENGAGEMENT_STOPPED',
-  'ENGAGEMENT_PAUSED',
-  'INTERNAL',
-] as const;
+import { type ErrorCode, ErrorCodeSchema } from '@essaim/contracts';
+
+/**
+ * Error codes the server sends in `{ error: { code } }`, each translated under `errors.<CODE>`.
+ * The list is owned by the API contract (`@essaim/contracts`), so a new server code fails the locale test
+ * until it is translated.
+ */
+export const SERVER_ERROR_CODES = ErrorCodeSchema.options;
 
 /** Codes produced by the client itself: no response at all, or a code this build does not know. */
 export const CLIENT_ERROR_CODES = ['NETWORK', 'UNKNOWN'] as const;
 
-export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
+export type ServerErrorCode = ErrorCode;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 export type KnownErrorCode = ServerErrorCode | ClientErrorCode;
 
@@ -74,6 +70,10 @@ function codeFromStatus(status: number): ServerErrorCode {
     case 400:
     case 422:
       return 'VALIDATION_FAILED';
+    case 413:
+      return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
     case 401:
       return 'UNAUTHENTICATED';
     case 403:

@@ -1,0 +1,56 @@
+import { currentLanguage } from '../i18n';
+
+const LOCALES = { fr: 'fr-FR', en: 'en-GB' } as const;
+
+function locale(): string {
+  return LOCALES[currentLanguage()];
+}
+
+/** "12 mars 2026" / "12 March 2026". Empty string for a missing or invalid date. */
+export function formatDate(iso: string | null | undefined): string {
+  const date = iso ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    return '';
+  }
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(date);
+}
+
+/** "12 mars 2026, 14:05" / "12 March 2026, 14:05". */
+export function formatDateTime(iso: string | null | undefined): string {
+  const date = iso ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    return '';
+  }
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** A short, human summary of a User-Agent string: "Firefox · Linux". Falls back to the raw value. */
+export function describeUserAgent(userAgent: string | null): string | null {
+  if (!userAgent) {
+    return null;
+  }
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /OPR\//.test(userAgent)
+      ? 'Opera'
+      : /Firefox\//.test(userAgent)
+        ? 'Firefox'
+        : /Chrom(e|ium)\//.test(userAgent)
+          ? 'Chrome'
+          : /Safari\//.test(userAgent)
+            ? 'Safari'
+            : null;
+  const system = /Android/.test(userAgent)
+    ? 'Android'
+    : /iPhone|iPad|iOS/.test(userAgent)
+      ? 'iOS'
+      : /Mac OS X|Macintosh/.test(userAgent)
+        ? 'macOS'
+        : /Windows/.test(userAgent)
+          ? 'Windows'
+          : /Linux/.test(userAgent)
+            ? 'Linux'
+            : null;
+  const parts = [browser, system].filter((part): part is string => part !== null);
+  return parts.length > 0 ? parts.join(' · ') : userAgent;
+}
