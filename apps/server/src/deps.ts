@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ServerConfig } from './config.ts';
 import type { DbHandle } from './db/connect.ts';
 import type { EventBus } from './realtime/bus.ts';
-import type { RoomHub } from './realtime/hub.ts';
+import type { HubClient, RoomHub } from './realtime/hub.ts';
 import { createMailer, type Mailer } from './services/mailer.ts';
 
 /**
@@ -10,6 +10,20 @@ import { createMailer, type Mailer } from './services/mailer.ts';
  * `engagement`…). Each feature registers its own; a kind with no authorizer is refused.
  */
 export type RoomAuthorizer = (request: FastifyRequest, id: string) => Promise<boolean>;
+
+/** What a feature's WebSocket message handler gets: the upgrade request (session, cookies) and the client. */
+export interface SocketContext {
+  request: FastifyRequest;
+  client: HubClient;
+  /** Rooms this socket has joined (through `subscribe` or a feature handler). */
+  rooms: Set<string>;
+}
+
+/**
+ * A feature's handler for WebSocket messages of one `type` (e.g. `live.command`); it validates the
+ * message with its own contract schema.
+ */
+export type SocketMessageHandler = (ctx: SocketContext, message: Record<string, unknown>) => Promise<void>;
 
 /** Features that must react when an engagement is paused, stopped or resumed (e.g. live workshops). */
 export class StatusListeners {
@@ -33,6 +47,7 @@ export interface AppDeps {
   mailer: Mailer;
   engagementStatusListeners: StatusListeners;
   roomAuthorizers: Map<string, RoomAuthorizer>;
+  socketHandlers: Map<string, SocketMessageHandler>;
   shuttingDown: () => boolean;
 }
 
@@ -52,6 +67,7 @@ export function createDeps(
     mailer: createMailer(config.smtpUrl),
     engagementStatusListeners: new StatusListeners(),
     roomAuthorizers: new Map<string, RoomAuthorizer>([['lobby', async () => true]]),
+    socketHandlers: new Map<string, SocketMessageHandler>(),
     shuttingDown,
   };
 }

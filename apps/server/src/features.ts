@@ -1,3 +1,8 @@
+import { conversationsPlugins } from './features/conversations.ts';
+import { methodsPlugins } from './features/methods.ts';
+import { networksPlugins } from './features/networks.ts';
+import { surveysPlugins } from './features/surveys.ts';
+import { workshopsPlugins } from './features/workshops.ts';
 import type { AppInstance } from './http/app-instance.ts';
 import { auditRoutes } from './http/audit.routes.ts';
 import { authRoutes } from './http/auth.routes.ts';
@@ -17,5 +22,10 @@ export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
     engagementRoutes,
     optionsBoardRoutes,
     peopleRoutes,
+    ...methodsPlugins,
+    ...surveysPlugins,
+    ...networksPlugins,
+    ...workshopsPlugins,
+    ...conversationsPlugins,
   ];
 }

@@ -7,7 +7,8 @@ describe.each(testDialects)('migrations on $name', (dialect) => {
   it('apply from empty, report status, roll all the way down and up again', async () => {
     const handle = await dialect.open({ migrate: false });
     try {
-      const names = Object.keys(migrations);
+      // The migrator applies them in name (timestamp) order, whichever feature folder lists them.
+      const names = Object.keys(migrations).sort();
       expect((await migrationStatus(handle.db)).every((m) => m.appliedAt === null)).toBe(true);
       expect(await migrateToLatest(handle.db)).toEqual(names);
       expect(await migrateToLatest(handle.db)).toEqual([]);
@@ -24,9 +25,8 @@ describe.each(testDialects)('migrations on $name', (dialect) => {
     }
   });
 
-  it('names migrations <UTC timestamp>-<verb-object> in order', () => {
+  it('names migrations <UTC timestamp>-<verb-object>', () => {
     const names = Object.keys(migrations);
-    expect([...names].sort()).toEqual(names);
     for (const n of names) {
       expect(n).toMatch(/^\d{8}T\d{4}-[a-z0-9-]+$/);
     }

@@ -1,6 +1,15 @@
 import type { Role } from '@essaim/core';
 import type { AppInstance } from '../src/http/app-instance.ts';
 import { addMember, createOrg, setupAdmin, type TestClient, testClient, uniqueEmail } from './factories.ts';
+import type { FeatureFixture } from './fixtures/feature-fixture.ts';
+
+/** Every feature's fixture in ./fixtures (Vite's import.meta.glob, resolved when the tests load). */
+function featureFixtures(): FeatureFixture[] {
+  const modules = import.meta.glob<{ fixture: FeatureFixture }>('./fixtures/*.fixture.ts', { eager: true });
+  return Object.keys(modules)
+    .sort()
+    .map((k) => modules[k]!.fixture);
+}
 
 /**
  * Organisation A with one object of every kind, and organisation B with its owner. Tests that
@@ -104,6 +113,22 @@ export async function buildTwoTenants(app: AppInstance): Promise<TwoTenants> {
     }
   }
 
+  const baseIds: Record<string, string> = {
+    engagementId,
+    questionId,
+    boardId,
+    optionId,
+    collectiveId,
+    personId,
+  };
+  const featureIds: Record<string, string> = {};
+  const featureSecrets: string[] = [];
+  for (const f of featureFixtures()) {
+    const built = await f.build({ app, owner: admin.client, orgId: orgA, ids: baseIds });
+    Object.assign(featureIds, built.ids);
+    featureSecrets.push(...built.secrets);
+  }
+
   const members = await admin.client.get(`/api/orgs/${orgA}/members`);
   const secrets = [
     'Alpha Confidential Org',
@@ -116,6 +141,7 @@ export async function buildTwoTenants(app: AppInstance): Promise<TwoTenants> {
     'Alpha Secret Team',
     'Alpha Roster Person',
     'alpha.roster@example.org',
+    ...featureSecrets,
     ...members.json<{ members: { email: string }[] }>().members.map((m) => m.email),
   ];
   return {
@@ -136,6 +162,7 @@ export async function buildTwoTenants(app: AppInstance): Promise<TwoTenants> {
       personId,
       consentId,
       phase: 'diagnose',
+      ...featureIds,
     },
     membersOfA,
   };
@@ -154,6 +181,7 @@ export function fillParams(url: string, ids: Record<string, string>): string {
 
 /** A valid body for every route that takes one, keyed `METHOD url`. */
 export const SAMPLE_BODIES: Record<string, unknown> = {
+  ...Object.assign({}, ...featureFixtures().map((f) => f.sampleBodies)),
   'POST /api/setup': { email: 'x@example.org', password: 'long enough password', displayName: 'X' },
   'POST /api/auth/sign-in': { email: 'x@example.org', password: 'whatever' },
   'POST /api/auth/password-reset': { email: 'x@example.org' },
@@ -210,6 +238,7 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
 
 /** Routes not scoped to an organisation, or reached by a capability token, with the reason. */
 export const ISOLATION_EXEMPT: Record<string, string> = {
+  ...Object.assign({}, ...featureFixtures().map((f) => f.exempt ?? {})),
   'GET /api/invitations/:token': 'capability URL: the token itself grants the preview',
   'POST /api/invitations/:token/accept': 'capability URL: the token itself grants membership',
   'DELETE /api/me/sessions/:sessionId': 'checked below: only the caller’s own sessions can be revoked',

@@ -3,6 +3,11 @@
  * JSON columns strings (see connect.ts for why both dialects agree on this).
  */
 import type { Generated } from 'kysely';
+import type { ConversationsTables } from './tables/conversations.ts';
+import type { MethodsTables } from './tables/methods.ts';
+import type { NetworksTables } from './tables/networks.ts';
+import type { SurveysTables } from './tables/surveys.ts';
+import type { WorkshopsTables } from './tables/workshops.ts';
 
 export interface InstanceMetaTable {
   key: string;
@@ -106,7 +111,13 @@ export interface AuditLogTable {
   details: string | null;
 }
 
-export interface Database extends EngagementTables {
+export interface Database
+  extends EngagementTables,
+    MethodsTables,
+    SurveysTables,
+    NetworksTables,
+    WorkshopsTables,
+    ConversationsTables {
   instance_meta: InstanceMetaTable;
   users: UsersTable;
   user_credentials: UserCredentialsTable;

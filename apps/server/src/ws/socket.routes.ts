@@ -48,6 +48,16 @@ export async function socketRoutes(app: AppInstance): Promise<void> {
             client.send({ type: 'error', code: 'VALIDATION_FAILED', message: 'message is not JSON' });
             return;
           }
+          const featureHandler =
+            typeof parsed === 'object' &&
+            parsed !== null &&
+            typeof (parsed as { type?: unknown }).type === 'string'
+              ? app.deps.socketHandlers.get((parsed as { type: string }).type)
+              : undefined;
+          if (featureHandler) {
+            await featureHandler({ request, client, rooms }, parsed as Record<string, unknown>);
+            return;
+          }
           const result = ClientMessageSchema.safeParse(parsed);
           if (!result.success) {
             client.send({

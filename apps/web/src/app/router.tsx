@@ -1,8 +1,13 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AuthLayout } from '../features/auth/auth-layout';
+import { diagnosticsPublicRoutes, diagnosticsRoutes } from '../features/diagnostics/routes';
 import { NotFoundPage } from '../features/errors/not-found-page';
 import { RouteErrorPage } from '../features/errors/route-error-page';
+import { methodsPublicRoutes, methodsRoutes } from '../features/methods/routes';
+import { networkPublicRoutes, networkRoutes } from '../features/network/routes';
+import { opinionsPublicRoutes, opinionsRoutes } from '../features/opinions/routes';
+import { workshopsPublicRoutes, workshopsRoutes } from '../features/workshops/routes';
 import { AppLayout } from './app-layout';
 import { RequireAuth, SetupGate } from './guards';
 
@@ -66,6 +71,17 @@ export const router = createBrowserRouter([
         ],
       },
       {
+        // Participants and respondents without an account: their own full-screen layouts.
+        errorElement: <RouteErrorPage standalone />,
+        children: [
+          ...methodsPublicRoutes,
+          ...diagnosticsPublicRoutes,
+          ...networkPublicRoutes,
+          ...workshopsPublicRoutes,
+          ...opinionsPublicRoutes,
+        ],
+      },
+      {
         // Everything else needs a session: signed-out visitors go to sign-in, then come back.
         element: <RequireAuth />,
         children: [
@@ -83,8 +99,14 @@ export const router = createBrowserRouter([
                   { path: 'engagements/new', element: <CreateEngagementPage /> },
                   { path: 'engagements/:engagementId', element: <EngagementPage /> },
                   { path: 'people', element: <PeoplePage /> },
-                  { path: 'methods', element: <MethodsPage /> },
-                  { path: 'workshops', element: <WorkshopsPage /> },
+                  ...(methodsRoutes.length ? [] : [{ path: 'methods', element: <MethodsPage /> }]),
+                  ...(workshopsRoutes.length ? [] : [{ path: 'workshops', element: <WorkshopsPage /> }]),
+                  // Feature slots: each feature lists its own routes in features/<feature>/routes.tsx.
+                  ...methodsRoutes,
+                  ...diagnosticsRoutes,
+                  ...networkRoutes,
+                  ...workshopsRoutes,
+                  ...opinionsRoutes,
                   { path: 'organisation', element: <OrganisationPage /> },
                   { path: 'account', element: <AccountPage /> },
                   { path: 'audit', element: <AuditPage /> },

@@ -1,0 +1,7 @@
+import type { RouteObject } from 'react-router';
+
+/** Signed-in pages of this feature, inside the app frame. */
+export const workshopsRoutes: RouteObject[] = [];
+
+/** Pages for people without an account (participants, respondents), outside the app frame. */
+export const workshopsPublicRoutes: RouteObject[] = [];
