@@ -1,6 +1,7 @@
 /**
  * Network analytics benchmark (issue 6). Run: `npm run bench:network`
- * (optionally BENCH_ONLY=exact,approx,louvain,imm,memory to run some sections).
+ * (optionally `-- --only louvain,imm` or BENCH_ONLY=exact,approx,louvain,imm,memory to run
+ * some sections).
  *
  * 1. exact betweenness, Barabási–Albert 10k nodes / ~50k edges: worker threads (all cores)
  *    vs graphology-metrics in the same process; values compared to 1e-9.
@@ -35,7 +36,8 @@ import { barabasiAlbert } from './network/barabasi-albert';
 import { toGraphology } from './network/graphology-graph';
 import { type Measurement, peakMb, printReport, time, topIndices } from './network/measure';
 
-const only = process.env.BENCH_ONLY?.split(',');
+const onlyFlag = process.argv.indexOf('--only');
+const only = (onlyFlag >= 0 ? process.argv[onlyFlag + 1] : process.env.BENCH_ONLY)?.split(',');
 const isOn = (section: string) => !only || only.includes(section);
 const measurements: Measurement[] = [];
 const log = (s: string) => process.stderr.write(`[bench:network] ${s}\n`);

@@ -19,10 +19,12 @@ import {
   type BridgingStatement,
   type ConsensusStatement,
   computeGroupInformedConsensus,
+  mergeTallies,
   type RepresentativeStatement,
   selectBridging,
   selectConsensus,
   selectRepresentative,
+  sliceTallies,
   tallyGroups,
 } from './repness';
 import { createRng } from './rng';
@@ -198,20 +200,24 @@ export function analyzeVoteMatrix(m: VoteMatrix, options: AnalyzeOptions = {}): 
     };
   }
 
-  const tallies = tallyGroups(m, groupOf, k);
-  const overall = tallyGroups(m, new Int32Array(nRows), 1);
-  const extremity = computeStatementExtremity(pca);
-  const gic = computeGroupInformedConsensus(tallies);
-  // Polis routes with votes aggregated over the groups, i.e. over included participants.
   const isIncluded = new Uint8Array(nRows);
   for (const r of included) {
     isIncluded[r] = 1;
   }
-  const routing = tallyGroups(
-    m,
-    groupOf.map((_, r) => (isIncluded[r] ? 0 : -1)),
-    1,
-  );
+  // One pass over the votes for three tallies: classes 0 … k−1 are the groups, k holds included
+  // participants without a group and k+1 everyone else. Groups are classes < k, Polis routing
+  // (votes aggregated over the groups, i.e. over included participants) classes ≤ k, and the
+  // overall statistics every class.
+  const classOf = new Int32Array(nRows);
+  for (let r = 0; r < nRows; r++) {
+    classOf[r] = groupOf[r]! >= 0 ? groupOf[r]! : isIncluded[r] ? k : k + 1;
+  }
+  const byClass = tallyGroups(m, classOf, k + 2);
+  const tallies = sliceTallies(byClass, k);
+  const routing = mergeTallies(byClass, 0, k + 1);
+  const overall = mergeTallies(byClass, 0, k + 2);
+  const extremity = computeStatementExtremity(pca);
+  const gic = computeGroupInformedConsensus(tallies);
   const statements: StatementStats[] = m.statements.map((statement, j) => {
     const agree = overall.agree[j]!;
     const disagree = overall.disagree[j]!;

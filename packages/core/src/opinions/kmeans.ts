@@ -74,10 +74,19 @@ function runLloyd(points: Float64Array, dim: number, k: number, options: KMeansO
   let kk = centers.length / dim;
   const assignment = new Int32Array(n);
   const maxIterations = options.maxIterations ?? 100;
+  const byX = dim === 2 ? new Int32Array(kk) : null;
   for (let iter = 0; iter < maxIterations; iter++) {
     let hasChanged = iter === 0;
+    const isSorted = byX !== null && kk > SORTED_SEARCH_MIN_K;
+    if (isSorted) {
+      sortCentersByX(centers, kk, byX);
+    }
     for (let i = 0; i < n; i++) {
-      const c = dim === 2 ? nearest2(points, i, centers, kk) : nearest(points, i, centers, dim, kk);
+      const c = isSorted
+        ? nearest2Sorted(points, i, centers, kk, byX)
+        : dim === 2
+          ? nearest2(points, i, centers, kk)
+          : nearest(points, i, centers, dim, kk);
       if (c !== assignment[i]) {
         assignment[i] = c;
         hasChanged = true;
@@ -144,6 +153,84 @@ function nearest2(points: Float64Array, i: number, centers: Float64Array, k: num
   return best;
 }
 
+/** Above this many centres, 2-D assignment searches centres sorted by x (base clustering). */
+const SORTED_SEARCH_MIN_K = 12;
+
+/** Fills order[0 … k−1] with the centres sorted by x (ties by index). */
+function sortCentersByX(centers: Float64Array, k: number, order: Int32Array): void {
+  for (let c = 0; c < k; c++) {
+    order[c] = c;
+  }
+  order.subarray(0, k).sort((a, b) => centers[2 * a]! - centers[2 * b]! || a - b);
+}
+
+/**
+ * Same result as {@link nearest2} (lowest index among equally near centres), visiting only the
+ * centres whose x lies within the best distance found so far: walking outwards from the point's
+ * x in x-sorted order, a centre with dx² > best cannot be nearer, nor can any beyond it. Exact in
+ * floating point, since dx² + dy² ≥ dx² after rounding too. ~10 centres visited instead of 100.
+ */
+function nearest2Sorted(
+  points: Float64Array,
+  i: number,
+  centers: Float64Array,
+  k: number,
+  order: Int32Array,
+): number {
+  const x = points[2 * i]!;
+  const y = points[2 * i + 1]!;
+  let lo = 0;
+  let hi = k;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (centers[2 * order[mid]!]! < x) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  let best = -1;
+  let bestD = Number.POSITIVE_INFINITY;
+  let left = lo - 1;
+  let right = lo;
+  while (left >= 0 || right < k) {
+    if (right < k) {
+      const c = order[right]!;
+      const dx = x - centers[2 * c]!;
+      const dx2 = dx * dx;
+      if (dx2 > bestD) {
+        right = k;
+      } else {
+        const dy = y - centers[2 * c + 1]!;
+        const d = dx2 + dy * dy;
+        if (d < bestD || (d === bestD && c < best)) {
+          bestD = d;
+          best = c;
+        }
+        right++;
+      }
+    }
+    if (left >= 0) {
+      const c = order[left]!;
+      const dx = x - centers[2 * c]!;
+      const dx2 = dx * dx;
+      if (dx2 > bestD) {
+        left = -1;
+      } else {
+        const dy = y - centers[2 * c + 1]!;
+        const d = dx2 + dy * dy;
+        if (d < bestD || (d === bestD && c < best)) {
+          bestD = d;
+          best = c;
+        }
+        left--;
+      }
+    }
+  }
+  // Only when every distance is +∞ or NaN, where nearest2 falls back to centre 0 too.
+  return Math.max(best, 0);
+}
+
 function nearest(points: Float64Array, i: number, centers: Float64Array, dim: number, k: number): number {
   let best = 0;
   let bestD = Number.POSITIVE_INFINITY;
@@ -182,7 +269,12 @@ function seedPlusPlus(
   const n = points.length / dim;
   const chosen: number[] = [];
   const d2 = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-  let first = pickWeighted(n, (i) => (w ? w[i]! : 1), rng);
+  // Sampling weights, filled in place (no per-point closure calls in the hot loop).
+  const chance = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    chance[i] = w ? w[i]! : 1;
+  }
+  let first = pickWeighted(chance, rng);
   while (chosen.length < k && first >= 0) {
     chosen.push(first);
     let total = 0;
@@ -193,10 +285,11 @@ function seedPlusPlus(
         s += x * x;
       }
       d2[i] = Math.min(d2[i]!, s);
-      total += (w ? w[i]! : 1) * d2[i]!;
+      chance[i] = (w ? w[i]! : 1) * d2[i]!;
+      total += chance[i]!;
     }
     // Stop when every remaining point coincides with a centre: no distinct point is left.
-    first = total > 0 ? pickWeighted(n, (i) => (w ? w[i]! : 1) * d2[i]!, rng) : -1;
+    first = total > 0 ? pickWeighted(chance, rng) : -1;
   }
   const centers = new Float64Array(chosen.length * dim);
   chosen.forEach((p, c) => {
@@ -225,23 +318,25 @@ function seedFirstDistinct(points: Float64Array, dim: number, k: number): Float6
   return centers;
 }
 
-function pickWeighted(n: number, weight: (i: number) => number, rng: Rng): number {
+/** Index drawn with probability ∝ weight[i]; -1 when there is none. */
+function pickWeighted(weight: Float64Array, rng: Rng): number {
+  const n = weight.length;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    total += weight(i);
+    total += weight[i]!;
   }
   if (!(total > 0)) {
     return n > 0 ? 0 : -1;
   }
   let target = rng() * total;
   for (let i = 0; i < n; i++) {
-    target -= weight(i);
-    if (target < 0 && weight(i) > 0) {
+    target -= weight[i]!;
+    if (target < 0 && weight[i]! > 0) {
       return i;
     }
   }
   for (let i = n - 1; i >= 0; i--) {
-    if (weight(i) > 0) {
+    if (weight[i]! > 0) {
       return i;
     }
   }

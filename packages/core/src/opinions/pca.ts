@@ -85,7 +85,6 @@ export function computeSparsePca(m: VoteMatrix, options: PcaOptions): PcaResult 
   const nCols = m.statements.length;
   const nRows = m.participants.length;
   const center = computeColumnMeans(m, options.excluded);
-  const cv = centerValues(m, center, options.excluded);
   const maxIterations = options.maxIterations ?? 1000;
   const tolerance = options.tolerance ?? 1e-6;
   const q = Math.min(4, nCols, Math.max(nRows, 1));
@@ -104,9 +103,9 @@ export function computeSparsePca(m: VoteMatrix, options: PcaOptions): PcaResult 
   basis = orthonormalize(basis);
   let values: Float64Array = new Float64Array(q);
   let iterations = 0;
-  const scratch = new Float64Array(q);
+  const gram = createGramWorkspace(m, center, q, options.excluded);
   for (; iterations < maxIterations; iterations++) {
-    const images = multiplyGram(m, cv, basis, scratch);
+    const images = multiplyGram(m, gram, basis);
     // Rayleigh–Ritz: diagonalise H = Vᵀ(X̃ᵀX̃V) and rotate the block onto its eigenvectors.
     const h = new Float64Array(q * q);
     for (let a = 0; a < q; a++) {
@@ -144,27 +143,51 @@ export function computeSparsePca(m: VoteMatrix, options: PcaOptions): PcaResult 
   return { center, components: [c1, c2], eigenvalues: [values[0] ?? 0, values[1] ?? 0], iterations };
 }
 
+/** Buffers reused by every {@link multiplyGram} step. */
+interface GramWorkspace {
+  center: Float64Array;
+  /** 1 for zeroed (moderated-out) columns, or null when there are none. */
+  excluded: Uint8Array | null;
+  packed: Float64Array;
+  acc: Float64Array;
+  scratch: Float64Array;
+}
+
+function createGramWorkspace(
+  m: VoteMatrix,
+  center: Float64Array,
+  q: number,
+  excluded?: Uint8Array,
+): GramWorkspace {
+  const nCols = m.statements.length;
+  return {
+    center,
+    excluded: excluded?.includes(1) ? excluded : null,
+    packed: new Float64Array(nCols * q),
+    acc: new Float64Array(nCols * q),
+    scratch: new Float64Array(q),
+  };
+}
+
 /**
  * Computes X̃ᵀ(X̃v) for each v of the block in a single pass over the non-zeros. The block is
  * interleaved (statement-major) so each non-zero touches one contiguous run of q values.
+ * X̃ᵢⱼ = vᵢⱼ − μⱼ is formed on the fly from the Int8 votes (1 byte per non-zero read instead of
+ * a precomputed 8-byte copy: the product is bound by memory traffic). A zeroed column has its
+ * rows of the packed block and of the result set to 0, which is what X̃ᵢⱼ = 0 gives.
  */
-function multiplyGram(
-  m: VoteMatrix,
-  cv: Float64Array,
-  block: Float64Array[],
-  s: Float64Array,
-): Float64Array[] {
+function multiplyGram(m: VoteMatrix, ws: GramWorkspace, block: Float64Array[]): Float64Array[] {
   const q = block.length;
   const nCols = m.statements.length;
-  const packed = new Float64Array(nCols * q);
+  const { packed, acc, scratch: s, center, excluded } = ws;
   for (let b = 0; b < q; b++) {
     const src = block[b]!;
     for (let j = 0; j < nCols; j++) {
-      packed[j * q + b] = src[j]!;
+      packed[j * q + b] = excluded?.[j] ? 0 : src[j]!;
     }
   }
-  const acc = new Float64Array(nCols * q);
-  const { rowStart, column } = m;
+  acc.fill(0);
+  const { rowStart, column, value } = m;
   const nRows = m.participants.length;
   if (q === 4) {
     for (let r = 0; r < nRows; r++) {
@@ -175,16 +198,18 @@ function multiplyGram(
       let s2 = 0;
       let s3 = 0;
       for (let k = from; k < to; k++) {
-        const o = column[k]! * 4;
-        const x = cv[k]!;
+        const j = column[k]!;
+        const o = j * 4;
+        const x = value[k]! - center[j]!;
         s0 += x * packed[o]!;
         s1 += x * packed[o + 1]!;
         s2 += x * packed[o + 2]!;
         s3 += x * packed[o + 3]!;
       }
       for (let k = from; k < to; k++) {
-        const o = column[k]! * 4;
-        const x = cv[k]!;
+        const j = column[k]!;
+        const o = j * 4;
+        const x = value[k]! - center[j]!;
         acc[o]! += x * s0;
         acc[o + 1]! += x * s1;
         acc[o + 2]! += x * s2;
@@ -197,15 +222,19 @@ function multiplyGram(
       const to = rowStart[r + 1]!;
       s.fill(0);
       for (let k = from; k < to; k++) {
-        const o = column[k]! * q;
+        const j = column[k]!;
+        const o = j * q;
+        const x = value[k]! - center[j]!;
         for (let b = 0; b < q; b++) {
-          s[b]! += cv[k]! * packed[o + b]!;
+          s[b]! += x * packed[o + b]!;
         }
       }
       for (let k = from; k < to; k++) {
-        const o = column[k]! * q;
+        const j = column[k]!;
+        const o = j * q;
+        const x = value[k]! - center[j]!;
         for (let b = 0; b < q; b++) {
-          acc[o + b]! += cv[k]! * s[b]!;
+          acc[o + b]! += x * s[b]!;
         }
       }
     }
@@ -213,7 +242,7 @@ function multiplyGram(
   return block.map((_, b) => {
     const out = new Float64Array(nCols);
     for (let j = 0; j < nCols; j++) {
-      out[j] = acc[j * q + b]!;
+      out[j] = excluded?.[j] ? 0 : acc[j * q + b]!;
     }
     return out;
   });
