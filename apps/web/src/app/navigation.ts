@@ -1,7 +1,14 @@
 import type { Action } from '@essaim/core';
 import type { IconName } from '../components/icons';
 
-export type NavSection = 'home' | 'engagements' | 'methods' | 'workshops' | 'organisation' | 'audit';
+export type NavSection =
+  | 'home'
+  | 'engagements'
+  | 'people'
+  | 'methods'
+  | 'workshops'
+  | 'organisation'
+  | 'audit';
 
 export interface NavItem {
   section: NavSection;
@@ -15,6 +22,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { section: 'home', path: '/', icon: 'home' },
   { section: 'engagements', path: '/engagements', icon: 'route' },
+  { section: 'people', path: '/people', icon: 'users', requires: 'collective.read' },
   { section: 'methods', path: '/methods', icon: 'book' },
   { section: 'workshops', path: '/workshops', icon: 'presentation' },
   { section: 'organisation', path: '/organisation', icon: 'building' },

@@ -219,7 +219,7 @@ function OptionCard({
         {board.criteria.length > 0 && (
           <Group gap={6}>
             {board.criteria.map((c) => (
-              <Badge key={c.id} variant="light" color="gray" size="sm">
+              <Badge key={c.id} variant="light" color="gray" size="sm" tt="none">
                 {t('engagement.options.scoreBadge', { name: c.name, score: option.scores[c.id] ?? 0 })}
               </Badge>
             ))}
@@ -555,7 +555,7 @@ function BoardCard({
             </Text>
           ) : (
             board.criteria.map((c) => (
-              <Badge key={c.id} variant="light" color={c.weight > 0 ? 'honey' : 'gray'}>
+              <Badge key={c.id} variant="light" color={c.weight > 0 ? 'honey' : 'gray'} tt="none">
                 {t('engagement.options.criterionBadge', { name: c.name, weight: c.weight })}
               </Badge>
             ))

@@ -27,7 +27,12 @@ export function StatusBadge({
 }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant={status === 'active' ? 'light' : 'filled'} size={size}>
+    <Badge
+      color={STATUS_COLOR[status]}
+      variant={status === 'active' ? 'light' : 'filled'}
+      size={size}
+      style={{ flexShrink: 0 }}
+    >
       {t(`engagement.status.${status}`)}
     </Badge>
   );

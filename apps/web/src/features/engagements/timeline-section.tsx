@@ -5,7 +5,7 @@ import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../lib/format';
 import { type TimelineEntry, useTimeline } from './api';
 import { Icon } from './feature-icons';
-import { SectionCard } from './shared';
+import { PHASES, SectionCard } from './shared';
 
 /** Timeline kinds with a sentence of their own; anything newer shows its raw kind. */
 const KNOWN_KINDS = [
@@ -57,12 +57,24 @@ function bulletColor(kind: string): string {
   return 'honey';
 }
 
+/** "(Diagnostiquer — En cours)" for phase changes. */
+function phaseDetail(data: Record<string, unknown>, t: LooseT): string | null {
+  const phase = data.phase;
+  if (typeof phase !== 'string' || !(PHASES as readonly string[]).includes(phase)) {
+    return null;
+  }
+  const label = t(`engagement.phases.${phase}.label`);
+  return typeof data.status === 'string'
+    ? `(${label} — ${t(`engagement.phases.status.${data.status}`)})`
+    : `(${label})`;
+}
+
 function describe(entry: TimelineEntry, t: LooseT): string {
   const data = entry.data ?? {};
   const vars = {
     actor: entry.actorName ?? t('engagement.banner.someone'),
     detail: String(
-      data.title ?? data.text ?? data.optionTitle ?? data.name ?? data.phase ?? data.reason ?? '',
+      data.title ?? data.text ?? data.option ?? data.optionTitle ?? data.name ?? phaseDetail(data, t) ?? '',
     ),
   };
   if (isKnown(entry.kind)) {
@@ -104,7 +116,15 @@ export function TimelineSection({ orgId, engagementId }: { orgId: string; engage
         </Text>
       )}
       {entries.length > 0 && (
-        <Timeline bulletSize={14} lineWidth={2} component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
+        <Timeline
+          active={entries.length}
+          bulletSize={14}
+          lineWidth={2}
+          component="ol"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+        >
           {entries.map((entry) => (
             <Timeline.Item
               key={entry.id}

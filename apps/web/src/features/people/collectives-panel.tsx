@@ -154,6 +154,7 @@ function TreeNode({
         gap={4}
         wrap="nowrap"
         justify="space-between"
+        align="flex-start"
         px={6}
         py={2}
         style={{
@@ -167,17 +168,21 @@ function TreeNode({
           style={{ flex: 1, minWidth: 0 }}
           py={4}
         >
-          <Group gap={6} wrap="nowrap">
-            <Icon name="usersGroup" size={16} />
-            <Text size="sm" fw={selected ? 700 : 500} truncate>
-              {node.name}
-            </Text>
-            <Badge size="xs" variant="light" color="gray">
-              {t(`members.collectives.kinds.${node.kind}`)}
-            </Badge>
-            <Text size="xs" c="dimmed">
-              {t('members.collectives.memberCount', { count: node.memberCount })}
-            </Text>
+          <Group gap={6} wrap="nowrap" align="flex-start">
+            <Icon name="usersGroup" size={16} style={{ flexShrink: 0, marginTop: 2 }} />
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Text size="sm" fw={selected ? 700 : 500} style={{ overflowWrap: 'anywhere' }}>
+                {node.name}
+              </Text>
+              <Group gap={6}>
+                <Badge size="xs" variant="light" color="gray">
+                  {t(`members.collectives.kinds.${node.kind}`)}
+                </Badge>
+                <Text size="xs" c="dimmed">
+                  {t('members.collectives.memberCount', { count: node.memberCount })}
+                </Text>
+              </Group>
+            </Stack>
           </Group>
         </UnstyledButton>
         {canManage && (

@@ -9,6 +9,18 @@ import { Icon } from '../engagements/feature-icons';
 import { type ImportPreview, type ImportResult, orgPath, peopleKeys } from './api';
 
 const MAX_BYTES = 5 * 1024 * 1024;
+const KNOWN_CODES = [
+  'CONFLICTING_PARENT',
+  'EMPTY_FILE',
+  'INVALID_EMAIL',
+  'MALFORMED',
+  'MISSING_COLUMN',
+  'MISSING_VALUE',
+  'TOO_LONG',
+  'TOO_MANY_ROWS',
+] as const;
+type KnownCode = (typeof KNOWN_CODES)[number];
+const isKnownCode = (code: string): code is KnownCode => (KNOWN_CODES as readonly string[]).includes(code);
 type Issue = ImportPreview['errors'][number];
 
 /** Reads a file as base64 (without the data-URL prefix), with the browser's FileReader. */
@@ -43,7 +55,7 @@ function IssuesTable({ issues }: { issues: Issue[] }) {
               <Table.Td>{issue.line}</Table.Td>
               <Table.Td>{issue.column ?? '—'}</Table.Td>
               <Table.Td>
-                {issue.message}{' '}
+                {isKnownCode(issue.code) ? t(`members.import.codes.${issue.code}`) : issue.message}{' '}
                 <Badge size="xs" variant="outline" color="gray">
                   {issue.code}
                 </Badge>
@@ -112,7 +124,7 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
           </Text>
           <Group gap={6}>
             {preview.collectivesToCreate.map((c) => (
-              <Badge key={`${c.parent ?? ''}/${c.name}`} variant="outline">
+              <Badge key={`${c.parent ?? ''}/${c.name}`} variant="outline" tt="none">
                 {c.parent ? `${c.parent} › ${c.name}` : c.name}
               </Badge>
             ))}

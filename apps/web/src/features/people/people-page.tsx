@@ -84,7 +84,7 @@ function People({ orgId }: { orgId: string }) {
         )}
       </Group>
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 4 }}>
+        <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Card p="md">
             {collectives.isError ? (
               <QueryError error={collectives.error} onRetry={() => void collectives.refetch()} />
@@ -99,7 +99,7 @@ function People({ orgId }: { orgId: string }) {
             )}
           </Card>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 8 }}>
+        <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
           <Card p="md">
             <Stack gap="md">
               <Group justify="space-between" wrap="wrap">
@@ -177,7 +177,7 @@ function People({ orgId }: { orgId: string }) {
                           <Table.Td>
                             <Group gap={4}>
                               {person.collectiveIds.map((id) => (
-                                <Badge key={id} size="xs" variant="light" color="gray">
+                                <Badge key={id} size="xs" variant="light" color="gray" tt="none">
                                   {collectiveName.get(id) ?? '…'}
                                 </Badge>
                               ))}

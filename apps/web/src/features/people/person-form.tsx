@@ -123,7 +123,7 @@ export function PersonForm({
             />
           </SimpleGrid>
           <TextInput
-            label={t('members.people.title')}
+            label={t('members.people.jobTitle')}
             value={title}
             onChange={(event) => setTitle(event.currentTarget.value)}
             maxLength={160}
