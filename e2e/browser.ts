@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { repoRoot } from '../apps/server/test/spawn-server.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { repoRoot, type SpawnedServer, spawnServer } from '../apps/server/test/spawn-server.ts';
 
 export const artifactsDir = path.join(repoRoot, 'test-artifacts');
 mkdirSync(artifactsDir, { recursive: true });
@@ -24,3 +25,20 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const screenshotPath = (name: string) => path.join(artifactsDir, `${name}.png`);
+
+/**
+ * One built server (fresh SQLite) and one Chromium for a test file, started before its tests and
+ * stopped after; the returned object is filled in by `beforeAll`.
+ */
+export function useServerAndBrowser(): { server: SpawnedServer; browser: Browser } {
+  const ctx = {} as { server: SpawnedServer; browser: Browser };
+  beforeAll(async () => {
+    ctx.server = await spawnServer([], { built: true });
+    ctx.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+  return ctx;
+}

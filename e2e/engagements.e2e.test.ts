@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SpawnedServer, spawnServer } from '../apps/server/test/spawn-server.ts';
-import { launchChromium, screenshotPath } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath, useServerAndBrowser } from './browser.ts';
 
 async function api(page: Page, method: 'post' | 'get', url: string, data?: unknown) {
   const r =
@@ -13,22 +12,13 @@ async function api(page: Page, method: 'post' | 'get', url: string, data?: unkno
 }
 
 describe('engagement journey in Chromium', () => {
-  let server: SpawnedServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await spawnServer([], { built: true });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('creates an engagement, adds questions, imports members, records the sponsor’s choice, stops and resumes', async () => {
-    const context = await browser.newContext({
+    const context = await env.browser.newContext({
       locale: 'fr-FR',
-      baseURL: server.url,
-      extraHTTPHeaders: { origin: server.url },
+      baseURL: env.server.url,
+      extraHTTPHeaders: { origin: env.server.url },
     });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -91,10 +81,10 @@ describe('engagement journey in Chromium', () => {
       email: 'jean@example.org',
       role: 'sponsor',
     });
-    const sponsorContext = await browser.newContext({
+    const sponsorContext = await env.browser.newContext({
       locale: 'fr-FR',
-      baseURL: server.url,
-      extraHTTPHeaders: { origin: server.url },
+      baseURL: env.server.url,
+      extraHTTPHeaders: { origin: env.server.url },
     });
     const sponsor = await sponsorContext.newPage();
     sponsor.on('pageerror', (e) => errors.push(e.message));

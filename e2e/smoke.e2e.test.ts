@@ -1,26 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SpawnedServer, spawnServer } from '../apps/server/test/spawn-server.ts';
-import { launchChromium, screenshotPath } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath, useServerAndBrowser } from './browser.ts';
 
 describe('browser smoke test', () => {
-  let server: SpawnedServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await spawnServer([], { built: true });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('opens the app (first-run setup on a fresh instance), switches language and the text changes', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR' });
+    const context = await env.browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     // A fresh instance shows the first-run setup page; its heading is translated like every page.
     await page.getByTestId('setup-form').waitFor();
     const title = page.getByRole('heading', { level: 1 });
@@ -41,8 +30,8 @@ describe('browser smoke test', () => {
   });
 
   it('serves client-side routes on reload (SPA fallback) with a 404 page for unknown ones', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.url}/this/does/not/exist`);
+    const page = await env.browser.newPage();
+    const response = await page.goto(`${env.server.url}/this/does/not/exist`);
     expect(response?.status()).toBe(200);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.screenshot({ path: screenshotPath('smoke-404') });
