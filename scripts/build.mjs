@@ -42,7 +42,10 @@ export async function buildServer() {
 /** Worker-thread entry points, bundled beside essaim.js so `new URL('./x-worker.js', import.meta.url)` finds them. */
 function workerEntries() {
   const entries = {};
-  const candidates = { 'network-worker': 'apps/server/src/analysis/network-worker.ts' };
+  const candidates = {
+    'network-worker': 'apps/server/src/analysis/network-worker.ts',
+    'opinions-worker': 'apps/server/src/analysis/opinions-worker.ts',
+  };
   for (const [name, rel] of Object.entries(candidates)) {
     try {
       readFileSync(path.join(root, rel));

@@ -7,6 +7,7 @@ export type NavSection =
   | 'people'
   | 'methods'
   | 'workshops'
+  | 'conversations'
   | 'organisation'
   | 'audit';
 
@@ -25,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { section: 'people', path: '/people', icon: 'users', requires: 'collective.read' },
   { section: 'methods', path: '/methods', icon: 'book' },
   { section: 'workshops', path: '/workshops', icon: 'presentation' },
+  { section: 'conversations', path: '/conversations', icon: 'usersGroup', requires: 'workshop.read' },
   { section: 'organisation', path: '/organisation', icon: 'building' },
   { section: 'audit', path: '/audit', icon: 'history', requires: 'audit.read' },
 ];
