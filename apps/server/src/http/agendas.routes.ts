@@ -1,0 +1,157 @@
+import {
+  AgendaExportQuerySchema,
+  AgendaListSchema,
+  AgendaParamsSchema,
+  AgendaQuerySchema,
+  AgendaSchema,
+  AgendaTemplateListSchema,
+  CreateAgendaBodySchema,
+  OrgParamsSchema,
+  ReorderAgendaBodySchema,
+  UpdateAgendaBodySchema,
+} from '@essaim/contracts';
+import type { Action } from '@essaim/core';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { requireScope } from '../services/access.service.ts';
+import {
+  createAgenda,
+  deleteAgenda,
+  exportAgendaJson,
+  listAgendas,
+  listAgendaTemplates,
+  readAgenda,
+  reorderAgenda,
+  updateAgenda,
+} from '../services/agendas.service.ts';
+import type { AppInstance } from './app-instance.ts';
+import { actorOf, requireSession } from './auth-plugin.ts';
+
+/** Session agendas: CRUD, reorder, templates and the JSON export (facilitator or participant version). */
+export async function agendaRoutes(app: AppInstance): Promise<void> {
+  const { db } = app.deps.database;
+  const tags = ['agendas'];
+  const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>
+    requireScope(db, requireSession(request).user.id, request.params.orgId, action);
+  const language = (request: FastifyRequest) =>
+    requireSession(request).user.language === 'en' ? 'en' : 'fr';
+  const base = '/api/orgs/:orgId/agendas';
+
+  app.get(
+    '/api/orgs/:orgId/agenda-templates',
+    { schema: { tags, params: OrgParamsSchema, response: { 200: AgendaTemplateListSchema } } },
+    async (request) => {
+      await scopeFor(request, 'org.read');
+      return listAgendaTemplates();
+    },
+  );
+
+  app.get(
+    base,
+    {
+      schema: {
+        tags,
+        params: OrgParamsSchema,
+        querystring: AgendaQuerySchema,
+        response: { 200: AgendaListSchema },
+      },
+    },
+    async (request) =>
+      listAgendas(db, await scopeFor(request, 'engagement.read'), request.query.engagementId),
+  );
+
+  app.post(
+    base,
+    {
+      schema: {
+        tags,
+        params: OrgParamsSchema,
+        body: CreateAgendaBodySchema,
+        response: { 200: AgendaSchema },
+      },
+    },
+    async (request) =>
+      createAgenda(db, await scopeFor(request, 'methods.manage'), request.body, actorOf(request)),
+  );
+
+  app.get(
+    `${base}/:agendaId`,
+    { schema: { tags, params: AgendaParamsSchema, response: { 200: AgendaSchema } } },
+    async (request) => readAgenda(db, await scopeFor(request, 'engagement.read'), request.params.agendaId),
+  );
+
+  app.put(
+    `${base}/:agendaId`,
+    {
+      schema: {
+        tags,
+        params: AgendaParamsSchema,
+        body: UpdateAgendaBodySchema,
+        response: { 200: AgendaSchema },
+      },
+    },
+    async (request) =>
+      updateAgenda(
+        db,
+        await scopeFor(request, 'methods.manage'),
+        request.params.agendaId,
+        request.body,
+        actorOf(request),
+      ),
+  );
+
+  app.post(
+    `${base}/:agendaId/reorder`,
+    {
+      schema: {
+        tags,
+        params: AgendaParamsSchema,
+        body: ReorderAgendaBodySchema,
+        response: { 200: AgendaSchema },
+      },
+    },
+    async (request) =>
+      reorderAgenda(
+        db,
+        await scopeFor(request, 'methods.manage'),
+        request.params.agendaId,
+        request.body.itemIds,
+        actorOf(request),
+      ),
+  );
+
+  app.delete(
+    `${base}/:agendaId`,
+    { schema: { tags, params: AgendaParamsSchema, response: { 200: z.object({ ok: z.literal(true) }) } } },
+    async (request) => {
+      await deleteAgenda(
+        db,
+        await scopeFor(request, 'methods.manage'),
+        request.params.agendaId,
+        actorOf(request),
+      );
+      return { ok: true as const };
+    },
+  );
+
+  // The stable `essaim.agenda` v1 JSON, served as a download.
+  app.get(
+    `${base}/:agendaId/export`,
+    { schema: { tags, params: AgendaParamsSchema, querystring: AgendaExportQuerySchema } },
+    async (request, reply) => {
+      const scope = await scopeFor(request, 'engagement.read');
+      const body = await exportAgendaJson(
+        db,
+        scope,
+        request.params.agendaId,
+        request.query.version,
+        request.query.lang ?? language(request),
+      );
+      void reply.header(
+        'content-disposition',
+        `attachment; filename="agenda-${request.params.agendaId}.json"`,
+      );
+      return body;
+    },
+  );
+}

@@ -1,0 +1,159 @@
+import {
+  CreateCustomMethodBodySchema,
+  MethodDetailSchema,
+  MethodListSchema,
+  MethodNoteBodySchema,
+  MethodNoteListSchema,
+  MethodNoteParamsSchema,
+  MethodParamsSchema,
+  MethodsQuerySchema,
+  OrgParamsSchema,
+  UpdateCustomMethodBodySchema,
+  UpdateMethodNoteBodySchema,
+} from '@essaim/contracts';
+import type { Action } from '@essaim/core';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { requireScope } from '../services/access.service.ts';
+import {
+  addMethodNote,
+  createCustomMethod,
+  deleteCustomMethod,
+  deleteMethodNote,
+  listMethods,
+  readMethod,
+  updateCustomMethod,
+  updateMethodNote,
+} from '../services/methods.service.ts';
+import type { AppInstance } from './app-instance.ts';
+import { actorOf, requireSession } from './auth-plugin.ts';
+
+/** The method library of an organisation: shared catalogue, its own methods, private notes and variants. */
+export async function methodRoutes(app: AppInstance): Promise<void> {
+  const { db } = app.deps.database;
+  const tags = ['methods'];
+  const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>
+    requireScope(db, requireSession(request).user.id, request.params.orgId, action);
+  const base = '/api/orgs/:orgId/methods';
+
+  app.get(
+    base,
+    {
+      schema: {
+        tags,
+        params: OrgParamsSchema,
+        querystring: MethodsQuerySchema,
+        response: { 200: MethodListSchema },
+      },
+    },
+    async (request) => listMethods(db, await scopeFor(request, 'org.read'), request.query),
+  );
+
+  app.post(
+    base,
+    {
+      schema: {
+        tags,
+        params: OrgParamsSchema,
+        body: CreateCustomMethodBodySchema,
+        response: { 200: MethodDetailSchema },
+      },
+    },
+    async (request) =>
+      createCustomMethod(db, await scopeFor(request, 'methods.manage'), request.body, actorOf(request)),
+  );
+
+  app.get(
+    `${base}/:methodId`,
+    { schema: { tags, params: MethodParamsSchema, response: { 200: MethodDetailSchema } } },
+    async (request) => readMethod(db, await scopeFor(request, 'org.read'), request.params.methodId),
+  );
+
+  app.patch(
+    `${base}/:methodId`,
+    {
+      schema: {
+        tags,
+        params: MethodParamsSchema,
+        body: UpdateCustomMethodBodySchema,
+        response: { 200: MethodDetailSchema },
+      },
+    },
+    async (request) =>
+      updateCustomMethod(
+        db,
+        await scopeFor(request, 'methods.manage'),
+        request.params.methodId,
+        request.body,
+        actorOf(request),
+      ),
+  );
+
+  app.delete(
+    `${base}/:methodId`,
+    { schema: { tags, params: MethodParamsSchema, response: { 200: z.object({ ok: z.literal(true) }) } } },
+    async (request) => {
+      await deleteCustomMethod(
+        db,
+        await scopeFor(request, 'methods.manage'),
+        request.params.methodId,
+        actorOf(request),
+      );
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    `${base}/:methodId/notes`,
+    {
+      schema: {
+        tags,
+        params: MethodParamsSchema,
+        body: MethodNoteBodySchema,
+        response: { 200: MethodNoteListSchema },
+      },
+    },
+    async (request) =>
+      addMethodNote(
+        db,
+        await scopeFor(request, 'methods.manage'),
+        request.params.methodId,
+        request.body,
+        actorOf(request),
+      ),
+  );
+
+  app.patch(
+    `${base}/:methodId/notes/:noteId`,
+    {
+      schema: {
+        tags,
+        params: MethodNoteParamsSchema,
+        body: UpdateMethodNoteBodySchema,
+        response: { 200: MethodNoteListSchema },
+      },
+    },
+    async (request) =>
+      updateMethodNote(
+        db,
+        await scopeFor(request, 'methods.manage'),
+        request.params.methodId,
+        request.params.noteId,
+        request.body,
+        actorOf(request),
+      ),
+  );
+
+  app.delete(
+    `${base}/:methodId/notes/:noteId`,
+    { schema: { tags, params: MethodNoteParamsSchema, response: { 200: MethodNoteListSchema } } },
+    async (request) =>
+      deleteMethodNote(
+        db,
+        await scopeFor(request, 'methods.manage'),
+        request.params.methodId,
+        request.params.noteId,
+        actorOf(request),
+      ),
+  );
+}

@@ -1,0 +1,380 @@
+import type { AgendaItemInput, AgendaView } from '@essaim/contracts';
+import { can } from '@essaim/core';
+import {
+  AGENDA_TEMPLATES,
+  type AgendaItem,
+  composeAgenda,
+  exportAgenda,
+  instantiateTemplate,
+  type Language,
+  type Method,
+} from '@essaim/core/methods';
+import { type AgendaRow, agendasRepository } from '../db/repositories/agendas.repository.ts';
+import type { Db } from '../db/repositories/users.repository.ts';
+import { AppError, notFound } from '../lib/app-error.ts';
+import { readJson, writeJson } from '../lib/json.ts';
+import { newId, nowIso } from '../lib/tokens.ts';
+import { type Actor, recordAudit } from './audit.service.ts';
+import { assertEngagementAcceptsInput } from './engagement-guard.ts';
+import { loadEngagement } from './engagements.service.ts';
+import { libraryOf } from './methods.service.ts';
+import type { OrgScope } from './org-scope.ts';
+import { recordEngagementEvent } from './timeline.service.ts';
+
+/**
+ * Session agendas: ordered items (methods of the library, custom blocks, breaks) with durations, start
+ * time, notes and materials. Times, totals and warnings come from core `composeAgenda`; templates and the
+ * JSON export from core too (docs/methods.md §5). Facilitator notes are for owners and facilitators: other
+ * roles receive the participant version.
+ */
+
+type StoredItem = AgendaItemInput & { id: string };
+
+const isFacilitator = (scope: OrgScope) => can(scope.role, 'methods.manage');
+
+function toCore(item: StoredItem): AgendaItem {
+  switch (item.kind) {
+    case 'method':
+      return {
+        kind: 'method',
+        methodId: item.methodId,
+        durationMinutes: item.durationMinutes,
+        ...(item.notes ? { notes: item.notes } : {}),
+        ...(item.materials?.length ? { materials: item.materials } : {}),
+      };
+    case 'custom':
+      return {
+        kind: 'custom',
+        title: item.title,
+        durationMinutes: item.durationMinutes,
+        ...(item.notes ? { notes: item.notes } : {}),
+        ...(item.materials?.length ? { materials: item.materials } : {}),
+      };
+    default:
+      return {
+        kind: 'break',
+        durationMinutes: item.durationMinutes,
+        ...(item.label ? { label: item.label } : {}),
+      };
+  }
+}
+
+function present(row: AgendaRow, library: readonly Method[], withNotes: boolean): AgendaView {
+  const stored = readJson<StoredItem[]>(row.items) ?? [];
+  const composed = composeAgenda(
+    {
+      title: row.title,
+      start: row.start,
+      ...(row.available_minutes !== null ? { availableMinutes: row.available_minutes } : {}),
+      items: stored.map(toCore),
+    },
+    library,
+  );
+  const fr = exportAgenda(composed, library, 'fr').items;
+  const en = exportAgenda(composed, library, 'en').items;
+  return {
+    id: row.id,
+    engagementId: row.engagement_id,
+    title: row.title,
+    date: row.date,
+    start: composed.start,
+    end: composed.end,
+    availableMinutes: row.available_minutes,
+    totalMinutes: composed.totalMinutes,
+    breakMinutes: composed.breakMinutes,
+    remainingMinutes: composed.remainingMinutes,
+    isOverTime: composed.isOverTime,
+    items: stored.map((item, i) => ({
+      id: item.id,
+      kind: item.kind,
+      methodId: item.kind === 'method' ? item.methodId : null,
+      title: { fr: fr[i]?.title ?? '', en: en[i]?.title ?? '' },
+      durationMinutes: item.durationMinutes,
+      notes: withNotes ? (fr[i]?.notes ?? '') : '',
+      materials: item.kind === 'break' ? [] : (item.materials ?? []),
+      methodMaterials:
+        item.kind === 'method' ? [...(library.find((m) => m.id === item.methodId)?.materials ?? [])] : [],
+      start: fr[i]?.start ?? '',
+      end: fr[i]?.end ?? '',
+      dayOffset: fr[i]?.dayOffset ?? 0,
+    })),
+    warnings: composed.warnings.map((w) => ({ ...w })),
+    hasFacilitatorNotes: withNotes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function requireAgenda(db: Db, scope: OrgScope, id: string): Promise<AgendaRow> {
+  const row = await agendasRepository.get(db, scope, id);
+  if (!row) {
+    throw notFound('agenda');
+  }
+  return row;
+}
+
+/** Give every item an id (kept when given) and check that each method exists in the library. */
+function normaliseItems(items: readonly AgendaItemInput[], library: readonly Method[]): StoredItem[] {
+  const known = new Set(library.map((m) => m.id));
+  const seen = new Set<string>();
+  return items.map((item) => {
+    if (item.kind === 'method' && !known.has(item.methodId)) {
+      throw new AppError('VALIDATION_FAILED', `unknown method ${item.methodId}`, { methodId: item.methodId });
+    }
+    const id = item.id && !seen.has(item.id) ? item.id : newId();
+    seen.add(id);
+    return { ...item, id };
+  });
+}
+
+/** An agenda linked to an engagement is an input of that engagement: checked and guarded. */
+async function guardEngagement(db: Db, scope: OrgScope, engagementId: string | null | undefined) {
+  if (engagementId) {
+    await loadEngagement(db, scope, engagementId);
+    await assertEngagementAcceptsInput(db, engagementId);
+  }
+}
+
+export async function listAgendas(db: Db, scope: OrgScope, engagementId?: string) {
+  const library = await libraryOf(db, scope);
+  const rows = await agendasRepository.list(db, scope, engagementId);
+  return {
+    agendas: rows.map((r) => {
+      const v = present(r, library, false);
+      return {
+        id: v.id,
+        engagementId: v.engagementId,
+        title: v.title,
+        date: v.date,
+        start: v.start,
+        end: v.end,
+        totalMinutes: v.totalMinutes,
+        availableMinutes: v.availableMinutes,
+        isOverTime: v.isOverTime,
+        updatedAt: v.updatedAt,
+      };
+    }),
+  };
+}
+
+export async function readAgenda(db: Db, scope: OrgScope, id: string) {
+  const row = await requireAgenda(db, scope, id);
+  return present(row, await libraryOf(db, scope), isFacilitator(scope));
+}
+
+export function listAgendaTemplates() {
+  return {
+    templates: AGENDA_TEMPLATES.map((t) => ({
+      id: t.id,
+      name: t.name,
+      description: t.description,
+      totalMinutes: t.steps.reduce((s, step) => s + step.durationMinutes, 0),
+      steps: t.steps.map((s) => ({ label: s.label, kind: s.kind, methodId: s.methodId })),
+    })),
+  };
+}
+
+export async function createAgenda(
+  db: Db,
+  scope: OrgScope,
+  body: {
+    title: string;
+    engagementId?: string | null | undefined;
+    date?: string | null | undefined;
+    start: string;
+    availableMinutes?: number | null | undefined;
+    items: AgendaItemInput[];
+    templateId?: string | undefined;
+    language?: Language | undefined;
+  },
+  actor: Actor,
+) {
+  return db.transaction().execute(async (trx) => {
+    await guardEngagement(trx, scope, body.engagementId);
+    const library = await libraryOf(trx, scope);
+    let items: AgendaItemInput[] = body.items;
+    if (body.templateId) {
+      if (!AGENDA_TEMPLATES.some((t) => t.id === body.templateId)) {
+        throw new AppError('VALIDATION_FAILED', `unknown template ${body.templateId}`);
+      }
+      const fromTemplate = instantiateTemplate(
+        body.templateId,
+        {
+          start: body.start,
+          title: body.title,
+          language: body.language ?? 'fr',
+          ...(body.availableMinutes ? { availableMinutes: body.availableMinutes } : {}),
+        },
+        library,
+      );
+      items = [
+        ...fromTemplate.items.map(
+          (i) =>
+            ({
+              ...i,
+              ...('materials' in i ? { materials: [...(i.materials ?? [])] } : {}),
+            }) as AgendaItemInput,
+        ),
+        ...body.items,
+      ];
+    }
+    const now = nowIso();
+    const row = {
+      id: newId(),
+      engagement_id: body.engagementId ?? null,
+      title: body.title,
+      date: body.date ?? null,
+      start: body.start,
+      available_minutes: body.availableMinutes ?? null,
+      items: writeJson(normaliseItems(items, library)) ?? '[]',
+      created_by: scope.userId,
+      created_at: now,
+      updated_at: now,
+    };
+    await agendasRepository.insert(trx, scope, row);
+    await audit(trx, actor, scope, row.engagement_id, 'agenda.created', row.id, { title: row.title });
+    return present({ ...row, org_id: scope.orgId }, library, true);
+  });
+}
+
+async function audit(
+  db: Db,
+  actor: Actor,
+  scope: OrgScope,
+  engagementId: string | null,
+  kind: string,
+  agendaId: string,
+  data: Record<string, unknown> = {},
+) {
+  if (engagementId) {
+    await recordEngagementEvent(db, actor, {
+      orgId: scope.orgId,
+      engagementId,
+      kind,
+      objectKind: 'agenda',
+      objectId: agendaId,
+      data,
+    });
+  } else {
+    await recordAudit(db, actor, {
+      orgId: scope.orgId,
+      action: kind,
+      objectKind: 'agenda',
+      objectId: agendaId,
+      details: data,
+    });
+  }
+}
+
+export async function updateAgenda(
+  db: Db,
+  scope: OrgScope,
+  id: string,
+  patch: {
+    title?: string | undefined;
+    engagementId?: string | null | undefined;
+    date?: string | null | undefined;
+    start?: string | undefined;
+    availableMinutes?: number | null | undefined;
+    items?: AgendaItemInput[] | undefined;
+  },
+  actor: Actor,
+) {
+  return db.transaction().execute(async (trx) => {
+    const row = await requireAgenda(trx, scope, id);
+    await guardEngagement(trx, scope, row.engagement_id);
+    if (patch.engagementId !== undefined && patch.engagementId !== row.engagement_id) {
+      await guardEngagement(trx, scope, patch.engagementId);
+    }
+    const library = await libraryOf(trx, scope);
+    const set: Partial<AgendaRow> = { updated_at: nowIso() };
+    if (patch.title !== undefined) {
+      set.title = patch.title;
+    }
+    if (patch.engagementId !== undefined) {
+      set.engagement_id = patch.engagementId;
+    }
+    if (patch.date !== undefined) {
+      set.date = patch.date;
+    }
+    if (patch.start !== undefined) {
+      set.start = patch.start;
+    }
+    if (patch.availableMinutes !== undefined) {
+      set.available_minutes = patch.availableMinutes;
+    }
+    if (patch.items !== undefined) {
+      set.items = writeJson(normaliseItems(patch.items, library)) ?? '[]';
+    }
+    await agendasRepository.update(trx, scope, id, set);
+    await audit(trx, actor, scope, set.engagement_id ?? row.engagement_id, 'agenda.updated', id, {
+      fields: Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined),
+    });
+    return present(await requireAgenda(trx, scope, id), library, true);
+  });
+}
+
+/** Reorder: the full list of item ids in the new order. */
+export async function reorderAgenda(db: Db, scope: OrgScope, id: string, itemIds: string[], actor: Actor) {
+  return db.transaction().execute(async (trx) => {
+    const row = await requireAgenda(trx, scope, id);
+    await guardEngagement(trx, scope, row.engagement_id);
+    const items = readJson<StoredItem[]>(row.items) ?? [];
+    const byId = new Map(items.map((i) => [i.id, i]));
+    if (
+      itemIds.length !== items.length ||
+      new Set(itemIds).size !== itemIds.length ||
+      !itemIds.every((i) => byId.has(i))
+    ) {
+      throw new AppError('VALIDATION_FAILED', 'give every item of the agenda exactly once');
+    }
+    await agendasRepository.update(trx, scope, id, {
+      items: writeJson(itemIds.map((i) => byId.get(i))) ?? '[]',
+      updated_at: nowIso(),
+    });
+    await audit(trx, actor, scope, row.engagement_id, 'agenda.reordered', id);
+    return present(await requireAgenda(trx, scope, id), await libraryOf(trx, scope), true);
+  });
+}
+
+export async function deleteAgenda(db: Db, scope: OrgScope, id: string, actor: Actor) {
+  await db.transaction().execute(async (trx) => {
+    const row = await requireAgenda(trx, scope, id);
+    await agendasRepository.delete(trx, scope, id);
+    await audit(trx, actor, scope, row.engagement_id, 'agenda.deleted', id, { title: row.title });
+  });
+}
+
+/**
+ * The stable JSON export (`essaim.agenda` v1). The participant version carries no facilitator notes;
+ * roles without `methods.manage` only ever get that one.
+ */
+export async function exportAgendaJson(
+  db: Db,
+  scope: OrgScope,
+  id: string,
+  version: 'facilitator' | 'participant',
+  language: Language,
+) {
+  const row = await requireAgenda(db, scope, id);
+  const library = await libraryOf(db, scope);
+  const stored = readJson<StoredItem[]>(row.items) ?? [];
+  const composed = composeAgenda(
+    {
+      title: row.title,
+      start: row.start,
+      ...(row.available_minutes !== null ? { availableMinutes: row.available_minutes } : {}),
+      items: stored.map(toCore),
+    },
+    library,
+  );
+  const exported = exportAgenda(composed, library, language);
+  const effective = isFacilitator(scope) ? version : 'participant';
+  return {
+    ...exported,
+    date: row.date,
+    audience: effective,
+    items: exported.items.map((i) => (effective === 'participant' ? { ...i, notes: '' } : i)),
+    warnings: effective === 'participant' ? [] : exported.warnings,
+  };
+}
