@@ -17,6 +17,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
 import { FormAlert } from '../../components/form-alert';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
@@ -191,6 +192,7 @@ function QuestionItem({
   dragHandlers,
 }: ItemProps) {
   const { t } = useTranslation();
+  const { engagementId } = useParams();
   const [showDetails, setShowDetails] = useState(false);
   const detailsId = `question-details-${question.id}`;
   return (
@@ -280,6 +282,17 @@ function QuestionItem({
         </Stack>
         {canEdit && (
           <Group gap={4} wrap="nowrap">
+            <Tooltip label={t('engagement.questions.recommend')}>
+              <ActionIcon
+                component={Link}
+                to={`/methods/recommend?engagement=${engagementId ?? ''}&question=${question.id}`}
+                variant="light"
+                color="teal"
+                aria-label={t('engagement.questions.recommendOne', { text: question.text })}
+              >
+                <Icon name="book" size={18} />
+              </ActionIcon>
+            </Tooltip>
             <Tooltip label={t('engagement.questions.assess')}>
               <ActionIcon
                 variant="light"
