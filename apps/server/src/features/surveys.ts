@@ -1,4 +1,40 @@
+import { surveysRepository } from '../db/repositories/surveys.repository.ts';
 import type { AppInstance } from '../http/app-instance.ts';
+import { respondRoutes } from '../http/respond.routes.ts';
+import { surveysRoutes } from '../http/surveys.routes.ts';
+import { readJson } from '../lib/json.ts';
+import { registerPersonalData } from '../services/personal-data.ts';
+import { registerTraceKind } from '../services/trace.service.ts';
+
+// A campaign can be trace-linked (e.g. a diagnostic that informs an options board).
+registerTraceKind(
+  'survey',
+  async (db, engagementId, id) =>
+    (
+      await db
+        .selectFrom('survey_campaigns')
+        .select('title')
+        .where('engagement_id', '=', engagementId)
+        .where('id', '=', id)
+        .executeTakeFirst()
+    )?.title ?? null,
+);
+
+// Answers are linked to an account only when the respondent chose to link their participation.
+registerPersonalData({
+  name: 'survey-responses',
+  async export(db, userId) {
+    return (await surveysRepository.responsesOfUser(db, userId)).map((r) => ({
+      campaignId: r.campaign_id,
+      answers: readJson(r.answers),
+      submittedAt: r.submitted_at,
+      updatedAt: r.updated_at,
+    }));
+  },
+  async erase(db, userId, orgId) {
+    await surveysRepository.deleteResponsesOfUser(db, userId, orgId);
+  },
+});
 
 /** Route plugins of the surveys feature, in registration order. */
-export const surveysPlugins: ((app: AppInstance) => Promise<void>)[] = [];
+export const surveysPlugins: ((app: AppInstance) => Promise<void>)[] = [surveysRoutes, respondRoutes];

@@ -1,3 +1,66 @@
 /** Tables of the surveys feature (instruments, campaigns, invitations, responses). */
-// biome-ignore lint/complexity/noBannedTypes: filled by the feature as it adds tables
-export type SurveysTables = {};
+
+export interface SurveyInstrumentsTable {
+  id: string;
+  org_id: string;
+  /** The core Instrument, as JSON. */
+  definition: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface SurveyCampaignsTable {
+  id: string;
+  org_id: string;
+  engagement_id: string;
+  title: string;
+  status: string;
+  instrument_ref: string;
+  /** The instrument frozen at launch (JSON); null while a draft. */
+  instrument: string | null;
+  collective_ids: string;
+  attributes: string;
+  has_member_links: number;
+  has_shared_link: number;
+  shared_token: string | null;
+  opens_at: string | null;
+  closes_at: string | null;
+  launched_at: string | null;
+  closed_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SurveyInvitationsTable {
+  id: string;
+  campaign_id: string;
+  person_id: string | null;
+  person_name: string;
+  participant_id: string;
+  collective_ids: string;
+  attributes: string;
+  issued_at: string;
+}
+
+export interface SurveyResponsesTable {
+  id: string;
+  campaign_id: string;
+  participant_id: string;
+  collective_ids: string;
+  attributes: string;
+  answers: string;
+  language: string;
+  /** Hash of the key held by the browser that consented: drafts are returned and saved only with it. */
+  resume_hash: string | null;
+  consented_at: string | null;
+  submitted_at: string | null;
+  updated_at: string;
+}
+
+export type SurveysTables = {
+  survey_instruments: SurveyInstrumentsTable;
+  survey_campaigns: SurveyCampaignsTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_responses: SurveyResponsesTable;
+};

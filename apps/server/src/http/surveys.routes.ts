@@ -1,0 +1,230 @@
+import {
+  CampaignCompareParamsSchema,
+  CampaignComparisonSchema,
+  CampaignEngagementParamsSchema,
+  CampaignInvitationListSchema,
+  CampaignInvitationParamsSchema,
+  CampaignInvitationSchema,
+  CampaignListSchema,
+  CampaignParamsSchema,
+  CampaignReportQuerySchema,
+  CampaignReportSchema,
+  CampaignSchema,
+  CreateCampaignBodySchema,
+  CreateSurveyInstrumentBodySchema,
+  LaunchCampaignResultSchema,
+  SurveyInstrumentEntrySchema,
+  SurveyInstrumentListSchema,
+  SurveyOrgParamsSchema,
+  UpdateCampaignBodySchema,
+} from '@essaim/contracts';
+import type { Action } from '@essaim/core';
+import type { FastifyRequest } from 'fastify';
+import { requireScope } from '../services/access.service.ts';
+import {
+  closeCampaign,
+  createCampaign,
+  launchCampaign,
+  listCampaigns,
+  listInvitations,
+  loadCampaign,
+  presentCampaign,
+  reissueInvitation,
+  updateCampaign,
+} from '../services/campaigns.service.ts';
+import {
+  campaignReport,
+  compareCampaignReports,
+  exportCampaignCsv,
+} from '../services/campaigns-report.service.ts';
+import { createInstrument, listInstruments } from '../services/surveys.service.ts';
+import type { AppInstance } from './app-instance.ts';
+import { actorOf, requireSession } from './auth-plugin.ts';
+
+/**
+ * Signed-in routes of diagnostic surveys: instruments, campaigns, invitations, the aggregated
+ * report, before/after and the aggregated export. No route returns an individual's answers.
+ */
+export async function surveysRoutes(app: AppInstance): Promise<void> {
+  const { db } = app.deps.database;
+  const tags = ['surveys'];
+  const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>
+    requireScope(db, requireSession(request).user.id, request.params.orgId, action);
+  const campaign = '/api/orgs/:orgId/campaigns/:campaignId';
+
+  app.get(
+    '/api/orgs/:orgId/survey-instruments',
+    { schema: { tags, params: SurveyOrgParamsSchema, response: { 200: SurveyInstrumentListSchema } } },
+    async (request) => ({ instruments: await listInstruments(db, await scopeFor(request, 'survey.manage')) }),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/survey-instruments',
+    {
+      schema: {
+        tags,
+        params: SurveyOrgParamsSchema,
+        body: CreateSurveyInstrumentBodySchema,
+        response: { 200: SurveyInstrumentEntrySchema },
+      },
+    },
+    async (request) => createInstrument(db, await scopeFor(request, 'survey.manage'), request.body),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/engagements/:engagementId/campaigns',
+    { schema: { tags, params: CampaignEngagementParamsSchema, response: { 200: CampaignListSchema } } },
+    async (request) => ({
+      campaigns: await listCampaigns(
+        db,
+        await scopeFor(request, 'survey.readReport'),
+        request.params.engagementId,
+      ),
+    }),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/engagements/:engagementId/campaigns',
+    {
+      schema: {
+        tags,
+        params: CampaignEngagementParamsSchema,
+        body: CreateCampaignBodySchema,
+        response: { 200: CampaignSchema },
+      },
+    },
+    async (request) =>
+      createCampaign(
+        db,
+        await scopeFor(request, 'survey.manage'),
+        request.params.engagementId,
+        request.body,
+        actorOf(request),
+      ),
+  );
+
+  app.get(
+    campaign,
+    { schema: { tags, params: CampaignParamsSchema, response: { 200: CampaignSchema } } },
+    async (request) => {
+      const scope = await scopeFor(request, 'survey.readReport');
+      return presentCampaign(db, scope, await loadCampaign(db, scope, request.params.campaignId));
+    },
+  );
+
+  app.patch(
+    campaign,
+    {
+      schema: {
+        tags,
+        params: CampaignParamsSchema,
+        body: UpdateCampaignBodySchema,
+        response: { 200: CampaignSchema },
+      },
+    },
+    async (request) =>
+      updateCampaign(
+        db,
+        await scopeFor(request, 'survey.manage'),
+        request.params.campaignId,
+        request.body,
+        actorOf(request),
+      ),
+  );
+
+  app.post(
+    `${campaign}/launch`,
+    { schema: { tags, params: CampaignParamsSchema, response: { 200: LaunchCampaignResultSchema } } },
+    async (request) =>
+      launchCampaign(
+        db,
+        await scopeFor(request, 'survey.manage'),
+        request.params.campaignId,
+        actorOf(request),
+      ),
+  );
+
+  app.post(
+    `${campaign}/close`,
+    { schema: { tags, params: CampaignParamsSchema, response: { 200: CampaignSchema } } },
+    async (request) =>
+      closeCampaign(
+        db,
+        await scopeFor(request, 'survey.manage'),
+        request.params.campaignId,
+        actorOf(request),
+      ),
+  );
+
+  app.get(
+    `${campaign}/invitations`,
+    { schema: { tags, params: CampaignParamsSchema, response: { 200: CampaignInvitationListSchema } } },
+    async (request) => ({
+      invitations: await listInvitations(
+        db,
+        await scopeFor(request, 'survey.manage'),
+        request.params.campaignId,
+      ),
+    }),
+  );
+
+  app.post(
+    `${campaign}/invitations/:invitationId/reissue`,
+    { schema: { tags, params: CampaignInvitationParamsSchema, response: { 200: CampaignInvitationSchema } } },
+    async (request) =>
+      reissueInvitation(
+        db,
+        await scopeFor(request, 'survey.manage'),
+        request.params.campaignId,
+        request.params.invitationId,
+        actorOf(request),
+      ),
+  );
+
+  app.get(
+    `${campaign}/report`,
+    {
+      schema: {
+        tags,
+        params: CampaignParamsSchema,
+        querystring: CampaignReportQuerySchema,
+        response: { 200: CampaignReportSchema },
+      },
+    },
+    async (request) =>
+      campaignReport(
+        db,
+        await scopeFor(request, 'survey.readReport'),
+        request.params.campaignId,
+        request.query,
+      ),
+  );
+
+  app.get(
+    `${campaign}/compare/:otherCampaignId`,
+    { schema: { tags, params: CampaignCompareParamsSchema, response: { 200: CampaignComparisonSchema } } },
+    async (request) =>
+      compareCampaignReports(
+        db,
+        await scopeFor(request, 'survey.readReport'),
+        request.params.otherCampaignId,
+        request.params.campaignId,
+      ),
+  );
+
+  app.get(
+    `${campaign}/export.csv`,
+    { schema: { tags, params: CampaignParamsSchema } },
+    async (request, reply) => {
+      const csv = await exportCampaignCsv(
+        db,
+        await scopeFor(request, 'survey.readReport'),
+        request.params.campaignId,
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="campaign-${request.params.campaignId}.csv"`)
+        .send(csv);
+    },
+  );
+}

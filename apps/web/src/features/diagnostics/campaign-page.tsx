@@ -1,0 +1,246 @@
+import { Alert, Anchor, Button, Card, CopyButton, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { FormAlert } from '../../components/form-alert';
+import { PageHeader } from '../../components/page-header';
+import { PageSkeleton } from '../../components/page-skeleton';
+import { QueryError } from '../../components/query-error';
+import { VisibilityNote } from '../../components/visibility-note';
+import { describeError } from '../../lib/describe-error';
+import { usePageTitle } from '../../lib/use-page-title';
+import { useCurrentOrg } from '../orgs/use-current-org';
+import {
+  absoluteLink,
+  type Campaign,
+  type Invitation,
+  useCampaign,
+  useCampaignAction,
+  useInvitations,
+  useReissue,
+} from './api';
+import { CampaignStatusBadge, useInstrumentLabels, useReasonText } from './shared';
+
+function LinkRow({ label, path }: { label: string; path: string }) {
+  const { t } = useTranslation();
+  const url = absoluteLink(path);
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="sm">
+      <Stack gap={0} style={{ minWidth: 0 }}>
+        <Text fw={500}>{label}</Text>
+        <Text size="xs" c="dimmed" truncate="end" data-testid="respond-link">
+          {url}
+        </Text>
+      </Stack>
+      <CopyButton value={url}>
+        {({ copied, copy }) => (
+          <Button
+            size="xs"
+            variant={copied ? 'filled' : 'default'}
+            onClick={copy}
+            aria-label={t('diagnostic.links.copyFor', { name: label })}
+          >
+            {copied ? t('diagnostic.links.copied') : t('diagnostic.links.copy')}
+          </Button>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
+
+function Invitations({ orgId, campaign, fresh }: { orgId: string; campaign: Campaign; fresh: Invitation[] }) {
+  const { t } = useTranslation();
+  const { can } = useCurrentOrg();
+  const list = useInvitations(orgId, campaign.id, can('survey.manage') && campaign.hasMemberLinks);
+  const reissue = useReissue(orgId, campaign.id);
+  const [reissued, setReissued] = useState<Record<string, string>>({});
+  const freshById = new Map(fresh.map((i) => [i.id, i.link]));
+  if (!campaign.hasMemberLinks || !can('survey.manage')) {
+    return null;
+  }
+  const rows = list.data ?? fresh;
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t('diagnostic.links.personalTitle')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('diagnostic.links.personalHelp')}
+        </Text>
+        {fresh.length > 0 && (
+          <Alert variant="light" color="yellow" title={t('diagnostic.links.onceTitle')}>
+            {t('diagnostic.links.once')}
+          </Alert>
+        )}
+        {rows.length === 0 ? (
+          <Text size="sm">{t('diagnostic.links.noMembers')}</Text>
+        ) : (
+          <Stack gap="xs" component="ul" p={0} style={{ listStyle: 'none' }}>
+            {rows.map((i) => {
+              const link = reissued[i.id] ?? freshById.get(i.id) ?? null;
+              return (
+                <li key={i.id}>
+                  {link ? (
+                    <LinkRow label={i.personName} path={link} />
+                  ) : (
+                    <Group justify="space-between">
+                      <Text>{i.personName}</Text>
+                      {campaign.status !== 'closed' && (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          loading={reissue.isPending && reissue.variables === i.id}
+                          onClick={() =>
+                            reissue.mutate(i.id, {
+                              onSuccess: (r) => setReissued((old) => ({ ...old, [i.id]: r.link ?? '' })),
+                            })
+                          }
+                        >
+                          {t('diagnostic.links.reissue')}
+                        </Button>
+                      )}
+                    </Group>
+                  )}
+                </li>
+              );
+            })}
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function Counts({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
+  const reasonText = useReasonText();
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t('diagnostic.counts.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('diagnostic.counts.help', { min: campaign.thresholds.minRespondents })}
+        </Text>
+        <Table.ScrollContainer minWidth={420}>
+          <Table withTableBorder striped data-testid="counts-table">
+            <Table.Caption>{t('diagnostic.counts.caption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('diagnostic.counts.group')}</Table.Th>
+                <Table.Th scope="col">{t('diagnostic.counts.invited')}</Table.Th>
+                <Table.Th scope="col">{t('diagnostic.counts.responded')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th scope="row">{t('diagnostic.report.whole')}</Table.Th>
+                <Table.Td>{campaign.invited}</Table.Td>
+                <Table.Td>{campaign.responded ?? t('diagnostic.counts.hidden')}</Table.Td>
+              </Table.Tr>
+              {campaign.collectives.map((c) => (
+                <Table.Tr key={c.collectiveId}>
+                  <Table.Th scope="row">{c.name}</Table.Th>
+                  <Table.Td>{c.invited}</Table.Td>
+                  <Table.Td
+                    title={c.responded === null ? reasonText(c.reason, campaign.thresholds) : undefined}
+                  >
+                    {c.responded ?? t('diagnostic.counts.hidden')}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Stack>
+    </Card>
+  );
+}
+
+/** One campaign: launch, links to share, response counts, close. */
+export function CampaignPage() {
+  const { t } = useTranslation();
+  const { campaignId = '' } = useParams();
+  const { org, can } = useCurrentOrg();
+  const orgId = org?.id ?? '';
+  const query = useCampaign(orgId, campaignId);
+  const launch = useCampaignAction<{ campaign: Campaign; invitations: Invitation[] }>(
+    orgId,
+    campaignId,
+    'launch',
+  );
+  const close = useCampaignAction<Campaign>(orgId, campaignId, 'close');
+  const { lng } = useInstrumentLabels(undefined);
+  usePageTitle(query.data?.title ?? t('diagnostic.campaigns.title'));
+  if (query.isPending) {
+    return <PageSkeleton />;
+  }
+  if (query.isError) {
+    return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  const campaign = query.data;
+  const fresh = launch.data?.invitations ?? [];
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        eyebrow={<CampaignStatusBadge status={campaign.status} />}
+        title={campaign.title}
+        description={`${campaign.instrumentName[lng]} · ${t('diagnostic.campaigns.itemCount', { count: campaign.itemCount })}`}
+      />
+      <Group>
+        <Anchor component={Link} to={`/engagements/${campaign.engagementId}/diagnostics`} size="sm">
+          {t('diagnostic.backToCampaigns')}
+        </Anchor>
+        {campaign.status !== 'draft' && (
+          <Anchor component={Link} to={`/diagnostics/campaigns/${campaign.id}/report`} size="sm">
+            {t('diagnostic.campaigns.openReport')}
+          </Anchor>
+        )}
+      </Group>
+      <VisibilityNote>{t('diagnostic.visibility.campaign')}</VisibilityNote>
+      {campaign.status === 'draft' && can('survey.manage') && (
+        <Card withBorder padding="lg">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {t('diagnostic.launch.title')}
+            </Title>
+            <Text size="sm">{t('diagnostic.launch.help')}</Text>
+            <FormAlert message={launch.isError ? describeError(t, launch.error) : null} />
+            <Group>
+              <Button onClick={() => launch.mutate()} loading={launch.isPending}>
+                {t('diagnostic.launch.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      )}
+      {campaign.sharedLink && (
+        <Card withBorder padding="lg">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {t('diagnostic.links.sharedTitle')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('diagnostic.links.sharedHelp')}
+            </Text>
+            <LinkRow label={t('diagnostic.links.shared')} path={campaign.sharedLink} />
+          </Stack>
+        </Card>
+      )}
+      {campaign.status !== 'draft' && <Invitations orgId={orgId} campaign={campaign} fresh={fresh} />}
+      {campaign.status !== 'draft' && <Counts campaign={campaign} />}
+      {campaign.status === 'open' && can('survey.manage') && (
+        <Group>
+          <Button variant="default" color="red" onClick={() => close.mutate()} loading={close.isPending}>
+            {t('diagnostic.close.submit')}
+          </Button>
+          <Text size="sm" c="dimmed">
+            {t('diagnostic.close.help')}
+          </Text>
+        </Group>
+      )}
+    </Stack>
+  );
+}

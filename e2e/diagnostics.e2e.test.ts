@@ -1,0 +1,153 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath, useServerAndBrowser } from './browser.ts';
+
+/** Answer every step of the questionnaire at `url` (consent first), choosing the `choice`-th point. */
+async function answer(page: Page, url: string, choice: number, shot?: string) {
+  await page.goto(url);
+  try {
+    await page.getByRole('button', { name: /J’ai compris|I understand/ }).click({ timeout: 10_000 });
+  } catch (error) {
+    await page.screenshot({ path: screenshotPath('diagnostics-failure'), fullPage: true });
+    throw new Error(`no consent screen at ${url}: ${await page.locator('body').textContent()}`, {
+      cause: error,
+    });
+  }
+  for (let step = 0; step < 20; step++) {
+    const title = page.getByTestId('step-title');
+    await title.waitFor();
+    if (shot && step === 0) {
+      await page.screenshot({ path: screenshotPath(shot), fullPage: true });
+    }
+    const groups = page.locator('main [role=radiogroup]');
+    const count = await groups.count();
+    for (let g = 0; g < count; g++) {
+      await groups.nth(g).locator('input[type=radio]').nth(choice).check();
+    }
+    const areas = page.locator('main textarea');
+    for (let a = 0; a < (await areas.count()); a++) {
+      await areas.nth(a).fill('Les rituels du lundi nous aident');
+    }
+    const submit = page.getByRole('button', { name: /Envoyer mes réponses|Send my answers/ });
+    if (await submit.isVisible()) {
+      await submit.click();
+      await page.getByRole('heading', { name: /Merci|Thank you/ }).waitFor();
+      return;
+    }
+    const before = await title.textContent();
+    await page.getByRole('button', { name: /^(Suivant|Next)$/ }).click();
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid=step-title]')?.textContent !== text,
+      before,
+    );
+  }
+  throw new Error('questionnaire did not end');
+}
+
+describe('diagnostics journey in Chromium', () => {
+  const env = useServerAndBrowser();
+
+  it('launch a campaign, answer from several links (some on a phone), see the report fill in once the threshold is met and the campaign closes', async () => {
+    const errors: string[] = [];
+    const ctx = await env.browser.newContext({ locale: 'fr-FR' });
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    const api = async (method: 'post' | 'get', path: string, data?: unknown) => {
+      const r = await page.request[method](`${env.server.url}${path}`, {
+        ...(data === undefined ? {} : { data }),
+        headers: { origin: env.server.url },
+      });
+      expect(r.status(), `${path}: ${await r.text()}`).toBe(200);
+      return r.json();
+    };
+    await api('post', '/api/setup', {
+      email: 'lea@example.org',
+      password: 'a long enough password',
+      displayName: 'Léa Facilitatrice',
+    });
+    const { id: orgId } = await api('post', '/api/orgs', { name: 'Coopérative Ruche' });
+    const { id: engagementId } = await api('post', `/api/orgs/${orgId}/engagements`, {
+      title: 'Retrouver du souffle',
+      request: 'L’équipe s’essouffle',
+    });
+    const { id: teamId } = await api('post', `/api/orgs/${orgId}/collectives`, {
+      name: 'Équipe Atelier',
+      kind: 'team',
+    });
+    for (const name of ['Ana', 'Bruno', 'Chloé', 'Driss', 'Emma', 'Félix']) {
+      await api('post', `/api/orgs/${orgId}/people`, { displayName: name, collectiveIds: [teamId] });
+    }
+
+    // Create and launch from the engagement's diagnostics page.
+    await page.goto(`${env.server.url}/engagements/${engagementId}/diagnostics`);
+    await page.getByLabel('Nom de la campagne').fill('Pouls de rentrée');
+    await page.getByRole('radio', { name: /Pouls/ }).check();
+    await page.getByLabel('Collectifs interrogés').first().click();
+    await page.getByRole('option', { name: 'Équipe Atelier' }).click();
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: screenshotPath('diagnostics-create'), fullPage: true });
+    await page.getByRole('button', { name: 'Créer la campagne' }).click();
+    await page.waitForURL(/\/diagnostics\/campaigns\//);
+    const campaignId = page.url().split('/campaigns/')[1]!.split(/[/?]/)[0]!;
+    await page.getByRole('button', { name: 'Lancer la campagne' }).click();
+    const links = page.getByTestId('respond-link');
+    await links.first().waitFor();
+    expect(await links.count()).toBe(6);
+    const urls = (await links.allTextContents()).map((u) => u.replace(/^https?:\/\/[^/]+/, env.server.url));
+    await page.screenshot({ path: screenshotPath('diagnostics-links'), fullPage: true });
+
+    // Four respondents: two on a phone-sized viewport, one in English.
+    const phone = await env.browser.newContext({
+      locale: 'fr-FR',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const desktop = await env.browser.newContext({ locale: 'en-GB' });
+    for (const [i, url] of urls.slice(0, 4).entries()) {
+      const ctxR = i % 2 === 0 ? phone : desktop;
+      const p = await ctxR.newPage();
+      p.on('pageerror', (e) => errors.push(e.message));
+      if (i === 0) {
+        await p.goto(url);
+        await p.getByTestId('agreement').waitFor();
+        await p.screenshot({ path: screenshotPath('diagnostics-consent-phone'), fullPage: true });
+      }
+      await answer(p, url, 3 + (i % 2), i === 0 ? 'diagnostics-step-phone' : undefined);
+      if (i === 0) {
+        await p.screenshot({ path: screenshotPath('diagnostics-thanks-phone'), fullPage: true });
+      }
+      await p.close();
+    }
+
+    // Below the threshold: suppressed, with the reason.
+    await page.goto(`${env.server.url}/diagnostics/campaigns/${campaignId}/report`);
+    await page.getByTestId('suppressed').waitFor();
+    expect(await page.getByTestId('suppressed').textContent()).toMatch(/moins de 5/);
+    await page.screenshot({ path: screenshotPath('diagnostics-report-suppressed'), fullPage: true });
+
+    // The fifth respondent (on a phone) fills it in.
+    const p5 = await phone.newPage();
+    p5.on('pageerror', (e) => errors.push(e.message));
+    await answer(p5, urls[4]!, 1);
+    await p5.close();
+    await page.reload();
+    // Threshold met: the group shows as meeting it, but scores wait for the single release at closing.
+    await page.getByTestId('not-released').waitFor();
+    expect(await page.getByTestId('cut-status').textContent()).toContain('5 répondants');
+    await page.screenshot({ path: screenshotPath('diagnostics-report-before-release'), fullPage: true });
+    await page.goto(`${env.server.url}/diagnostics/campaigns/${campaignId}`);
+    await page.getByRole('button', { name: 'Clôturer la campagne' }).click();
+    await page.getByText('Clôturée').first().waitFor();
+    await page.goto(`${env.server.url}/diagnostics/campaigns/${campaignId}/report`);
+    await page.getByTestId('constructs-table').waitFor();
+    expect(await page.getByTestId('cut-status').textContent()).toContain('5 répondants');
+    await page.getByTestId('effectiveness').waitFor();
+    expect(await page.getByTestId('open-text').textContent()).toMatch(/moins de 10/);
+    await page.screenshot({ path: screenshotPath('diagnostics-report'), fullPage: true });
+    expect(errors).toEqual([]);
+    await phone.close();
+    await desktop.close();
+    await ctx.close();
+  });
+});
