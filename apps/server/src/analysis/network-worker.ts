@@ -1,10 +1,19 @@
 /**
- * Worker thread for parallel exact betweenness: receives the CSR out-adjacency in
- * SharedArrayBuffers plus a shared work counter, claims chunks of sources with
- * Atomics.add (dynamic load balancing) and posts back its raw partial sums (transferred).
+ * Worker thread entry (the only one the build bundles), two jobs:
+ * - parallel exact betweenness: receives the CSR out-adjacency in SharedArrayBuffers plus a shared
+ *   work counter, claims chunks of sources with Atomics.add (dynamic load balancing) and posts back
+ *   its raw partial sums (transferred);
+ * - `kind: 'analysis'`: runs a whole stored network's analysis off the request path, posting
+ *   `{ type: 'progress' }` messages then `{ type: 'done', result }` (or `{ type: 'failed' }`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { accumulateBetweenness, createBetweennessWorkspace, graphFromCsr } from '@essaim/core/network';
+import { type AnalysisInput, analyseNetwork } from './network-analysis';
+
+export interface AnalysisWorkerData {
+  kind: 'analysis';
+  input: AnalysisInput;
+}
 
 export interface BetweennessWorkerData {
   nodeCount: number;
@@ -21,22 +30,44 @@ export interface BetweennessWorkerData {
   sources: Int32Array | null;
 }
 
-const data = workerData as BetweennessWorkerData;
-// Brandes only walks out-arcs, so no transpose is needed (pass out arrays as "undirected").
-const graph = graphFromCsr({ ...data, isDirected: false });
-const workspace = createBetweennessWorkspace(data.nodeCount);
-const partial = new Float64Array(data.nodeCount);
-const chunk = new Int32Array(data.chunkSize);
-const total = data.sources ? data.sources.length : data.nodeCount;
-for (;;) {
-  const start = Atomics.add(data.cursor, 0, data.chunkSize);
-  if (start >= total) {
-    break;
+function runBetweenness(data: BetweennessWorkerData): void {
+  // Brandes only walks out-arcs, so no transpose is needed (pass out arrays as "undirected").
+  const graph = graphFromCsr({ ...data, isDirected: false });
+  const workspace = createBetweennessWorkspace(data.nodeCount);
+  const partial = new Float64Array(data.nodeCount);
+  const chunk = new Int32Array(data.chunkSize);
+  const total = data.sources ? data.sources.length : data.nodeCount;
+  for (;;) {
+    const start = Atomics.add(data.cursor, 0, data.chunkSize);
+    if (start >= total) {
+      break;
+    }
+    const end = Math.min(start + data.chunkSize, total);
+    for (let i = start; i < end; i++) {
+      chunk[i - start] = data.sources ? data.sources[i]! : i;
+    }
+    accumulateBetweenness(graph, chunk.subarray(0, end - start), partial, workspace);
   }
-  const end = Math.min(start + data.chunkSize, total);
-  for (let i = start; i < end; i++) {
-    chunk[i - start] = data.sources ? data.sources[i]! : i;
-  }
-  accumulateBetweenness(graph, chunk.subarray(0, end - start), partial, workspace);
+  parentPort?.postMessage(partial, [partial.buffer]);
 }
-parentPort?.postMessage(partial, [partial.buffer]);
+
+function runAnalysis(data: AnalysisWorkerData): void {
+  try {
+    const result = analyseNetwork(data.input, (stage, progress) =>
+      parentPort?.postMessage({ type: 'progress', stage, progress }),
+    );
+    parentPort?.postMessage({ type: 'done', result });
+  } catch (error) {
+    parentPort?.postMessage({
+      type: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+const data = workerData as BetweennessWorkerData | AnalysisWorkerData;
+if ('kind' in data && data.kind === 'analysis') {
+  runAnalysis(data);
+} else {
+  runBetweenness(data as BetweennessWorkerData);
+}
