@@ -287,6 +287,13 @@ export const LiveServerMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('live.events'),
     workshopId: Id,
+    /**
+     * The message covers sequence numbers (afterSeq, throughSeq]. A facilitator receives every event
+     * of that range, so `afterSeq` above its last seq means a gap (send `live.resume`); a participant
+     * receives only what it may see, so for it the range only tells how far it is up to date.
+     */
+    afterSeq: LiveSeqSchema.optional(),
+    throughSeq: LiveSeqSchema.optional(),
     events: z.array(z.object({ seq: LiveSeqSchema, event: LiveEventSchema })),
   }),
   z.object({

@@ -1,0 +1,198 @@
+import {
+  CreateWorkshopBodySchema,
+  JoinWorkshopBodySchema,
+  OrgParamsSchema,
+  SendWorkshopOutputsBodySchema,
+  WorkshopCodeParamsSchema,
+  WorkshopCodeSchema,
+  WorkshopExportQuerySchema,
+  WorkshopJoinInfoSchema,
+  WorkshopListSchema,
+  WorkshopOutputsResultSchema,
+  WorkshopParamsSchema,
+  WorkshopParticipantSchema,
+  WorkshopPublicParamsSchema,
+  WorkshopSchema,
+} from '@essaim/contracts';
+import type { Action } from '@essaim/core';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
+import { AppError, notFound } from '../lib/app-error.ts';
+import { requireScope } from '../services/access.service.ts';
+import { identify, LiveRuntime, participantCookie } from '../services/live.service.ts';
+import { resolveParticipant } from '../services/participants.service.ts';
+import {
+  createWorkshop,
+  exportResults,
+  getWorkshop,
+  joinInfo,
+  joinWorkshop,
+  listWorkshops,
+  loadWorkshop,
+  onEngagementStatus,
+  resultsCsv,
+  sendOutputs,
+} from '../services/workshops.service.ts';
+import { qrSvg } from '../services/workshops-qr.ts';
+import type { AppInstance } from './app-instance.ts';
+import { actorOf, requireSession } from './auth-plugin.ts';
+
+const PARTICIPANT_COOKIE_SECONDS = 60 * 60 * 24 * 30;
+
+export async function workshopRoutes(app: AppInstance): Promise<void> {
+  const { db } = app.deps.database;
+  const tags = ['workshops'];
+  const live = new LiveRuntime(app.deps);
+  live.register();
+  app.addHook('onClose', async () => live.close());
+  const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>
+    requireScope(db, requireSession(request).user.id, request.params.orgId, action);
+  const base = '/api/orgs/:orgId/workshops/:workshopId';
+
+  // Public room of a workshop (presence, reactions; never events): facilitators, members, participants.
+  app.deps.roomAuthorizers.set('workshop', async (request, id) => (await identify(db, request, id)) !== null);
+  app.deps.engagementStatusListeners.on((engagementId, status) =>
+    onEngagementStatus(db, live, engagementId, status),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/workshops',
+    {
+      schema: {
+        tags,
+        params: OrgParamsSchema,
+        querystring: z.object({ engagementId: z.string().max(64).optional() }),
+        response: { 200: WorkshopListSchema },
+      },
+    },
+    async (request) => ({
+      workshops: await listWorkshops(
+        db,
+        await scopeFor(request, 'workshop.read'),
+        request.query.engagementId,
+      ),
+    }),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/workshops',
+    {
+      schema: {
+        tags,
+        params: OrgParamsSchema,
+        body: CreateWorkshopBodySchema,
+        response: { 200: WorkshopSchema },
+      },
+    },
+    async (request) =>
+      createWorkshop(db, await scopeFor(request, 'workshop.run'), request.body, actorOf(request)),
+  );
+
+  app.get(
+    base,
+    { schema: { tags, params: WorkshopParamsSchema, response: { 200: WorkshopSchema } } },
+    async (request) => getWorkshop(db, await scopeFor(request, 'workshop.read'), request.params.workshopId),
+  );
+
+  app.get(`${base}/qr.svg`, { schema: { tags, params: WorkshopParamsSchema } }, async (request, reply) => {
+    const row = await loadWorkshop(db, await scopeFor(request, 'workshop.read'), request.params.workshopId);
+    const origin = app.deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
+    reply.type('image/svg+xml').header('cache-control', 'private, max-age=3600');
+    return qrSvg(`${origin}/join/${row.code}`, `QR ${row.code}`);
+  });
+
+  app.get(
+    `${base}/export`,
+    { schema: { tags, params: WorkshopParamsSchema, querystring: WorkshopExportQuerySchema } },
+    async (request, reply) => {
+      const scope = await scopeFor(request, 'workshop.run');
+      const exported = await exportResults(db, live, scope, request.params.workshopId);
+      const name = `workshop-${request.params.workshopId.slice(0, 8)}`;
+      if (request.query.format === 'csv') {
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}.csv"`);
+        return `\uFEFF${resultsCsv(exported)}`;
+      }
+      reply.header('content-disposition', `attachment; filename="${name}.json"`);
+      return exported;
+    },
+  );
+
+  app.post(
+    `${base}/outputs`,
+    {
+      schema: {
+        tags,
+        params: WorkshopParamsSchema,
+        body: SendWorkshopOutputsBodySchema,
+        response: { 200: WorkshopOutputsResultSchema },
+      },
+    },
+    async (request) =>
+      sendOutputs(
+        db,
+        live,
+        await scopeFor(request, 'workshop.run'),
+        request.params.workshopId,
+        request.body,
+        actorOf(request),
+        requireSession(request).user.language === 'en' ? 'en' : 'fr',
+      ),
+  );
+
+  // ---- people without an account (capability: the join code, then the participant cookie) ----
+
+  app.get(
+    '/api/workshops/by-code/:code',
+    { schema: { tags, params: WorkshopCodeParamsSchema, response: { 200: WorkshopJoinInfoSchema } } },
+    async (request) => {
+      const code = WorkshopCodeSchema.safeParse(request.params.code);
+      if (!code.success) {
+        throw notFound('workshop');
+      }
+      return joinInfo(db, code.data);
+    },
+  );
+
+  app.post(
+    '/api/workshops/join',
+    {
+      // A whole room joins at once, often behind one venue NAT address: the limit is per minute and generous.
+      config: { rateLimit: { max: 5000, timeWindow: '1 minute' } },
+      schema: { tags, body: JoinWorkshopBodySchema, response: { 200: WorkshopParticipantSchema } },
+    },
+    async (request, reply) => {
+      const { participant, token, title } = await joinWorkshop(db, live, request.body);
+      reply.setCookie(participantCookie(participant.scopeId), token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https' || (app.deps.config.publicUrl?.startsWith('https://') ?? false),
+        maxAge: PARTICIPANT_COOKIE_SECONDS,
+      });
+      return {
+        workshopId: participant.scopeId,
+        participantId: participant.id,
+        displayName: participant.displayName,
+        title,
+      };
+    },
+  );
+
+  app.get(
+    '/api/workshops/:workshopId/me',
+    { schema: { tags, params: WorkshopPublicParamsSchema, response: { 200: WorkshopParticipantSchema } } },
+    async (request) => {
+      const { workshopId } = request.params;
+      const token = request.cookies[participantCookie(workshopId)];
+      const p = token ? await resolveParticipant(db, token, 'workshop', workshopId) : null;
+      const row = p ? await workshopsRepository.byId(db, workshopId) : undefined;
+      if (!p || !row) {
+        throw new AppError('NOT_FOUND', 'not a participant of this workshop');
+      }
+      return { workshopId, participantId: p.id, displayName: p.displayName, title: row.title };
+    },
+  );
+}

@@ -1,0 +1,396 @@
+/**
+ * @module The live protocol over the shared WebSocket: `live.resume` and `live.command`, who is
+ * speaking (facilitator session or participant token), and per-viewer fan-out.
+ *
+ * Every instance joins the internal room `workshop-live:<id>` of the hub once per workshop that has
+ * local viewers; committed batches are broadcast there (in process, and through Redis to the other
+ * instances) with full events. Each instance then sends every local viewer what it may hold:
+ * facilitators everything, participants a redaction (core `redactEventFor`). Nobody can subscribe to
+ * that room from a socket: the public room `workshop:<id>` (presence, reactions) carries no event.
+ */
+import { randomUUID } from 'node:crypto';
+import { LiveClientMessageSchema, type LiveServerMessage, type ServerMessage } from '@essaim/contracts';
+import { can } from '@essaim/core';
+import {
+  type Actor,
+  isSnapshotNeeded,
+  type LiveCommand,
+  type LiveEvent,
+  redactEventFor,
+  redactStateFor,
+  type Viewer,
+  type WorkshopState,
+} from '@essaim/core/live';
+import type { FastifyRequest } from 'fastify';
+import { organisationsRepository } from '../db/repositories/organisations.repository.ts';
+import type { Db } from '../db/repositories/users.repository.ts';
+import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
+import type { AppDeps, SocketContext } from '../deps.ts';
+import { type CommittedBatch, LiveEngine } from '../live/live-engine.ts';
+import type { HubClient, RoomHub } from '../realtime/hub.ts';
+import { resolveParticipant } from './participants.service.ts';
+import { toRole } from './presenters.ts';
+
+/** Cookie holding a workshop's participant token (one per workshop, HttpOnly). */
+export const participantCookie = (workshopId: string): string => `essaim_wp_${workshopId}`;
+/** Beyond this many missed events a reconnecting client gets a snapshot instead. */
+const MAX_CATCH_UP_EVENTS = 2000;
+const REDACTED_VIEWER: Viewer = { role: 'participant', participantId: '~' };
+
+/** Who a socket is for one workshop; `actor` is null for a read-only viewer (member, big screen). */
+export interface LiveIdentity {
+  readonly viewer: Viewer;
+  readonly actor: Actor | null;
+}
+
+interface LocalViewer {
+  readonly client: HubClient;
+  readonly viewer: Viewer;
+}
+
+const send = (client: HubClient, message: LiveServerMessage) =>
+  client.send(message as unknown as ServerMessage);
+
+/**
+ * Who is behind this request for this workshop: a member allowed `workshop.run` is the facilitator,
+ * a holder of the workshop's participant cookie is that participant, another member with
+ * `workshop.read` a read-only viewer; anyone else null.
+ */
+export async function identify(
+  db: Db,
+  request: FastifyRequest,
+  workshopId: string,
+): Promise<LiveIdentity | null> {
+  const orgId = await orgOfWorkshop(db, workshopId);
+  if (orgId === null) {
+    return null;
+  }
+  let canRead = false;
+  if (request.session) {
+    const membership = await organisationsRepository.membership(db, orgId, request.session.user.id);
+    if (membership) {
+      const role = toRole(membership.role);
+      if (can(role, 'workshop.run')) {
+        return { viewer: { role: 'facilitator' }, actor: { role: 'facilitator' } };
+      }
+      canRead = can(role, 'workshop.read');
+    }
+  }
+  const token = request.cookies[participantCookie(workshopId)];
+  if (token) {
+    const key = `${workshopId}:${token}`;
+    let participantId = knownTokens.get(key);
+    if (participantId === undefined) {
+      participantId = (await resolveParticipant(db, token, 'workshop', workshopId))?.id;
+      if (participantId !== undefined) {
+        remember(knownTokens, key, participantId);
+      }
+    }
+    if (participantId !== undefined) {
+      const actor: Actor = { role: 'participant', participantId };
+      return { viewer: actor, actor };
+    }
+  }
+  return canRead ? { viewer: REDACTED_VIEWER, actor: null } : null;
+}
+
+// Immutable facts, cached so that a room of 2,000 phones connecting at once costs one query each:
+// a workshop's organisation, and which participant a (valid) token of a workshop belongs to.
+const CACHE_LIMIT = 20_000;
+const workshopOrgs = new Map<string, string>();
+const knownTokens = new Map<string, string>();
+
+function remember(map: Map<string, string>, key: string, value: string): void {
+  if (map.size >= CACHE_LIMIT) {
+    const oldest = map.keys().next().value;
+    if (oldest !== undefined) {
+      map.delete(oldest);
+    }
+  }
+  map.set(key, value);
+}
+
+async function orgOfWorkshop(db: Db, workshopId: string): Promise<string | null> {
+  const cached = workshopOrgs.get(workshopId);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const row = await workshopsRepository.byId(db, workshopId);
+  if (!row) {
+    return null;
+  }
+  remember(workshopOrgs, workshopId, row.org_id);
+  return row.org_id;
+}
+
+/** The live runtime of one server instance: engine, fan-out and socket handlers. */
+export class LiveRuntime {
+  readonly engine: LiveEngine;
+  private readonly viewers = new Map<string, Map<string, LocalViewer>>();
+  private readonly roomClients = new Map<string, HubClient>();
+  private readonly identities = new WeakMap<FastifyRequest, Map<string, LiveIdentity>>();
+
+  constructor(private readonly deps: AppDeps) {
+    this.engine = new LiveEngine(deps.database.db, (batch) => {
+      void this.hub.broadcast(roomOf(batch.workshopId), batchMessage(batch) as unknown as ServerMessage);
+    });
+  }
+
+  private get hub(): RoomHub {
+    return this.deps.hub;
+  }
+
+  register(): void {
+    this.deps.socketHandlers.set('live.resume', (ctx, message) => this.onMessage(ctx, message));
+    this.deps.socketHandlers.set('live.command', (ctx, message) => this.onMessage(ctx, message));
+  }
+
+  close(): void {
+    this.engine.close();
+  }
+
+  /** Submit on behalf of the server (engagement stop/pause, REST join); resolves when durable. */
+  submitSystem(workshopId: string, command: LiveCommand, isSystem = true) {
+    return this.engine.submit(command, workshopId, isSystem);
+  }
+
+  private async identityOf(ctx: SocketContext, workshopId: string): Promise<LiveIdentity | null> {
+    let known = this.identities.get(ctx.request);
+    if (!known) {
+      known = new Map();
+      this.identities.set(ctx.request, known);
+    }
+    const cached = known.get(workshopId);
+    if (cached) {
+      return cached;
+    }
+    const identity = await identify(this.deps.database.db, ctx.request, workshopId);
+    if (identity) {
+      known.set(workshopId, identity);
+    }
+    return identity;
+  }
+
+  private async onMessage(ctx: SocketContext, raw: Record<string, unknown>): Promise<void> {
+    const parsed = LiveClientMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      const commandId = typeof raw.commandId === 'string' ? raw.commandId.slice(0, 64) : '';
+      if (commandId) {
+        send(ctx.client, {
+          type: 'live.reject',
+          commandId,
+          code: 'INVALID',
+          message: parsed.error.issues[0]?.message ?? 'invalid',
+        });
+      } else {
+        ctx.client.send({
+          type: 'error',
+          code: 'VALIDATION_FAILED',
+          message: parsed.error.issues[0]?.message ?? '',
+        });
+      }
+      return;
+    }
+    const msg = parsed.data;
+    const identity = await this.identityOf(ctx, msg.workshopId);
+    if (!identity) {
+      if (msg.type === 'live.command') {
+        send(ctx.client, {
+          type: 'live.reject',
+          commandId: msg.commandId,
+          code: 'FORBIDDEN',
+          message: 'join the workshop first',
+        });
+      } else {
+        ctx.client.send({ type: 'error', code: 'FORBIDDEN', message: 'not allowed in this workshop' });
+      }
+      return;
+    }
+    if (msg.type === 'live.resume') {
+      await this.resume(ctx, msg.workshopId, identity, msg.lastSeq);
+      return;
+    }
+    if (!identity.actor) {
+      send(ctx.client, {
+        type: 'live.reject',
+        commandId: msg.commandId,
+        code: 'FORBIDDEN',
+        message: 'read-only viewer',
+      });
+      return;
+    }
+    const command = { ...msg.command, commandId: msg.commandId, actor: identity.actor } as LiveCommand;
+    try {
+      const result = await this.engine.submit(command, msg.workshopId);
+      send(
+        ctx.client,
+        result.ok
+          ? { type: 'live.ack', commandId: msg.commandId, seq: result.seq }
+          : { type: 'live.reject', commandId: msg.commandId, code: result.code, message: result.message },
+      );
+    } catch (err) {
+      ctx.request.log.error({ err }, 'live command failed');
+      ctx.client.send({ type: 'error', code: 'INTERNAL', message: 'command not stored, retry' });
+    }
+  }
+
+  /** Register the socket as a viewer, then send what it missed (events or a snapshot). */
+  private async resume(ctx: SocketContext, workshopId: string, identity: LiveIdentity, lastSeq: number) {
+    await this.attach(ctx, workshopId, identity.viewer);
+    const db = this.deps.database.db;
+    let reply: LiveServerMessage | null = null;
+    let needsEvents: { from: number; through: number } | null = null;
+    await this.engine.read(workshopId, (state, seq) => {
+      if (lastSeq === 0 || lastSeq > seq || seq - lastSeq > MAX_CATCH_UP_EVENTS) {
+        reply = {
+          type: 'live.snapshot',
+          workshopId,
+          seq,
+          // A copy taken now: the same batch goes on to apply commands to the live state.
+          state: structuredClone(redactStateFor(state, identity.viewer)) as never,
+        };
+      } else {
+        needsEvents = { from: lastSeq, through: seq };
+      }
+    });
+    if (needsEvents !== null) {
+      const { from, through } = needsEvents as { from: number; through: number };
+      const rows = await workshopsRepository.eventsAfter(db, workshopId, from, through - from);
+      const state = this.engine.peek(workshopId);
+      const events: { seq: number; event: LiveEvent }[] = [];
+      for (const row of rows) {
+        const event = JSON.parse(row.event) as LiveEvent;
+        const shown = state ? redactEventFor(state, event, identity.viewer) : null;
+        if (shown) {
+          events.push({ seq: Number(row.seq), event: shown });
+        }
+      }
+      reply = {
+        type: 'live.events',
+        workshopId,
+        afterSeq: from,
+        throughSeq: through,
+        events,
+      } as LiveServerMessage;
+    }
+    if (reply) {
+      send(ctx.client, reply);
+    }
+  }
+
+  private async attach(ctx: SocketContext, workshopId: string, viewer: Viewer): Promise<void> {
+    let local = this.viewers.get(workshopId);
+    if (!local) {
+      local = new Map();
+      this.viewers.set(workshopId, local);
+    }
+    if (local.has(ctx.client.id)) {
+      return;
+    }
+    local.set(ctx.client.id, { client: ctx.client, viewer });
+    const socket = ctx.request.raw.socket;
+    socket.once('close', () => this.detach(workshopId, ctx.client.id));
+    if (!this.roomClients.has(workshopId)) {
+      const fanout: HubClient = {
+        id: `live-${randomUUID()}`,
+        send: (message) => this.fanOut(message as unknown as LiveServerMessage),
+      };
+      this.roomClients.set(workshopId, fanout);
+      await this.hub.join(roomOf(workshopId), fanout);
+    }
+  }
+
+  private detach(workshopId: string, clientId: string): void {
+    const local = this.viewers.get(workshopId);
+    local?.delete(clientId);
+    if (local && local.size === 0) {
+      this.viewers.delete(workshopId);
+      const fanout = this.roomClients.get(workshopId);
+      this.roomClients.delete(workshopId);
+      if (fanout) {
+        void this.hub.leave(roomOf(workshopId), fanout);
+      }
+    }
+  }
+
+  /** A committed batch (local or from another instance) → each local viewer's share of it. */
+  private fanOut(message: LiveServerMessage): void {
+    if (message.type !== 'live.events') {
+      return;
+    }
+    const batch = message as unknown as CommittedBatch & { type: 'live.events' };
+    const state: WorkshopState | null = this.engine.observe(batch) ?? this.engine.peek(batch.workshopId);
+    const local = this.viewers.get(batch.workshopId);
+    if (!local) {
+      return;
+    }
+    // What any participant may see of others' events is the same for all of them: computed once.
+    // Each participant then gets that, plus its own events whole.
+    const shared: ({ seq: number; event: LiveEvent } | null)[] = batch.events.map(({ seq, event }) => {
+      const shown = state
+        ? redactEventFor(state, event, REDACTED_VIEWER)
+        : isSnapshotNeeded(event)
+          ? event
+          : null;
+      return shown ? { seq, event: shown } : null;
+    });
+    const ownByParticipant = new Map<string, number[]>();
+    batch.events.forEach(({ event }, i) => {
+      const author = event.actor.role === 'participant' ? event.actor.participantId : null;
+      const subject =
+        'participantId' in event && typeof event.participantId === 'string' ? event.participantId : null;
+      for (const id of new Set([author, subject])) {
+        if (id !== null) {
+          ownByParticipant.set(id, [...(ownByParticipant.get(id) ?? []), i]);
+        }
+      }
+    });
+    const sharedEvents = shared.filter((e) => e !== null);
+    const sharedMessage =
+      sharedEvents.length > 0 ? ({ ...message, events: sharedEvents } as LiveServerMessage) : null;
+    for (const [clientId, { client, viewer }] of local) {
+      if (viewer.role === 'facilitator') {
+        client.send(message as unknown as ServerMessage);
+        continue;
+      }
+      const own = ownByParticipant.get(viewer.participantId);
+      if (!own) {
+        if (sharedMessage) {
+          send(client, sharedMessage);
+        }
+        continue;
+      }
+      const events = batch.events
+        .map((e, i) =>
+          own.includes(i) &&
+          e.event.actor.role === 'participant' &&
+          e.event.actor.participantId === viewer.participantId
+            ? e
+            : shared[i],
+        )
+        .filter((e): e is { seq: number; event: LiveEvent } => e !== null && e !== undefined);
+      if (events.length > 0) {
+        send(client, { ...message, events } as LiveServerMessage);
+      }
+      if (
+        batch.events.some(
+          ({ event }) => event.type === 'participant.removed' && event.participantId === viewer.participantId,
+        )
+      ) {
+        local.delete(clientId);
+      }
+    }
+  }
+}
+
+const roomOf = (workshopId: string) => `workshop-live:${workshopId}`;
+
+function batchMessage(batch: CommittedBatch): LiveServerMessage {
+  return {
+    type: 'live.events',
+    workshopId: batch.workshopId,
+    afterSeq: batch.afterSeq,
+    throughSeq: batch.throughSeq,
+    events: batch.events,
+  } as LiveServerMessage;
+}

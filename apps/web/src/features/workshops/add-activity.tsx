@@ -1,0 +1,181 @@
+import type { ActivitySpec, WorkshopState } from '@essaim/core/live';
+import { Button, Group, NumberInput, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const KINDS = [
+  'brainstorm',
+  'cluster',
+  'dotVote',
+  'poll',
+  'rating',
+  'fistToFive',
+  'wordCloud',
+  'gradients',
+  'timer',
+] as const;
+type Kind = (typeof KINDS)[number];
+
+/** Lines of a textarea → items with short stable ids. */
+export function itemsFromLines(text: string): { id: string; label: string }[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .slice(0, 200)
+    .map((label, i) => ({ id: `i${i + 1}`, label: label.slice(0, 200) }));
+}
+
+/** The facilitator's form to add an activity to the agenda. */
+export function AddActivity({ state, onAdd }: { state: WorkshopState; onAdd: (spec: ActivitySpec) => void }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<Kind>('brainstorm');
+  const [title, setTitle] = useState('');
+  const [lines, setLines] = useState('');
+  const [proposal, setProposal] = useState('');
+  const [dots, setDots] = useState<number | string>(3);
+  const [minutes, setMinutes] = useState<number | string>(5);
+  const brainstorms = state.activityOrder
+    .map((id) => state.activities[id])
+    .filter((a) => a?.type === 'brainstorm')
+    .map((a) => ({ value: a?.id ?? '', label: a?.title ?? '' }));
+  const [source, setSource] = useState<string | null>(null);
+  const items = itemsFromLines(lines);
+  const name = title.trim() || t(`workshop.kinds.${kind}`);
+
+  const build = (): ActivitySpec | null => {
+    switch (kind) {
+      case 'brainstorm':
+        return {
+          type: 'brainstorm',
+          title: name,
+          config: { anonymity: 'optional', maxCardsPerParticipant: 10 },
+        };
+      case 'cluster': {
+        const from = source ?? brainstorms[0]?.value;
+        return from
+          ? { type: 'cluster', title: name, config: { sourceActivityId: from, canParticipantsEdit: false } }
+          : null;
+      }
+      case 'dotVote':
+        return items.length > 0
+          ? {
+              type: 'dotVote',
+              title: name,
+              config: { items, dotsPerParticipant: Number(dots) || 3, maxPerItem: Number(dots) || 3 },
+            }
+          : null;
+      case 'poll':
+        return items.length > 1
+          ? { type: 'poll', title: name, config: { options: items, isMultiple: false, maxChoices: 1 } }
+          : null;
+      case 'rating':
+        return items.length > 0
+          ? { type: 'rating', title: name, config: { items, scale: 'oneToFive' } }
+          : null;
+      case 'fistToFive':
+        return proposal.trim()
+          ? { type: 'fistToFive', title: name, config: { proposal: proposal.trim() } }
+          : null;
+      case 'gradients':
+        return proposal.trim()
+          ? { type: 'gradients', title: name, config: { proposal: proposal.trim() } }
+          : null;
+      case 'wordCloud':
+        return { type: 'wordCloud', title: name, config: { maxAnswersPerParticipant: 3, maxLength: 80 } };
+      case 'timer':
+        return {
+          type: 'timer',
+          title: name,
+          config: { durationMs: Math.max(1, Number(minutes) || 5) * 60_000, isBreak: false },
+        };
+      default:
+        return null;
+    }
+  };
+  const spec = build();
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="add-activity-title">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (spec) {
+            onAdd(spec);
+            setTitle('');
+            setLines('');
+            setProposal('');
+          }
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={2} size="h4" id="add-activity-title">
+            {t('workshop.add.title')}
+          </Title>
+          <Group grow align="flex-end">
+            <Select
+              label={t('workshop.add.kind')}
+              data={KINDS.map((k) => ({ value: k, label: t(`workshop.kinds.${k}`) }))}
+              value={kind}
+              onChange={(v) => v && setKind(v as Kind)}
+              allowDeselect={false}
+            />
+            <TextInput
+              label={t('workshop.add.name')}
+              placeholder={t(`workshop.kinds.${kind}`)}
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              maxLength={200}
+            />
+          </Group>
+          {kind === 'cluster' ? (
+            <Select
+              label={t('workshop.add.source')}
+              data={brainstorms}
+              value={source ?? brainstorms[0]?.value ?? null}
+              onChange={setSource}
+              description={brainstorms.length === 0 ? t('workshop.add.needBrainstorm') : undefined}
+            />
+          ) : null}
+          {kind === 'dotVote' || kind === 'poll' || kind === 'rating' ? (
+            <Textarea
+              label={t('workshop.add.items')}
+              description={t('workshop.add.itemsHelp')}
+              autosize
+              minRows={3}
+              value={lines}
+              onChange={(e) => setLines(e.currentTarget.value)}
+            />
+          ) : null}
+          {kind === 'dotVote' ? (
+            <NumberInput label={t('workshop.add.dots')} min={1} max={20} value={dots} onChange={setDots} />
+          ) : null}
+          {kind === 'fistToFive' || kind === 'gradients' ? (
+            <Textarea
+              label={t('workshop.add.proposal')}
+              autosize
+              minRows={2}
+              value={proposal}
+              onChange={(e) => setProposal(e.currentTarget.value)}
+              maxLength={2000}
+            />
+          ) : null}
+          {kind === 'timer' ? (
+            <NumberInput
+              label={t('workshop.add.minutes')}
+              min={1}
+              max={240}
+              value={minutes}
+              onChange={setMinutes}
+            />
+          ) : null}
+          <Group>
+            <Button type="submit" disabled={spec === null}>
+              {t('workshop.add.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Phase, WorkshopState } from '@essaim/core/live';
+import { Alert, Badge } from '@mantine/core';
+import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConnectionStatus } from '../../lib/ws';
+
+export function PhaseBadge({ phase }: { phase: Phase }) {
+  const { t } = useTranslation();
+  const color = phase === 'open' ? 'teal' : phase === 'closed' ? 'gray' : 'blue';
+  return (
+    <Badge size="sm" color={color} variant={phase === 'open' ? 'filled' : 'light'}>
+      {t(`workshop.phase.${phase}`)}
+    </Badge>
+  );
+}
+
+function subscribeOnline(onChange: () => void): () => void {
+  window.addEventListener('online', onChange);
+  window.addEventListener('offline', onChange);
+  return () => {
+    window.removeEventListener('online', onChange);
+    window.removeEventListener('offline', onChange);
+  };
+}
+
+/** The browser's own idea of the network (a socket can look open for a while after the network is gone). */
+export function useIsOnline(): boolean {
+  return useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
+}
+
+/** Connection state and the number of commands still waiting for the server. */
+export function ConnectionBadge({ status, pending }: { status: ConnectionStatus; pending: number }) {
+  const { t } = useTranslation();
+  const isNetworkUp = useIsOnline();
+  const isOnline = status === 'open' && isNetworkUp;
+  return (
+    <Badge
+      color={isOnline ? (pending > 0 ? 'yellow' : 'teal') : 'orange'}
+      variant="light"
+      role="status"
+      aria-live="polite"
+      data-testid="connection"
+    >
+      {isOnline
+        ? pending > 0
+          ? t('workshop.connection.sending', { count: pending })
+          : t('workshop.connection.online')
+        : pending > 0
+          ? t('workshop.connection.offlinePending', { count: pending })
+          : t('workshop.connection.offline')}
+    </Badge>
+  );
+}
+
+/** Paused or stopped: said to everyone, at once. */
+export function StatusBanner({ state }: { state: WorkshopState }) {
+  const { t } = useTranslation();
+  if (state.status === 'running') {
+    return null;
+  }
+  return (
+    <Alert
+      role="alert"
+      color={state.status === 'paused' ? 'yellow' : 'red'}
+      title={state.status === 'paused' ? t('workshop.status.pausedTitle') : t('workshop.status.stoppedTitle')}
+      data-testid="status-banner"
+    >
+      {state.status === 'paused'
+        ? t('workshop.status.pausedBody')
+        : t('workshop.status.stoppedBody', { reason: state.stopReason ?? '' })}
+    </Alert>
+  );
+}
