@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const RoomNameSchema = z
   .string()
   .max(120)
-  .regex(/^(engagement|workshop|organisation|lobby|network|conversation):[A-Za-z0-9_-]{1,100}$/, 'room must be <kind>:<id>');
+  .regex(
+    /^(engagement|workshop|organisation|lobby|network|conversation):[A-Za-z0-9_-]{1,100}$/,
+    'room must be <kind>:<id>',
+  );
 
 /** Ephemeral reactions a participant can send to a room (no storage). */
 export const ReactionSchema = z.enum(['applause', 'heart', 'thumbs_up', 'question', 'slow_down', 'speed_up']);
