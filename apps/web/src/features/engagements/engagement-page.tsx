@@ -19,6 +19,7 @@ import { NoOrganisation, PHASES, StatusBadge } from './shared';
 import { StakeholdersSection } from './stakeholders-section';
 import { StatusBanner, StatusControl } from './status-control';
 import { TimelineSection } from './timeline-section';
+import { WorkLinks } from './work-links';
 
 const TABS = ['overview', 'questions', 'phases', 'stakeholders', 'options', 'timeline', 'links'] as const;
 type Tab = (typeof TABS)[number];
@@ -129,6 +130,7 @@ function Dashboard({ orgId, engagementId }: { orgId: string; engagementId: strin
       </Group>
 
       <StatusBanner engagement={engagement} />
+      <WorkLinks engagementId={engagement.id} />
 
       <Tabs
         value={tab}

@@ -1,0 +1,57 @@
+import { Button, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCurrentOrg } from '../orgs/use-current-org';
+import { Icon } from './feature-icons';
+
+/**
+ * Ways into the work of an engagement (diagnostic, network, workshops, opinion maps, methods). Each
+ * link shows only for roles that may use it; the server checks again.
+ */
+export function WorkLinks({ engagementId }: { engagementId: string }) {
+  const { t } = useTranslation();
+  const { can } = useCurrentOrg();
+  const links = [
+    {
+      to: `/engagements/${engagementId}/diagnostics`,
+      label: t('engagement.work.diagnostic'),
+      icon: 'compass' as const,
+      show: can('survey.readReport'),
+    },
+    {
+      to: `/engagements/${engagementId}/network`,
+      label: t('engagement.work.network'),
+      icon: 'link' as const,
+      show: can('network.readReport'),
+    },
+    {
+      to: '/workshops',
+      label: t('engagement.work.workshops'),
+      icon: 'users' as const,
+      show: can('workshop.read'),
+    },
+    {
+      to: '/conversations',
+      label: t('engagement.work.conversations'),
+      icon: 'scale' as const,
+      show: can('workshop.read'),
+    },
+    { to: '/methods', label: t('engagement.work.methods'), icon: 'book' as const, show: true },
+  ].filter((l) => l.show);
+  return (
+    <Group gap="xs" mb="lg" wrap="wrap" aria-label={t('engagement.work.label')} role="navigation">
+      {links.map((l) => (
+        <Button
+          key={l.to}
+          component={Link}
+          to={l.to}
+          variant="light"
+          size="xs"
+          leftSection={<Icon name={l.icon} size={14} />}
+        >
+          {l.label}
+        </Button>
+      ))}
+    </Group>
+  );
+}
