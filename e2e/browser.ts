@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { type APIRequestContext, type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { repoRoot, type SpawnedServer, spawnServer } from '../apps/server/test/spawn-server.ts';
 
 export const artifactsDir = path.join(repoRoot, 'test-artifacts');
@@ -41,4 +41,19 @@ export function useServerAndBrowser(): { server: SpawnedServer; browser: Browser
     await ctx.server?.stop();
   });
   return ctx;
+}
+
+/** Call the API from a page's context (its cookies, its Origin header) and expect success. */
+export async function api(
+  page: { request: APIRequestContext },
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete',
+  url: string,
+  data?: unknown,
+) {
+  const r = await page.request.fetch(url, {
+    method: method.toUpperCase(),
+    ...(data === undefined ? {} : { data: data as Record<string, unknown> }),
+  });
+  expect(r.ok(), `${method} ${url}: ${r.status()} ${await r.text()}`).toBe(true);
+  return r.json();
 }

@@ -1,15 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshotPath, useServerAndBrowser } from './browser.ts';
-
-async function api(page: Page, method: 'post' | 'put', url: string, data?: unknown) {
-  const r =
-    method === 'put'
-      ? await page.request.put(url, { data: data as Record<string, unknown> })
-      : await page.request.post(url, { data: data as Record<string, unknown> });
-  expect(r.ok(), `${method} ${url}: ${r.status()} ${await r.text()}`).toBe(true);
-  return r.json();
-}
+import { api, screenshotPath, useServerAndBrowser } from './browser.ts';
 
 describe('method library journey in Chromium', () => {
   const env = useServerAndBrowser();

@@ -1,20 +1,5 @@
-import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshotPath, useServerAndBrowser } from './browser.ts';
-
-async function api(
-  page: Page | { request: APIRequestContext },
-  method: 'post' | 'get',
-  url: string,
-  data?: unknown,
-) {
-  const r =
-    method === 'get'
-      ? await page.request.get(url)
-      : await page.request.post(url, { data: data as Record<string, unknown> });
-  expect(r.ok(), `${method} ${url}: ${r.status()} ${await r.text()}`).toBe(true);
-  return r.json();
-}
+import { api, screenshotPath, useServerAndBrowser } from './browser.ts';
 
 const STATEMENTS = [
   'Les réunions d’équipe sont trop longues',

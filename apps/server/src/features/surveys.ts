@@ -4,21 +4,10 @@ import { respondRoutes } from '../http/respond.routes.ts';
 import { surveysRoutes } from '../http/surveys.routes.ts';
 import { readJson } from '../lib/json.ts';
 import { registerPersonalData } from '../services/personal-data.ts';
-import { registerTraceKind } from '../services/trace.service.ts';
+import { registerTableTraceKind } from '../services/trace.service.ts';
 
 // A campaign can be trace-linked (e.g. a diagnostic that informs an options board).
-registerTraceKind(
-  'survey',
-  async (db, engagementId, id) =>
-    (
-      await db
-        .selectFrom('survey_campaigns')
-        .select('title')
-        .where('engagement_id', '=', engagementId)
-        .where('id', '=', id)
-        .executeTakeFirst()
-    )?.title ?? null,
-);
+registerTableTraceKind('survey', 'survey_campaigns', 'title');
 
 // Answers are linked to an account only when the respondent chose to link their participation.
 registerPersonalData({

@@ -15,7 +15,7 @@ import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import type { OrgScope } from './org-scope.ts';
 import { registerPersonalData } from './personal-data.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
-import { registerTraceKind } from './trace.service.ts';
+import { registerTableTraceKind } from './trace.service.ts';
 
 /**
  * Opinion-mapping conversations, facilitator side: create, seed statements, moderate, open/close.
@@ -23,18 +23,7 @@ import { registerTraceKind } from './trace.service.ts';
  * live workshop that embeds it. Participation (join link, votes) is in conversations-participation.
  */
 
-registerTraceKind(
-  'conversation',
-  async (db, engagementId, id) =>
-    (
-      await db
-        .selectFrom('conversations')
-        .select('title')
-        .where('engagement_id', '=', engagementId)
-        .where('id', '=', id)
-        .executeTakeFirst()
-    )?.title ?? null,
-);
+registerTableTraceKind('conversation', 'conversations', 'title');
 
 registerPersonalData({
   name: 'conversations',

@@ -1,6 +1,6 @@
 import type { Db } from '../db/repositories/users.repository.ts';
 import { registerPersonalData } from './personal-data.ts';
-import { registerTraceKind } from './trace.service.ts';
+import { registerTableTraceKind } from './trace.service.ts';
 
 /** Roster people linked to an account, in one organisation or all. */
 async function personIdsOf(db: Db, userId: string, orgId?: string): Promise<string[]> {
@@ -92,16 +92,5 @@ export function registerNetworkPersonalData(): void {
 
 /** Networks can be trace-linked (e.g. network → decision about change agents). */
 export function registerNetworkTraceKind(): void {
-  registerTraceKind(
-    'network',
-    async (db, engagementId, id) =>
-      (
-        await db
-          .selectFrom('networks')
-          .select('title')
-          .where('engagement_id', '=', engagementId)
-          .where('id', '=', id)
-          .executeTakeFirst()
-      )?.title ?? null,
-  );
+  registerTableTraceKind('network', 'networks', 'title');
 }

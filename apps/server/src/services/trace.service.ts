@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
@@ -20,30 +21,34 @@ export function registerTraceKind(kind: string, resolve: Resolver): void {
   resolvers.set(kind, resolve);
 }
 
-registerTraceKind(
-  'question',
-  async (db, engagementId, id) =>
-    (
-      await db
-        .selectFrom('questions')
-        .select('text')
-        .where('engagement_id', '=', engagementId)
-        .where('id', '=', id)
-        .executeTakeFirst()
-    )?.text ?? null,
-);
-registerTraceKind(
-  'options_board',
-  async (db, engagementId, id) =>
-    (
-      await db
-        .selectFrom('options_boards')
-        .select('title')
-        .where('engagement_id', '=', engagementId)
-        .where('id', '=', id)
-        .executeTakeFirst()
-    )?.title ?? null,
-);
+/** Tables whose rows belong to an engagement (`engagement_id`) and are named by a text column. */
+type EngagementOwnedTable =
+  | 'questions'
+  | 'options_boards'
+  | 'workshops'
+  | 'survey_campaigns'
+  | 'conversations'
+  | 'networks';
+
+/** The common case: the object is a row of `table` in this engagement, labelled by `column`. */
+export function registerTableTraceKind(
+  kind: string,
+  table: EngagementOwnedTable,
+  column: 'title' | 'text',
+): void {
+  registerTraceKind(kind, async (db, engagementId, id) => {
+    const row = await db
+      .selectFrom(table)
+      .select(sql<string>`${sql.ref(column)}`.as('label'))
+      .where('engagement_id', '=', engagementId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.label ?? null;
+  });
+}
+
+registerTableTraceKind('question', 'questions', 'text');
+registerTableTraceKind('options_board', 'options_boards', 'title');
 registerTraceKind(
   'option',
   async (db, engagementId, id) =>

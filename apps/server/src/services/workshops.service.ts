@@ -19,20 +19,9 @@ import type { OrgScope } from './org-scope.ts';
 import { issueParticipant, type Participant } from './participants.service.ts';
 import { registerPersonalData } from './personal-data.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
-import { createTraceLink, registerTraceKind } from './trace.service.ts';
+import { createTraceLink, registerTableTraceKind } from './trace.service.ts';
 
-registerTraceKind(
-  'workshop',
-  async (db, engagementId, id) =>
-    (
-      await db
-        .selectFrom('workshops')
-        .select('title')
-        .where('engagement_id', '=', engagementId)
-        .where('id', '=', id)
-        .executeTakeFirst()
-    )?.title ?? null,
-);
+registerTableTraceKind('workshop', 'workshops', 'title');
 
 // Workshop participants hold no account: their data is tied to a participant token, not to a user.
 // A participant who linked their participation to an account gets it in their export.

@@ -8,6 +8,8 @@
  * @module
  */
 
+import { type CsvRecord, readCsv } from '../csv.ts';
+
 /** A problem at a given line (1-based). */
 export interface CsvError {
   line: number;
@@ -46,71 +48,13 @@ export interface NodeTable {
   rows: NodeRow[];
 }
 
-interface CsvRecord {
-  fields: string[];
-  line: number;
-}
-
 const SOURCE_NAMES = ['source', 'from', 'src'];
 const TARGET_NAMES = ['target', 'to', 'dst'];
 const RELATION_NAMES = ['relation', 'type'];
 
-/** Splits text into records; quoted fields may span lines. */
+/** Splits text into records; quoted fields may span lines (the shared RFC 4180 reader, comma-separated). */
 export function readCsvRecords(text: string): { records: CsvRecord[]; errors: CsvError[] } {
-  const records: CsvRecord[] = [];
-  const errors: CsvError[] = [];
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let line = 1;
-  let i = 0;
-  while (i < body.length) {
-    const start = line;
-    const fields: string[] = [];
-    let field = '';
-    let isQuoted = false;
-    let isRecordDone = false;
-    while (i < body.length && !isRecordDone) {
-      const ch = body[i]!;
-      if (isQuoted) {
-        if (ch === '"') {
-          if (body[i + 1] === '"') {
-            field += '"';
-            i += 2;
-          } else {
-            isQuoted = false;
-            i++;
-          }
-        } else {
-          if (ch === '\n') {
-            line++;
-          }
-          field += ch;
-          i++;
-        }
-      } else if (ch === '"' && field.trim() === '') {
-        isQuoted = true;
-        field = '';
-        i++;
-      } else if (ch === ',') {
-        fields.push(field);
-        field = '';
-        i++;
-      } else if (ch === '\n' || ch === '\r') {
-        i += ch === '\r' && body[i + 1] === '\n' ? 2 : 1;
-        line++;
-        isRecordDone = true;
-      } else {
-        field += ch;
-        i++;
-      }
-    }
-    if (isQuoted) {
-      errors.push({ line: start, message: 'unterminated quoted field' });
-    }
-    fields.push(field);
-    if (fields.length > 1 || fields[0]!.trim() !== '') {
-      records.push({ fields: fields.map((f) => f.trim()), line: start });
-    }
-  }
+  const { records, errors } = readCsv(text, ',');
   return { records, errors };
 }
 
