@@ -185,3 +185,33 @@ export const ConversationMeSchema = z.object({
   results: ConversationResultsSchema.nullable(),
 });
 export type ConversationMe = z.infer<typeof ConversationMeSchema>;
+
+// ---- inside a live workshop ----------------------------------------------------------------
+
+/** The opinion map of one workshop, facilitator side (organisation-scoped). */
+export const ConversationWorkshopParamsSchema = OrgParamsSchema.extend({ workshopId: IdSchema });
+/** The opinion map of one workshop, participant side (the workshop's participant cookie). */
+export const ConversationWorkshopPublicParamsSchema = z.object({ workshopId: IdSchema });
+
+export const ConversationWorkshopOpenBodySchema = z.object({
+  /** Defaults to the workshop's title. */
+  title: Text(200).min(1).optional(),
+  topic: Text(2000).default(''),
+  allowParticipantStatements: z.boolean().default(true),
+  /** Statements seeded when the map is created (ignored when it already exists). */
+  statements: z.array(Text(CONVERSATION_STATEMENT_MAX).min(3)).max(50).default([]),
+});
+/** The workshop's opinion map, or null while the facilitator has not opened one. */
+export const ConversationWorkshopLinkSchema = z.object({ conversation: ConversationSchema.nullable() });
+export type ConversationWorkshopLink = z.infer<typeof ConversationWorkshopLinkSchema>;
+
+export const ConversationWorkshopJoinResultSchema = z.object({
+  /** Join code of the linked conversation: the participant routes are `/api/conversations/join/:joinCode/…`. */
+  joinCode: z.string(),
+  /** Conversation participant token (same for every call from the same workshop participant). */
+  token: z.string(),
+  /** The name the participant chose in the workshop, or null when they stayed anonymous. */
+  displayName: z.string().nullable(),
+  conversation: ConversationPublicSchema,
+});
+export type ConversationWorkshopJoinResult = z.infer<typeof ConversationWorkshopJoinResultSchema>;

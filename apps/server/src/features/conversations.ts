@@ -1,6 +1,7 @@
 import type { AppInstance } from '../http/app-instance.ts';
 import { conversationRoutes } from '../http/conversations.routes.ts';
 import { type ConversationsContext, conversationPublicRoutes } from '../http/conversations-public.routes.ts';
+import { conversationWorkshopRoutes } from '../http/conversations-workshop.routes.ts';
 import { createConversationScheduler } from '../services/conversations-analysis.service.ts';
 
 /**
@@ -37,6 +38,7 @@ async function conversationsFeature(app: AppInstance): Promise<void> {
   const ctx: ConversationsContext = { scheduler, notify };
   await conversationRoutes(app, ctx);
   await conversationPublicRoutes(app, ctx);
+  await conversationWorkshopRoutes(app, ctx);
 }
 
 /** Route plugins of the conversations feature, in registration order. */

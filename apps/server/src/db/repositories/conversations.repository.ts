@@ -54,6 +54,26 @@ export const conversationsRepository = {
     return q.orderBy('created_at', 'desc').execute();
   },
 
+  /** The opinion map a workshop embeds (the latest, should there be several), in the scope's organisation. */
+  byWorkshop(db: Db, scope: OrgScope, workshopId: string): Promise<ConversationRow | undefined> {
+    return conversationsRepository.byWorkshopInOrg(db, scope.orgId, workshopId);
+  },
+
+  /**
+   * Same lookup for a workshop participant: `orgId` is the organisation of the participant token
+   * that was just resolved for this workshop, never a value from the request.
+   */
+  byWorkshopInOrg(db: Db, orgId: string, workshopId: string): Promise<ConversationRow | undefined> {
+    return db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('workshop_id', '=', workshopId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+  },
+
   listByEngagementUnchecked(db: Db, engagementId: string): Promise<Pick<ConversationRow, 'id'>[]> {
     return db.selectFrom('conversations').select('id').where('engagement_id', '=', engagementId).execute();
   },
@@ -192,6 +212,35 @@ export const conversationsRepository = {
         .values(rows.slice(i, i + 500))
         .execute();
     }
+  },
+
+  /**
+   * A conversation participant whose token the caller derived (workshop participants, see
+   * conversations-workshop.service.ts); stored hashed like every participant token.
+   */
+  async insertParticipantWithTokenHash(
+    db: Db,
+    row: {
+      id: string;
+      org_id: string;
+      conversation_id: string;
+      token_hash: string;
+      display_name: string | null;
+    },
+  ): Promise<void> {
+    await db
+      .insertInto('participants')
+      .values({
+        id: row.id,
+        org_id: row.org_id,
+        scope_kind: 'conversation',
+        scope_id: row.conversation_id,
+        token_hash: row.token_hash,
+        display_name: row.display_name,
+        linked_user_id: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
   },
 
   participant(db: Db, conversationId: string, participantId: string) {

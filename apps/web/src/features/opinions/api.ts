@@ -7,11 +7,20 @@ import type {
   ConversationMe,
   ConversationResults,
   ConversationSummary,
+  ConversationWorkshopJoinResult,
+  ConversationWorkshopLink,
 } from '@essaim/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 
-export type { Conversation, ConversationMe, ConversationResults, ConversationSummary };
+export type {
+  Conversation,
+  ConversationMe,
+  ConversationResults,
+  ConversationSummary,
+  ConversationWorkshopJoinResult,
+  ConversationWorkshopLink,
+};
 
 const enc = encodeURIComponent;
 export const conversationsPath = (orgId: string) => `/api/orgs/${enc(orgId)}/conversations`;
@@ -27,7 +36,15 @@ export const conversationKeys = {
   results: (orgId: string, id: string) => ['conversations', orgId, 'one', id, 'results'] as const,
   me: (joinCode: string) => ['conversation-join', joinCode, 'me'] as const,
   info: (joinCode: string) => ['conversation-join', joinCode, 'info'] as const,
+  workshop: (orgId: string, workshopId: string) => ['conversations', orgId, 'workshop', workshopId] as const,
+  workshopJoin: (workshopId: string) => ['conversation-workshop-join', workshopId] as const,
 };
+
+/** The opinion map a live workshop embeds: facilitator side (organisation) and participant side (cookie). */
+export const workshopConversationPath = (orgId: string, workshopId: string) =>
+  `/api/orgs/${enc(orgId)}/workshops/${enc(workshopId)}/conversation`;
+export const workshopConversationJoinPath = (workshopId: string) =>
+  `/api/workshops/${enc(workshopId)}/conversation/join`;
 
 export function useConversations(orgId: string) {
   return useQuery({

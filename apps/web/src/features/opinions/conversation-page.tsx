@@ -36,7 +36,7 @@ import {
 } from './api';
 import { ResultsPanel } from './results-panel';
 
-function SeedForm({ orgId, conversation }: { orgId: string; conversation: Conversation }) {
+export function SeedForm({ orgId, conversation }: { orgId: string; conversation: Conversation }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const seed = useConversationMutation(orgId, conversation.id, (path, body: { text: string }) =>
@@ -70,7 +70,7 @@ function SeedForm({ orgId, conversation }: { orgId: string; conversation: Conver
   );
 }
 
-function Moderation({ orgId, conversation }: { orgId: string; conversation: Conversation }) {
+export function Moderation({ orgId, conversation }: { orgId: string; conversation: Conversation }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<'pending' | 'accepted' | 'rejected'>('pending');
   const moderate = useConversationMutation(

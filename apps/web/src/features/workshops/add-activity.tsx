@@ -1,5 +1,16 @@
-import type { ActivitySpec, WorkshopState } from '@essaim/core/live';
-import { Button, Group, NumberInput, Paper, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import type { ActivitySpec, RatingScale, WorkshopState } from '@essaim/core/live';
+import {
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -9,12 +20,16 @@ const KINDS = [
   'dotVote',
   'poll',
   'rating',
+  'ranking',
+  'pairwise',
   'fistToFive',
+  'consentRound',
   'wordCloud',
   'gradients',
   'timer',
 ] as const;
 type Kind = (typeof KINDS)[number];
+const ITEM_KINDS: readonly Kind[] = ['dotVote', 'poll', 'rating', 'ranking', 'pairwise'];
 
 /** Lines of a textarea → items with short stable ids. */
 export function itemsFromLines(text: string): { id: string; label: string }[] {
@@ -35,6 +50,7 @@ export function AddActivity({ state, onAdd }: { state: WorkshopState; onAdd: (sp
   const [proposal, setProposal] = useState('');
   const [dots, setDots] = useState<number | string>(3);
   const [minutes, setMinutes] = useState<number | string>(5);
+  const [scale, setScale] = useState<RatingScale>('oneToFive');
   const brainstorms = state.activityOrder
     .map((id) => state.activities[id])
     .filter((a) => a?.type === 'brainstorm')
@@ -70,8 +86,16 @@ export function AddActivity({ state, onAdd }: { state: WorkshopState; onAdd: (sp
           ? { type: 'poll', title: name, config: { options: items, isMultiple: false, maxChoices: 1 } }
           : null;
       case 'rating':
-        return items.length > 0
-          ? { type: 'rating', title: name, config: { items, scale: 'oneToFive' } }
+        return items.length > 0 ? { type: 'rating', title: name, config: { items, scale } } : null;
+      case 'ranking':
+        return items.length > 1 ? { type: 'ranking', title: name, config: { items } } : null;
+      case 'pairwise':
+        return items.length > 1
+          ? { type: 'pairwise', title: name, config: { items, maxComparisonsPerParticipant: null } }
+          : null;
+      case 'consentRound':
+        return proposal.trim()
+          ? { type: 'consentRound', title: name, config: { proposal: proposal.trim() } }
           : null;
       case 'fistToFive':
         return proposal.trim()
@@ -137,10 +161,12 @@ export function AddActivity({ state, onAdd }: { state: WorkshopState; onAdd: (sp
               description={brainstorms.length === 0 ? t('workshop.add.needBrainstorm') : undefined}
             />
           ) : null}
-          {kind === 'dotVote' || kind === 'poll' || kind === 'rating' ? (
+          {ITEM_KINDS.includes(kind) ? (
             <Textarea
               label={t('workshop.add.items')}
-              description={t('workshop.add.itemsHelp')}
+              description={t(kind === 'pairwise' ? 'workshop.add.pairsHelp' : 'workshop.add.itemsHelp', {
+                count: (items.length * (items.length - 1)) / 2,
+              })}
               autosize
               minRows={3}
               value={lines}
@@ -150,14 +176,26 @@ export function AddActivity({ state, onAdd }: { state: WorkshopState; onAdd: (sp
           {kind === 'dotVote' ? (
             <NumberInput label={t('workshop.add.dots')} min={1} max={20} value={dots} onChange={setDots} />
           ) : null}
-          {kind === 'fistToFive' || kind === 'gradients' ? (
+          {kind === 'rating' ? (
+            <Select
+              label={t('workshop.add.scale')}
+              data={[
+                { value: 'oneToFive', label: t('workshop.add.scales.oneToFive') },
+                { value: 'zeroToTen', label: t('workshop.add.scales.zeroToTen') },
+              ]}
+              value={scale}
+              onChange={(v) => v && setScale(v as RatingScale)}
+              allowDeselect={false}
+            />
+          ) : null}
+          {kind === 'fistToFive' || kind === 'gradients' || kind === 'consentRound' ? (
             <Textarea
               label={t('workshop.add.proposal')}
               autosize
               minRows={2}
               value={proposal}
               onChange={(e) => setProposal(e.currentTarget.value)}
-              maxLength={2000}
+              maxLength={kind === 'consentRound' ? 5000 : 2000}
             />
           ) : null}
           {kind === 'timer' ? (
@@ -169,6 +207,9 @@ export function AddActivity({ state, onAdd }: { state: WorkshopState; onAdd: (sp
               onChange={setMinutes}
             />
           ) : null}
+          <Text size="xs" c="dimmed" data-testid="add-hint">
+            {t(`workshop.add.hints.${kind}`)}
+          </Text>
           <Group>
             <Button type="submit" disabled={spec === null}>
               {t('workshop.add.submit')}

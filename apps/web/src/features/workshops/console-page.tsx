@@ -29,7 +29,9 @@ import { useRealtimeStatus } from '../../lib/use-realtime';
 import { useCurrentOrg } from '../orgs/use-current-org';
 import { AddActivity } from './add-activity';
 import { useSendOutputs, useWorkshop, workshopPath } from './api';
+import { ConsentTools, TimerTools } from './decision-tools';
 import type { LiveSession } from './live-session';
+import { OpinionMapFacilitatorPanel } from './opinion-map-activity';
 import { ResultsView } from './results-view';
 import { ConnectionBadge, PhaseBadge, StatusBanner } from './shared';
 import { useLive } from './use-live';
@@ -141,6 +143,12 @@ function ActivityTools({
         </List>
       </Stack>
     );
+  }
+  if (activity.type === 'consentRound') {
+    return <ConsentTools activity={activity} session={session} />;
+  }
+  if (activity.type === 'timer') {
+    return <TimerTools activity={activity} session={session} />;
   }
   if (results?.type === 'cluster' && !results.isHidden) {
     const groups = results.groups.map((g) => ({ value: g.id, label: g.name }));
@@ -420,6 +428,8 @@ export function ConsolePage() {
                 </List>
               )}
             </Paper>
+
+            <OpinionMapFacilitatorPanel orgId={orgId} workshopId={workshopId} />
 
             {current && currentResults ? (
               <Paper withBorder p="md" radius="md" component="section" aria-labelledby="current-title">

@@ -1,4 +1,11 @@
-import { type AnyActivity, ownStateOf, resultsOf, type WorkshopState } from '@essaim/core/live';
+import {
+  type AnyActivity,
+  type FistToFiveOwnState,
+  ownStateOf,
+  RATING_SCALES,
+  resultsOf,
+  type WorkshopState,
+} from '@essaim/core/live';
 import {
   ActionIcon,
   Alert,
@@ -22,10 +29,14 @@ import { VisibilityNote } from '../../components/visibility-note';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useRealtimeStatus } from '../../lib/use-realtime';
 import { useParticipantMe } from './api';
+import { ConsentInput, FistExplain, PairwiseInput, RankingInput } from './decision-inputs';
 import type { LiveSession } from './live-session';
+import { OpinionMapParticipantPanel } from './opinion-map-activity';
 import { ResultsView } from './results-view';
 import { ConnectionBadge, StatusBanner } from './shared';
 import { useLive } from './use-live';
+
+type GradientKey = '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8';
 
 interface InputProps {
   state: WorkshopState;
@@ -182,16 +193,28 @@ function PollInput({ activity, session }: InputProps) {
 function ScaleButtons({
   values,
   label,
+  selected,
+  labelOf,
   onPick,
 }: {
   values: number[];
   label: string;
+  selected: number | null;
+  labelOf?: (v: number) => string;
   onPick: (v: number) => void;
 }) {
   return (
     <Group gap="xs" role="group" aria-label={label}>
       {values.map((v) => (
-        <Button key={v} variant="default" size="md" onClick={() => onPick(v)}>
+        <Button
+          key={v}
+          variant={selected === v ? 'filled' : 'default'}
+          size="md"
+          aria-pressed={selected === v}
+          title={labelOf?.(v)}
+          aria-label={labelOf ? `${v}. ${labelOf(v)}` : undefined}
+          onClick={() => onPick(v)}
+        >
           {v}
         </Button>
       ))}
@@ -199,20 +222,31 @@ function ScaleButtons({
   );
 }
 
-function OtherInput({ activity, session }: InputProps) {
+function OtherInput({ state, activity, me, session }: InputProps) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
+  const mine = ownStateOf(state, me).activities[activity.id]?.mine;
   switch (activity.type) {
+    case 'ranking':
+      return <RankingInput state={state} activity={activity} me={me} session={session} />;
+    case 'pairwise':
+      return <PairwiseInput state={state} activity={activity} me={me} session={session} />;
+    case 'consentRound':
+      return <ConsentInput state={state} activity={activity} me={me} session={session} />;
+    case 'timer':
+      return null;
     case 'rating': {
-      const config = activity.config as unknown as { items: { id: string; label: string }[] };
+      const { min, max } = RATING_SCALES[activity.config.scale];
+      const scores = mine as Record<string, number> | null | undefined;
       return (
         <Stack gap="sm">
-          {config.items.map((item) => (
+          {activity.config.items.map((item) => (
             <Stack key={item.id} gap={4}>
               <Text>{item.label}</Text>
               <ScaleButtons
-                values={[1, 2, 3, 4, 5]}
-                label={t('workshop.input.rateLabel', { label: item.label })}
+                values={Array.from({ length: max - min + 1 }, (_, i) => min + i)}
+                selected={scores?.[item.id] ?? null}
+                label={t('workshop.input.rateLabel', { label: item.label, min, max })}
                 onPick={(value) =>
                   session.send({ type: 'rating.rate', activityId: activity.id, itemId: item.id, value })
                 }
@@ -228,12 +262,14 @@ function OtherInput({ activity, session }: InputProps) {
           <Text>{(activity.config as { proposal: string }).proposal}</Text>
           <ScaleButtons
             values={[0, 1, 2, 3, 4, 5]}
+            selected={(mine as FistToFiveOwnState | null | undefined)?.value ?? null}
             label={t('workshop.input.fistLabel')}
             onPick={(value) => session.send({ type: 'fistToFive.show', activityId: activity.id, value })}
           />
           <Text size="sm" c="dimmed">
             {t('workshop.fist.help')}
           </Text>
+          <FistExplain state={state} activity={activity} me={me} session={session} />
         </Stack>
       );
     case 'gradients':
@@ -242,9 +278,19 @@ function OtherInput({ activity, session }: InputProps) {
           <Text>{(activity.config as { proposal: string }).proposal}</Text>
           <ScaleButtons
             values={[1, 2, 3, 4, 5, 6, 7, 8]}
+            selected={(mine as number | null | undefined) ?? null}
+            labelOf={(v) => t(`workshop.gradients.levels.${String(v) as GradientKey}`)}
             label={t('workshop.input.gradientsLabel')}
             onPick={(level) => session.send({ type: 'gradients.choose', activityId: activity.id, level })}
           />
+          <Text size="sm" c="dimmed" data-testid="gradients-choice">
+            {typeof mine === 'number'
+              ? t('workshop.gradients.yourChoice', {
+                  level: mine,
+                  label: t(`workshop.gradients.levels.${String(mine) as GradientKey}`),
+                })
+              : t('workshop.gradients.help')}
+          </Text>
         </Stack>
       );
     case 'wordCloud':
@@ -390,6 +436,7 @@ function ParticipantLive({
           </Paper>
         )}
         <VisibilityNote>{t('workshop.visibility.participant')}</VisibilityNote>
+        <OpinionMapParticipantPanel workshopId={workshopId} />
       </Stack>
     </Container>
   );

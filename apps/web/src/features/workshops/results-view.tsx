@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConsentTrace, FistDetails, PairwiseTable, RankingTable } from './decision-results';
 
 interface Row {
   readonly label: string;
@@ -38,6 +39,10 @@ export function chartRows(results: ActivityResults): Row[] | null {
       return results.words.slice(0, 15).map((w) => ({ label: w.word, value: w.count }));
     case 'gradients':
       return results.levels.map((l) => ({ label: `${l.level}. ${l.label}`, value: l.count }));
+    case 'ranking':
+      return results.items.map((i) => ({ label: i.label, value: i.score }));
+    case 'pairwise':
+      return results.items.map((i) => ({ label: i.label, value: Math.round(i.strength * 1000) / 10 }));
     default:
       return null;
   }
@@ -117,8 +122,8 @@ export function ResultsView({ results, isLarge = false }: { results: ActivityRes
       </Text>
     );
   }
-  if (results.type === 'consentRound' || results.type === 'ranking' || results.type === 'pairwise') {
-    return <Text c="dimmed">{t('workshop.results.seeExport')}</Text>;
+  if (results.type === 'consentRound') {
+    return <ConsentTrace results={results} isLarge={isLarge} />;
   }
   const rows = chartRows(results) ?? [];
   const total = rows.reduce((s, r) => s + r.value, 0);
@@ -129,7 +134,11 @@ export function ResultsView({ results, isLarge = false }: { results: ActivityRes
         <Text size="sm" c="dimmed">
           {results.type === 'rating'
             ? t('workshop.results.meanScale')
-            : t('workshop.results.total', { count: total })}
+            : results.type === 'ranking'
+              ? t('workshop.ranking.summary', { count: results.ballotCount })
+              : results.type === 'pairwise'
+                ? t('workshop.pairwise.summary', { count: results.comparisonCount })
+                : t('workshop.results.total', { count: total })}
         </Text>
         <SegmentedControl
           size="xs"
@@ -149,6 +158,26 @@ export function ResultsView({ results, isLarge = false }: { results: ActivityRes
             : t('workshop.fist.notPassing', { count: results.flaggedCount })}
         </Text>
       ) : null}
+      {results.type === 'ranking' && view === 'chart' ? (
+        <Stack gap={2} data-testid="ranking-spread">
+          <Text size="xs" c="dimmed">
+            {t('workshop.ranking.chartHelp')}
+          </Text>
+          {results.items.map((i) =>
+            i.meanRank === null ? null : (
+              <Text key={i.id} size="sm">
+                {t('workshop.ranking.spreadLine', {
+                  label: i.label,
+                  mean: Math.round(i.meanRank * 10) / 10,
+                  sd: Math.round((i.rankStandardDeviation ?? 0) * 10) / 10,
+                  best: i.bestRank,
+                  worst: i.worstRank,
+                })}
+              </Text>
+            ),
+          )}
+        </Stack>
+      ) : null}
       {view === 'chart' ? (
         <div
           role="img"
@@ -167,6 +196,10 @@ export function ResultsView({ results, isLarge = false }: { results: ActivityRes
             gridAxis="x"
           />
         </div>
+      ) : results.type === 'ranking' ? (
+        <RankingTable results={results} />
+      ) : results.type === 'pairwise' ? (
+        <PairwiseTable results={results} />
       ) : (
         <Table striped withTableBorder data-testid="results-table">
           <Table.Caption>{t('workshop.results.tableCaption')}</Table.Caption>
@@ -186,6 +219,7 @@ export function ResultsView({ results, isLarge = false }: { results: ActivityRes
           </Table.Tbody>
         </Table>
       )}
+      {results.type === 'fistToFive' ? <FistDetails results={results} /> : null}
     </Stack>
   );
 }
