@@ -22,6 +22,40 @@ export async function time<T>(fn: () => T | Promise<T>): Promise<{ value: T; ms:
   return { value, ms: Math.round((performance.now() - start) * 10) / 10 };
 }
 
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * Time several contenders the same way on a shared machine: one warm-up run each (JIT, caches), then
+ * `runs` rounds in which each contender runs once, interleaved so that a burst of load from another
+ * process hits both sides alike. Reports the median and every run; `value` is the last run's output.
+ */
+export async function timeInterleaved<K extends string, T>(
+  contenders: Record<K, () => T | Promise<T>>,
+  runs = 5,
+): Promise<Record<K, { value: T; ms: number; runs_ms: number[] }>> {
+  const keys = Object.keys(contenders) as K[];
+  const out = {} as Record<K, { value: T; ms: number; runs_ms: number[] }>;
+  for (const k of keys) {
+    const warm = await time(contenders[k]);
+    out[k] = { value: warm.value, ms: 0, runs_ms: [] };
+  }
+  for (let r = 0; r < runs; r++) {
+    for (const k of keys) {
+      const run = await time(contenders[k]);
+      out[k].value = run.value;
+      out[k].runs_ms.push(run.ms);
+    }
+  }
+  for (const k of keys) {
+    out[k].ms = Math.round(median(out[k].runs_ms) * 10) / 10;
+  }
+  return out;
+}
+
 /** Indices of the `count` largest values. */
 export function topIndices(values: ArrayLike<number>, count: number): number[] {
   return Array.from({ length: values.length }, (_, i) => i)

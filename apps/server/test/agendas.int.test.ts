@@ -13,7 +13,15 @@ type Agenda = {
   isOverTime: boolean;
   remainingMinutes: number | null;
   hasFacilitatorNotes: boolean;
-  items: { id: string; kind: string; title: { fr: string; en: string }; start: string; notes: string }[];
+  items: {
+    id: string;
+    kind: string;
+    title: { fr: string; en: string };
+    start: string;
+    notes: string;
+    liveActivity: string | null;
+    workshopActivity: { workshopId: string; activityId: string } | null;
+  }[];
   warnings: { code: string }[];
 };
 
@@ -162,5 +170,128 @@ describe.each(testDialects)('agendas on $name', (dialect) => {
     const r = await owner.request('PUT', `/api/orgs/${orgId}/agendas/${a.id}`, { title: 'Plan 2' });
     expect(r.status).toBe(409);
     expect(r.json<{ error: { code: string } }>().error.code).toBe('ENGAGEMENT_STOPPED');
+  });
+
+  it('turns an item whose method has a live activity into a workshop activity, once', async () => {
+    const e = (
+      await owner.post(`/api/orgs/${orgId}/engagements`, { title: 'Atelier live', request: 'x' })
+    ).json<{
+      id: string;
+    }>();
+    const a = (
+      await owner.post(`/api/orgs/${orgId}/agendas`, {
+        title: 'Atelier du matin',
+        engagementId: e.id,
+        start: '09:00',
+        items: [
+          { kind: 'method', methodId: 'brainstorming', durationMinutes: 20 },
+          { kind: 'method', methodId: 'dot-voting', durationMinutes: 15 },
+          { kind: 'method', methodId: 'affinity-mapping', durationMinutes: 15 },
+          { kind: 'custom', title: 'Pause café', durationMinutes: 15 },
+          { kind: 'method', methodId: 'fist-to-five', durationMinutes: 5, notes: 'Adopter le plan' },
+        ],
+      })
+    ).json<Agenda>();
+    expect(a.items.map((i) => i.liveActivity)).toEqual([
+      'brainstorm',
+      'dotVote',
+      'cluster',
+      null,
+      'fistToFive',
+    ]);
+    const [brainstorm, vote, cluster, custom, fist] = a.items.map((i) => i.id);
+    const url = (itemId: string | undefined) =>
+      `/api/orgs/${orgId}/agendas/${a.id}/items/${itemId}/workshop-activity`;
+
+    expect((await member.post(url(brainstorm), {})).status).toBe(403);
+    expect((await owner.post(url(custom), {})).status).toBe(409);
+
+    const first = await owner.post(url(brainstorm), {});
+    expect(first.status).toBe(200);
+    const made = first.json<{
+      workshopId: string;
+      activityId: string;
+      isNewWorkshop: boolean;
+      isNewActivity: boolean;
+      consolePath: string;
+    }>();
+    expect(made).toMatchObject({ activityType: 'brainstorm', isNewWorkshop: true, isNewActivity: true });
+    expect(made.consolePath).toBe(`/workshops/${made.workshopId}`);
+    // Twice: the same command, applied once, in the same workshop.
+    const again = (await owner.post(url(brainstorm), {})).json<typeof made>();
+    expect(again).toMatchObject({
+      workshopId: made.workshopId,
+      activityId: made.activityId,
+      isNewActivity: false,
+    });
+
+    // Later items go to the workshop named; the cluster sorts the brainstorm's cards.
+    const body = { workshopId: made.workshopId };
+    expect((await owner.post(url(vote), { ...body, items: ['Idée A', 'Idée B', 'Idée C'] })).status).toBe(
+      200,
+    );
+    expect((await owner.post(url(cluster), body)).status).toBe(200);
+    expect((await owner.post(url(fist), body)).status).toBe(200);
+
+    const exported = (await owner.get(`/api/orgs/${orgId}/workshops/${made.workshopId}/export`)).json<{
+      activities: { id: string; type: string; title: string }[];
+    }>();
+    expect(exported.activities.map((x) => x.type)).toEqual([
+      'brainstorm',
+      'dotVote',
+      'cluster',
+      'fistToFive',
+    ]);
+    expect(exported.activities[0]).toMatchObject({ id: made.activityId, title: 'Remue-méninges' });
+
+    const view = (await owner.get(`/api/orgs/${orgId}/agendas/${a.id}`)).json<{
+      items: { workshopActivity: { workshopId: string; activityId: string } | null }[];
+    }>();
+    expect(view.items[0]!.workshopActivity).toEqual({
+      workshopId: made.workshopId,
+      activityId: made.activityId,
+    });
+    // An edit that keeps the item keeps its link.
+    const edited = (
+      await owner.request('PUT', `/api/orgs/${orgId}/agendas/${a.id}`, {
+        items: a.items
+          .map((i) => ({ id: i.id, kind: 'custom', title: 'x', durationMinutes: 5 }))
+          .slice(3, 4)
+          .concat([
+            { id: brainstorm, kind: 'method', methodId: 'brainstorming', durationMinutes: 25 } as never,
+          ]),
+      })
+    ).json<{ items: { id: string; workshopActivity: unknown }[] }>();
+    expect(edited.items.find((i) => i.id === brainstorm)?.workshopActivity).toMatchObject({
+      workshopId: made.workshopId,
+    });
+
+    const timeline = (await owner.get(`/api/orgs/${orgId}/engagements/${e.id}/timeline`)).json<{
+      entries: { kind: string }[];
+    }>();
+    expect(timeline.entries.filter((x) => x.kind === 'agenda.item-to-workshop')).toHaveLength(4);
+    expect(timeline.entries.map((x) => x.kind)).toContain('workshop.created');
+
+    await owner.post(`/api/orgs/${orgId}/engagements/${e.id}/status`, { status: 'paused', reason: 'Pause' });
+    const paused = await owner.post(url(fist), {});
+    expect(paused.status).toBe(409);
+    expect(paused.json<{ error: { code: string } }>().error.code).toBe('ENGAGEMENT_PAUSED');
+  });
+
+  it('asks for a brainstorm before a cluster', async () => {
+    const a = (
+      await owner.post(`/api/orgs/${orgId}/agendas`, {
+        title: 'Tri',
+        engagementId,
+        start: '09:00',
+        items: [{ kind: 'method', methodId: 'affinity-mapping', durationMinutes: 15 }],
+      })
+    ).json<Agenda>();
+    const r = await owner.post(
+      `/api/orgs/${orgId}/agendas/${a.id}/items/${a.items[0]!.id}/workshop-activity`,
+      {},
+    );
+    expect(r.status).toBe(409);
+    expect(r.json<{ error: { details: { reason: string } } }>().error.details.reason).toBe('noBrainstorm');
   });
 });

@@ -163,6 +163,35 @@ describe.each(testDialects)('networks on $name', (dialect) => {
     expect(JSON.stringify(timeline.body)).toContain('network.proposalDeclined');
   });
 
+  it('marks analyses left running by a previous process as interrupted, and runs them again', async () => {
+    const net = (
+      await owner.post(`${base}/import`, { title: 'Restart', edgesCsv: EDGES, nodesCsv: NODES })
+    ).json<NetworkSummary>();
+    const run = (
+      await owner.post(`${base}/${net.id}/analyses`, { relation: 'trust' })
+    ).json<NetworkAnalysis>();
+    await networkJobsOf(app.deps)!.idle();
+    // As if the process had died mid-run: the row still says running, and no job exists any more.
+    await handle.db
+      .updateTable('network_analyses')
+      .set({ status: 'running', stage: 'betweenness', progress: 0.4, finished_at: null })
+      .where('id', '=', run.id)
+      .execute();
+    const restarted = await buildTestApp(handle);
+    await restarted.close();
+    const after = (await owner.get(`${base}/${net.id}`)).json<NetworkSummary>();
+    expect(after.latestAnalysis).toMatchObject({
+      id: run.id,
+      status: 'failed',
+      stage: 'interrupted',
+      error: 'interrupted by a restart',
+    });
+    expect(after.latestAnalysis?.finishedAt).not.toBeNull();
+    const rerun = await owner.post(`${base}/${net.id}/analyses`, { relation: 'trust' });
+    expect(rerun.status).toBe(200);
+    expect((await waitForAnalysis(net.id, rerun.json<NetworkAnalysis>().id)).status).toBe('done');
+  });
+
   it('keeps network results from sponsors and members, in the server', async () => {
     const [net] = (await owner.get(base)).json<{ networks: NetworkSummary[] }>().networks;
     const analysisId = net!.latestAnalysis!.id;

@@ -24,6 +24,7 @@ export const MethodIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'a m
 export const MethodParamsSchema = OrgParamsSchema.extend({ methodId: MethodIdSchema });
 export const MethodNoteParamsSchema = MethodParamsSchema.extend({ noteId: IdSchema });
 export const AgendaParamsSchema = OrgParamsSchema.extend({ agendaId: IdSchema });
+export const AgendaItemParamsSchema = AgendaParamsSchema.extend({ itemId: IdSchema });
 
 export const LocalizedTextSchema = z.object({ fr: z.string(), en: z.string() });
 export const RangeSchema = z.object({ min: z.number(), max: z.number().nullable() });
@@ -286,6 +287,24 @@ export const CreateAgendaBodySchema = AgendaBodySchema.extend({
 });
 export const UpdateAgendaBodySchema = AgendaBodySchema.partial();
 export const ReorderAgendaBodySchema = z.object({ itemIds: z.array(IdSchema).min(1).max(60) });
+/** Turn an agenda item into a live workshop activity (the engagement's new workshop when none is given). */
+export const AgendaWorkshopActivityBodySchema = z
+  .object({
+    workshopId: IdSchema.optional(),
+    /** Items or options of vote-like activities; by default the last results of the workshop, else placeholders. */
+    items: z.array(Text(200).min(1)).min(2).max(50).optional(),
+  })
+  .optional();
+export const AgendaWorkshopActivityResultSchema = z.object({
+  workshopId: IdSchema,
+  activityId: z.string(),
+  activityType: z.string(),
+  isNewWorkshop: z.boolean(),
+  /** False when the item was already in that workshop (same command, applied once). */
+  isNewActivity: z.boolean(),
+  consolePath: z.string(),
+});
+export type AgendaWorkshopActivityResult = z.infer<typeof AgendaWorkshopActivityResultSchema>;
 export const AgendaQuerySchema = z.object({ engagementId: IdSchema.optional() });
 export const AgendaExportQuerySchema = z.object({
   version: z.enum(['facilitator', 'participant']).default('facilitator'),
@@ -308,6 +327,10 @@ export const AgendaItemSchema = z.object({
   start: z.string(),
   end: z.string(),
   dayOffset: z.number().int(),
+  /** The live activity type of the item's method (null when it has none or is not a method). */
+  liveActivity: z.string().nullable(),
+  /** The workshop activity this item was last turned into, if any. */
+  workshopActivity: z.object({ workshopId: IdSchema, activityId: z.string() }).nullable(),
 });
 export const AgendaSchema = z.object({
   id: IdSchema,

@@ -1,10 +1,13 @@
 import {
   AgendaExportQuerySchema,
+  AgendaItemParamsSchema,
   AgendaListSchema,
   AgendaParamsSchema,
   AgendaQuerySchema,
   AgendaSchema,
   AgendaTemplateListSchema,
+  AgendaWorkshopActivityBodySchema,
+  AgendaWorkshopActivityResultSchema,
   CreateAgendaBodySchema,
   OrgParamsSchema,
   ReorderAgendaBodySchema,
@@ -22,15 +25,22 @@ import {
   listAgendaTemplates,
   readAgenda,
   reorderAgenda,
+  turnItemIntoWorkshopActivity,
   updateAgenda,
 } from '../services/agendas.service.ts';
+import { liveRuntimeOf } from '../services/live.service.ts';
 import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireSession } from './auth-plugin.ts';
 
-/** Session agendas: CRUD, reorder, templates and the JSON export (facilitator or participant version). */
+/**
+ * Session agendas: CRUD, reorder, templates, the JSON export (facilitator or participant version) and
+ * turning an item into a live workshop activity.
+ */
 export async function agendaRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
   const tags = ['agendas'];
+  // The same live runtime as the workshop routes (one engine per workshop per process).
+  const live = liveRuntimeOf(app.deps);
   const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>
     requireScope(db, requireSession(request).user.id, request.params.orgId, action);
   const language = (request: FastifyRequest) =>
@@ -132,6 +142,29 @@ export async function agendaRoutes(app: AppInstance): Promise<void> {
       );
       return { ok: true as const };
     },
+  );
+
+  app.post(
+    `${base}/:agendaId/items/:itemId/workshop-activity`,
+    {
+      schema: {
+        tags,
+        params: AgendaItemParamsSchema,
+        body: AgendaWorkshopActivityBodySchema,
+        response: { 200: AgendaWorkshopActivityResultSchema },
+      },
+    },
+    async (request) =>
+      turnItemIntoWorkshopActivity(
+        db,
+        live,
+        await scopeFor(request, 'workshop.run'),
+        request.params.agendaId,
+        request.params.itemId,
+        request.body ?? {},
+        actorOf(request),
+        language(request),
+      ),
   );
 
   // The stable `essaim.agenda` v1 JSON, served as a download.

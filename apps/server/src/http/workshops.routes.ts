@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
 import { requireScope } from '../services/access.service.ts';
-import { identify, LiveRuntime, participantCookie } from '../services/live.service.ts';
+import { identify, liveRuntimeOf, participantCookie } from '../services/live.service.ts';
 import { resolveParticipant } from '../services/participants.service.ts';
 import {
   createWorkshop,
@@ -43,7 +43,7 @@ const PARTICIPANT_COOKIE_SECONDS = 60 * 60 * 24 * 30;
 export async function workshopRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
   const tags = ['workshops'];
-  const live = new LiveRuntime(app.deps);
+  const live = liveRuntimeOf(app.deps);
   live.register();
   app.addHook('onClose', async () => live.close());
   const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>

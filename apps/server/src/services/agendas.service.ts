@@ -1,5 +1,13 @@
-import type { AgendaItemInput, AgendaView } from '@essaim/contracts';
+import type { AgendaItemInput, AgendaView, AgendaWorkshopActivityResult } from '@essaim/contracts';
 import { can } from '@essaim/core';
+import {
+  ACTIVITY_KINDS,
+  type ActivityKind,
+  type ActivitySpec,
+  type LiveEvent,
+  resultsOf,
+  type WorkshopState,
+} from '@essaim/core/live';
 import {
   AGENDA_TEMPLATES,
   type AgendaItem,
@@ -11,15 +19,18 @@ import {
 } from '@essaim/core/methods';
 import { type AgendaRow, agendasRepository } from '../db/repositories/agendas.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
+import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
 import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
+import type { LiveRuntime } from './live.service.ts';
 import { libraryOf } from './methods.service.ts';
 import type { OrgScope } from './org-scope.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
+import { createWorkshop, loadWorkshop, rankedLabels } from './workshops.service.ts';
 
 /**
  * Session agendas: ordered items (methods of the library, custom blocks, breaks) with durations, start
@@ -28,7 +39,12 @@ import { recordEngagementEvent } from './timeline.service.ts';
  * roles receive the participant version.
  */
 
-type StoredItem = AgendaItemInput & { id: string };
+/** The workshop activity an item was last turned into (kept across edits of the agenda). */
+interface WorkshopActivityLink {
+  workshopId: string;
+  activityId: string;
+}
+type StoredItem = AgendaItemInput & { id: string; workshopActivity?: WorkshopActivityLink };
 
 const isFacilitator = (scope: OrgScope) => can(scope.role, 'methods.manage');
 
@@ -97,6 +113,8 @@ function present(row: AgendaRow, library: readonly Method[], withNotes: boolean)
       start: fr[i]?.start ?? '',
       end: fr[i]?.end ?? '',
       dayOffset: fr[i]?.dayOffset ?? 0,
+      liveActivity: item.kind === 'method' ? (liveKindOf(library, item.methodId) ?? null) : null,
+      workshopActivity: item.workshopActivity ?? null,
     })),
     warnings: composed.warnings.map((w) => ({ ...w })),
     hasFacilitatorNotes: withNotes,
@@ -113,9 +131,23 @@ async function requireAgenda(db: Db, scope: OrgScope, id: string): Promise<Agend
   return row;
 }
 
-/** Give every item an id (kept when given) and check that each method exists in the library. */
-function normaliseItems(items: readonly AgendaItemInput[], library: readonly Method[]): StoredItem[] {
+/** The live activity kind of a method, when it has one the live workshop runs (not `opinionMap`). */
+function liveKindOf(library: readonly Method[], methodId: string): ActivityKind | undefined {
+  const kind = library.find((m) => m.id === methodId)?.liveActivity;
+  return (ACTIVITY_KINDS as readonly string[]).includes(kind ?? '') ? (kind as ActivityKind) : undefined;
+}
+
+/**
+ * Give every item an id (kept when given) and check that each method exists in the library. An item
+ * that keeps its id and method keeps its link to a workshop activity.
+ */
+function normaliseItems(
+  items: readonly AgendaItemInput[],
+  library: readonly Method[],
+  previous: readonly StoredItem[] = [],
+): StoredItem[] {
   const known = new Set(library.map((m) => m.id));
+  const before = new Map(previous.map((p) => [p.id, p]));
   const seen = new Set<string>();
   return items.map((item) => {
     if (item.kind === 'method' && !known.has(item.methodId)) {
@@ -123,7 +155,16 @@ function normaliseItems(items: readonly AgendaItemInput[], library: readonly Met
     }
     const id = item.id && !seen.has(item.id) ? item.id : newId();
     seen.add(id);
-    return { ...item, id };
+    const { workshopActivity: _ignored, ...clean } = item as StoredItem;
+    const old = before.get(id);
+    const link =
+      old?.workshopActivity &&
+      old.kind === 'method' &&
+      item.kind === 'method' &&
+      old.methodId === item.methodId
+        ? { workshopActivity: old.workshopActivity }
+        : {};
+    return { ...clean, id, ...link };
   });
 }
 
@@ -304,7 +345,8 @@ export async function updateAgenda(
       set.available_minutes = patch.availableMinutes;
     }
     if (patch.items !== undefined) {
-      set.items = writeJson(normaliseItems(patch.items, library)) ?? '[]';
+      set.items =
+        writeJson(normaliseItems(patch.items, library, readJson<StoredItem[]>(row.items) ?? [])) ?? '[]';
     }
     await agendasRepository.update(trx, scope, id, set);
     await audit(trx, actor, scope, set.engagement_id ?? row.engagement_id, 'agenda.updated', id, {
@@ -376,5 +418,217 @@ export async function exportAgendaJson(
     audience: effective,
     items: exported.items.map((i) => (effective === 'participant' ? { ...i, notes: '' } : i)),
     warnings: effective === 'participant' ? [] : exported.warnings,
+  };
+}
+
+const PLACEHOLDERS = { fr: ['Option A', 'Option B', 'Option C'], en: ['Option A', 'Option B', 'Option C'] };
+
+/** Items for a vote-like activity: given, else the latest results of the workshop, else placeholders. */
+function itemsFor(state: WorkshopState, given: readonly string[] | undefined, language: Language) {
+  let labels = given ? [...given] : [];
+  for (let i = state.activityOrder.length - 1; i >= 0 && labels.length < 2; i--) {
+    const id = state.activityOrder[i] as string;
+    labels = rankedLabels(resultsOf(state, id, { role: 'facilitator' })).slice(0, 12);
+  }
+  if (labels.length < 2) {
+    labels = PLACEHOLDERS[language];
+  }
+  const unique = [...new Set(labels.map((l) => l.trim().slice(0, 200)).filter((l) => l.length > 0))];
+  return unique.map((label, i) => ({ id: `i${i + 1}`, label }));
+}
+
+/**
+ * A sensible default configuration for each live kind (the facilitator adjusts the run in the console):
+ * open brainstorm, dot vote with about a third of the items as dots (the usual rule of thumb), the
+ * item's notes (else its title) as the proposal of consent, fist-to-five and gradients, and a timer of
+ * the item's duration.
+ */
+function defaultSpec(
+  kind: ActivityKind,
+  title: string,
+  item: StoredItem,
+  state: WorkshopState,
+  given: readonly string[] | undefined,
+  language: Language,
+): ActivitySpec {
+  const proposal = (item.kind !== 'break' && item.notes?.trim()) || title;
+  switch (kind) {
+    case 'brainstorm':
+      return { type: kind, title, config: { anonymity: 'optional', maxCardsPerParticipant: 20 } };
+    case 'cluster': {
+      const source = [...state.activityOrder]
+        .reverse()
+        .find((id) => state.activities[id]?.type === 'brainstorm');
+      if (source === undefined) {
+        throw new AppError(
+          'CONFLICT',
+          'add a brainstorm to this workshop first: clustering sorts its cards',
+          {
+            reason: 'noBrainstorm',
+          },
+        );
+      }
+      return { type: kind, title, config: { sourceActivityId: source, canParticipantsEdit: false } };
+    }
+    case 'dotVote': {
+      const items = itemsFor(state, given, language);
+      const dots = Math.min(10, Math.max(1, Math.round(items.length / 3)));
+      return {
+        type: kind,
+        title,
+        config: { items, dotsPerParticipant: dots, maxPerItem: Math.min(dots, 2) },
+      };
+    }
+    case 'rating':
+      return { type: kind, title, config: { items: itemsFor(state, given, language), scale: 'oneToFive' } };
+    case 'ranking':
+      return { type: kind, title, config: { items: itemsFor(state, given, language) } };
+    case 'pairwise':
+      return {
+        type: kind,
+        title,
+        config: { items: itemsFor(state, given, language), maxComparisonsPerParticipant: null },
+      };
+    case 'poll':
+      return {
+        type: kind,
+        title,
+        config: { options: itemsFor(state, given, language), isMultiple: false, maxChoices: 1 },
+      };
+    case 'wordCloud':
+      return { type: kind, title, config: { maxAnswersPerParticipant: 3, maxLength: 40 } };
+    case 'fistToFive':
+      return { type: kind, title, config: { proposal: proposal.slice(0, 2000) } };
+    case 'gradients':
+      return { type: kind, title, config: { proposal: proposal.slice(0, 2000) } };
+    case 'consentRound':
+      return { type: kind, title, config: { proposal: proposal.slice(0, 5000) } };
+    case 'timer':
+      return { type: kind, title, config: { durationMs: item.durationMinutes * 60_000, isBreak: false } };
+    default: {
+      const never: never = kind;
+      throw new AppError('CONFLICT', `no live activity for ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * Turn an agenda item whose method has a live activity into an activity of a workshop: the given one
+ * (of the same engagement), else the one this item already went to, else a new workshop of the agenda's
+ * engagement. The activity goes through the live engine's ordinary command path (`activity.add`, an
+ * event like any other) with a command id derived from the item, so doing it twice adds it once.
+ */
+export async function turnItemIntoWorkshopActivity(
+  db: Db,
+  live: LiveRuntime,
+  scope: OrgScope,
+  agendaId: string,
+  itemId: string,
+  body: { workshopId?: string | undefined; items?: string[] | undefined },
+  actor: Actor,
+  language: Language,
+): Promise<AgendaWorkshopActivityResult> {
+  const row = await requireAgenda(db, scope, agendaId);
+  await guardEngagement(db, scope, row.engagement_id);
+  const library = await libraryOf(db, scope);
+  const stored = readJson<StoredItem[]>(row.items) ?? [];
+  const item = stored.find((i) => i.id === itemId);
+  if (!item) {
+    throw notFound('agenda item');
+  }
+  const kind = item.kind === 'method' ? liveKindOf(library, item.methodId) : undefined;
+  if (item.kind !== 'method' || kind === undefined) {
+    throw new AppError('CONFLICT', 'the method of this item has no live activity');
+  }
+  const view = present(row, library, true).items.find((i) => i.id === itemId);
+  const title = (view?.title[language] || view?.title.fr || row.title).slice(0, 200);
+
+  let workshopId = body.workshopId ?? item.workshopActivity?.workshopId;
+  let isNewWorkshop = false;
+  if (workshopId !== undefined) {
+    const workshop = await workshopsRepository.get(db, scope, workshopId);
+    const isUsable =
+      workshop && workshop.status !== 'stopped' && workshop.engagement_id === row.engagement_id;
+    if (body.workshopId !== undefined) {
+      const checked = await loadWorkshop(db, scope, body.workshopId);
+      if (checked.engagement_id !== row.engagement_id) {
+        throw new AppError('CONFLICT', 'this workshop belongs to another engagement');
+      }
+      if (checked.status === 'stopped') {
+        throw new AppError('CONFLICT', 'this workshop has ended');
+      }
+    } else if (!isUsable) {
+      workshopId = undefined;
+    }
+  }
+  if (workshopId === undefined) {
+    const created = await createWorkshop(
+      db,
+      scope,
+      { title: row.title, ...(row.engagement_id ? { engagementId: row.engagement_id } : {}) },
+      actor,
+    );
+    workshopId = created.id;
+    isNewWorkshop = true;
+  }
+
+  let state: WorkshopState | null = null;
+  await live.engine.read(workshopId, (s) => {
+    state = structuredClone(s);
+  });
+  const spec = defaultSpec(kind, title, item, state as unknown as WorkshopState, body.items, language);
+  const result = await live.submitSystem(
+    workshopId,
+    {
+      type: 'activity.add',
+      activity: spec,
+      commandId: `agenda-item-${itemId}`,
+      actor: { role: 'facilitator' },
+    },
+    false,
+  );
+  if (!result.ok) {
+    throw new AppError(
+      result.code === 'PAUSED'
+        ? 'ENGAGEMENT_PAUSED'
+        : result.code === 'STOPPED'
+          ? 'ENGAGEMENT_STOPPED'
+          : result.code === 'INVALID'
+            ? 'VALIDATION_FAILED'
+            : 'CONFLICT',
+      result.message,
+    );
+  }
+  const [added] = await workshopsRepository.eventsAfter(db, workshopId, result.seq - 1, 1);
+  const event = added ? (JSON.parse(added.event) as LiveEvent) : null;
+  const activityId = event?.type === 'activity.added' ? event.activityId : null;
+  if (activityId === null) {
+    throw new AppError('CONFLICT', 'the activity could not be found in the workshop log');
+  }
+  const link = { workshopId, activityId };
+  await db.transaction().execute(async (trx) => {
+    const current = await requireAgenda(trx, scope, agendaId);
+    const items = (readJson<StoredItem[]>(current.items) ?? []).map((i) =>
+      i.id === itemId ? { ...i, workshopActivity: link } : i,
+    );
+    await agendasRepository.update(trx, scope, agendaId, {
+      items: writeJson(items) ?? '[]',
+      updated_at: nowIso(),
+    });
+    if (!result.isDuplicate) {
+      await audit(trx, actor, scope, row.engagement_id, 'agenda.item-to-workshop', agendaId, {
+        itemId,
+        title,
+        activityType: kind,
+        ...link,
+      });
+    }
+  });
+  return {
+    ...link,
+    activityType: kind,
+    isNewWorkshop,
+    isNewActivity: !result.isDuplicate,
+    consolePath: `/workshops/${workshopId}`,
   };
 }

@@ -123,6 +123,22 @@ async function orgOfWorkshop(db: Db, workshopId: string): Promise<string | null>
   return row.org_id;
 }
 
+const runtimes = new WeakMap<AppDeps, LiveRuntime>();
+
+/**
+ * The one live runtime of an app instance, shared by every feature that writes to workshops (the
+ * workshop routes, agendas turning items into activities), so a workshop has a single in-memory engine
+ * per process. The workshops plugin registers its socket handlers and closes it.
+ */
+export function liveRuntimeOf(deps: AppDeps): LiveRuntime {
+  let runtime = runtimes.get(deps);
+  if (!runtime) {
+    runtime = new LiveRuntime(deps);
+    runtimes.set(deps, runtime);
+  }
+  return runtime;
+}
+
 /** The live runtime of one server instance: engine, fan-out and socket handlers. */
 export class LiveRuntime {
   readonly engine: LiveEngine;

@@ -5,6 +5,24 @@ import type { Db } from '../db/repositories/users.repository.ts';
 import { nowIso } from '../lib/tokens.ts';
 import { storeAnalysisResult } from './networks.service.ts';
 
+/** Stage and reason of an analysis whose process ended before it finished (the web recognises the stage). */
+export const INTERRUPTED_STAGE = 'interrupted';
+export const INTERRUPTED_REASON = 'interrupted by a restart';
+
+/**
+ * Jobs live in memory: an analysis left `queued` or `running` by a previous process will never finish.
+ * At start, mark those failed with the reason, so the facilitator sees it and runs the analysis again.
+ * (With several instances on one database, start them before any analysis is requested.)
+ */
+export async function failInterruptedAnalyses(db: Db): Promise<string[]> {
+  return networksRepository.failUnfinishedAnalyses(db, {
+    status: 'failed',
+    stage: INTERRUPTED_STAGE,
+    error: INTERRUPTED_REASON,
+    finished_at: nowIso(),
+  });
+}
+
 /** Where progress goes besides the database (the route plugin broadcasts to room `network:<id>`). */
 export type AnalysisNotifier = (networkId: string, payload: Record<string, unknown>) => Promise<void> | void;
 

@@ -183,6 +183,26 @@ export const networksRepository = {
     await db.updateTable('network_analyses').set(patch).where('id', '=', id).execute();
   },
 
+  /**
+   * Every analysis still queued or running, in every organisation: only for the start of the server,
+   * when none of them can have a live job (jobs are in-memory). Returns the ids it marked.
+   */
+  async failUnfinishedAnalyses(
+    db: Db,
+    patch: Pick<NetworkAnalysesTable, 'status' | 'stage' | 'error' | 'finished_at'>,
+  ): Promise<string[]> {
+    const rows = await db
+      .selectFrom('network_analyses')
+      .select('id')
+      .where('status', 'in', ['queued', 'running'])
+      .execute();
+    const ids = rows.map((r) => r.id);
+    if (ids.length > 0) {
+      await db.updateTable('network_analyses').set(patch).where('id', 'in', ids).execute();
+    }
+    return ids;
+  },
+
   proposals(db: Db, analysisId: string): Promise<NetworkProposalsTable[]> {
     return db
       .selectFrom('network_proposals')

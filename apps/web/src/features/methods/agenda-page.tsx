@@ -18,7 +18,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { type KeyboardEvent, useEffect, useMemo, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
@@ -33,6 +33,7 @@ import {
   useAgenda,
   useMethods,
   useReorderAgenda,
+  useTurnIntoLiveActivity,
   useUpdateAgenda,
 } from './api';
 import { useMethodLanguage } from './shared';
@@ -142,11 +143,60 @@ const PRINT_CSS = `
   .agenda-print .notes { white-space: pre-wrap; font-size: 10pt; }
 }`;
 
+/**
+ * For an item whose method has a live activity: turn it into an activity of the engagement's workshop
+ * (created on first use), then link to the console where the facilitator opens it for participants.
+ */
+function LiveActivityAction({ item, orgId, agendaId }: { item: Item; orgId: string; agendaId: string }) {
+  const { t } = useTranslation();
+  const lang = useMethodLanguage();
+  const turn = useTurnIntoLiveActivity(orgId, agendaId);
+  const link = turn.data ?? item.workshopActivity;
+  const type = item.liveActivity ?? '';
+  const typeLabel = t(`agenda.live.types.${type}`, { defaultValue: type });
+  return (
+    <Group gap="xs" data-testid="live-activity-action">
+      {link ? (
+        <>
+          <Badge size="sm" variant="light" color="teal">
+            {t('agenda.live.added', { type: typeLabel })}
+          </Badge>
+          <Anchor component={Link} to={`/workshops/${link.workshopId}`} size="sm" data-testid="open-console">
+            {t('agenda.live.openConsole')}
+          </Anchor>
+        </>
+      ) : (
+        <Button
+          size="xs"
+          variant="light"
+          loading={turn.isPending}
+          onClick={() => turn.mutate({ itemId: item.id })}
+          aria-describedby={`live-help-${item.id}`}
+          data-testid="turn-into-live"
+        >
+          {t('agenda.live.turn')}
+        </Button>
+      )}
+      <Text size="xs" c="dimmed" id={`live-help-${item.id}`}>
+        {link
+          ? t('agenda.live.addedHelp')
+          : t(
+              typeLabel.toLowerCase() === item.title[lang].toLowerCase()
+                ? 'agenda.live.helpSameTitle'
+                : 'agenda.live.help',
+              { type: typeLabel, title: item.title[lang] },
+            )}
+      </Text>
+    </Group>
+  );
+}
+
 function ItemRow({
   item,
   index,
   count,
   canEdit,
+  liveAction,
   onChange,
   onMove,
   onRemove,
@@ -156,6 +206,7 @@ function ItemRow({
   index: number;
   count: number;
   canEdit: boolean;
+  liveAction: ReactNode;
   onChange: (patch: Partial<Item>) => void;
   onMove: (to: number) => void;
   onRemove: () => void;
@@ -241,6 +292,7 @@ function ItemRow({
               {item.notes}
             </Text>
           ) : null}
+          {liveAction}
         </Stack>
         {canEdit ? (
           <NumberInput
@@ -489,6 +541,11 @@ export function AgendaPage() {
               index={index}
               count={agenda.items.length}
               canEdit={canEdit}
+              liveAction={
+                item.liveActivity && can('workshop.run') ? (
+                  <LiveActivityAction item={item} orgId={orgId} agendaId={agenda.id} />
+                ) : null
+              }
               onMove={(to) => moveTo(index, to)}
               onRemove={() => save(inputs.filter((_, i) => i !== index))}
               onChange={(patch) =>

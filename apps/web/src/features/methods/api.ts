@@ -7,6 +7,7 @@ import type {
   AgendaListSchema,
   AgendaTemplateListSchema,
   AgendaView,
+  AgendaWorkshopActivityResult,
   MethodChoiceSchema,
   MethodDetailSchema,
   MethodListSchema,
@@ -201,6 +202,20 @@ export function useUpdateAgenda(orgId: string, agendaId: string) {
       qc.setQueryData(methodKeys.agenda(orgId, agendaId), agenda);
       void qc.invalidateQueries({ queryKey: methodKeys.agendas(orgId) });
     },
+    onError,
+  });
+}
+
+/** Turn an agenda item into a live workshop activity (a new workshop of the engagement unless one is given). */
+export function useTurnIntoLiveActivity(orgId: string, agendaId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { itemId: string; workshopId?: string }) =>
+      api.post<AgendaWorkshopActivityResult>(
+        `${orgPath(orgId)}/agendas/${enc(agendaId)}/items/${enc(body.itemId)}/workshop-activity`,
+        body.workshopId ? { workshopId: body.workshopId } : {},
+      ),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: methodKeys.agenda(orgId, agendaId) }),
     onError,
   });
 }

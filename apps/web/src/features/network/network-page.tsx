@@ -106,6 +106,54 @@ function RunAnalysisForm({
   );
 }
 
+/** Stage the server gives an analysis that a restart interrupted (jobs live in memory). */
+const INTERRUPTED_STAGE = 'interrupted';
+
+/** An analysis a server restart interrupted: say so plainly and offer to run it again as it was. */
+function InterruptedAnalysis({
+  orgId,
+  engagementId,
+  networkId,
+  options,
+  canRun,
+}: {
+  orgId: string;
+  engagementId: string;
+  networkId: string;
+  options: NetworkAnalysis['options'] | null;
+  canRun: boolean;
+}) {
+  const { t } = useTranslation();
+  const run = useRunAnalysis(orgId, engagementId, networkId);
+  return (
+    <Alert color="orange" title={t('network.analysis.interruptedTitle')} data-testid="analysis-interrupted">
+      <Stack gap="xs">
+        <Text size="sm">{t('network.analysis.interruptedBody')}</Text>
+        {canRun ? (
+          <Group>
+            <Button
+              size="xs"
+              loading={run.isPending}
+              onClick={() =>
+                run.mutate({
+                  relation: options?.relation ?? null,
+                  changeAgents: options?.changeAgents ?? 3,
+                  coverGroups: options?.coverGroups ?? true,
+                })
+              }
+            >
+              {t('network.analysis.runAgain')}
+            </Button>
+          </Group>
+        ) : (
+          <Text size="sm">{t('network.analysis.interruptedAsk')}</Text>
+        )}
+        {run.isError && <Text size="sm">{describeError(t, run.error)}</Text>}
+      </Stack>
+    </Alert>
+  );
+}
+
 function AnalysisProgress({ analysis }: { analysis: NonNullable<NetworkSummary['latestAnalysis']> }) {
   const { t } = useTranslation();
   if (analysis.status === 'failed' || analysis.status === 'cancelled') {
@@ -414,7 +462,13 @@ export function NetworkPage() {
     }
   });
   const latest = network.data?.latestAnalysis ?? null;
-  const analysis = useAnalysis(orgId, engagementId, networkId, latest?.status === 'done' ? latest.id : null);
+  const isInterrupted = latest?.status === 'failed' && latest.stage === INTERRUPTED_STAGE;
+  const analysis = useAnalysis(
+    orgId,
+    engagementId,
+    networkId,
+    latest?.status === 'done' || isInterrupted ? (latest?.id ?? null) : null,
+  );
   usePageTitle(network.data?.title ?? t('network.title'));
 
   if (network.isPending) {
@@ -445,7 +499,16 @@ export function NetworkPage() {
         </Text>
       )}
       {can('network.manage') && <RunAnalysisForm network={n} orgId={orgId} engagementId={engagementId} />}
-      {latest && <AnalysisProgress analysis={latest} />}
+      {latest && isInterrupted && (
+        <InterruptedAnalysis
+          orgId={orgId}
+          engagementId={engagementId}
+          networkId={networkId}
+          options={analysis.data?.options ?? null}
+          canRun={can('network.manage')}
+        />
+      )}
+      {latest && !isInterrupted && <AnalysisProgress analysis={latest} />}
       {!latest && (
         <Card withBorder padding="lg">
           <Text fw={600}>{t('network.analysis.noneTitle')}</Text>
