@@ -63,7 +63,7 @@ describe.each(testDialects)('tenant isolation on $name', (dialect) => {
       }
     }
     console.log(
-      `tenant isolation: ${covered} routes with ids covered, ${Object.keys(ISOLATION_EXEMPT).length} exempt`,
+      `tenant isolation (${_label}): ${covered} routes with ids covered, ${Object.keys(ISOLATION_EXEMPT).length} exempt`,
     );
     expect(failures).toEqual([]);
     expect(covered).toBeGreaterThan(ownOrg ? 20 : 40);
