@@ -5,7 +5,7 @@
  * the worker file is not available. The stored form is compact: statement and participant ids are
  * the per-conversation numbers (Polis comment and voter ids).
  */
-import { analyzeOpinions, type GroupCountSmoother, type Vote } from '@essaim/core/opinions';
+import { analyzeOpinions, type GroupCountSmoother, type OpinionAxes, type Vote } from '@essaim/core/opinions';
 
 export interface OpinionsInput {
   votes: { participant: number; statement: number; vote: -1 | 0 | 1; timestamp: number }[];
@@ -14,6 +14,8 @@ export interface OpinionsInput {
   seed: number;
   /** Warm start: the previous run's group-count smoother (Polis k stability rule). */
   previousSmoother: GroupCountSmoother | null;
+  /** Warm start: the previous run's PCA axes, so the power iteration starts near the answer. */
+  previousAxes?: OpinionAxes | null;
 }
 
 export interface StoredOpinionMap {
@@ -30,6 +32,7 @@ export interface StoredOpinionMap {
   /** PCA extremity by statement number: feeds the routing priority between two recomputations. */
   extremity: Record<string, number>;
   smoother: GroupCountSmoother | null;
+  axes?: OpinionAxes;
 }
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -46,6 +49,7 @@ export function computeOpinionMap(input: OpinionsInput): StoredOpinionMap {
     seed: input.seed,
     moderatedOut: input.moderatedOut.map(String),
     previousSmoother: input.previousSmoother ?? undefined,
+    ...(input.previousAxes ? { previousAxes: input.previousAxes } : {}),
   });
   return {
     mode: a.mode,
@@ -75,5 +79,12 @@ export function computeOpinionMap(input: OpinionsInput): StoredOpinionMap {
     bridging: a.bridging.map((b) => ({ statement: b.statement, minGroupAgree: round(b.minGroupAgree) })),
     extremity: Object.fromEntries(a.statements.map((s) => [s.statement, round(s.extremity)])),
     smoother: a.smoother,
+    axes: {
+      statements: a.axes.statements,
+      components: [
+        a.axes.components[0].map((x) => round(x, 6)),
+        a.axes.components[1].map((x) => round(x, 6)),
+      ],
+    },
   };
 }

@@ -13,7 +13,7 @@ import { nowIso } from '../lib/tokens.ts';
 
 /**
  * The opinion map of a conversation: recomputed off the request path by an {@link OpinionsScheduler}
- * (debounced, worker thread, warm-started with the previous run's group-count smoother), stored on
+ * (debounced, worker thread, warm-started with the previous run's PCA axes and group-count smoother), stored on
  * the conversation row, presented here with statement ids and texts.
  */
 
@@ -47,6 +47,7 @@ export function createConversationScheduler(
           moderatedOut: statements.filter((s) => s.status === 'rejected').map((s) => s.number),
           seed: SEED,
           previousSmoother: previous?.smoother ?? null,
+          previousAxes: previous?.axes ?? null,
         },
       };
     },

@@ -55,6 +55,14 @@ export interface AnalyzeOptions {
   maxK?: number;
   /** Previous run's k smoother (stability rule); see `clustering.ts`. */
   previousSmoother?: GroupCountSmoother;
+  /** Previous run's PCA axes by statement id (`OpinionAnalysis.axes`): warm-starts the power iteration. */
+  previousAxes?: OpinionAxes;
+}
+
+/** The two principal axes over statements, keyed by statement id so they survive new statements. */
+export interface OpinionAxes {
+  statements: string[];
+  components: [number[], number[]];
 }
 
 /** Message key plus data the UI can translate to explain which method was used and why. */
@@ -112,6 +120,14 @@ export interface OpinionAnalysis {
   silhouettes: { k: number; silhouette: number }[];
   smoother: GroupCountSmoother | null;
   pca: { eigenvalues: [number, number]; iterations: number };
+  /** This run's axes, to warm-start the next run on the same conversation. */
+  axes: OpinionAxes;
+}
+
+/** Map previous axes onto the current statement order (new statements start at 0). */
+function alignAxes(previous: OpinionAxes, statements: readonly string[]): Float64Array[] {
+  const index = new Map(previous.statements.map((id, i) => [id, i]));
+  return previous.components.map((c) => Float64Array.from(statements, (id) => c[index.get(id) ?? -1] ?? 0));
 }
 
 /**
@@ -150,7 +166,11 @@ export function analyzeVoteMatrix(m: VoteMatrix, options: AnalyzeOptions = {}): 
         : 'polis';
   const included = mode === 'polis' ? topUpInclusion(qualified, voteCounts, smallThreshold) : qualified;
 
-  const pca = computeSparsePca(m, { rng, excluded });
+  const pca = computeSparsePca(m, {
+    rng,
+    excluded,
+    ...(options.previousAxes ? { initialComponents: alignAxes(options.previousAxes, m.statements) } : {}),
+  });
   const xy = projectParticipants(m, pca, excluded);
   const groupOf = new Int32Array(nRows).fill(-1);
   let k = 0;
@@ -268,6 +288,10 @@ export function analyzeVoteMatrix(m: VoteMatrix, options: AnalyzeOptions = {}): 
     silhouettes,
     smoother,
     pca: { eigenvalues: pca.eigenvalues, iterations: pca.iterations },
+    axes: {
+      statements: [...m.statements],
+      components: [Array.from(pca.components[0]), Array.from(pca.components[1])],
+    },
   };
 }
 

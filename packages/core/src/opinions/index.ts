@@ -11,6 +11,7 @@ export {
   analyzeOpinions,
   analyzeVoteMatrix,
   type OpinionAnalysis,
+  type OpinionAxes,
   type OpinionGroup,
   type ParticipantPosition,
   type StatementStats,

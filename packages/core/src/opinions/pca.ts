@@ -46,6 +46,12 @@ export interface PcaOptions {
   maxIterations?: number;
   /** Relative residual ‖X̃ᵀX̃c − λc‖ / λ₁ at which iteration stops. */
   tolerance?: number;
+  /**
+   * Warm start: the previous run's axes (indexed like `statements`) replace the first start vectors.
+   * The random start vectors are still drawn, so the PRNG stream (and everything seeded after PCA)
+   * is the same with or without a warm start; only the number of iterations changes.
+   */
+  initialComponents?: readonly Float64Array[];
 }
 
 /** Column means over cast votes, with excluded columns forced to 0. */
@@ -99,6 +105,11 @@ export function computeSparsePca(m: VoteMatrix, options: PcaOptions): PcaResult 
   let basis: Float64Array[] = [];
   for (let i = 0; i < q; i++) {
     basis.push(Float64Array.from({ length: nCols }, () => options.rng() - 0.5));
+  }
+  for (const [i, start] of (options.initialComponents ?? []).slice(0, q).entries()) {
+    if (start.length === nCols && start.some((x) => x !== 0)) {
+      basis[i] = Float64Array.from(start);
+    }
   }
   basis = orthonormalize(basis);
   let values: Float64Array = new Float64Array(q);
