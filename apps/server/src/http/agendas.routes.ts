@@ -13,10 +13,8 @@ import {
   ReorderAgendaBodySchema,
   UpdateAgendaBodySchema,
 } from '@essaim/contracts';
-import type { Action } from '@essaim/core';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { requireScope } from '../services/access.service.ts';
 import {
   createAgenda,
   deleteAgenda,
@@ -30,7 +28,7 @@ import {
 } from '../services/agendas.service.ts';
 import { liveRuntimeOf } from '../services/live.service.ts';
 import type { AppInstance } from './app-instance.ts';
-import { actorOf, requireSession } from './auth-plugin.ts';
+import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 
 /**
  * Session agendas: CRUD, reorder, templates, the JSON export (facilitator or participant version) and
@@ -41,8 +39,6 @@ export async function agendaRoutes(app: AppInstance): Promise<void> {
   const tags = ['agendas'];
   // The same live runtime as the workshop routes (one engine per workshop per process).
   const live = liveRuntimeOf(app.deps);
-  const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>
-    requireScope(db, requireSession(request).user.id, request.params.orgId, action);
   const language = (request: FastifyRequest) =>
     requireSession(request).user.language === 'en' ? 'en' : 'fr';
   const base = '/api/orgs/:orgId/agendas';
@@ -51,7 +47,7 @@ export async function agendaRoutes(app: AppInstance): Promise<void> {
     '/api/orgs/:orgId/agenda-templates',
     { schema: { tags, params: OrgParamsSchema, response: { 200: AgendaTemplateListSchema } } },
     async (request) => {
-      await scopeFor(request, 'org.read');
+      await requireOrgScope(request, 'org.read');
       return listAgendaTemplates();
     },
   );
@@ -67,7 +63,7 @@ export async function agendaRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) =>
-      listAgendas(db, await scopeFor(request, 'engagement.read'), request.query.engagementId),
+      listAgendas(db, await requireOrgScope(request, 'engagement.read'), request.query.engagementId),
   );
 
   app.post(
@@ -81,13 +77,14 @@ export async function agendaRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) =>
-      createAgenda(db, await scopeFor(request, 'methods.manage'), request.body, actorOf(request)),
+      createAgenda(db, await requireOrgScope(request, 'methods.manage'), request.body, actorOf(request)),
   );
 
   app.get(
     `${base}/:agendaId`,
     { schema: { tags, params: AgendaParamsSchema, response: { 200: AgendaSchema } } },
-    async (request) => readAgenda(db, await scopeFor(request, 'engagement.read'), request.params.agendaId),
+    async (request) =>
+      readAgenda(db, await requireOrgScope(request, 'engagement.read'), request.params.agendaId),
   );
 
   app.put(
@@ -103,7 +100,7 @@ export async function agendaRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       updateAgenda(
         db,
-        await scopeFor(request, 'methods.manage'),
+        await requireOrgScope(request, 'methods.manage'),
         request.params.agendaId,
         request.body,
         actorOf(request),
@@ -123,7 +120,7 @@ export async function agendaRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       reorderAgenda(
         db,
-        await scopeFor(request, 'methods.manage'),
+        await requireOrgScope(request, 'methods.manage'),
         request.params.agendaId,
         request.body.itemIds,
         actorOf(request),
@@ -136,7 +133,7 @@ export async function agendaRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       await deleteAgenda(
         db,
-        await scopeFor(request, 'methods.manage'),
+        await requireOrgScope(request, 'methods.manage'),
         request.params.agendaId,
         actorOf(request),
       );
@@ -158,7 +155,7 @@ export async function agendaRoutes(app: AppInstance): Promise<void> {
       turnItemIntoWorkshopActivity(
         db,
         live,
-        await scopeFor(request, 'workshop.run'),
+        await requireOrgScope(request, 'workshop.run'),
         request.params.agendaId,
         request.params.itemId,
         request.body ?? {},
@@ -172,7 +169,7 @@ export async function agendaRoutes(app: AppInstance): Promise<void> {
     `${base}/:agendaId/export`,
     { schema: { tags, params: AgendaParamsSchema, querystring: AgendaExportQuerySchema } },
     async (request, reply) => {
-      const scope = await scopeFor(request, 'engagement.read');
+      const scope = await requireOrgScope(request, 'engagement.read');
       const body = await exportAgendaJson(
         db,
         scope,

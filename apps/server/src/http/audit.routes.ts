@@ -1,10 +1,9 @@
 import { AuditPageSchema, AuditQuerySchema, OrgParamsSchema } from '@essaim/contracts';
 import { auditRepository } from '../db/repositories/audit.repository.ts';
 import { readJson } from '../lib/json.ts';
-import { requireScope } from '../services/access.service.ts';
 import { recordAudit } from '../services/audit.service.ts';
 import type { AppInstance } from './app-instance.ts';
-import { actorOf, requireSession } from './auth-plugin.ts';
+import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 const CSV_COLUMNS = [
   'at',
@@ -41,12 +40,7 @@ export async function auditRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) => {
-      const scope = await requireScope(
-        db,
-        requireSession(request).user.id,
-        request.params.orgId,
-        'audit.read',
-      );
+      const scope = await requireOrgScope(request, 'audit.read');
       const q = request.query;
       const limit = q.limit ?? 50;
       const rows = await auditRepository.list(db, scope, {
@@ -76,12 +70,7 @@ export async function auditRoutes(app: AppInstance): Promise<void> {
     '/api/orgs/:orgId/audit.csv',
     { schema: { tags, params: OrgParamsSchema, querystring: AuditQuerySchema } },
     async (request, reply) => {
-      const scope = await requireScope(
-        db,
-        requireSession(request).user.id,
-        request.params.orgId,
-        'audit.read',
-      );
+      const scope = await requireOrgScope(request, 'audit.read');
       const rows = await auditRepository.list(db, scope, { ...request.query, limit: 100_000 });
       await recordAudit(db, actorOf(request), {
         orgId: scope.orgId,

@@ -1,8 +1,11 @@
+import type { Action } from '@essaim/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../lib/app-error.ts';
+import { requireScope } from '../services/access.service.ts';
 import type { Actor } from '../services/audit.service.ts';
 import { resolveSession, SESSION_IDLE_SECONDS, type SessionContext } from '../services/auth.service.ts';
+import type { OrgScope } from '../services/org-scope.ts';
 import { Throttle } from '../services/throttle.ts';
 import type { AppInstance } from './app-instance.ts';
 
@@ -94,4 +97,17 @@ export function actorOf(request: FastifyRequest): Actor {
     ip: request.ip ?? null,
     userAgent: typeof ua === 'string' ? ua : null,
   };
+}
+
+/** The caller's scope in the organisation named by the route's `:orgId`, checked for `action`. */
+export function requireOrgScope(
+  request: FastifyRequest<{ Params: { orgId: string } }>,
+  action: Action,
+): Promise<OrgScope> {
+  return requireScope(
+    request.server.deps.database.db,
+    requireSession(request).user.id,
+    request.params.orgId,
+    action,
+  );
 }

@@ -13,10 +13,7 @@ import {
   OrgParamsSchema,
   UpdateConversationBodySchema,
 } from '@essaim/contracts';
-import type { Action } from '@essaim/core';
-import type { FastifyRequest } from 'fastify';
 import { conversationsRepository } from '../db/repositories/conversations.repository.ts';
-import { requireScope } from '../services/access.service.ts';
 import {
   createConversation,
   listConversations,
@@ -33,15 +30,13 @@ import {
   importPolis,
 } from '../services/conversations-polis.service.ts';
 import type { AppInstance } from './app-instance.ts';
-import { actorOf, requireSession } from './auth-plugin.ts';
+import { actorOf, requireOrgScope } from './auth-plugin.ts';
 import type { ConversationsContext } from './conversations-public.routes.ts';
 
 /** Facilitator and member side of opinion-mapping conversations (organisation-scoped). */
 export async function conversationRoutes(app: AppInstance, ctx: ConversationsContext): Promise<void> {
   const { db } = app.deps.database;
   const tags = ['conversations'];
-  const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>
-    requireScope(db, requireSession(request).user.id, request.params.orgId, action);
   const base = '/api/orgs/:orgId/conversations/:conversationId';
 
   app.get(
@@ -57,7 +52,7 @@ export async function conversationRoutes(app: AppInstance, ctx: ConversationsCon
     async (request) => ({
       conversations: await listConversations(
         db,
-        await scopeFor(request, 'workshop.read'),
+        await requireOrgScope(request, 'workshop.read'),
         request.query.engagementId,
       ),
     }),
@@ -74,7 +69,7 @@ export async function conversationRoutes(app: AppInstance, ctx: ConversationsCon
       },
     },
     async (request) => {
-      const scope = await scopeFor(request, 'workshop.run');
+      const scope = await requireOrgScope(request, 'workshop.run');
       const row = await createConversation(db, scope, request.body, actorOf(request));
       return presentConversation(db, scope, row);
     },
@@ -84,7 +79,7 @@ export async function conversationRoutes(app: AppInstance, ctx: ConversationsCon
     base,
     { schema: { tags, params: ConversationParamsSchema, response: { 200: ConversationSchema } } },
     async (request) => {
-      const scope = await scopeFor(request, 'workshop.read');
+      const scope = await requireOrgScope(request, 'workshop.read');
       return presentConversation(db, scope, await loadConversation(db, scope, request.params.conversationId));
     },
   );
@@ -100,7 +95,7 @@ export async function conversationRoutes(app: AppInstance, ctx: ConversationsCon
       },
     },
     async (request) => {
-      const scope = await scopeFor(request, 'workshop.run');
+      const scope = await requireOrgScope(request, 'workshop.run');
       const row = await updateConversation(
         db,
         scope,
@@ -124,7 +119,7 @@ export async function conversationRoutes(app: AppInstance, ctx: ConversationsCon
       },
     },
     async (request) => {
-      const scope = await scopeFor(request, 'workshop.run');
+      const scope = await requireOrgScope(request, 'workshop.run');
       const row = await seedStatements(
         db,
         scope,
@@ -148,7 +143,7 @@ export async function conversationRoutes(app: AppInstance, ctx: ConversationsCon
       },
     },
     async (request) => {
-      const scope = await scopeFor(request, 'workshop.run');
+      const scope = await requireOrgScope(request, 'workshop.run');
       const row = await moderateStatement(
         db,
         scope,
@@ -167,7 +162,7 @@ export async function conversationRoutes(app: AppInstance, ctx: ConversationsCon
     `${base}/results`,
     { schema: { tags, params: ConversationParamsSchema, response: { 200: ConversationResultsSchema } } },
     async (request) => {
-      const scope = await scopeFor(request, 'workshop.read');
+      const scope = await requireOrgScope(request, 'workshop.read');
       let row = await loadConversation(db, scope, request.params.conversationId);
       if (row.result_version < row.data_version) {
         if (row.result === null) {
@@ -195,7 +190,7 @@ export async function conversationRoutes(app: AppInstance, ctx: ConversationsCon
       },
     },
     async (request) => {
-      const scope = await scopeFor(request, 'workshop.run');
+      const scope = await requireOrgScope(request, 'workshop.run');
       const result = await importPolis(
         db,
         scope,
@@ -213,7 +208,7 @@ export async function conversationRoutes(app: AppInstance, ctx: ConversationsCon
       `${base}/export/${file}.csv`,
       { schema: { tags, params: ConversationParamsSchema } },
       async (request, reply) => {
-        const scope = await scopeFor(request, 'workshop.run');
+        const scope = await requireOrgScope(request, 'workshop.run');
         const text =
           file === 'votes'
             ? await exportPolisVotes(db, scope, request.params.conversationId)

@@ -20,7 +20,6 @@ import {
   UpdatePhaseBodySchema,
   UpdateQuestionBodySchema,
 } from '@essaim/contracts';
-import type { Action } from '@essaim/core';
 import type { FastifyRequest } from 'fastify';
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
 import { requireScope } from '../services/access.service.ts';
@@ -42,13 +41,11 @@ import {
 } from '../services/engagements.service.ts';
 import { createTraceLink, deleteTraceLink, listTraceLinks, readTimeline } from '../services/trace.service.ts';
 import type { AppInstance } from './app-instance.ts';
-import { actorOf, requireSession } from './auth-plugin.ts';
+import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 
 export async function engagementRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
   const tags = ['engagements'];
-  const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>
-    requireScope(db, requireSession(request).user.id, request.params.orgId, action);
   const language = (request: FastifyRequest) =>
     (requireSession(request).user.language === 'en' ? 'en' : 'fr') as 'fr' | 'en';
   const base = '/api/orgs/:orgId/engagements/:engagementId';
@@ -79,7 +76,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     '/api/orgs/:orgId/engagements',
     { schema: { tags, params: OrgParamsSchema, response: { 200: EngagementListSchema } } },
     async (request) => ({
-      engagements: await listEngagements(db, await scopeFor(request, 'engagement.read')),
+      engagements: await listEngagements(db, await requireOrgScope(request, 'engagement.read')),
     }),
   );
 
@@ -96,7 +93,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       createEngagement(
         db,
-        await scopeFor(request, 'engagement.create'),
+        await requireOrgScope(request, 'engagement.create'),
         request.body,
         actorOf(request),
         language(request),
@@ -107,7 +104,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     base,
     { schema: { tags, params: EngagementParamsSchema, response: { 200: EngagementSchema } } },
     async (request) => {
-      const scope = await scopeFor(request, 'engagement.read');
+      const scope = await requireOrgScope(request, 'engagement.read');
       return presentEngagement(db, await loadEngagement(db, scope, request.params.engagementId));
     },
   );
@@ -125,7 +122,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       const e = await updateEngagement(
         db,
-        await scopeFor(request, 'engagement.update'),
+        await requireOrgScope(request, 'engagement.update'),
         request.params.engagementId,
         request.body,
         actorOf(request),
@@ -148,7 +145,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       const e = await updatePhase(
         db,
-        await scopeFor(request, 'engagement.update'),
+        await requireOrgScope(request, 'engagement.update'),
         request.params.engagementId,
         request.params.phase,
         request.body,
@@ -172,7 +169,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       const e = await changeStatus(
         db,
-        await scopeFor(request, 'engagement.changeStatus'),
+        await requireOrgScope(request, 'engagement.changeStatus'),
         request.params.engagementId,
         request.body,
         actorOf(request),
@@ -197,7 +194,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       addQuestion(
         db,
-        await scopeFor(request, 'engagement.update'),
+        await requireOrgScope(request, 'engagement.update'),
         request.params.engagementId,
         request.body.text,
         actorOf(request),
@@ -217,7 +214,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       reorderQuestions(
         db,
-        await scopeFor(request, 'engagement.update'),
+        await requireOrgScope(request, 'engagement.update'),
         request.params.engagementId,
         request.body.ids,
         actorOf(request),
@@ -237,7 +234,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       updateQuestion(
         db,
-        await scopeFor(request, 'engagement.update'),
+        await requireOrgScope(request, 'engagement.update'),
         request.params.engagementId,
         request.params.questionId,
         request.body,
@@ -251,7 +248,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       deleteQuestion(
         db,
-        await scopeFor(request, 'engagement.update'),
+        await requireOrgScope(request, 'engagement.update'),
         request.params.engagementId,
         request.params.questionId,
         actorOf(request),
@@ -271,7 +268,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       assessQuestionComplexity(
         db,
-        await scopeFor(request, 'engagement.update'),
+        await requireOrgScope(request, 'engagement.update'),
         request.params.engagementId,
         request.params.questionId,
         request.body,
@@ -293,7 +290,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       addStakeholder(
         db,
-        await scopeFor(request, 'engagement.update'),
+        await requireOrgScope(request, 'engagement.update'),
         request.params.engagementId,
         request.body,
         actorOf(request),
@@ -306,7 +303,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       removeStakeholder(
         db,
-        await scopeFor(request, 'engagement.update'),
+        await requireOrgScope(request, 'engagement.update'),
         request.params.engagementId,
         request.params.stakeholderId,
         actorOf(request),
@@ -319,7 +316,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     async (request) => ({
       entries: await readTimeline(
         db,
-        await scopeFor(request, 'engagement.read'),
+        await requireOrgScope(request, 'engagement.read'),
         request.params.engagementId,
       ),
     }),
@@ -331,7 +328,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     async (request) => ({
       links: await listTraceLinks(
         db,
-        await scopeFor(request, 'engagement.read'),
+        await requireOrgScope(request, 'engagement.read'),
         request.params.engagementId,
       ),
     }),
@@ -350,7 +347,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     async (request) => ({
       links: await createTraceLink(
         db,
-        await scopeFor(request, 'engagement.update'),
+        await requireOrgScope(request, 'engagement.update'),
         request.params.engagementId,
         request.body,
         actorOf(request),
@@ -364,7 +361,7 @@ export async function engagementRoutes(app: AppInstance): Promise<void> {
     async (request) => ({
       links: await deleteTraceLink(
         db,
-        await scopeFor(request, 'engagement.update'),
+        await requireOrgScope(request, 'engagement.update'),
         request.params.engagementId,
         request.params.linkId,
         actorOf(request),

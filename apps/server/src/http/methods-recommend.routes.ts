@@ -5,23 +5,18 @@ import {
   RecommendationSchema,
   RecordMethodChoiceBodySchema,
 } from '@essaim/contracts';
-import type { Action } from '@essaim/core';
-import type { FastifyRequest } from 'fastify';
-import { requireScope } from '../services/access.service.ts';
 import {
   listMethodChoices,
   recommendForEngagement,
   recordMethodChoice,
 } from '../services/methods-recommend.service.ts';
 import type { AppInstance } from './app-instance.ts';
-import { actorOf, requireSession } from './auth-plugin.ts';
+import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 /** Method recommendations for an engagement's essential question, and the record of the chosen method. */
 export async function methodRecommendationRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
   const tags = ['methods'];
-  const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>
-    requireScope(db, requireSession(request).user.id, request.params.orgId, action);
   const base = '/api/orgs/:orgId/engagements/:engagementId';
 
   // A POST because the request is a structured description of the moment; nothing is stored.
@@ -38,7 +33,7 @@ export async function methodRecommendationRoutes(app: AppInstance): Promise<void
     async (request) =>
       recommendForEngagement(
         db,
-        await scopeFor(request, 'engagement.read'),
+        await requireOrgScope(request, 'engagement.read'),
         request.params.engagementId,
         request.body,
       ),
@@ -48,7 +43,7 @@ export async function methodRecommendationRoutes(app: AppInstance): Promise<void
     `${base}/method-choices`,
     { schema: { tags, params: EngagementParamsSchema, response: { 200: MethodChoiceListSchema } } },
     async (request) =>
-      listMethodChoices(db, await scopeFor(request, 'engagement.read'), request.params.engagementId),
+      listMethodChoices(db, await requireOrgScope(request, 'engagement.read'), request.params.engagementId),
   );
 
   app.post(
@@ -64,7 +59,7 @@ export async function methodRecommendationRoutes(app: AppInstance): Promise<void
     async (request) => {
       const result = await recordMethodChoice(
         db,
-        await scopeFor(request, 'options.choose'),
+        await requireOrgScope(request, 'options.choose'),
         request.params.engagementId,
         request.body,
         actorOf(request),

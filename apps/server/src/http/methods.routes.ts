@@ -11,10 +11,7 @@ import {
   UpdateCustomMethodBodySchema,
   UpdateMethodNoteBodySchema,
 } from '@essaim/contracts';
-import type { Action } from '@essaim/core';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { requireScope } from '../services/access.service.ts';
 import {
   addMethodNote,
   createCustomMethod,
@@ -26,14 +23,12 @@ import {
   updateMethodNote,
 } from '../services/methods.service.ts';
 import type { AppInstance } from './app-instance.ts';
-import { actorOf, requireSession } from './auth-plugin.ts';
+import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 /** The method library of an organisation: shared catalogue, its own methods, private notes and variants. */
 export async function methodRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
   const tags = ['methods'];
-  const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>
-    requireScope(db, requireSession(request).user.id, request.params.orgId, action);
   const base = '/api/orgs/:orgId/methods';
 
   app.get(
@@ -46,7 +41,7 @@ export async function methodRoutes(app: AppInstance): Promise<void> {
         response: { 200: MethodListSchema },
       },
     },
-    async (request) => listMethods(db, await scopeFor(request, 'org.read'), request.query),
+    async (request) => listMethods(db, await requireOrgScope(request, 'org.read'), request.query),
   );
 
   app.post(
@@ -60,13 +55,18 @@ export async function methodRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) =>
-      createCustomMethod(db, await scopeFor(request, 'methods.manage'), request.body, actorOf(request)),
+      createCustomMethod(
+        db,
+        await requireOrgScope(request, 'methods.manage'),
+        request.body,
+        actorOf(request),
+      ),
   );
 
   app.get(
     `${base}/:methodId`,
     { schema: { tags, params: MethodParamsSchema, response: { 200: MethodDetailSchema } } },
-    async (request) => readMethod(db, await scopeFor(request, 'org.read'), request.params.methodId),
+    async (request) => readMethod(db, await requireOrgScope(request, 'org.read'), request.params.methodId),
   );
 
   app.patch(
@@ -82,7 +82,7 @@ export async function methodRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       updateCustomMethod(
         db,
-        await scopeFor(request, 'methods.manage'),
+        await requireOrgScope(request, 'methods.manage'),
         request.params.methodId,
         request.body,
         actorOf(request),
@@ -95,7 +95,7 @@ export async function methodRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       await deleteCustomMethod(
         db,
-        await scopeFor(request, 'methods.manage'),
+        await requireOrgScope(request, 'methods.manage'),
         request.params.methodId,
         actorOf(request),
       );
@@ -116,7 +116,7 @@ export async function methodRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       addMethodNote(
         db,
-        await scopeFor(request, 'methods.manage'),
+        await requireOrgScope(request, 'methods.manage'),
         request.params.methodId,
         request.body,
         actorOf(request),
@@ -136,7 +136,7 @@ export async function methodRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       updateMethodNote(
         db,
-        await scopeFor(request, 'methods.manage'),
+        await requireOrgScope(request, 'methods.manage'),
         request.params.methodId,
         request.params.noteId,
         request.body,
@@ -150,7 +150,7 @@ export async function methodRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       deleteMethodNote(
         db,
-        await scopeFor(request, 'methods.manage'),
+        await requireOrgScope(request, 'methods.manage'),
         request.params.methodId,
         request.params.noteId,
         actorOf(request),

@@ -16,8 +16,6 @@ import {
   NetworkSummarySchema,
   RunNetworkAnalysisBodySchema,
 } from '@essaim/contracts';
-import type { Action } from '@essaim/core';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { networksRepository } from '../db/repositories/networks.repository.ts';
 import type { AppDeps } from '../deps.ts';
@@ -38,7 +36,7 @@ import {
 import { registerNetworkPersonalData, registerNetworkTraceKind } from '../services/networks-data.service.ts';
 import { NetworkAnalysisJobs } from '../services/networks-jobs.service.ts';
 import type { AppInstance } from './app-instance.ts';
-import { actorOf, requireSession } from './auth-plugin.ts';
+import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 /**
  * Organisational network analysis of an engagement. Results identify people, so every route that
@@ -49,8 +47,6 @@ export async function networkRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
   const tags = ['networks'];
   const base = '/api/orgs/:orgId/engagements/:engagementId/networks';
-  const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>
-    requireScope(db, requireSession(request).user.id, request.params.orgId, action);
   const notify = (networkId: string, payload: Record<string, unknown>) =>
     app.deps.hub.broadcast(`network:${networkId}`, {
       type: 'event',
@@ -91,7 +87,7 @@ export async function networkRoutes(app: AppInstance): Promise<void> {
     async (request) => ({
       networks: await listNetworks(
         db,
-        await scopeFor(request, 'network.readReport'),
+        await requireOrgScope(request, 'network.readReport'),
         request.params.engagementId,
       ),
     }),
@@ -101,7 +97,11 @@ export async function networkRoutes(app: AppInstance): Promise<void> {
     `${base}/mine`,
     { schema: { tags, params: EngagementParamsSchema, response: { 200: NetworkEgoListSchema } } },
     async (request) => ({
-      egos: await myEgoNetworks(db, await scopeFor(request, 'engagement.read'), request.params.engagementId),
+      egos: await myEgoNetworks(
+        db,
+        await requireOrgScope(request, 'engagement.read'),
+        request.params.engagementId,
+      ),
     }),
   );
 
@@ -117,7 +117,12 @@ export async function networkRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) =>
-      previewImport(db, await scopeFor(request, 'network.manage'), request.params.engagementId, request.body),
+      previewImport(
+        db,
+        await requireOrgScope(request, 'network.manage'),
+        request.params.engagementId,
+        request.body,
+      ),
   );
 
   app.post(
@@ -134,7 +139,7 @@ export async function networkRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       importNetwork(
         db,
-        await scopeFor(request, 'network.manage'),
+        await requireOrgScope(request, 'network.manage'),
         request.params.engagementId,
         request.body,
         actorOf(request),
@@ -154,7 +159,7 @@ export async function networkRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       createNetworkSurvey(
         db,
-        await scopeFor(request, 'network.manage'),
+        await requireOrgScope(request, 'network.manage'),
         request.params.engagementId,
         request.body,
         actorOf(request),
@@ -167,7 +172,7 @@ export async function networkRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       getNetwork(
         db,
-        await scopeFor(request, 'network.readReport'),
+        await requireOrgScope(request, 'network.readReport'),
         request.params.engagementId,
         request.params.networkId,
       ),
@@ -179,7 +184,7 @@ export async function networkRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       inviteRespondents(
         db,
-        await scopeFor(request, 'network.manage'),
+        await requireOrgScope(request, 'network.manage'),
         request.params.engagementId,
         request.params.networkId,
         actorOf(request),
@@ -198,7 +203,7 @@ export async function networkRoutes(app: AppInstance): Promise<void> {
     async (request) => ({
       analyses: await listAnalyses(
         db,
-        await scopeFor(request, 'network.readReport'),
+        await requireOrgScope(request, 'network.readReport'),
         request.params.engagementId,
         request.params.networkId,
       ),
@@ -219,7 +224,7 @@ export async function networkRoutes(app: AppInstance): Promise<void> {
       const { engagementId, networkId } = request.params;
       const { analysis, input } = await queueAnalysis(
         db,
-        await scopeFor(request, 'network.manage'),
+        await requireOrgScope(request, 'network.manage'),
         engagementId,
         networkId,
         request.body,
@@ -236,7 +241,7 @@ export async function networkRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       readAnalysis(
         db,
-        await scopeFor(request, 'network.readReport'),
+        await requireOrgScope(request, 'network.readReport'),
         request.params.engagementId,
         request.params.networkId,
         request.params.analysisId,
@@ -256,7 +261,7 @@ export async function networkRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       await recordProposalResponse(
         db,
-        await scopeFor(request, 'network.manage'),
+        await requireOrgScope(request, 'network.manage'),
         request.params.engagementId,
         request.params.networkId,
         request.params.proposalId,

@@ -10,9 +10,6 @@ import {
   UpdateBoardBodySchema,
   UpdateOptionBodySchema,
 } from '@essaim/contracts';
-import type { Action } from '@essaim/core';
-import type { FastifyRequest } from 'fastify';
-import { requireScope } from '../services/access.service.ts';
 import {
   addOption,
   createBoard,
@@ -23,20 +20,22 @@ import {
   updateOption,
 } from '../services/options-boards.service.ts';
 import type { AppInstance } from './app-instance.ts';
-import { actorOf, requireSession } from './auth-plugin.ts';
+import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 
 export async function optionsBoardRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
   const tags = ['options boards'];
   const base = '/api/orgs/:orgId/engagements/:engagementId/options-boards';
-  const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>
-    requireScope(db, requireSession(request).user.id, request.params.orgId, action);
 
   app.get(
     base,
     { schema: { tags, params: EngagementParamsSchema, response: { 200: OptionsBoardListSchema } } },
     async (request) => ({
-      boards: await listBoards(db, await scopeFor(request, 'engagement.read'), request.params.engagementId),
+      boards: await listBoards(
+        db,
+        await requireOrgScope(request, 'engagement.read'),
+        request.params.engagementId,
+      ),
     }),
   );
 
@@ -53,7 +52,7 @@ export async function optionsBoardRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       createBoard(
         db,
-        await scopeFor(request, 'options.prepare'),
+        await requireOrgScope(request, 'options.prepare'),
         request.params.engagementId,
         request.body,
         actorOf(request),
@@ -74,7 +73,7 @@ export async function optionsBoardRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       updateBoard(
         db,
-        await scopeFor(request, 'options.prepare'),
+        await requireOrgScope(request, 'options.prepare'),
         request.params.engagementId,
         request.params.boardId,
         request.body,
@@ -95,7 +94,7 @@ export async function optionsBoardRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       addOption(
         db,
-        await scopeFor(request, 'options.prepare'),
+        await requireOrgScope(request, 'options.prepare'),
         request.params.engagementId,
         request.params.boardId,
         request.body,
@@ -116,7 +115,7 @@ export async function optionsBoardRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       updateOption(
         db,
-        await scopeFor(request, 'options.prepare'),
+        await requireOrgScope(request, 'options.prepare'),
         request.params.engagementId,
         request.params.boardId,
         request.params.optionId,
@@ -131,7 +130,7 @@ export async function optionsBoardRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       removeOption(
         db,
-        await scopeFor(request, 'options.prepare'),
+        await requireOrgScope(request, 'options.prepare'),
         request.params.engagementId,
         request.params.boardId,
         request.params.optionId,
@@ -152,7 +151,7 @@ export async function optionsBoardRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       recordChoice(
         db,
-        await scopeFor(request, 'options.choose'),
+        await requireOrgScope(request, 'options.choose'),
         request.params.engagementId,
         request.params.boardId,
         request.body,

@@ -34,7 +34,7 @@ import {
 } from '../services/organisations.service.ts';
 import { presentMe, presentOrganisation } from '../services/presenters.ts';
 import type { AppInstance } from './app-instance.ts';
-import { actorOf, requireSession, setSessionCookie } from './auth-plugin.ts';
+import { actorOf, requireOrgScope, requireSession, setSessionCookie } from './auth-plugin.ts';
 
 export async function organisationRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
@@ -55,7 +55,7 @@ export async function organisationRoutes(app: AppInstance): Promise<void> {
     '/api/orgs/:orgId',
     { schema: { tags, params: OrgParamsSchema, response: { 200: OrganisationSchema } } },
     async (request) => {
-      const scope = await requireScope(db, requireSession(request).user.id, request.params.orgId, 'org.read');
+      const scope = await requireOrgScope(request, 'org.read');
       return getOrganisation(db, scope);
     },
   );
@@ -71,12 +71,7 @@ export async function organisationRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) => {
-      const scope = await requireScope(
-        db,
-        requireSession(request).user.id,
-        request.params.orgId,
-        'org.update',
-      );
+      const scope = await requireOrgScope(request, 'org.update');
       return updateOrganisation(db, scope, request.body, actorOf(request));
     },
   );
@@ -85,12 +80,7 @@ export async function organisationRoutes(app: AppInstance): Promise<void> {
     '/api/orgs/:orgId/members',
     { schema: { tags, params: OrgParamsSchema, response: { 200: MemberListSchema } } },
     async (request) => {
-      const scope = await requireScope(
-        db,
-        requireSession(request).user.id,
-        request.params.orgId,
-        'members.read',
-      );
+      const scope = await requireOrgScope(request, 'members.read');
       return { members: (await listMembers(db, scope)).map((m) => ({ ...m, role: m.role as 'member' })) };
     },
   );
@@ -101,12 +91,7 @@ export async function organisationRoutes(app: AppInstance): Promise<void> {
       schema: { tags, params: OrgUserParamsSchema, body: ChangeRoleBodySchema, response: { 200: OkSchema } },
     },
     async (request) => {
-      const scope = await requireScope(
-        db,
-        requireSession(request).user.id,
-        request.params.orgId,
-        'members.changeRole',
-      );
+      const scope = await requireOrgScope(request, 'members.changeRole');
       await changeRole(db, scope, request.params.userId, request.body.role, actorOf(request));
       return { ok: true as const };
     },
@@ -129,12 +114,7 @@ export async function organisationRoutes(app: AppInstance): Promise<void> {
     '/api/orgs/:orgId/invitations',
     { schema: { tags, params: OrgParamsSchema, response: { 200: InvitationListSchema } } },
     async (request) => {
-      const scope = await requireScope(
-        db,
-        requireSession(request).user.id,
-        request.params.orgId,
-        'members.invite',
-      );
+      const scope = await requireOrgScope(request, 'members.invite');
       return { invitations: await listInvitations(db, scope) };
     },
   );
@@ -150,12 +130,7 @@ export async function organisationRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) => {
-      const scope = await requireScope(
-        db,
-        requireSession(request).user.id,
-        request.params.orgId,
-        'members.invite',
-      );
+      const scope = await requireOrgScope(request, 'members.invite');
       const publicUrl = app.deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
       return createInvitation(db, scope, request.body, actorOf(request), {
         publicUrl,
@@ -168,12 +143,7 @@ export async function organisationRoutes(app: AppInstance): Promise<void> {
     '/api/orgs/:orgId/invitations/:invitationId',
     { schema: { tags, params: OrgInvitationParamsSchema, response: { 200: OkSchema } } },
     async (request) => {
-      const scope = await requireScope(
-        db,
-        requireSession(request).user.id,
-        request.params.orgId,
-        'members.invite',
-      );
+      const scope = await requireOrgScope(request, 'members.invite');
       await revokeInvitation(db, scope, request.params.invitationId, actorOf(request));
       return { ok: true as const };
     },

@@ -20,10 +20,7 @@ import {
   UpdateCollectiveBodySchema,
   UpdatePersonBodySchema,
 } from '@essaim/contracts';
-import type { Action } from '@essaim/core';
-import type { FastifyRequest } from 'fastify';
 import { peopleRepository } from '../db/repositories/people.repository.ts';
-import { requireScope } from '../services/access.service.ts';
 import {
   createCollective,
   createPerson,
@@ -39,19 +36,17 @@ import {
 } from '../services/people.service.ts';
 import { commitImport, previewImport, readRosterFile } from '../services/roster-import.service.ts';
 import type { AppInstance } from './app-instance.ts';
-import { actorOf, requireSession } from './auth-plugin.ts';
+import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 export async function peopleRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
   const tags = ['collectives and people'];
-  const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>
-    requireScope(db, requireSession(request).user.id, request.params.orgId, action);
 
   app.get(
     '/api/orgs/:orgId/collectives',
     { schema: { tags, params: OrgParamsSchema, response: { 200: CollectiveListSchema } } },
     async (request) => ({
-      collectives: await listCollectives(db, await scopeFor(request, 'collective.read')),
+      collectives: await listCollectives(db, await requireOrgScope(request, 'collective.read')),
     }),
   );
   app.post(
@@ -65,7 +60,12 @@ export async function peopleRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) =>
-      createCollective(db, await scopeFor(request, 'collective.manage'), request.body, actorOf(request)),
+      createCollective(
+        db,
+        await requireOrgScope(request, 'collective.manage'),
+        request.body,
+        actorOf(request),
+      ),
   );
   app.patch(
     '/api/orgs/:orgId/collectives/:collectiveId',
@@ -80,7 +80,7 @@ export async function peopleRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       updateCollective(
         db,
-        await scopeFor(request, 'collective.manage'),
+        await requireOrgScope(request, 'collective.manage'),
         request.params.collectiveId,
         request.body,
         actorOf(request),
@@ -92,7 +92,7 @@ export async function peopleRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       await deleteCollective(
         db,
-        await scopeFor(request, 'collective.manage'),
+        await requireOrgScope(request, 'collective.manage'),
         request.params.collectiveId,
         actorOf(request),
       );
@@ -111,7 +111,7 @@ export async function peopleRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) => {
-      const scope = await scopeFor(request, 'collective.read');
+      const scope = await requireOrgScope(request, 'collective.read');
       return { people: await presentPeople(db, await peopleRepository.people(db, scope, request.query)) };
     },
   );
@@ -126,7 +126,7 @@ export async function peopleRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) =>
-      createPerson(db, await scopeFor(request, 'collective.manage'), request.body, actorOf(request)),
+      createPerson(db, await requireOrgScope(request, 'collective.manage'), request.body, actorOf(request)),
   );
   app.patch(
     '/api/orgs/:orgId/people/:personId',
@@ -141,7 +141,7 @@ export async function peopleRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       updatePerson(
         db,
-        await scopeFor(request, 'collective.manage'),
+        await requireOrgScope(request, 'collective.manage'),
         request.params.personId,
         request.body,
         actorOf(request),
@@ -153,7 +153,7 @@ export async function peopleRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       await deletePerson(
         db,
-        await scopeFor(request, 'collective.manage'),
+        await requireOrgScope(request, 'collective.manage'),
         request.params.personId,
         actorOf(request),
       );
@@ -173,7 +173,7 @@ export async function peopleRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) => {
-      const scope = await scopeFor(request, 'collective.manage');
+      const scope = await requireOrgScope(request, 'collective.manage');
       return previewImport(
         db,
         scope,
@@ -193,7 +193,7 @@ export async function peopleRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) => {
-      const scope = await scopeFor(request, 'collective.manage');
+      const scope = await requireOrgScope(request, 'collective.manage');
       return commitImport(
         db,
         scope,
@@ -208,7 +208,11 @@ export async function peopleRoutes(app: AppInstance): Promise<void> {
     '/api/orgs/:orgId/people/:personId/consents',
     { schema: { tags, params: PersonParamsSchema, response: { 200: ConsentListSchema } } },
     async (request) => ({
-      consents: await listConsents(db, await scopeFor(request, 'consent.manage'), request.params.personId),
+      consents: await listConsents(
+        db,
+        await requireOrgScope(request, 'consent.manage'),
+        request.params.personId,
+      ),
     }),
   );
   app.post(
@@ -222,7 +226,7 @@ export async function peopleRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) =>
-      recordConsent(db, await scopeFor(request, 'consent.manage'), request.body, actorOf(request)),
+      recordConsent(db, await requireOrgScope(request, 'consent.manage'), request.body, actorOf(request)),
   );
   app.post(
     '/api/orgs/:orgId/consents/:consentId/withdraw',
@@ -230,7 +234,7 @@ export async function peopleRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       withdrawConsent(
         db,
-        await scopeFor(request, 'consent.manage'),
+        await requireOrgScope(request, 'consent.manage'),
         request.params.consentId,
         actorOf(request),
       ),

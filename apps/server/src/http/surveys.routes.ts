@@ -18,9 +18,6 @@ import {
   SurveyOrgParamsSchema,
   UpdateCampaignBodySchema,
 } from '@essaim/contracts';
-import type { Action } from '@essaim/core';
-import type { FastifyRequest } from 'fastify';
-import { requireScope } from '../services/access.service.ts';
 import {
   closeCampaign,
   createCampaign,
@@ -39,7 +36,7 @@ import {
 } from '../services/campaigns-report.service.ts';
 import { createInstrument, listInstruments } from '../services/surveys.service.ts';
 import type { AppInstance } from './app-instance.ts';
-import { actorOf, requireSession } from './auth-plugin.ts';
+import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 /**
  * Signed-in routes of diagnostic surveys: instruments, campaigns, invitations, the aggregated
@@ -48,14 +45,14 @@ import { actorOf, requireSession } from './auth-plugin.ts';
 export async function surveysRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
   const tags = ['surveys'];
-  const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>
-    requireScope(db, requireSession(request).user.id, request.params.orgId, action);
   const campaign = '/api/orgs/:orgId/campaigns/:campaignId';
 
   app.get(
     '/api/orgs/:orgId/survey-instruments',
     { schema: { tags, params: SurveyOrgParamsSchema, response: { 200: SurveyInstrumentListSchema } } },
-    async (request) => ({ instruments: await listInstruments(db, await scopeFor(request, 'survey.manage')) }),
+    async (request) => ({
+      instruments: await listInstruments(db, await requireOrgScope(request, 'survey.manage')),
+    }),
   );
 
   app.post(
@@ -68,7 +65,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
         response: { 200: SurveyInstrumentEntrySchema },
       },
     },
-    async (request) => createInstrument(db, await scopeFor(request, 'survey.manage'), request.body),
+    async (request) => createInstrument(db, await requireOrgScope(request, 'survey.manage'), request.body),
   );
 
   app.get(
@@ -77,7 +74,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
     async (request) => ({
       campaigns: await listCampaigns(
         db,
-        await scopeFor(request, 'survey.readReport'),
+        await requireOrgScope(request, 'survey.readReport'),
         request.params.engagementId,
       ),
     }),
@@ -96,7 +93,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       createCampaign(
         db,
-        await scopeFor(request, 'survey.manage'),
+        await requireOrgScope(request, 'survey.manage'),
         request.params.engagementId,
         request.body,
         actorOf(request),
@@ -107,7 +104,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
     campaign,
     { schema: { tags, params: CampaignParamsSchema, response: { 200: CampaignSchema } } },
     async (request) => {
-      const scope = await scopeFor(request, 'survey.readReport');
+      const scope = await requireOrgScope(request, 'survey.readReport');
       return presentCampaign(db, scope, await loadCampaign(db, scope, request.params.campaignId));
     },
   );
@@ -125,7 +122,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       updateCampaign(
         db,
-        await scopeFor(request, 'survey.manage'),
+        await requireOrgScope(request, 'survey.manage'),
         request.params.campaignId,
         request.body,
         actorOf(request),
@@ -138,7 +135,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       launchCampaign(
         db,
-        await scopeFor(request, 'survey.manage'),
+        await requireOrgScope(request, 'survey.manage'),
         request.params.campaignId,
         actorOf(request),
       ),
@@ -150,7 +147,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       closeCampaign(
         db,
-        await scopeFor(request, 'survey.manage'),
+        await requireOrgScope(request, 'survey.manage'),
         request.params.campaignId,
         actorOf(request),
       ),
@@ -162,7 +159,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
     async (request) => ({
       invitations: await listInvitations(
         db,
-        await scopeFor(request, 'survey.manage'),
+        await requireOrgScope(request, 'survey.manage'),
         request.params.campaignId,
       ),
     }),
@@ -174,7 +171,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       reissueInvitation(
         db,
-        await scopeFor(request, 'survey.manage'),
+        await requireOrgScope(request, 'survey.manage'),
         request.params.campaignId,
         request.params.invitationId,
         actorOf(request),
@@ -194,7 +191,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       campaignReport(
         db,
-        await scopeFor(request, 'survey.readReport'),
+        await requireOrgScope(request, 'survey.readReport'),
         request.params.campaignId,
         request.query,
       ),
@@ -206,7 +203,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
     async (request) =>
       compareCampaignReports(
         db,
-        await scopeFor(request, 'survey.readReport'),
+        await requireOrgScope(request, 'survey.readReport'),
         request.params.otherCampaignId,
         request.params.campaignId,
       ),
@@ -218,7 +215,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const csv = await exportCampaignCsv(
         db,
-        await scopeFor(request, 'survey.readReport'),
+        await requireOrgScope(request, 'survey.readReport'),
         request.params.campaignId,
       );
       return reply

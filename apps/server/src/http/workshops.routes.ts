@@ -14,12 +14,9 @@ import {
   WorkshopPublicParamsSchema,
   WorkshopSchema,
 } from '@essaim/contracts';
-import type { Action } from '@essaim/core';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { requireScope } from '../services/access.service.ts';
 import { identify, liveRuntimeOf, participantCookie } from '../services/live.service.ts';
 import { resolveParticipant } from '../services/participants.service.ts';
 import {
@@ -36,7 +33,7 @@ import {
 } from '../services/workshops.service.ts';
 import { qrSvg } from '../services/workshops-qr.ts';
 import type { AppInstance } from './app-instance.ts';
-import { actorOf, requireSession } from './auth-plugin.ts';
+import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 
 const PARTICIPANT_COOKIE_SECONDS = 60 * 60 * 24 * 30;
 
@@ -46,8 +43,6 @@ export async function workshopRoutes(app: AppInstance): Promise<void> {
   const live = liveRuntimeOf(app.deps);
   live.register();
   app.addHook('onClose', async () => live.close());
-  const scopeFor = (request: FastifyRequest<{ Params: { orgId: string } }>, action: Action) =>
-    requireScope(db, requireSession(request).user.id, request.params.orgId, action);
   const base = '/api/orgs/:orgId/workshops/:workshopId';
 
   // Public room of a workshop (presence, reactions; never events): facilitators, members, participants.
@@ -69,7 +64,7 @@ export async function workshopRoutes(app: AppInstance): Promise<void> {
     async (request) => ({
       workshops: await listWorkshops(
         db,
-        await scopeFor(request, 'workshop.read'),
+        await requireOrgScope(request, 'workshop.read'),
         request.query.engagementId,
       ),
     }),
@@ -86,17 +81,22 @@ export async function workshopRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) =>
-      createWorkshop(db, await scopeFor(request, 'workshop.run'), request.body, actorOf(request)),
+      createWorkshop(db, await requireOrgScope(request, 'workshop.run'), request.body, actorOf(request)),
   );
 
   app.get(
     base,
     { schema: { tags, params: WorkshopParamsSchema, response: { 200: WorkshopSchema } } },
-    async (request) => getWorkshop(db, await scopeFor(request, 'workshop.read'), request.params.workshopId),
+    async (request) =>
+      getWorkshop(db, await requireOrgScope(request, 'workshop.read'), request.params.workshopId),
   );
 
   app.get(`${base}/qr.svg`, { schema: { tags, params: WorkshopParamsSchema } }, async (request, reply) => {
-    const row = await loadWorkshop(db, await scopeFor(request, 'workshop.read'), request.params.workshopId);
+    const row = await loadWorkshop(
+      db,
+      await requireOrgScope(request, 'workshop.read'),
+      request.params.workshopId,
+    );
     const origin = app.deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
     reply.type('image/svg+xml').header('cache-control', 'private, max-age=3600');
     return qrSvg(`${origin}/join/${row.code}`, `QR ${row.code}`);
@@ -106,7 +106,7 @@ export async function workshopRoutes(app: AppInstance): Promise<void> {
     `${base}/export`,
     { schema: { tags, params: WorkshopParamsSchema, querystring: WorkshopExportQuerySchema } },
     async (request, reply) => {
-      const scope = await scopeFor(request, 'workshop.run');
+      const scope = await requireOrgScope(request, 'workshop.run');
       const exported = await exportResults(db, live, scope, request.params.workshopId);
       const name = `workshop-${request.params.workshopId.slice(0, 8)}`;
       if (request.query.format === 'csv') {
@@ -134,7 +134,7 @@ export async function workshopRoutes(app: AppInstance): Promise<void> {
       sendOutputs(
         db,
         live,
-        await scopeFor(request, 'workshop.run'),
+        await requireOrgScope(request, 'workshop.run'),
         request.params.workshopId,
         request.body,
         actorOf(request),

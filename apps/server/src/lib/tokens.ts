@@ -13,3 +13,15 @@ export const nowIso = (): string => new Date().toISOString();
 
 export const addSeconds = (iso: string, seconds: number): string =>
   new Date(new Date(iso).getTime() + seconds * 1000).toISOString();
+
+let lastSeq = 0;
+
+/**
+ * A monotonic sequence for ordering and paging (audit log, timelines): microseconds since the epoch,
+ * bumped on ties so two entries written in the same microsecond by this process keep their order.
+ */
+export function nextSeq(): number {
+  const candidate = Date.now() * 1000;
+  lastSeq = candidate > lastSeq ? candidate : lastSeq + 1;
+  return lastSeq;
+}

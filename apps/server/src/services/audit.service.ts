@@ -1,7 +1,7 @@
 import { auditRepository } from '../db/repositories/audit.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { writeJson } from '../lib/json.ts';
-import { newId, nowIso } from '../lib/tokens.ts';
+import { newId, nextSeq, nowIso } from '../lib/tokens.ts';
 
 /** Who did it and from where; built once per request. */
 export interface Actor {
@@ -16,18 +16,6 @@ export interface AuditEvent {
   objectKind?: string;
   objectId?: string;
   details?: Record<string, unknown>;
-}
-
-let lastSeq = 0;
-
-/**
- * A monotonic sequence for ordering and paging: microseconds since the epoch, bumped on ties so two
- * entries written in the same microsecond by this process keep their order.
- */
-function nextSeq(): number {
-  const candidate = Date.now() * 1000;
-  lastSeq = candidate > lastSeq ? candidate : lastSeq + 1;
-  return lastSeq;
 }
 
 /** Write one audit entry, inside the caller's transaction so the entry and the change land together. */

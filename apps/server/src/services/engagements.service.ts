@@ -37,7 +37,7 @@ async function statusInfo(db: Db, row: EngagementRow): Promise<StatusInfo> {
   return {
     status: row.status as StatusInfo['status'],
     reason: row.status_reason,
-    changedBy: by?.display_name ?? (row.status_by ? null : null),
+    changedBy: by?.display_name ?? null,
     changedAt: row.status_at,
   };
 }

@@ -1,15 +1,8 @@
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { writeJson } from '../lib/json.ts';
-import { newId, nowIso } from '../lib/tokens.ts';
+import { newId, nextSeq, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
-
-let lastSeq = 0;
-function nextSeq(): number {
-  const candidate = Date.now() * 1000;
-  lastSeq = candidate > lastSeq ? candidate : lastSeq + 1;
-  return lastSeq;
-}
 
 /**
  * Record what happened to an engagement on its timeline and in the organisation's audit log, in the
