@@ -1,40 +1,25 @@
-import { connectDatabase, loadConfig, migrateDown, migrateToLatest, migrationStatus } from '@essaim/server';
+import { migrateDown, migrateToLatest, migrationStatus } from '@essaim/server';
+import { type DatabaseOptions, withDatabase } from '../database.ts';
 import type { CommandIo } from '../io.ts';
 
-export interface DbOptions {
-  data?: string;
-  databaseUrl?: string;
-}
-
-async function withDb<T>(
-  opts: DbOptions,
-  fn: (db: Awaited<ReturnType<typeof connectDatabase>>) => Promise<T>,
-) {
-  const config = loadConfig({ data: opts.data, databaseUrl: opts.databaseUrl });
-  const handle = await connectDatabase(config.database);
-  try {
-    return await fn(handle);
-  } finally {
-    await handle.close();
-  }
-}
+export type DbOptions = DatabaseOptions;
 
 export async function dbMigrate(opts: DbOptions, io: CommandIo): Promise<void> {
-  await withDb(opts, async ({ db }) => {
+  await withDatabase(opts, async ({ db }) => {
     const applied = await migrateToLatest(db);
     io.stdout(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
   });
 }
 
 export async function dbRollback(opts: DbOptions, io: CommandIo): Promise<void> {
-  await withDb(opts, async ({ db }) => {
+  await withDatabase(opts, async ({ db }) => {
     const undone = await migrateDown(db);
     io.stdout(undone.length ? `rolled back: ${undone.join(', ')}\n` : 'nothing to roll back\n');
   });
 }
 
 export async function dbStatus(opts: DbOptions, io: CommandIo): Promise<void> {
-  await withDb(opts, async ({ db, dialect }) => {
+  await withDatabase(opts, async ({ db, dialect }) => {
     const list = await migrationStatus(db);
     io.stdout(`database: ${dialect}\n`);
     for (const m of list) {

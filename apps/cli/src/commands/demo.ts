@@ -1,4 +1,5 @@
-import { connectDatabase, type DemoResult, loadConfig, loadDemo, migrateToLatest } from '@essaim/server';
+import { type DemoResult, loadDemo } from '@essaim/server';
+import { withDatabase } from '../database.ts';
 import type { CommandIo } from '../io.ts';
 
 export function printDemo(result: DemoResult, io: CommandIo): void {
@@ -14,12 +15,7 @@ export function printDemo(result: DemoResult, io: CommandIo): void {
 
 /** `essaim demo`: load the demo organisation into the configured database (idempotent). */
 export async function demo(opts: { data?: string; databaseUrl?: string }, io: CommandIo): Promise<void> {
-  const config = loadConfig({ data: opts.data, databaseUrl: opts.databaseUrl });
-  const database = await connectDatabase(config.database);
-  try {
-    await migrateToLatest(database.db);
-    printDemo(await loadDemo({ database }), io);
-  } finally {
-    await database.close();
-  }
+  await withDatabase(opts, async (database) => printDemo(await loadDemo({ database }), io), {
+    migrate: true,
+  });
 }

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { EmailSchema } from '@essaim/contracts';
 import {
-  connectDatabase,
   createPasswordReset,
   createUser,
+  type DbHandle,
   loadConfig,
-  migrateToLatest,
   recordAudit,
   sessionsRepository,
   usersRepository,
 } from '@essaim/server';
+import { withDatabase } from '../database.ts';
 import { CliError, type CommandIo } from '../io.ts';
 
 export interface UsersOptions {
@@ -20,18 +20,9 @@ export interface UsersOptions {
 
 const operator = { userId: null, ip: 'cli', userAgent: 'essaim-cli' };
 
-async function withDb<T>(
-  opts: UsersOptions,
-  fn: (db: Awaited<ReturnType<typeof connectDatabase>>['db']) => Promise<T>,
-) {
-  const config = loadConfig({ data: opts.data, databaseUrl: opts.databaseUrl });
-  const handle = await connectDatabase(config.database);
-  try {
-    await migrateToLatest(handle.db);
-    return await fn(handle.db);
-  } finally {
-    await handle.close();
-  }
+/** Account commands run on an up-to-date database (a fresh data directory works too). */
+function withDb<T>(opts: UsersOptions, fn: (db: DbHandle['db']) => Promise<T>): Promise<T> {
+  return withDatabase(opts, ({ db }) => fn(db), { migrate: true });
 }
 
 function parseEmail(raw: string): string {
