@@ -18,6 +18,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ConfirmModal } from '../../components/confirm-modal';
 import { FormAlert } from '../../components/form-alert';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
@@ -470,28 +471,15 @@ export function QuestionsSection({
           onClose={() => setAssessing(null)}
         />
       )}
-      <Modal
+      <ConfirmModal
         opened={deleting !== null}
         onClose={() => setDeleting(null)}
         title={t('engagement.questions.deleteTitle')}
-        centered
-      >
-        <Stack gap="md">
-          <Text size="sm">{t('engagement.questions.deleteBody', { text: deleting?.text ?? '' })}</Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() => deleting && remove.mutate(deleting.id)}
-            >
-              {t('engagement.questions.delete')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        body={t('engagement.questions.deleteBody', { text: deleting?.text ?? '' })}
+        confirmLabel={t('engagement.questions.delete')}
+        loading={remove.isPending}
+        onConfirm={() => deleting && remove.mutate(deleting.id)}
+      />
     </SectionCard>
   );
 }

@@ -13,6 +13,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../components/confirm-modal';
 import { FormAlert } from '../../components/form-alert';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
@@ -332,28 +333,15 @@ export function CollectivesPanel({
           onClose={() => setEditing(null)}
         />
       )}
-      <Modal
+      <ConfirmModal
         opened={deleting !== null}
         onClose={() => setDeleting(null)}
         title={t('members.collectives.deleteTitle')}
-        centered
-      >
-        <Stack gap="md">
-          <Text size="sm">{t('members.collectives.deleteBody', { name: deleting?.name ?? '' })}</Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() => deleting && remove.mutate(deleting.id)}
-            >
-              {t('members.collectives.deleteConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        body={t('members.collectives.deleteBody', { name: deleting?.name ?? '' })}
+        confirmLabel={t('members.collectives.deleteConfirm')}
+        loading={remove.isPending}
+        onConfirm={() => deleting && remove.mutate(deleting.id)}
+      />
     </Stack>
   );
 }

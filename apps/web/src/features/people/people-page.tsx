@@ -5,7 +5,6 @@ import {
   Card,
   Grid,
   Group,
-  Modal,
   Stack,
   Table,
   Text,
@@ -16,6 +15,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../components/confirm-modal';
 import { FormAlert } from '../../components/form-alert';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
@@ -245,29 +245,16 @@ function People({ orgId }: { orgId: string }) {
       {consentsFor && (
         <ConsentsDrawer orgId={orgId} person={consentsFor} onClose={() => setConsentsFor(null)} />
       )}
-      <Modal
+      <ConfirmModal
         opened={deleting !== null}
         onClose={() => setDeleting(null)}
         title={t('members.people.deleteTitle')}
-        centered
-      >
-        <Stack gap="md">
-          <Text size="sm">{t('members.people.deleteBody', { name: deleting?.displayName ?? '' })}</Text>
-          <FormAlert message={remove.isError ? t('errors.UNKNOWN') : null} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={remove.isPending}
-              onClick={() => deleting && remove.mutate(deleting.id)}
-            >
-              {t('members.people.deleteConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        body={t('members.people.deleteBody', { name: deleting?.displayName ?? '' })}
+        error={remove.isError ? t('errors.UNKNOWN') : null}
+        confirmLabel={t('members.people.deleteConfirm')}
+        loading={remove.isPending}
+        onConfirm={() => deleting && remove.mutate(deleting.id)}
+      />
     </Stack>
   );
 }

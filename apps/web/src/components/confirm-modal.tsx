@@ -1,0 +1,45 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from './form-alert';
+
+export interface ConfirmModalProps {
+  opened: boolean;
+  title: string;
+  body: string;
+  confirmLabel: string;
+  loading: boolean;
+  onClose: () => void;
+  onConfirm: () => void;
+  /** Shown above the buttons when the action failed. */
+  error?: string | null;
+}
+
+/** Asks before a destructive action (delete, remove): the confirm button is red, cancel is the default. */
+export function ConfirmModal({
+  opened,
+  title,
+  body,
+  confirmLabel,
+  loading,
+  onClose,
+  onConfirm,
+  error,
+}: ConfirmModalProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} centered>
+      <Stack gap="md">
+        <Text size="sm">{body}</Text>
+        {error !== undefined && <FormAlert message={error} />}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" loading={loading} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
