@@ -101,7 +101,7 @@ describe('aggregateCuts', () => {
       collectives,
       thresholds: { minRespondents: 2, minOpenText: 1 },
     });
-    expect(lowered.thresholds).toEqual({ minRespondents: 5, minOpenText: 10 });
+    expect(lowered.thresholds).toEqual({ minRespondents: 5, minOpenText: 10, minSelfDeclared: 10 });
     const raised = aggregateCuts({
       matrix,
       respondents,
@@ -158,5 +158,44 @@ describe('aggregateCuts', () => {
     expect(() =>
       aggregateCuts({ matrix, respondents: respondents.slice(1), requestedCuts: [{}], collectives }),
     ).toThrow(/differ in length/);
+  });
+});
+
+describe('aggregateCuts with self-declared members', () => {
+  const people = (n: number, selfDeclared: boolean, collective: string): DisclosureRespondent[] =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `${collective}-${selfDeclared ? 's' : 'v'}${i}`,
+      collectiveIds: [collective],
+      attributes: {},
+      selfDeclared,
+    }));
+  const answers = (n: number): ValidSubmission[] =>
+    Array.from({ length: n }, () => ({
+      numeric: Object.fromEntries(
+        ESSAIM_IC_PULSE.items.filter((i) => i.scale !== 'openText').map((i) => [i.id, 3]),
+      ),
+      text: {},
+    }));
+  const tree = [{ id: 'a' }, { id: 'b' }];
+  const run = (rs: DisclosureRespondent[]) =>
+    aggregateCuts({
+      matrix: buildResponseMatrix(ESSAIM_IC_PULSE, answers(rs.length)),
+      respondents: rs,
+      requestedCuts: [{ collectiveId: 'a' }, { collectiveId: 'b' }],
+      collectives: tree,
+    });
+
+  it('needs 10 respondents in a cell holding anyone who declared their own membership', () => {
+    // 4 scripted answers through the shared link plus 1 real one: n = 5 must not be shown.
+    const padded = run([...people(5, true, 'a'), ...people(12, false, 'b')]);
+    expect(padded.thresholds.minSelfDeclared).toBe(10);
+    expect(padded.cuts[0]).toMatchObject({ status: 'suppressed', reason: 'below-self-declared-minimum' });
+    expect(padded.cuts[1]).toMatchObject({ status: 'shown', n: 12 });
+    const mixed = run([...people(4, false, 'a'), ...people(1, true, 'a'), ...people(12, false, 'b')]);
+    expect(mixed.cuts[0]?.reason).toBe('below-self-declared-minimum');
+    const verified = run([...people(5, false, 'a'), ...people(12, false, 'b')]);
+    expect(verified.cuts[0]).toMatchObject({ status: 'shown', n: 5 });
+    const enough = run([...people(10, true, 'a'), ...people(12, false, 'b')]);
+    expect(enough.cuts[0]).toMatchObject({ status: 'shown', n: 10 });
   });
 });

@@ -162,12 +162,17 @@ export function aggregateCuts(props: AggregateCutsProps): CampaignReport {
   );
   const populations = scorePopulations(matrix);
   const distinctMasks = [...new Set(populations.map((p) => p.mask))];
+  // A cell holding anyone who declared their own membership needs minSelfDeclared (see thresholds).
+  const selfDeclared = props.respondents.map((r) => r.selfDeclared === true);
+  const minimumOf = (members: Int32Array, floor: number) =>
+    members.some((m) => selfDeclared[m] === true) ? Math.max(floor, thresholds.minSelfDeclared) : floor;
   const cells: DisclosureCell[] = [];
   const cellIndex = new Map<string, number>();
   universe.keys.forEach((key, cut) => {
     distinctMasks.forEach((mask, m) => {
       cellIndex.set(`${key}#${m}`, cells.length);
-      cells.push({ key: `${key}#${m}`, members: intersect(universe.members[cut]!, mask) });
+      const members = intersect(universe.members[cut]!, mask);
+      cells.push({ key: `${key}#${m}`, members, minimum: minimumOf(members, thresholds.minRespondents) });
     });
   });
   const partition = partitionIntoAtoms(cells, matrix.respondentCount);
@@ -184,10 +189,14 @@ export function aggregateCuts(props: AggregateCutsProps): CampaignReport {
         tokens.set(r, tokeniseAnswer(text));
       }
     });
-    const textCells = universe.members.map((members, cut) => ({
-      key: universe.keys[cut]!,
-      members: intersect(members, hasText),
-    }));
+    const textCells = universe.members.map((members, cut) => {
+      const answered = intersect(members, hasText);
+      return {
+        key: universe.keys[cut]!,
+        members: answered,
+        minimum: minimumOf(answered, thresholds.minOpenText),
+      };
+    });
     const decisions = planCells(textCells, matrix.respondentCount, thresholds.minOpenText);
     return { item, tokens, textCells, decisions };
   });

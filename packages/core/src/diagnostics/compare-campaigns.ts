@@ -5,9 +5,33 @@
  * interval from each campaign's n, mean and standard deviation (complete cases). A cut is
  * compared only when it was shown in both campaigns, and a construct only when it was shown
  * in both: comparisons never reopen what suppression closed.
+ *
+ * It reads only what each campaign released (n, mean score and standard deviation of shown
+ * constructs), so a comparison is a function of two released reports and can reveal nothing
+ * that the two reports do not already show (docs/diagnostics.md, "Threat model").
  */
-import type { CampaignReport, CutReport } from './aggregate-cuts';
 import { type WelchInterval, welchInterval } from './statistics';
+
+/** What a comparison reads of one released cut: status and the shown constructs' n, score, SD. */
+export interface ComparableCut {
+  readonly key: string;
+  readonly status: 'shown' | 'suppressed';
+  readonly summary?: {
+    readonly constructs: readonly {
+      readonly constructId: string;
+      readonly n: number;
+      readonly score: number;
+      readonly standardDeviation: number;
+    }[];
+  };
+}
+
+/** What a comparison reads of one released campaign report. */
+export interface ComparableReport {
+  readonly instrumentId: string;
+  readonly instrumentVersion: string;
+  readonly cuts: readonly ComparableCut[];
+}
 
 /** Change of one construct between campaigns. */
 export interface ConstructChange {
@@ -32,7 +56,11 @@ export interface CutComparison {
 /** Why two campaigns cannot be compared at all. */
 export class IncomparableCampaignsError extends Error {}
 
-function compareCut(key: string, before: CutReport | undefined, after: CutReport | undefined): CutComparison {
+function compareCut(
+  key: string,
+  before: ComparableCut | undefined,
+  after: ComparableCut | undefined,
+): CutComparison {
   if (before === undefined) {
     return { key, status: 'not-comparable', reason: 'missing-before', constructs: [] };
   }
@@ -73,7 +101,7 @@ function compareCut(key: string, before: CutReport | undefined, after: CutReport
  * @throws IncomparableCampaignsError when instrument id or version differ.
  * @example compareCampaigns(reportMarch, reportJune).find((c) => c.key === 'collective=team-a')
  */
-export function compareCampaigns(before: CampaignReport, after: CampaignReport): CutComparison[] {
+export function compareCampaigns(before: ComparableReport, after: ComparableReport): CutComparison[] {
   if (before.instrumentId !== after.instrumentId || before.instrumentVersion !== after.instrumentVersion) {
     throw new IncomparableCampaignsError(
       `diagnostics/compareCampaigns: ${before.instrumentId}@${before.instrumentVersion} vs ${after.instrumentId}@${after.instrumentVersion}`,

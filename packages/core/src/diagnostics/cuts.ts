@@ -26,6 +26,11 @@ export interface DisclosureRespondent {
   readonly collectiveIds: readonly string[];
   /** Attribute values, e.g. { site: 'Lyon', role: 'manager' }. */
   readonly attributes: Readonly<Record<string, string>>;
+  /**
+   * True when the respondent declared collective and attributes themselves (shared link): nobody
+   * vouches for them, so cells holding such a member need `minSelfDeclared` respondents.
+   */
+  readonly selfDeclared?: boolean;
 }
 
 /**

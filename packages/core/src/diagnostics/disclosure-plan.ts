@@ -21,7 +21,9 @@
  * Algorithm (greedy, deterministic). Cells are visited largest first, ties by key, so the
  * outcome depends only on the whole requestable universe, never on which cells one request
  * names — otherwise an attacker could combine answers to different requests. A cell is
- * - suppressed `no-respondents` when empty, `below-minimum` when smaller than k;
+ * - suppressed `no-respondents` when empty, `below-minimum` when smaller than k,
+ *   `below-self-declared-minimum` when smaller than the cell's own higher minimum (cells holding
+ *   self-declared members, which anyone with a shared link could pad);
  * - otherwise tentatively added: classes are refined by the cell; rows of a Gauss–Jordan basis
  *   keep their pivots on big columns (a pivot whose class became small is moved to another big
  *   column of its row); the new row is reduced against the basis. If the row, or any basis
@@ -32,7 +34,12 @@
  */
 
 /** Why a cell is shown or suppressed. */
-export type DisclosureReason = 'meets-threshold' | 'no-respondents' | 'below-minimum' | 'differencing-risk';
+export type DisclosureReason =
+  | 'meets-threshold'
+  | 'no-respondents'
+  | 'below-minimum'
+  | 'below-self-declared-minimum'
+  | 'differencing-risk';
 
 /** Decision for one cell. */
 export interface CellDecision {
@@ -46,6 +53,12 @@ export interface DisclosureCell {
   readonly key: string;
   /** Sorted indexes of the respondents in the cell. */
   readonly members: Int32Array;
+  /**
+   * A minimum of its own, when higher than the planner's threshold (e.g. 10 for a cell whose
+   * membership some respondents declared themselves). Raising a cell's minimum only removes it
+   * from the shown set before its safety is checked, so the guarantee over shown cells holds.
+   */
+  readonly minimum?: number;
 }
 
 /** Respondents grouped by membership signature over all cells. */
@@ -183,7 +196,7 @@ export function planCells(
   const atomCount = atomSize.length;
   const decisions: CellDecision[] = cells.map(() => ({ status: 'suppressed', reason: 'below-minimum' }));
   const order = cells
-    .map((cell, index) => ({ index, n: cell.members.length, key: cell.key }))
+    .map((cell, index) => ({ index, n: cell.members.length, key: cell.key, minimum: cell.minimum ?? 0 }))
     .sort((a, b) => b.n - a.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
   // Classes of the shown partition. Class 0 holds every atom before any cell is shown.
   const classOf = new Int32Array(atomCount);
@@ -192,13 +205,17 @@ export function planCells(
   const isBig = new Uint8Array(atomCount).fill(1);
   let basis: BasisRow[] = [];
   const insideWeight = new Map<number, number>();
-  for (const { index, n } of order) {
+  for (const { index, n, minimum } of order) {
     if (n === 0) {
       decisions[index] = { status: 'suppressed', reason: 'no-respondents' };
       continue;
     }
     if (n < threshold) {
       decisions[index] = { status: 'suppressed', reason: 'below-minimum' };
+      continue;
+    }
+    if (n < minimum) {
+      decisions[index] = { status: 'suppressed', reason: 'below-self-declared-minimum' };
       continue;
     }
     const atoms = cellAtoms[index] ?? new Int32Array(0);

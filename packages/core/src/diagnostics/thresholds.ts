@@ -10,6 +10,12 @@
 export const MIN_RESPONDENTS_FLOOR = 5;
 /** Smallest group whose open answers may ever be shown. */
 export const MIN_OPEN_TEXT_FLOOR = 10;
+/**
+ * Smallest group shown when some of its members declared their own membership (shared link):
+ * anyone holding the link can add answers they know, so a cell of 5 could hide one real person
+ * behind 4 scripted ones (docs/diagnostics.md, "Threat model").
+ */
+export const MIN_SELF_DECLARED_FLOOR = 10;
 
 /** Resolved thresholds. */
 export interface Thresholds {
@@ -17,6 +23,8 @@ export interface Thresholds {
   readonly minRespondents: number;
   /** Minimum answers for open text (≥ 10). */
   readonly minOpenText: number;
+  /** Minimum respondents for a cell holding any self-declared member (≥ 10, ≥ minRespondents). */
+  readonly minSelfDeclared: number;
 }
 
 function atLeast(value: number | undefined, floor: number): number {
@@ -25,11 +33,13 @@ function atLeast(value: number | undefined, floor: number): number {
 
 /**
  * Clamp requested thresholds to the floors.
- * @example resolveThresholds({ minRespondents: 3 }) // { minRespondents: 5, minOpenText: 10 }
+ * @example resolveThresholds({ minRespondents: 3 }) // { minRespondents: 5, minOpenText: 10, minSelfDeclared: 10 }
  */
 export function resolveThresholds(requested: Partial<Thresholds> = {}): Thresholds {
+  const minRespondents = atLeast(requested.minRespondents, MIN_RESPONDENTS_FLOOR);
   return {
-    minRespondents: atLeast(requested.minRespondents, MIN_RESPONDENTS_FLOOR),
+    minRespondents,
     minOpenText: atLeast(requested.minOpenText, MIN_OPEN_TEXT_FLOOR),
+    minSelfDeclared: atLeast(requested.minSelfDeclared, Math.max(MIN_SELF_DECLARED_FLOOR, minRespondents)),
   };
 }
