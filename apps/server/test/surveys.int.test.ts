@@ -128,7 +128,8 @@ describe.each(testDialects)('diagnostic surveys on $name', (dialect) => {
     const first = (await client.get(`/api/respond/${shared}`)).json<RespondSession>();
     expect(first.mode).toBe('shared');
     expect(first.consent.agreement).toContain('5');
-    expect(first.consent.minRespondents).toBe(5);
+    // Through the shared link membership is self-declared: groups need 10.
+    expect(first.consent.minRespondents).toBe(10);
     expect(first.selfDeclare.collectives.map((c) => c.name).sort()).toEqual(['Dept', 'Team A']);
     const start = await client.post(`/api/respond/${shared}/start`, { collectiveId: teamA, language: 'en' });
     const token = start.json<{ token: string }>().token;
@@ -199,9 +200,22 @@ describe.each(testDialects)('diagnostic surveys on $name', (dialect) => {
     });
     const id = created.json<Campaign>().id;
     const launched = await owner.post(`/api/orgs/${orgId}/campaigns/${id}/launch`);
-    const invitations = launched.json<{ invitations: { personName: string; link: string; id: string }[] }>()
+    // No link is shown at launch: without e-mail, handing them out is a deliberate, audited step.
+    const atLaunch = launched.json<{ invitations: { personName: string; link: string | null }[] }>();
+    expect(atLaunch.invitations.map((i) => i.personName).sort()).toEqual(names);
+    expect(atLaunch.invitations.every((i) => i.link === null)).toBe(true);
+    expect((await owner.post(`/api/orgs/${orgId}/campaigns/${id}/invitations/hand-out`, {})).status).toBe(
+      400,
+    );
+    const handed = await owner.post(`/api/orgs/${orgId}/campaigns/${id}/invitations/hand-out`, {
+      acknowledged: true,
+    });
+    expect(handed.status).toBe(200);
+    const invitations = handed.json<{ invitations: { personName: string; link: string; id: string }[] }>()
       .invitations;
     expect(invitations.map((i) => i.personName).sort()).toEqual(names);
+    const audit = await owner.get(`/api/orgs/${orgId}/audit`);
+    expect(JSON.stringify(audit.body)).toContain('survey.links_handed_out');
     const token = invitations[0]!.link.split('/respond/')[1]!;
     const client = anon();
     const session = (await client.get(`/api/respond/${token}`)).json<RespondSession>();
@@ -218,7 +232,13 @@ describe.each(testDialects)('diagnostic surveys on $name', (dialect) => {
     const campaign = (await owner.get(`/api/orgs/${orgId}/campaigns/${id}`)).json<Campaign>();
     expect(campaign.invited).toBe(3);
     expect(campaign.responded).toBeNull();
-    expect(campaign.collectives[0]).toMatchObject({ invited: 3, responded: null, reason: 'below-minimum' });
+    expect(campaign.collectives[0]).toMatchObject({
+      invited: 3,
+      responded: null,
+      reason: 'not-released',
+      progress: 'not-yet',
+    });
+    expect(campaign.distribution).toEqual({ email: 0, hand: 3, pending: 0 });
     // A reissued link replaces the old one.
     const re = await owner.post(
       `/api/orgs/${orgId}/campaigns/${id}/invitations/${invitations[1]!.id}/reissue`,
@@ -258,39 +278,46 @@ describe.each(testDialects)('diagnostic surveys on $name', (dialect) => {
     expect(r.cuts[0]).toMatchObject({ status: 'suppressed', reason: 'no-respondents', n: null });
   });
 
-  it('suppresses below 5, shows at 5, withholds open text below 10, and guards against differencing', async () => {
+  it('needs 10 through the shared link, shows no count while open, withholds open text below 10, and guards against differencing', async () => {
     const { campaign, shared } = await sharedCampaign('Thresholds');
     const secret = 'zanzibar-unique-comment';
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 9; i++) {
       await respond(shared, teamA, 2 + (i % 3), `${secret} ${i}`);
     }
     let r = await report(campaign.id);
-    expect(r.cuts.every((c) => c.status === 'suppressed' && c.n === null && c.constructs.length === 0)).toBe(
+    expect(r.cuts.every((c) => c.n === null && c.constructs.length === 0 && c.progress === 'not-yet')).toBe(
       true,
     );
-    expect(r.cuts.find((c) => c.collectiveId === teamA)?.reason).toBe('below-minimum');
-    await respond(shared, teamA, 4, `${secret} 4`);
-    // Threshold met, but nothing is released while the campaign is open: a view before and after
-    // one more answer would differ by exactly that answer.
+    await respond(shared, teamA, 4);
+    // Threshold met, but while open the report says only "reached": no score, no count.
     r = await report(campaign.id);
     expect(r.isReleased).toBe(false);
     expect(r.cuts.find((c) => c.collectiveId === teamA)).toMatchObject({
-      status: 'shown',
-      n: 5,
+      progress: 'reached',
+      n: null,
+      reason: 'not-released',
       constructs: [],
     });
+    expect(JSON.stringify(r.cuts)).not.toMatch(/"n":\d/);
+    const open = (await owner.get(`/api/orgs/${orgId}/campaigns/${campaign.id}`)).json<Campaign>();
+    expect(open.responded).toBeNull();
+    expect(open.collectives.every((c) => c.responded === null)).toBe(true);
+    expect(open.collectives.find((c) => c.collectiveId === teamA)?.progress).toBe('reached');
     expect(r.cuts.every((c) => c.items.length === 0 && c.interpretation === null)).toBe(true);
     expect((await owner.get(`/api/orgs/${orgId}/campaigns/${campaign.id}/export.csv`)).status).toBe(409);
-    // One more person directly in Dept: Dept (6) minus Team A (5) would be one person.
+    // One more person directly in Dept: Dept (11) minus Team A (10) would be one person.
     await respond(shared, dept, 1);
     expect((await owner.post(`/api/orgs/${orgId}/campaigns/${campaign.id}/close`)).status).toBe(200);
     r = await report(campaign.id);
     expect(r.isReleased).toBe(true);
+    expect(r.cuts.every((c) => c.progress === null)).toBe(true);
     const shownSizes = r.cuts.filter((c) => c.status === 'shown').map((c) => c.n);
-    expect(shownSizes).not.toEqual(expect.arrayContaining([5, 6]));
+    expect(shownSizes).not.toEqual(expect.arrayContaining([10, 11]));
     expect(r.cuts.some((c) => c.reason === 'differencing-risk')).toBe(true);
     const shown = r.cuts.find((c) => c.status === 'shown')!;
     expect(shown.constructs.length).toBeGreaterThan(0);
+    // Every answer came through the shared link, and the report says so.
+    expect(shown.channels).toEqual({ sharedLink: shown.n, handLinks: 0 });
     expect(shown.interpretation?.effectiveness.level).toBeGreaterThanOrEqual(1);
     expect(shown.openText.every((o) => o.status === 'suppressed' && o.reason === 'below-minimum')).toBe(true);
     // Filtered cut requests go through the same plan; unknown filters are refused.

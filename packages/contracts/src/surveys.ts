@@ -123,6 +123,8 @@ export const CreateCampaignBodySchema = z.object({
   hasSharedLink: z.boolean().default(false),
   /** Attributes declared by shared-link respondents (also filterable in the report). */
   attributes: z.array(CampaignAttributeSchema).max(5).optional(),
+  /** Most answers accepted through the shared link (null: no cap). */
+  sharedCap: z.number().int().min(1).max(100_000).nullable().optional(),
   opensAt: DateTime.nullable().optional(),
   closesAt: DateTime.nullable().optional(),
 });
@@ -132,15 +134,35 @@ export const UpdateCampaignBodySchema = CreateCampaignBodySchema.partial().refin
   'nothing to change',
 );
 
+export const DisclosureReasonSchema = z.enum([
+  'meets-threshold',
+  'no-respondents',
+  'below-minimum',
+  'below-self-declared-minimum',
+  'differencing-risk',
+  /** The campaign is still open: nothing but progress is given. */
+  'not-released',
+]);
+export const ThresholdsSchema = z.object({
+  minRespondents: z.number().int(),
+  minOpenText: z.number().int(),
+  /** Minimum for a group holding anyone who declared their own membership (shared link). */
+  minSelfDeclared: z.number().int(),
+});
 export const CampaignCollectiveCountSchema = z.object({
   collectiveId: IdSchema,
   name: z.string(),
   parentId: IdSchema.nullable(),
   /** People invited from the roster (not sensitive: the roster is known to the facilitator). */
   invited: z.number().int(),
-  /** Submitted responses; null when the group is below the threshold or differencing would expose it. */
+  /**
+   * Submitted responses, only once released (closed) and only where the report shows the group;
+   * null otherwise. While the campaign is open only `progress` is given, never a count.
+   */
   responded: z.number().int().nullable(),
-  reason: z.enum(['meets-threshold', 'no-respondents', 'below-minimum', 'differencing-risk']),
+  reason: DisclosureReasonSchema,
+  /** While open: whether the group has reached its threshold; null once released. */
+  progress: z.enum(['reached', 'not-yet']).nullable(),
 });
 
 export const CampaignSchema = z.object({
@@ -167,7 +189,12 @@ export const CampaignSchema = z.object({
   responded: z.number().int().nullable(),
   invited: z.number().int(),
   collectives: z.array(CampaignCollectiveCountSchema),
-  thresholds: z.object({ minRespondents: z.number().int(), minOpenText: z.number().int() }),
+  thresholds: ThresholdsSchema,
+  sharedCap: z.number().int().nullable(),
+  /** Personal links: how many were e-mailed by Essaim, handed out by the facilitator, not yet distributed. */
+  distribution: z.object({ email: z.number().int(), hand: z.number().int(), pending: z.number().int() }),
+  /** True when Essaim can e-mail personal links itself (SMTP configured). */
+  canEmail: z.boolean(),
   createdAt: IsoDateSchema,
 });
 export type Campaign = z.infer<typeof CampaignSchema>;
@@ -176,6 +203,10 @@ export const CampaignListSchema = z.object({ campaigns: z.array(CampaignSchema) 
 export const CampaignInvitationSchema = z.object({
   id: IdSchema,
   personName: z.string(),
+  /** Known e-mail address of the invitee (hand distribution lists only). */
+  email: z.string().nullable().optional(),
+  /** How the current link reached its holder: `email`, `hand`, or null when not yet distributed. */
+  channel: z.enum(['email', 'hand']).nullable().optional(),
   /** Path of the personal link; present only in the answer that issued it (links are stored hashed). */
   link: z.string().nullable(),
   issuedAt: IsoDateSchema,
@@ -183,17 +214,28 @@ export const CampaignInvitationSchema = z.object({
 export const CampaignInvitationListSchema = z.object({ invitations: z.array(CampaignInvitationSchema) });
 export const LaunchCampaignResultSchema = z.object({
   campaign: CampaignSchema,
+  /** Invitees (links are never returned at launch: they are e-mailed, or handed out deliberately). */
   invitations: z.array(CampaignInvitationSchema),
+  /** Personal links e-mailed by Essaim at launch (0 without SMTP). */
+  emailed: z.number().int(),
 });
+/**
+ * Hand distribution of personal links: a deliberate, audited step. Each chosen invitation gets a
+ * new link (the previous one stops working) returned once in this answer.
+ */
+export const HandOutLinksBodySchema = z.object({
+  /** Invitations to hand out; all when absent. */
+  invitationIds: z.array(IdSchema).max(5000).optional(),
+  /** The facilitator acknowledges that handing links out is recorded and shown in the report. */
+  acknowledged: z.literal(true),
+});
+export const HandOutLinksResultSchema = z.object({ invitations: z.array(CampaignInvitationSchema) });
+/** Reminder by e-mail to invitees who have not submitted; says nothing back about who they are. */
+export const RemindResultSchema = z.object({ ok: z.literal(true) });
+export const EmailLinksResultSchema = z.object({ emailed: z.number().int() });
 
 // ---- report ------------------------------------------------------------------------------------
 
-export const DisclosureReasonSchema = z.enum([
-  'meets-threshold',
-  'no-respondents',
-  'below-minimum',
-  'differencing-risk',
-]);
 export const CampaignReportQuerySchema = z.object({
   collectiveId: IdSchema.optional(),
   /** Attribute filters `name=value`, separated by `;` (at most 2). */
@@ -218,6 +260,13 @@ export const CutReportSchema = z.object({
   status: z.enum(['shown', 'suppressed']),
   reason: DisclosureReasonSchema,
   n: z.number().int().nullable(),
+  /** While open: whether this cut has reached its threshold (never a count); null once released. */
+  progress: z.enum(['reached', 'not-yet']).nullable(),
+  /**
+   * Of a shown cut's answers, how many came through the shared link (self-declared membership)
+   * and through personal links handed out by hand rather than e-mailed by Essaim; null otherwise.
+   */
+  channels: z.object({ sharedLink: z.number().int(), handLinks: z.number().int() }).nullable(),
   constructs: z.array(
     z.object({
       constructId: z.string(),
@@ -293,7 +342,7 @@ export const CampaignReportSchema = z.object({
    */
   isReleased: z.boolean(),
   instrument: SurveyInstrumentSchema,
-  thresholds: z.object({ minRespondents: z.number().int(), minOpenText: z.number().int() }),
+  thresholds: ThresholdsSchema,
   /** Cuts a user may request: collectives (with nesting) and filterable attributes. */
   requestable: z.object({
     collectives: z.array(z.object({ id: IdSchema, name: z.string(), parentId: IdSchema.nullable() })),

@@ -10,7 +10,9 @@ import {
   RespondSubmitResultSchema,
   RespondTokenParamsSchema,
 } from '@essaim/contracts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../lib/app-error.ts';
+import { hashToken } from '../lib/tokens.ts';
 import {
   giveConsent,
   respondSession,
@@ -18,7 +20,24 @@ import {
   startShared,
   submitAnswers,
 } from '../services/campaigns-respond.service.ts';
+import { Throttle } from '../services/throttle.ts';
 import type { AppInstance } from './app-instance.ts';
+
+/**
+ * Limits on starting a response through a shared link (docs/diagnostics.md, "Threat model"):
+ * per link and per address, each over a window; beyond the allowance each further start doubles
+ * the wait (Throttle). Generous enough for an office behind one address, tight enough that a
+ * script cannot pour hundreds of answers in. Exported so tests can lower them.
+ */
+export const sharedLinkLimits = {
+  windowSeconds: 3600,
+  perAddress: 20,
+  perLink: 500,
+  maxDelaySeconds: 15 * 60,
+};
+
+/** One response per browser through a shared link: a cookie scoped to the respondent API. */
+const startedCookie = (sharedToken: string) => `essaim_shared_${hashToken(sharedToken).slice(0, 16)}`;
 
 /** The respondent's resume key (see campaigns-respond.service.ts), sent as a header. */
 function resumeKeyOf(request: FastifyRequest): string | null {
@@ -35,6 +54,29 @@ export async function respondRoutes(app: AppInstance): Promise<void> {
   const tags = ['respond'];
   const base = '/api/respond/:token';
   const noStore = { 'cache-control': 'no-store' };
+  const perAddress = new Throttle(sharedLinkLimits.perAddress, sharedLinkLimits.maxDelaySeconds);
+  const perLink = new Throttle(sharedLinkLimits.perLink, sharedLinkLimits.maxDelaySeconds);
+  const limitKeys = (request: FastifyRequest, token: string) => {
+    const window = Math.floor(Date.now() / 1000 / sharedLinkLimits.windowSeconds);
+    const link = hashToken(token).slice(0, 24);
+    return { address: `${link}:${request.ip}:${window}`, link: `${link}:${window}` };
+  };
+  const refuseIfLimited = (request: FastifyRequest, reply: FastifyReply, token: string) => {
+    const keys = limitKeys(request, token);
+    const wait = Math.max(perAddress.retryAfter(keys.address), perLink.retryAfter(keys.link));
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      throw new AppError('RATE_LIMITED', 'too many answers through this link, try again later', {
+        retryAfterSeconds: wait,
+      });
+    }
+    if (request.cookies[startedCookie(token)]) {
+      throw new AppError('CONFLICT', 'this browser has already answered through this link', {
+        reason: 'already-started',
+      });
+    }
+    return keys;
+  };
 
   app.get(
     base,
@@ -55,7 +97,21 @@ export async function respondRoutes(app: AppInstance): Promise<void> {
         response: { 200: RespondStartResultSchema },
       },
     },
-    async (request) => startShared(db, request.params.token, request.body),
+    async (request, reply) => {
+      const keys = refuseIfLimited(request, reply, request.params.token);
+      const started = await startShared(db, request.params.token, request.body);
+      // Counted once a response is started: each start spends the allowance of link and address.
+      perAddress.fail(keys.address);
+      perLink.fail(keys.link);
+      reply.setCookie(startedCookie(request.params.token), '1', {
+        path: '/api/respond',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        maxAge: 180 * 24 * 3600,
+      });
+      return { token: started.token, resumeKey: started.resumeKey };
+    },
   );
 
   app.post(

@@ -12,7 +12,11 @@ import {
   CampaignSchema,
   CreateCampaignBodySchema,
   CreateSurveyInstrumentBodySchema,
+  EmailLinksResultSchema,
+  HandOutLinksBodySchema,
+  HandOutLinksResultSchema,
   LaunchCampaignResultSchema,
+  RemindResultSchema,
   SurveyInstrumentEntrySchema,
   SurveyInstrumentListSchema,
   SurveyOrgParamsSchema,
@@ -30,6 +34,11 @@ import {
   updateCampaign,
 } from '../services/campaigns.service.ts';
 import {
+  emailPendingLinks,
+  handOutLinks,
+  remindNonRespondents,
+} from '../services/campaigns-links.service.ts';
+import {
   campaignReport,
   compareCampaignReports,
   exportCampaignCsv,
@@ -46,6 +55,11 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
   const tags = ['surveys'];
   const campaign = '/api/orgs/:orgId/campaigns/:campaignId';
+  const canEmail = { canEmail: app.deps.mailer.enabled };
+  const linkDeps = () => ({
+    mailer: app.deps.mailer,
+    publicUrl: app.deps.config.publicUrl ?? 'http://localhost:4000',
+  });
 
   app.get(
     '/api/orgs/:orgId/survey-instruments',
@@ -76,6 +90,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
         db,
         await requireOrgScope(request, 'survey.readReport'),
         request.params.engagementId,
+        canEmail,
       ),
     }),
   );
@@ -105,7 +120,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
     { schema: { tags, params: CampaignParamsSchema, response: { 200: CampaignSchema } } },
     async (request) => {
       const scope = await requireOrgScope(request, 'survey.readReport');
-      return presentCampaign(db, scope, await loadCampaign(db, scope, request.params.campaignId));
+      return presentCampaign(db, scope, await loadCampaign(db, scope, request.params.campaignId), canEmail);
     },
   );
 
@@ -138,6 +153,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
         await requireOrgScope(request, 'survey.manage'),
         request.params.campaignId,
         actorOf(request),
+        linkDeps(),
       ),
   );
 
@@ -150,6 +166,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
         await requireOrgScope(request, 'survey.manage'),
         request.params.campaignId,
         actorOf(request),
+        canEmail,
       ),
   );
 
@@ -163,6 +180,54 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
         request.params.campaignId,
       ),
     }),
+  );
+
+  app.post(
+    `${campaign}/invitations/hand-out`,
+    {
+      schema: {
+        tags,
+        params: CampaignParamsSchema,
+        body: HandOutLinksBodySchema,
+        response: { 200: HandOutLinksResultSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return handOutLinks(
+        db,
+        await requireOrgScope(request, 'survey.manage'),
+        request.params.campaignId,
+        request.body,
+        actorOf(request),
+      );
+    },
+  );
+
+  app.post(
+    `${campaign}/invitations/email`,
+    { schema: { tags, params: CampaignParamsSchema, response: { 200: EmailLinksResultSchema } } },
+    async (request) =>
+      emailPendingLinks(
+        db,
+        await requireOrgScope(request, 'survey.manage'),
+        request.params.campaignId,
+        actorOf(request),
+        linkDeps(),
+      ),
+  );
+
+  app.post(
+    `${campaign}/remind`,
+    { schema: { tags, params: CampaignParamsSchema, response: { 200: RemindResultSchema } } },
+    async (request) =>
+      remindNonRespondents(
+        db,
+        await requireOrgScope(request, 'survey.manage'),
+        request.params.campaignId,
+        actorOf(request),
+        linkDeps(),
+      ),
   );
 
   app.post(

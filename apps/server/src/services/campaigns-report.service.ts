@@ -12,15 +12,24 @@
  * summed; only the planner's shown cells leave.
  *
  * Release as a batch (docs/diagnostics.md §6, "What the server must still do"): aggregates leave
- * only once the campaign is closed. While it is open, the report gives each cut's status and size
- * but no score, because two views taken before and after one more submission would differ by
- * exactly that person's answers.
+ * only once the campaign is closed. While it is open, the report gives each cut "threshold reached
+ * / not yet" and nothing else — no score and no count, because two views taken before and after one
+ * more submission would differ by exactly that person's answers, and a count says who answered when.
+ *
+ * Frozen release (docs/diagnostics.md "Threat model"): everything a report depends on — the
+ * campaign's collective tree with its names, the attribute definitions and the thresholds — is
+ * frozen at launch into `survey_campaigns.frozen`; respondents' memberships are frozen in their
+ * response rows (from their invitation, issued at launch, or their own declaration). At close the
+ * whole requestable universe is planned and presented once and stored (`survey_released_cuts`);
+ * a closed campaign's report is served from that store, byte for byte, whatever the organisation
+ * does afterwards (re-parenting, moving people, renaming or deleting collectives, deleting people).
  */
 import type { CampaignComparison, CampaignReport, CutReport } from '@essaim/contracts';
 import {
   aggregateCuts,
   buildResponseMatrix,
   type CollectiveNode,
+  type ComparableCut,
   type CampaignReport as CoreCampaignReport,
   type CutReport as CoreCutReport,
   type CutDefinition,
@@ -49,6 +58,35 @@ const EXAMPLES_PER_THEME = 3;
 export interface CampaignAttributeDef {
   name: string;
   values: string[];
+}
+
+/** What a report depends on, frozen at launch (`survey_campaigns.frozen`). */
+export interface CampaignSnapshot {
+  tree: { id: string; name: string; parentId: string | null }[];
+  attributes: CampaignAttributeDef[];
+  thresholds: Thresholds;
+}
+
+/** The snapshot of a launched campaign; null for a draft (which reads the organisation as it is). */
+export function snapshotOf(campaign: CampaignRow): CampaignSnapshot | null {
+  const frozen = readJson<CampaignSnapshot>(campaign.frozen);
+  return frozen ? { ...frozen, thresholds: resolveThresholds(frozen.thresholds) } : null;
+}
+
+/** Read the organisation as it is now: what a draft shows, and what launch freezes. */
+export async function liveSnapshot(db: Db, campaign: CampaignRow): Promise<CampaignSnapshot> {
+  const [org, orgCollectives] = await Promise.all([
+    surveysRepository.thresholdsOf(db, campaign.org_id),
+    surveysRepository.collectivesOfOrg(db, campaign.org_id),
+  ]);
+  return {
+    tree: campaignTree(orgCollectives, readJson<string[]>(campaign.collective_ids) ?? []),
+    attributes: readJson<CampaignAttributeDef[]>(campaign.attributes) ?? [],
+    thresholds: resolveThresholds({
+      minRespondents: org?.min_group_size,
+      minOpenText: org?.min_text_group_size,
+    }),
+  };
 }
 
 /** The collectives of a campaign: the chosen ones and everything nested below them. */
@@ -84,7 +122,7 @@ export interface CampaignData {
   thresholds: Thresholds;
   tree: { id: string; name: string; parentId: string | null }[];
   attributes: CampaignAttributeDef[];
-  respondents: DisclosureRespondent[];
+  respondents: (DisclosureRespondent & { channel: string })[];
   submissions: ValidSubmission[];
   universe: CutDefinition[];
 }
@@ -98,24 +136,18 @@ export async function loadCampaignData(
   campaign: CampaignRow,
   instrument: Instrument,
 ): Promise<CampaignData> {
-  const [org, orgCollectives, rows] = await Promise.all([
-    surveysRepository.thresholdsOf(db, campaign.org_id),
-    surveysRepository.collectivesOfOrg(db, campaign.org_id),
+  const [snapshot, rows] = await Promise.all([
+    snapshotOf(campaign) ?? liveSnapshot(db, campaign),
     campaign.launched_at ? surveysRepository.submitted(db, campaign.id) : Promise.resolve([]),
   ]);
-  const thresholds = resolveThresholds({
-    minRespondents: org?.min_group_size,
-    minOpenText: org?.min_text_group_size,
-  });
-  const tree = campaignTree(orgCollectives, readJson<string[]>(campaign.collective_ids) ?? []);
-  const attributes = readJson<CampaignAttributeDef[]>(campaign.attributes) ?? [];
-  const respondents = rows.map(
-    (r, index): DisclosureRespondent => ({
-      id: String(index),
-      collectiveIds: readJson<string[]>(r.collective_ids) ?? [],
-      attributes: readJson<Record<string, string>>(r.attributes) ?? {},
-    }),
-  );
+  const { tree, attributes, thresholds } = snapshot;
+  const respondents = rows.map((r, index): DisclosureRespondent & { channel: string } => ({
+    id: String(index),
+    collectiveIds: readJson<string[]>(r.collective_ids) ?? [],
+    attributes: readJson<Record<string, string>>(r.attributes) ?? {},
+    selfDeclared: r.channel === 'shared',
+    channel: r.channel,
+  }));
   const submissions = rows.map((r) => readJson<ValidSubmission>(r.answers) ?? { numeric: {}, text: {} });
   const universe = enumerateRequestableCuts({
     collectives: tree,
@@ -176,12 +208,16 @@ const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 function presentCut(data: CampaignData, cut: CoreCutReport): CutReport {
   const summary = cut.status === 'shown' ? cut.summary : undefined;
   const interpretation = cut.status === 'shown' ? cut.interpretation : undefined;
-  let textMembers: Int32Array | null = null;
+  let cutMembers: Int32Array | null = null;
+  const members = () => {
+    cutMembers ??= computeCutMembers(data.respondents, [cut.cut], data.tree)[0]!;
+    return cutMembers;
+  };
   const openText = cut.openText.map((o) => {
     if (o.status !== 'shown' || !o.themes) {
       return { itemId: o.itemId, status: o.status, reason: o.reason, n: null, themes: [] };
     }
-    textMembers ??= computeCutMembers(data.respondents, [cut.cut], data.tree)[0]!;
+    const textMembers = members();
     // Same order as the planner: members of the cut who answered this question, ascending.
     const answered = Array.from(textMembers).filter(
       (m) => (data.submissions[m]?.text[o.itemId] ?? '') !== '',
@@ -209,6 +245,16 @@ function presentCut(data: CampaignData, cut: CoreCutReport): CutReport {
     status: cut.status,
     reason: cut.reason,
     n: cut.n,
+    progress: null,
+    // Channel counts are sums of a per-respondent indicator over a shown cell: the planner's
+    // guarantee covers them like any other sum.
+    channels:
+      cut.status === 'shown'
+        ? {
+            sharedLink: Array.from(members()).filter((m) => data.respondents[m]?.channel === 'shared').length,
+            handLinks: Array.from(members()).filter((m) => data.respondents[m]?.channel === 'hand').length,
+          }
+        : null,
     constructs: (summary?.constructs ?? []).map((c) => ({
       constructId: c.constructId,
       family: c.family,
@@ -259,28 +305,78 @@ function presentCut(data: CampaignData, cut: CoreCutReport): CutReport {
   };
 }
 
-/** A cut of a campaign still open: status and size, no aggregate (see the module note). */
+const NOT_YET = new Set(['no-respondents', 'below-minimum', 'below-self-declared-minimum']);
+
+/** Whether a cut has reached its own threshold (a cut withheld for differencing has reached it). */
+export function progressOf(reason: string): 'reached' | 'not-yet' {
+  return NOT_YET.has(reason) ? 'not-yet' : 'reached';
+}
+
+/** A cut of a campaign still open: threshold reached or not, nothing else (see the module note). */
 function presentStatusOnly(data: CampaignData, cut: CoreCutReport): CutReport {
   return {
     key: cut.key,
     label: cutLabel(data, cut.cut),
     collectiveId: cut.cut.collectiveId ?? null,
     filters: { ...(cut.cut.filters ?? {}) },
-    status: cut.status,
-    reason: cut.reason,
-    n: cut.n,
+    status: 'suppressed',
+    reason: 'not-released',
+    n: null,
+    progress: progressOf(cut.reason),
+    channels: null,
     constructs: [],
     items: [],
     withheld: [],
     interpretation: null,
     openText: cut.openText.map((o) => ({
       itemId: o.itemId,
-      status: o.status,
-      reason: o.reason,
+      status: 'suppressed' as const,
+      reason: 'not-released' as const,
       n: null,
       themes: [],
     })),
   };
+}
+
+/**
+ * Release a campaign at close: plan and present every requestable cut once, from the frozen
+ * snapshot and the answers submitted by then, and store them. Runs inside the close transaction.
+ */
+export async function releaseCampaign(db: Db, campaign: CampaignRow): Promise<void> {
+  const instrument = frozenInstrument(campaign);
+  if (!instrument || (await surveysRepository.hasRelease(db, campaign.id))) {
+    return;
+  }
+  const data = await loadCampaignData(db, campaign, instrument);
+  const report = aggregate(data, data.universe);
+  await surveysRepository.insertReleasedCuts(
+    db,
+    campaign.id,
+    report.cuts.map((c) => ({ key: c.key, body: JSON.stringify(presentCut(data, c)) })),
+  );
+}
+
+/** Stored cuts of a closed campaign, by key. Campaigns closed before releases were stored are released now. */
+export async function releasedCuts(
+  db: Db,
+  campaign: CampaignRow,
+  keys?: readonly string[],
+): Promise<Map<string, CutReport>> {
+  let rows = await surveysRepository.releasedCuts(db, campaign.id, keys);
+  if (rows.length === 0 && !(await surveysRepository.hasRelease(db, campaign.id))) {
+    try {
+      await (db.isTransaction
+        ? releaseCampaign(db, campaign)
+        : db.transaction().execute((trx) => releaseCampaign(trx, campaign)));
+    } catch (error) {
+      // Another request released it at the same moment: its release stands.
+      if (!(await surveysRepository.hasRelease(db, campaign.id))) {
+        throw error;
+      }
+    }
+    rows = await surveysRepository.releasedCuts(db, campaign.id, keys);
+  }
+  return new Map(rows.map((r) => [r.cut_key, JSON.parse(r.body) as CutReport]));
 }
 
 function assertReleased(data: CampaignData): void {
@@ -317,7 +413,14 @@ export async function campaignReport(
       requested.push(extra);
     }
   }
-  const report = aggregate(data, requested);
+  const isReleased = data.campaign.status === 'closed';
+  let cuts: CutReport[];
+  if (isReleased) {
+    const stored = await releasedCuts(db, data.campaign, requested.map(cutKey));
+    cuts = requested.flatMap((c) => stored.get(cutKey(c)) ?? []);
+  } else {
+    cuts = aggregate(data, requested).cuts.map((c) => presentStatusOnly(data, c));
+  }
   const others = await surveysRepository.campaignsOf(db, scope, data.campaign.engagement_id);
   const comparable = others.filter((o) => {
     const inst = frozenInstrument(o);
@@ -329,7 +432,6 @@ export async function campaignReport(
       inst.version === data.instrument.version
     );
   });
-  const isReleased = data.campaign.status === 'closed';
   return {
     campaignId: data.campaign.id,
     title: data.campaign.title,
@@ -338,12 +440,32 @@ export async function campaignReport(
     instrument: data.instrument as CampaignReport['instrument'],
     thresholds: data.thresholds,
     requestable: { collectives: data.tree, attributes: data.attributes, maxFilters: MAX_FILTERS },
-    cuts: report.cuts.map((c) => (isReleased ? presentCut(data, c) : presentStatusOnly(data, c))),
+    cuts,
     comparable: comparable.map((o) => ({ id: o.id, title: o.title, launchedAt: o.launched_at })),
   };
 }
 
-/** Before/after of two launched campaigns of the same instrument version (Welch 95% intervals). */
+/** A released cut as the core comparison reads it: status and the shown constructs' n, score, SD. */
+function comparableCut(cut: CutReport): ComparableCut {
+  return {
+    key: cut.key,
+    status: cut.status,
+    summary: {
+      constructs: cut.constructs.flatMap((c) =>
+        c.score === null || c.standardDeviation === null
+          ? []
+          : [{ constructId: c.constructId, n: c.n, score: c.score, standardDeviation: c.standardDeviation }],
+      ),
+    },
+  };
+}
+
+/**
+ * Before/after of two closed campaigns of the same instrument version (Welch 95% intervals).
+ * It reads only the two stored releases — each cut's n, scores and standard deviations as they
+ * were released — so it can show nothing that the two reports do not already show, and it is as
+ * frozen as they are (docs/diagnostics.md, "Threat model").
+ */
 export async function compareCampaignReports(
   db: Db,
   scope: OrgScope,
@@ -354,19 +476,19 @@ export async function compareCampaignReports(
   const after = await loadLaunched(db, scope, afterId);
   assertReleased(before);
   assertReleased(after);
-  const keys = new Map<string, CutDefinition>();
-  for (const cut of [...defaultCuts(before), ...defaultCuts(after)]) {
-    keys.set(cutKey(cut), cut);
-  }
-  const requested = [...keys.values()];
-  // Each campaign plans over its own universe; a cut it cannot request is simply missing there.
-  const inUniverse = (data: CampaignData) => {
-    const universe = new Set(data.universe.map(cutKey));
-    return requested.filter((c) => universe.has(cutKey(c)));
-  };
+  const keys = [...new Set([...defaultCuts(before), ...defaultCuts(after)].map(cutKey))];
+  const [releasedBefore, releasedAfter] = [
+    await releasedCuts(db, before.campaign, keys),
+    await releasedCuts(db, after.campaign, keys),
+  ];
+  const asReport = (data: CampaignData, released: Map<string, CutReport>) => ({
+    instrumentId: data.instrument.id,
+    instrumentVersion: data.instrument.version,
+    cuts: [...released.values()].map(comparableCut),
+  });
   let comparison: ReturnType<typeof compareCampaigns>;
   try {
-    comparison = compareCampaigns(aggregate(before, inUniverse(before)), aggregate(after, inUniverse(after)));
+    comparison = compareCampaigns(asReport(before, releasedBefore), asReport(after, releasedAfter));
   } catch (error) {
     if (error instanceof IncomparableCampaignsError) {
       throw new AppError('CONFLICT', 'the two campaigns used different instruments or versions', {
@@ -375,10 +497,7 @@ export async function compareCampaignReports(
     }
     throw error;
   }
-  const label = (key: string) => {
-    const cut = keys.get(key);
-    return cut ? cutLabel(before.tree.some((c) => c.id === cut.collectiveId) ? before : after, cut) : key;
-  };
+  const label = (key: string) => releasedAfter.get(key)?.label ?? releasedBefore.get(key)?.label ?? key;
   return {
     before: { id: before.campaign.id, title: before.campaign.title },
     after: { id: after.campaign.id, title: after.campaign.title },

@@ -20,7 +20,7 @@ import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError } from '../lib/app-error.ts';
 import { readJson, writeJson } from '../lib/json.ts';
 import { hashToken, newId, newToken, nowIso } from '../lib/tokens.ts';
-import { type CampaignAttributeDef, campaignTree, frozenInstrument } from './campaigns-report.service.ts';
+import { frozenInstrument, liveSnapshot, snapshotOf } from './campaigns-report.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { issueParticipant } from './participants.service.ts';
 
@@ -53,6 +53,11 @@ async function resolveToken(db: Db, token: string): Promise<Resolved> {
   return { mode: 'personal', campaign, instrument, participantId: participant.id };
 }
 
+/** What respondents may declare: the campaign's frozen tree and attributes (launched campaigns always have one). */
+async function frozenSnapshot(db: Db, campaign: CampaignRow) {
+  return snapshotOf(campaign) ?? (await liveSnapshot(db, campaign));
+}
+
 /** Why the campaign refuses answers right now (null when it accepts them). */
 function campaignRefusal(campaign: CampaignRow, now = new Date()): string | null {
   if (campaign.status === 'draft') {
@@ -81,10 +86,9 @@ export async function respondSession(
   resumeKey: string | null,
 ): Promise<RespondSession> {
   const r = await resolveToken(db, token);
-  const [engagement, org, collectives] = await Promise.all([
+  const [engagement, snapshot] = await Promise.all([
     surveysRepository.engagementOf(db, r.campaign.engagement_id),
-    surveysRepository.thresholdsOf(db, r.campaign.org_id),
-    surveysRepository.collectivesOfOrg(db, r.campaign.org_id),
+    frozenSnapshot(db, r.campaign),
   ]);
   const status = await db
     .selectFrom('engagements')
@@ -98,7 +102,7 @@ export async function respondSession(
         ? 'engagement-paused'
         : campaignRefusal(r.campaign);
   const response = r.participantId ? await surveysRepository.responseOf(db, r.participantId) : undefined;
-  const tree = campaignTree(collectives, readJson<string[]>(r.campaign.collective_ids) ?? []);
+  const { tree, thresholds } = snapshot;
   return {
     mode: r.mode,
     campaign: {
@@ -114,12 +118,13 @@ export async function respondSession(
       agreement: engagement?.confidentiality_text ?? '',
       agreementVersion: engagement?.confidentiality_version ?? 1,
       engagementTitle: engagement?.title ?? '',
-      minRespondents: Math.max(5, org?.min_group_size ?? 5),
-      minOpenText: Math.max(10, org?.min_text_group_size ?? 10),
+      // Through the shared link a group's membership is self-declared: its threshold is higher.
+      minRespondents: r.mode === 'shared' ? thresholds.minSelfDeclared : thresholds.minRespondents,
+      minOpenText: thresholds.minOpenText,
     },
     selfDeclare: {
       collectives: r.mode === 'shared' ? tree.map((c) => ({ id: c.id, name: c.name })) : [],
-      attributes: r.mode === 'shared' ? (readJson<CampaignAttributeDef[]>(r.campaign.attributes) ?? []) : [],
+      attributes: r.mode === 'shared' ? snapshot.attributes : [],
     },
     // The respondent's own progress, for resuming; only with their key, never after submission.
     draft:
@@ -156,22 +161,26 @@ export async function startShared(
     attributes?: Record<string, string> | undefined;
     language: Language;
   },
-): Promise<{ token: string; resumeKey: string }> {
+): Promise<{ token: string; resumeKey: string; campaignId: string }> {
   return db.transaction().execute(async (trx) => {
     const r = await resolveToken(trx, token);
     if (r.mode !== 'shared') {
       throw new AppError('CONFLICT', 'this is a personal link', { reason: 'personal-link' });
     }
     await assertAccepts(trx, r.campaign);
-    const tree = campaignTree(
-      await surveysRepository.collectivesOfOrg(trx, r.campaign.org_id),
-      readJson<string[]>(r.campaign.collective_ids) ?? [],
-    );
+    if (
+      r.campaign.shared_cap !== null &&
+      (await surveysRepository.sharedStarts(trx, r.campaign.id)) >= r.campaign.shared_cap
+    ) {
+      throw new AppError('CONFLICT', 'this shared link has reached the number of answers it accepts', {
+        reason: 'shared-cap-reached',
+      });
+    }
+    const { tree, attributes: defs } = await frozenSnapshot(trx, r.campaign);
     const collectiveId = body.collectiveId ?? null;
     if (collectiveId !== null && !tree.some((c) => c.id === collectiveId)) {
       throw new AppError('VALIDATION_FAILED', 'unknown collective', { collectiveId });
     }
-    const defs = readJson<CampaignAttributeDef[]>(r.campaign.attributes) ?? [];
     const attributes: Record<string, string> = {};
     for (const [name, value] of Object.entries(body.attributes ?? {})) {
       if (value === '') {
@@ -202,8 +211,9 @@ export async function startShared(
       consented_at: now,
       submitted_at: null,
       updated_at: now,
+      channel: 'shared',
     });
-    return { token: issued.token, resumeKey };
+    return { token: issued.token, resumeKey, campaignId: r.campaign.id };
   });
 }
 
@@ -234,6 +244,8 @@ async function ensureDraft(trx: Db, r: Resolved & { participantId: string }, lan
     consented_at: null,
     submitted_at: null,
     updated_at: nowIso(),
+    // How this link reached its holder when they first used it (e-mailed by Essaim or handed out).
+    channel: invitation?.channel === 'email' ? 'email' : 'hand',
   };
   await surveysRepository.insertResponse(trx, row);
   return row;

@@ -13,13 +13,19 @@ import { AppError, notFound } from '../lib/app-error.ts';
 import { readJson, writeJson } from '../lib/json.ts';
 import { newId, newToken, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
+import { emailIssuedLinks, type LinkDeps } from './campaigns-links.service.ts';
 import {
   aggregate,
   type CampaignAttributeDef,
   campaignTree,
   defaultCuts,
   frozenInstrument,
+  liveSnapshot,
   loadCampaignData,
+  progressOf,
+  releaseCampaign,
+  releasedCuts,
+  snapshotOf,
 } from './campaigns-report.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
@@ -38,23 +44,49 @@ export async function loadCampaign(db: Db, scope: OrgScope, id: string): Promise
   return row;
 }
 
-export async function presentCampaign(db: Db, scope: OrgScope, row: CampaignRow): Promise<Campaign> {
+/**
+ * A campaign with its counts. A draft reads the organisation as it is; a launched campaign its
+ * frozen snapshot. While open, each collective gets "threshold reached / not yet", never a count
+ * (a count tells who answered and when); once closed, counts come from the stored release.
+ */
+export async function presentCampaign(
+  db: Db,
+  scope: OrgScope,
+  row: CampaignRow,
+  options: { canEmail?: boolean } = {},
+): Promise<Campaign> {
   const instrument = frozenInstrument(row) ?? (await resolveInstrument(db, scope, row.instrument_ref));
-  const data = await loadCampaignData(db, row, instrument);
+  const snapshot = snapshotOf(row) ?? (await liveSnapshot(db, row));
   const invitations = await surveysRepository.invitations(db, row.id);
-  const report = aggregate(data, defaultCuts(data));
-  const byKey = new Map(report.cuts.map((c) => [c.key, c]));
+  const keys = [cutKey({}), ...snapshot.tree.map((c) => cutKey({ collectiveId: c.id }))];
+  const byKey = new Map<string, { n: number | null; reason: Campaign['collectives'][number]['reason'] }>();
+  let progress = (_key: string): 'reached' | 'not-yet' | null => null;
+  if (row.status === 'closed') {
+    for (const [key, cut] of await releasedCuts(db, row, keys)) {
+      byKey.set(key, { n: cut.n, reason: cut.reason });
+    }
+  } else if (row.status === 'open') {
+    const data = await loadCampaignData(db, row, instrument);
+    const reached = new Map(
+      aggregate(data, defaultCuts(data)).cuts.map((c) => [c.key, progressOf(c.reason)] as const),
+    );
+    progress = (key) => reached.get(key) ?? 'not-yet';
+  }
   const invitedIn = (collectiveId: string) => {
     const below = new Set(
       campaignTree(
-        data.tree.map((c) => ({ id: c.id, name: c.name, parent_id: c.parentId })),
+        snapshot.tree.map((c) => ({ id: c.id, name: c.name, parent_id: c.parentId })),
         [collectiveId],
       ).map((c) => c.id),
     );
     return invitations.filter((i) => (readJson<string[]>(i.collective_ids) ?? []).some((c) => below.has(c)))
       .length;
   };
-  const whole = byKey.get(cutKey({}));
+  const released = (key: string) =>
+    byKey.get(key) ?? {
+      n: null,
+      reason: row.status === 'draft' ? ('no-respondents' as const) : ('not-released' as const),
+    };
   return {
     id: row.id,
     engagementId: row.engagement_id,
@@ -68,37 +100,50 @@ export async function presentCampaign(db: Db, scope: OrgScope, row: CampaignRow)
     collectiveIds: readJson<string[]>(row.collective_ids) ?? [],
     hasMemberLinks: row.has_member_links === 1,
     hasSharedLink: row.has_shared_link === 1,
-    attributes: data.attributes,
+    attributes: snapshot.attributes,
     opensAt: row.opens_at,
     closesAt: row.closes_at,
     launchedAt: row.launched_at,
     closedAt: row.closed_at,
     // The shared link lets anyone answer: only those who run the survey see it.
     sharedLink: row.shared_token && can(scope.role, 'survey.manage') ? respondPath(row.shared_token) : null,
-    responded: whole?.n ?? null,
+    responded: released(cutKey({})).n,
     invited: invitations.length,
-    collectives: data.tree.map((c) => {
-      const cut = byKey.get(cutKey({ collectiveId: c.id }));
+    collectives: snapshot.tree.map((c) => {
+      const key = cutKey({ collectiveId: c.id });
       return {
         collectiveId: c.id,
         name: c.name,
         parentId: c.parentId,
         invited: invitedIn(c.id),
-        responded: cut?.n ?? null,
-        reason: cut?.reason ?? 'no-respondents',
+        responded: released(key).n,
+        reason: released(key).reason,
+        progress: progress(key),
       };
     }),
-    thresholds: data.thresholds,
+    thresholds: snapshot.thresholds,
+    sharedCap: row.shared_cap,
+    distribution: {
+      email: invitations.filter((i) => i.channel === 'email').length,
+      hand: invitations.filter((i) => i.channel === 'hand').length,
+      pending: invitations.filter((i) => i.channel === null).length,
+    },
+    canEmail: options.canEmail === true,
     createdAt: row.created_at,
   };
 }
 
-export async function listCampaigns(db: Db, scope: OrgScope, engagementId: string): Promise<Campaign[]> {
+export async function listCampaigns(
+  db: Db,
+  scope: OrgScope,
+  engagementId: string,
+  options: { canEmail?: boolean } = {},
+): Promise<Campaign[]> {
   await loadEngagement(db, scope, engagementId);
   const rows = await surveysRepository.campaignsOf(db, scope, engagementId);
   const out: Campaign[] = [];
   for (const row of rows) {
-    out.push(await presentCampaign(db, scope, row));
+    out.push(await presentCampaign(db, scope, row, options));
   }
   return out;
 }
@@ -153,6 +198,8 @@ export async function createCampaign(
       has_member_links: body.hasMemberLinks ? 1 : 0,
       has_shared_link: body.hasSharedLink ? 1 : 0,
       shared_token: null,
+      frozen: null,
+      shared_cap: body.sharedCap ?? null,
       opens_at: body.opensAt ?? null,
       closes_at: body.closesAt ?? null,
       launched_at: null,
@@ -189,7 +236,8 @@ export async function updateCampaign(
         body.collectiveIds !== undefined ||
         body.attributes !== undefined ||
         body.hasMemberLinks !== undefined ||
-        body.hasSharedLink !== undefined)
+        body.hasSharedLink !== undefined ||
+        (body.sharedCap !== undefined && row.status === 'closed'))
     ) {
       throw new AppError('CONFLICT', 'a launched campaign keeps its instrument, collectives and links', {
         reason: 'launched',
@@ -219,6 +267,7 @@ export async function updateCampaign(
       ...(body.attributes !== undefined ? { attributes: writeJson(body.attributes) ?? '[]' } : {}),
       ...(body.hasMemberLinks !== undefined ? { has_member_links: body.hasMemberLinks ? 1 : 0 } : {}),
       ...(body.hasSharedLink !== undefined ? { has_shared_link: body.hasSharedLink ? 1 : 0 } : {}),
+      ...(body.sharedCap !== undefined ? { shared_cap: body.sharedCap } : {}),
       opens_at: opensAt,
       closes_at: closesAt,
       updated_at: nowIso(),
@@ -234,15 +283,17 @@ export async function updateCampaign(
   });
 }
 
-/** Issue one personal link per roster member of the campaign's collectives; tokens are returned once. */
+/**
+ * Issue one personal link per roster member of the campaign's (frozen) collectives. The tokens
+ * are never returned here: they are e-mailed by the caller, or replaced when handed out by hand.
+ */
 async function issueMemberLinks(
   trx: Db,
   scope: OrgScope,
   row: CampaignRow,
+  tree: readonly { id: string }[],
   attributes: CampaignAttributeDef[],
 ) {
-  const org = await surveysRepository.collectives(trx, scope);
-  const tree = campaignTree(org, readJson<string[]>(row.collective_ids) ?? []);
   const inTree = new Set(tree.map((c) => c.id));
   const roster = await surveysRepository.rosterOf(trx, scope, [...inTree]);
   const names = new Set(attributes.map((a) => a.name));
@@ -265,20 +316,21 @@ async function issueMemberLinks(
       collective_ids: writeJson(person.collectiveIds.filter((c) => inTree.has(c))) ?? '[]',
       attributes: writeJson(personAttributes) ?? '{}',
       issued_at: nowIso(),
+      channel: null,
     };
     await surveysRepository.insertInvitation(trx, invitation);
-    issued.push({
-      id: invitation.id,
-      personName: person.name,
-      link: respondPath(token),
-      issuedAt: invitation.issued_at,
-    });
+    issued.push({ id: invitation.id, personName: person.name, token, issuedAt: invitation.issued_at });
   }
   return issued;
 }
 
-export async function launchCampaign(db: Db, scope: OrgScope, id: string, actor: Actor) {
-  return db.transaction().execute(async (trx) => {
+/**
+ * Launch: freeze the instrument and everything the report depends on (collective tree with names,
+ * attribute definitions, thresholds), issue personal links and, when SMTP is configured, e-mail
+ * them. Links are never shown here: without e-mail they are handed out by a deliberate step.
+ */
+export async function launchCampaign(db: Db, scope: OrgScope, id: string, actor: Actor, deps: LinkDeps) {
+  const { issued, launched } = await db.transaction().execute(async (trx) => {
     const row = await loadCampaign(trx, scope, id);
     await assertEngagementAcceptsInput(trx, row.engagement_id);
     if (row.status !== 'draft') {
@@ -288,11 +340,13 @@ export async function launchCampaign(db: Db, scope: OrgScope, id: string, actor:
       throw new AppError('VALIDATION_FAILED', 'choose personal links, a shared link, or both');
     }
     const instrument = await resolveInstrument(trx, scope, row.instrument_ref);
+    const snapshot = await liveSnapshot(trx, row);
     const now = nowIso();
     const launched: CampaignRow = {
       ...row,
       status: 'open',
       instrument: writeJson(instrument),
+      frozen: writeJson(snapshot),
       shared_token: row.has_shared_link === 1 ? newToken() : null,
       launched_at: now,
       updated_at: now,
@@ -300,26 +354,49 @@ export async function launchCampaign(db: Db, scope: OrgScope, id: string, actor:
     await surveysRepository.updateCampaign(trx, scope, id, {
       status: launched.status,
       instrument: launched.instrument,
+      frozen: launched.frozen,
       shared_token: launched.shared_token,
       launched_at: now,
       updated_at: now,
     });
-    const attributes = readJson<CampaignAttributeDef[]>(row.attributes) ?? [];
-    const invitations =
-      row.has_member_links === 1 ? await issueMemberLinks(trx, scope, launched, attributes) : [];
+    const issued =
+      row.has_member_links === 1
+        ? await issueMemberLinks(trx, scope, launched, snapshot.tree, snapshot.attributes)
+        : [];
     await recordEngagementEvent(trx, actor, {
       orgId: scope.orgId,
       engagementId: row.engagement_id,
       kind: 'survey.campaign_launched',
       objectKind: 'survey',
       objectId: id,
-      data: { instrument: `${instrument.id}@${instrument.version}`, invitations: invitations.length },
+      data: { instrument: `${instrument.id}@${instrument.version}`, invitations: issued.length },
     });
-    return { campaign: await presentCampaign(trx, scope, launched), invitations };
+    return { issued, launched };
   });
+  // After the commit: a failed launch sends nothing.
+  const emailed = await emailIssuedLinks(db, scope, launched, issued, actor, deps);
+  return {
+    campaign: await presentCampaign(db, scope, await loadCampaign(db, scope, id), {
+      canEmail: deps.mailer.enabled,
+    }),
+    invitations: issued.map((i) => ({
+      id: i.id,
+      personName: i.personName,
+      link: null,
+      issuedAt: i.issuedAt,
+    })),
+    emailed,
+  };
 }
 
-export async function closeCampaign(db: Db, scope: OrgScope, id: string, actor: Actor): Promise<Campaign> {
+/** Close: no more answers, and the report is released — planned once, stored, served as stored. */
+export async function closeCampaign(
+  db: Db,
+  scope: OrgScope,
+  id: string,
+  actor: Actor,
+  options: { canEmail?: boolean } = {},
+): Promise<Campaign> {
   return db.transaction().execute(async (trx) => {
     const row = await loadCampaign(trx, scope, id);
     if (row.status !== 'open') {
@@ -331,6 +408,8 @@ export async function closeCampaign(db: Db, scope: OrgScope, id: string, actor: 
       closed_at: now,
       updated_at: now,
     });
+    const closed = { ...row, status: 'closed', closed_at: now, updated_at: now };
+    await releaseCampaign(trx, closed);
     await recordEngagementEvent(trx, actor, {
       orgId: scope.orgId,
       engagementId: row.engagement_id,
@@ -338,16 +417,18 @@ export async function closeCampaign(db: Db, scope: OrgScope, id: string, actor: 
       objectKind: 'survey',
       objectId: id,
     });
-    return presentCampaign(trx, scope, { ...row, status: 'closed', closed_at: now });
+    return presentCampaign(trx, scope, closed, options);
   });
 }
 
-/** Invitees by name, without any sign of who has answered. */
+/** Invitees by name and how their link reached them, without any sign of who has answered. */
 export async function listInvitations(db: Db, scope: OrgScope, id: string) {
   const row = await loadCampaign(db, scope, id);
-  return (await surveysRepository.invitations(db, row.id)).map((i) => ({
+  return (await surveysRepository.invitationsWithEmail(db, row.id)).map((i) => ({
     id: i.id,
     personName: i.person_name,
+    email: i.email,
+    channel: i.channel as 'email' | 'hand' | null,
     link: null,
     issuedAt: i.issued_at,
   }));
@@ -372,12 +453,15 @@ export async function reissueInvitation(
     }
     const token = newToken();
     await surveysRepository.replaceParticipantToken(trx, invitation.participant_id, token);
+    // A link shown to the facilitator is a link handed out by hand (audited, counted in the report).
+    await surveysRepository.setInvitationChannel(trx, row.id, [invitation.id], 'hand');
     await recordEngagementEvent(trx, actor, {
       orgId: scope.orgId,
       engagementId: row.engagement_id,
       kind: 'survey.link_reissued',
       objectKind: 'survey',
       objectId: id,
+      data: { channel: 'hand', invitations: 1 },
     });
     return {
       id: invitation.id,

@@ -167,11 +167,119 @@ export const surveysRepository = {
   submitted(db: Db, campaignId: string) {
     return db
       .selectFrom('survey_responses')
-      .select(['collective_ids', 'attributes', 'answers'])
+      .select(['collective_ids', 'attributes', 'answers', 'channel'])
       .where('campaign_id', '=', campaignId)
       .where('submitted_at', 'is not', null)
       .orderBy('id')
       .execute();
+  },
+
+  /** Responses started through the shared link (drafts included), for the facilitator's cap. */
+  async sharedStarts(db: Db, campaignId: string): Promise<number> {
+    const row = await db
+      .selectFrom('survey_responses')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('campaign_id', '=', campaignId)
+      .where('channel', '=', 'shared')
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  },
+
+  /** The released report's stored cuts (all, or those with the given keys), in release order. */
+  releasedCuts(db: Db, campaignId: string, keys?: readonly string[]) {
+    let q = db
+      .selectFrom('survey_released_cuts')
+      .select(['cut_key', 'body'])
+      .where('campaign_id', '=', campaignId);
+    if (keys !== undefined) {
+      if (keys.length === 0) {
+        return Promise.resolve([]);
+      }
+      q = q.where('cut_key', 'in', [...keys]);
+    }
+    return q.orderBy('position').execute();
+  },
+
+  async hasRelease(db: Db, campaignId: string): Promise<boolean> {
+    const row = await db
+      .selectFrom('survey_released_cuts')
+      .select('cut_key')
+      .where('campaign_id', '=', campaignId)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  },
+
+  async insertReleasedCuts(
+    db: Db,
+    campaignId: string,
+    cuts: readonly { key: string; body: string }[],
+  ): Promise<void> {
+    // Chunked: PostgreSQL caps bound parameters per statement.
+    for (let i = 0; i < cuts.length; i += 500) {
+      await db
+        .insertInto('survey_released_cuts')
+        .values(
+          cuts.slice(i, i + 500).map((c, j) => ({
+            campaign_id: campaignId,
+            cut_key: c.key,
+            position: i + j,
+            body: c.body,
+          })),
+        )
+        .execute();
+    }
+  },
+
+  async setInvitationChannel(db: Db, campaignId: string, ids: readonly string[], channel: string) {
+    if (ids.length > 0) {
+      await db
+        .updateTable('survey_invitations')
+        .set({ channel })
+        .where('campaign_id', '=', campaignId)
+        .where('id', 'in', [...ids])
+        .execute();
+    }
+  },
+
+  /** Invitations with the invitee's current e-mail address (none once the person was deleted). */
+  invitationsWithEmail(db: Db, campaignId: string) {
+    return db
+      .selectFrom('survey_invitations')
+      .leftJoin('people', 'people.id', 'survey_invitations.person_id')
+      .select([
+        'survey_invitations.id',
+        'survey_invitations.participant_id',
+        'survey_invitations.person_name',
+        'survey_invitations.channel',
+        'survey_invitations.issued_at',
+        'people.email',
+      ])
+      .where('survey_invitations.campaign_id', '=', campaignId)
+      .orderBy('survey_invitations.person_name')
+      .execute();
+  },
+
+  /** Participants of a campaign whose answers were submitted (for reminders; never returned). */
+  async submittedParticipants(db: Db, campaignId: string): Promise<Set<string>> {
+    const rows = await db
+      .selectFrom('survey_responses')
+      .select('participant_id')
+      .where('campaign_id', '=', campaignId)
+      .where('submitted_at', 'is not', null)
+      .execute();
+    return new Set(rows.map((r) => r.participant_id));
+  },
+
+  /** Participants of a campaign who consented on some browser (their link must not be replaced). */
+  async claimedParticipants(db: Db, campaignId: string): Promise<Set<string>> {
+    const rows = await db
+      .selectFrom('survey_responses')
+      .select('participant_id')
+      .where('campaign_id', '=', campaignId)
+      .where('resume_hash', 'is not', null)
+      .execute();
+    return new Set(rows.map((r) => r.participant_id));
   },
 
   /** Cut signatures of submitted responses (no answers), for counts. */

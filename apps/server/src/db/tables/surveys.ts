@@ -23,6 +23,10 @@ export interface SurveyCampaignsTable {
   has_member_links: number;
   has_shared_link: number;
   shared_token: string | null;
+  /** What the report depends on, frozen at launch ({@link CampaignSnapshot} as JSON); null while a draft. */
+  frozen: string | null;
+  /** Most answers accepted through the shared link; null: no cap. */
+  shared_cap: number | null;
   opens_at: string | null;
   closes_at: string | null;
   launched_at: string | null;
@@ -41,6 +45,8 @@ export interface SurveyInvitationsTable {
   collective_ids: string;
   attributes: string;
   issued_at: string;
+  /** How the current link reached its holder: `email` (sent by Essaim), `hand`, or null (not yet). */
+  channel: string | null;
 }
 
 export interface SurveyResponsesTable {
@@ -56,6 +62,16 @@ export interface SurveyResponsesTable {
   consented_at: string | null;
   submitted_at: string | null;
   updated_at: string;
+  /** How the respondent got their link: `shared`, `email` or `hand`. */
+  channel: string;
+}
+
+/** The report released at close: one presented cut (contracts `CutReport`, JSON text) per requestable cut. */
+export interface SurveyReleasedCutsTable {
+  campaign_id: string;
+  cut_key: string;
+  position: number;
+  body: string;
 }
 
 export type SurveysTables = {
@@ -63,4 +79,5 @@ export type SurveysTables = {
   survey_campaigns: SurveyCampaignsTable;
   survey_invitations: SurveyInvitationsTable;
   survey_responses: SurveyResponsesTable;
+  survey_released_cuts: SurveyReleasedCutsTable;
 };

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m20261127T1800 from './20261127T1800-create-surveys.ts';
+import * as m20261207T1600 from './20261207T1600-freeze-survey-releases.ts';
 
 /**
  * Migrations of the surveys feature, named `<UTC timestamp>-<verb-object>` like the others; the migrator
@@ -7,4 +8,5 @@ import * as m20261127T1800 from './20261127T1800-create-surveys.ts';
  */
 export const surveysMigrations: Record<string, Migration> = {
   '20261127T1800-create-surveys': m20261127T1800,
+  '20261207T1600-freeze-survey-releases': m20261207T1600,
 };
