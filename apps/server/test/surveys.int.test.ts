@@ -3,34 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../src/db/connect.ts';
 import type { AppInstance } from '../src/http/app-instance.ts';
 import { createOrg, setupAdmin, type TestClient, testClient } from './factories.ts';
+import { answersFor } from './survey-answers.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';
-
-const RANGE: Record<string, [number, number]> = {
-  agreement5: [1, 5],
-  agreement7: [1, 7],
-  frequency5: [1, 5],
-  yesno: [0, 1],
-  scale0to10: [0, 10],
-};
-
-/** Answers for every item: numeric values from `pick`, open text when `text` is given. */
-export function answersFor(
-  session: RespondSession,
-  pick: (min: number, max: number, index: number) => number,
-  text?: string,
-): Record<string, number | string | null> {
-  const answers: Record<string, number | string | null> = {};
-  session.instrument.items.forEach((item, index) => {
-    const range = RANGE[item.scale];
-    if (range) {
-      answers[item.id] = pick(range[0], range[1], index);
-    } else if (text !== undefined) {
-      answers[item.id] = text;
-    }
-  });
-  return answers;
-}
 
 describe.each(testDialects)('diagnostic surveys on $name', (dialect) => {
   let app: AppInstance;
