@@ -185,7 +185,7 @@ describe('aggregateCuts with self-declared members', () => {
       collectives: tree,
     });
 
-  it('needs 10 respondents in a cell holding anyone who declared their own membership', () => {
+  it('needs 10 respondents per cell, and per derivable group, once anyone declared their own membership', () => {
     // 4 scripted answers through the shared link plus 1 real one: n = 5 must not be shown.
     const padded = run([...people(5, true, 'a'), ...people(12, false, 'b')]);
     expect(padded.thresholds.minSelfDeclared).toBe(10);
@@ -197,5 +197,14 @@ describe('aggregateCuts with self-declared members', () => {
     expect(verified.cuts[0]).toMatchObject({ status: 'shown', n: 5 });
     const enough = run([...people(10, true, 'a'), ...people(12, false, 'b')]);
     expect(enough.cuts[0]).toMatchObject({ status: 'shown', n: 10 });
+    // Whole (17) minus b (12) would isolate the 5 padded answers of a: one of the two is withheld.
+    const differencing = aggregateCuts({
+      matrix: buildResponseMatrix(ESSAIM_IC_PULSE, answers(17)),
+      respondents: [...people(5, true, 'a'), ...people(12, false, 'b')],
+      requestedCuts: [{}, { collectiveId: 'b' }],
+      collectives: tree,
+    });
+    expect(differencing.cuts.map((c) => c.status).sort()).toEqual(['shown', 'suppressed']);
+    expect(differencing.cuts.find((c) => c.status === 'suppressed')?.reason).toBe('differencing-risk');
   });
 });

@@ -162,21 +162,29 @@ export function aggregateCuts(props: AggregateCutsProps): CampaignReport {
   );
   const populations = scorePopulations(matrix);
   const distinctMasks = [...new Set(populations.map((p) => p.mask))];
-  // A cell holding anyone who declared their own membership needs minSelfDeclared (see thresholds).
-  const selfDeclared = props.respondents.map((r) => r.selfDeclared === true);
-  const minimumOf = (members: Int32Array, floor: number) =>
-    members.some((m) => selfDeclared[m] === true) ? Math.max(floor, thresholds.minSelfDeclared) : floor;
+  // Self-declared members (shared link) may be scripted answers the attacker knows. Once any is
+  // present, every shown cell needs minSelfDeclared and no combination of shown cells may isolate
+  // fewer than minSelfDeclared respondents: m padded answers then leave ≥ minSelfDeclared − m
+  // unknown ones in any derivable group (docs/diagnostics.md, "Threat model").
+  const isPadded = props.respondents.some((r) => r.selfDeclared === true);
+  const minimumOf = (floor: number) => (isPadded ? Math.max(floor, thresholds.minSelfDeclared) : floor);
   const cells: DisclosureCell[] = [];
   const cellIndex = new Map<string, number>();
   universe.keys.forEach((key, cut) => {
     distinctMasks.forEach((mask, m) => {
       cellIndex.set(`${key}#${m}`, cells.length);
       const members = intersect(universe.members[cut]!, mask);
-      cells.push({ key: `${key}#${m}`, members, minimum: minimumOf(members, thresholds.minRespondents) });
+      cells.push({ key: `${key}#${m}`, members, minimum: minimumOf(thresholds.minRespondents) });
     });
   });
   const partition = partitionIntoAtoms(cells, matrix.respondentCount);
-  const decisions = planCells(cells, matrix.respondentCount, thresholds.minRespondents, partition);
+  const decisions = planCells(
+    cells,
+    matrix.respondentCount,
+    thresholds.minRespondents,
+    partition,
+    minimumOf(thresholds.minRespondents),
+  );
   const layout = createSumsLayout(matrix);
   const sums = accumulateSums(matrix, layout, partition.atomOf, partition.atomSize.length);
   const textPlans = matrix.textItems.map((item, t) => {
@@ -194,10 +202,16 @@ export function aggregateCuts(props: AggregateCutsProps): CampaignReport {
       return {
         key: universe.keys[cut]!,
         members: answered,
-        minimum: minimumOf(answered, thresholds.minOpenText),
+        minimum: minimumOf(thresholds.minOpenText),
       };
     });
-    const decisions = planCells(textCells, matrix.respondentCount, thresholds.minOpenText);
+    const decisions = planCells(
+      textCells,
+      matrix.respondentCount,
+      thresholds.minOpenText,
+      undefined,
+      minimumOf(thresholds.minOpenText),
+    );
     return { item, tokens, textCells, decisions };
   });
   const universeIndex = new Map(universe.keys.map((key, index) => [key, index]));

@@ -183,6 +183,9 @@ function makePivot(basis: BasisRow[], row: BasisRow, pivot: number): void {
 /**
  * Decide, for every cell, whether it can be shown with minimum size `threshold`. Pass the
  * partition when the caller already built it (it must come from the same cells).
+ * `differencingThreshold` (≥ threshold) is the smallest group any combination of shown cells may
+ * isolate; it is raised when some answers may be known to an attacker (self-declared padding:
+ * with m known answers in a group of k, only k − m stay hidden).
  * @returns decisions in the order of `cells`.
  * @example planCells([{ key: 'all', members }, { key: 'team', members: teamMembers }], n, 5)
  */
@@ -191,7 +194,9 @@ export function planCells(
   respondentCount: number,
   threshold: number,
   partition: AtomPartition = partitionIntoAtoms(cells, respondentCount),
+  differencingThreshold = threshold,
 ): CellDecision[] {
+  const bigThreshold = Math.max(threshold, differencingThreshold);
   const { atomSize, cellAtoms } = partition;
   const atomCount = atomSize.length;
   const decisions: CellDecision[] = cells.map(() => ({ status: 'suppressed', reason: 'below-minimum' }));
@@ -241,8 +246,8 @@ export function planCells(
       }
       newClass.set(cls, nextClass++);
       newWeights.push(inside);
-      const wasBig = total >= threshold;
-      if (wasBig && (inside < threshold || total - inside < threshold)) {
+      const wasBig = total >= bigThreshold;
+      if (wasBig && (inside < bigThreshold || total - inside < bigThreshold)) {
         hasNewSmall = true;
       }
     }
@@ -258,7 +263,7 @@ export function planCells(
         const total = classWeight[cls] ?? 0;
         const isInside = isInCell[atom] === 1;
         const weight = isInside ? inside : total - inside;
-        if (weight < threshold) {
+        if (weight < bigThreshold) {
           nextIsBig[atom] = 0;
           nowSmall[atom] = 1;
         }
