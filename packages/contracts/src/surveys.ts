@@ -187,6 +187,8 @@ export const CampaignSchema = z.object({
   sharedLink: z.string().nullable(),
   /** Whole-campaign count of submissions; null below the threshold. */
   responded: z.number().int().nullable(),
+  /** While open: whether the whole campaign has reached its threshold (never a count); null otherwise. */
+  progress: z.enum(['reached', 'not-yet']).nullable(),
   invited: z.number().int(),
   collectives: z.array(CampaignCollectiveCountSchema),
   thresholds: ThresholdsSchema,
@@ -207,6 +209,8 @@ export const CampaignInvitationSchema = z.object({
   email: z.string().nullable().optional(),
   /** How the current link reached its holder: `email`, `hand`, or null when not yet distributed. */
   channel: z.enum(['email', 'hand']).nullable().optional(),
+  /** QR code (SVG) of the absolute link, for printing; hand distribution only. */
+  qrSvg: z.string().optional(),
   /** Path of the personal link; present only in the answer that issued it (links are stored hashed). */
   link: z.string().nullable(),
   issuedAt: IsoDateSchema,

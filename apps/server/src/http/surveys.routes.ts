@@ -200,6 +200,7 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
         request.params.campaignId,
         request.body,
         actorOf(request),
+        linkDeps().publicUrl,
       );
     },
   );

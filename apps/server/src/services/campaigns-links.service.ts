@@ -19,6 +19,7 @@ import type { Actor } from './audit.service.ts';
 import type { Mailer } from './mailer.ts';
 import type { OrgScope } from './org-scope.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
+import { qrSvg } from './workshops-qr.ts';
 
 export interface LinkDeps {
   mailer: Mailer;
@@ -221,6 +222,7 @@ export async function handOutLinks(
   campaignId: string,
   body: { invitationIds?: string[] | undefined },
   actor: Actor,
+  publicUrl: string,
 ) {
   return db.transaction().execute(async (trx) => {
     const campaign = await loadOpen(trx, scope, campaignId);
@@ -240,6 +242,7 @@ export async function handOutLinks(
         email: i.email,
         channel: 'hand' as const,
         link: `/respond/${token}`,
+        qrSvg: qrSvg(respondUrl(publicUrl, token), i.person_name),
         issuedAt: i.issued_at,
       });
     }

@@ -108,6 +108,7 @@ export async function presentCampaign(
     // The shared link lets anyone answer: only those who run the survey see it.
     sharedLink: row.shared_token && can(scope.role, 'survey.manage') ? respondPath(row.shared_token) : null,
     responded: released(cutKey({})).n,
+    progress: progress(cutKey({})),
     invited: invitations.length,
     collectives: snapshot.tree.map((c) => {
       const key = cutKey({ collectiveId: c.id });

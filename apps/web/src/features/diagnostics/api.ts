@@ -23,7 +23,15 @@ export type {
   SurveyInstrumentEntry,
 };
 export type CutReport = CampaignReport['cuts'][number];
-export type Invitation = { id: string; personName: string; link: string | null; issuedAt: string };
+export type Invitation = {
+  id: string;
+  personName: string;
+  link: string | null;
+  issuedAt: string;
+  email?: string | null | undefined;
+  channel?: 'email' | 'hand' | null | undefined;
+  qrSvg?: string | undefined;
+};
 export type Language = 'fr' | 'en';
 
 const enc = encodeURIComponent;
@@ -123,6 +131,29 @@ export function useReissue(orgId: string, campaignId: string) {
   return useMutation({
     mutationFn: (invitationId: string) =>
       api.post<Invitation>(`${campaignPath(orgId, campaignId)}/invitations/${enc(invitationId)}/reissue`),
+  });
+}
+
+/** Hand distribution: new links for the chosen invitees (default: those not reached yet), audited. */
+export function useHandOut(orgId: string, campaignId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (invitationIds?: string[]) =>
+      api.post<{ invitations: Invitation[] }>(`${campaignPath(orgId, campaignId)}/invitations/hand-out`, {
+        acknowledged: true,
+        ...(invitationIds ? { invitationIds } : {}),
+      }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['diagnostics', orgId] }),
+  });
+}
+
+/** E-mail links not distributed yet, or remind those who have not answered (SMTP only). */
+export function useMailAction(orgId: string, campaignId: string, action: 'invitations/email' | 'remind') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      api.post<{ emailed?: number; ok?: true }>(`${campaignPath(orgId, campaignId)}/${action}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['diagnostics', orgId] }),
   });
 }
 

@@ -1,5 +1,4 @@
-import { Alert, Anchor, Button, Card, CopyButton, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { FormAlert } from '../../components/form-alert';
@@ -10,111 +9,24 @@ import { VisibilityNote } from '../../components/visibility-note';
 import { describeError } from '../../lib/describe-error';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useCurrentOrg } from '../orgs/use-current-org';
-import {
-  absoluteLink,
-  type Campaign,
-  type Invitation,
-  useCampaign,
-  useCampaignAction,
-  useInvitations,
-  useReissue,
-} from './api';
+import { type Campaign, type Invitation, useCampaign, useCampaignAction } from './api';
+import { LinkRow, PersonalLinks } from './personal-links';
 import { CampaignStatusBadge, useInstrumentLabels, useReasonText } from './shared';
 
-function LinkRow({ label, path }: { label: string; path: string }) {
+/** While open: "threshold reached / not yet" (never a count); once closed: the released counts. */
+function Progress({ progress }: { progress: 'reached' | 'not-yet' | null }) {
   const { t } = useTranslation();
-  const url = absoluteLink(path);
   return (
-    <Group justify="space-between" wrap="nowrap" gap="sm">
-      <Stack gap={0} style={{ minWidth: 0 }}>
-        <Text fw={500}>{label}</Text>
-        <Text size="xs" c="dimmed" truncate="end" data-testid="respond-link">
-          {url}
-        </Text>
-      </Stack>
-      <CopyButton value={url}>
-        {({ copied, copy }) => (
-          <Button
-            size="xs"
-            variant={copied ? 'filled' : 'default'}
-            onClick={copy}
-            aria-label={t('diagnostic.links.copyFor', { name: label })}
-          >
-            {copied ? t('diagnostic.links.copied') : t('diagnostic.links.copy')}
-          </Button>
-        )}
-      </CopyButton>
-    </Group>
-  );
-}
-
-function Invitations({ orgId, campaign, fresh }: { orgId: string; campaign: Campaign; fresh: Invitation[] }) {
-  const { t } = useTranslation();
-  const { can } = useCurrentOrg();
-  const list = useInvitations(orgId, campaign.id, can('survey.manage') && campaign.hasMemberLinks);
-  const reissue = useReissue(orgId, campaign.id);
-  const [reissued, setReissued] = useState<Record<string, string>>({});
-  const freshById = new Map(fresh.map((i) => [i.id, i.link]));
-  if (!campaign.hasMemberLinks || !can('survey.manage')) {
-    return null;
-  }
-  const rows = list.data ?? fresh;
-  return (
-    <Card withBorder padding="lg">
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('diagnostic.links.personalTitle')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('diagnostic.links.personalHelp')}
-        </Text>
-        {fresh.length > 0 && (
-          <Alert variant="light" color="yellow" title={t('diagnostic.links.onceTitle')}>
-            {t('diagnostic.links.once')}
-          </Alert>
-        )}
-        {rows.length === 0 ? (
-          <Text size="sm">{t('diagnostic.links.noMembers')}</Text>
-        ) : (
-          <Stack gap="xs" component="ul" p={0} style={{ listStyle: 'none' }}>
-            {rows.map((i) => {
-              const link = reissued[i.id] ?? freshById.get(i.id) ?? null;
-              return (
-                <li key={i.id}>
-                  {link ? (
-                    <LinkRow label={i.personName} path={link} />
-                  ) : (
-                    <Group justify="space-between">
-                      <Text>{i.personName}</Text>
-                      {campaign.status !== 'closed' && (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          loading={reissue.isPending && reissue.variables === i.id}
-                          onClick={() =>
-                            reissue.mutate(i.id, {
-                              onSuccess: (r) => setReissued((old) => ({ ...old, [i.id]: r.link ?? '' })),
-                            })
-                          }
-                        >
-                          {t('diagnostic.links.reissue')}
-                        </Button>
-                      )}
-                    </Group>
-                  )}
-                </li>
-              );
-            })}
-          </Stack>
-        )}
-      </Stack>
-    </Card>
+    <Badge variant="light" color={progress === 'reached' ? 'green' : 'gray'} data-testid="progress">
+      {t(`diagnostic.counts.${progress === 'reached' ? 'reached' : 'notYet'}`)}
+    </Badge>
   );
 }
 
 function Counts({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const reasonText = useReasonText();
+  const isOpen = campaign.status === 'open';
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
@@ -122,7 +34,9 @@ function Counts({ campaign }: { campaign: Campaign }) {
           {t('diagnostic.counts.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('diagnostic.counts.help', { min: campaign.thresholds.minRespondents })}
+          {isOpen
+            ? t('diagnostic.counts.helpOpen', { min: campaign.thresholds.minRespondents })
+            : t('diagnostic.counts.help', { min: campaign.thresholds.minRespondents })}
         </Text>
         <Table.ScrollContainer minWidth={420}>
           <Table withTableBorder striped data-testid="counts-table">
@@ -138,16 +52,28 @@ function Counts({ campaign }: { campaign: Campaign }) {
               <Table.Tr>
                 <Table.Th scope="row">{t('diagnostic.report.whole')}</Table.Th>
                 <Table.Td>{campaign.invited}</Table.Td>
-                <Table.Td>{campaign.responded ?? t('diagnostic.counts.hidden')}</Table.Td>
+                <Table.Td>
+                  {isOpen ? (
+                    <Progress progress={campaign.progress} />
+                  ) : (
+                    (campaign.responded ?? t('diagnostic.counts.hidden'))
+                  )}
+                </Table.Td>
               </Table.Tr>
               {campaign.collectives.map((c) => (
                 <Table.Tr key={c.collectiveId}>
                   <Table.Th scope="row">{c.name}</Table.Th>
                   <Table.Td>{c.invited}</Table.Td>
                   <Table.Td
-                    title={c.responded === null ? reasonText(c.reason, campaign.thresholds) : undefined}
+                    title={
+                      !isOpen && c.responded === null ? reasonText(c.reason, campaign.thresholds) : undefined
+                    }
                   >
-                    {c.responded ?? t('diagnostic.counts.hidden')}
+                    {isOpen ? (
+                      <Progress progress={c.progress} />
+                    ) : (
+                      (c.responded ?? t('diagnostic.counts.hidden'))
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -166,7 +92,7 @@ export function CampaignPage() {
   const { org, can } = useCurrentOrg();
   const orgId = org?.id ?? '';
   const query = useCampaign(orgId, campaignId);
-  const launch = useCampaignAction<{ campaign: Campaign; invitations: Invitation[] }>(
+  const launch = useCampaignAction<{ campaign: Campaign; invitations: Invitation[]; emailed: number }>(
     orgId,
     campaignId,
     'launch',
@@ -181,7 +107,6 @@ export function CampaignPage() {
     return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   }
   const campaign = query.data;
-  const fresh = launch.data?.invitations ?? [];
   return (
     <Stack gap="lg">
       <PageHeader
@@ -229,7 +154,12 @@ export function CampaignPage() {
           </Stack>
         </Card>
       )}
-      {campaign.status !== 'draft' && <Invitations orgId={orgId} campaign={campaign} fresh={fresh} />}
+      {launch.data && launch.data.emailed > 0 && (
+        <Text size="sm" data-testid="emailed">
+          {t('diagnostic.links.emailed', { count: launch.data.emailed })}
+        </Text>
+      )}
+      {campaign.status !== 'draft' && <PersonalLinks orgId={orgId} campaign={campaign} />}
       {campaign.status !== 'draft' && <Counts campaign={campaign} />}
       {campaign.status === 'open' && can('survey.manage') && (
         <Group>

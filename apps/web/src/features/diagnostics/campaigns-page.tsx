@@ -7,6 +7,7 @@ import {
   Checkbox,
   Group,
   MultiSelect,
+  NumberInput,
   Radio,
   Stack,
   Text,
@@ -44,9 +45,13 @@ function CampaignCard({ campaign }: { campaign: Campaign }) {
             {t('diagnostic.campaigns.itemCount', { count: campaign.itemCount })}
           </Text>
           <Text size="sm">
-            {campaign.responded === null
-              ? t('diagnostic.campaigns.respondedHidden', { min: campaign.thresholds.minRespondents })
-              : t('diagnostic.campaigns.responded', { count: campaign.responded })}
+            {campaign.status === 'open'
+              ? t(
+                  `diagnostic.campaigns.${campaign.progress === 'reached' ? 'progressReached' : 'progressNotYet'}`,
+                )
+              : campaign.responded === null
+                ? t('diagnostic.campaigns.respondedHidden', { min: campaign.thresholds.minRespondents })
+                : t('diagnostic.campaigns.responded', { count: campaign.responded })}
           </Text>
         </Stack>
         <CampaignStatusBadge status={campaign.status} />
@@ -74,6 +79,7 @@ function CreateCampaignForm({ orgId, engagementId }: { orgId: string; engagement
   const [hasSharedLink, setSharedLink] = useState(false);
   const [attributeName, setAttributeName] = useState('');
   const [attributeValues, setAttributeValues] = useState('');
+  const [sharedCap, setSharedCap] = useState<number | ''>('');
   const [opensAt, setOpensAt] = useState('');
   const [closesAt, setClosesAt] = useState('');
 
@@ -90,6 +96,7 @@ function CreateCampaignForm({ orgId, engagementId }: { orgId: string; engagement
       hasMemberLinks,
       hasSharedLink,
       attributes: attributeName.trim() && values.length >= 2 ? [{ name: attributeName.trim(), values }] : [],
+      sharedCap: hasSharedLink && typeof sharedCap === 'number' && sharedCap > 0 ? sharedCap : null,
       opensAt: opensAt ? new Date(opensAt).toISOString() : null,
       closesAt: closesAt ? new Date(closesAt).toISOString() : null,
     };
@@ -166,6 +173,23 @@ function CreateCampaignForm({ orgId, engagementId }: { orgId: string; engagement
                 onChange={(e) => setAttributeValues(e.currentTarget.value)}
               />
             </Group>
+          )}
+          {hasSharedLink && (
+            <Alert variant="light" color="blue" title={t('diagnostic.create.sharedSafetyTitle')}>
+              <Stack gap="xs">
+                <Text size="sm">{t('diagnostic.create.sharedSafety')}</Text>
+                <NumberInput
+                  label={t('diagnostic.create.sharedCap')}
+                  description={t('diagnostic.create.sharedCapHelp')}
+                  min={1}
+                  max={100000}
+                  allowDecimal={false}
+                  value={sharedCap}
+                  onChange={(v) => setSharedCap(typeof v === 'number' ? v : '')}
+                  maw={260}
+                />
+              </Stack>
+            </Alert>
           )}
           <Group grow>
             <TextInput

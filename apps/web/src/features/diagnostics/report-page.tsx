@@ -19,7 +19,13 @@ import {
   Reliability,
   Withheld,
 } from './report-sections';
-import { CampaignStatusBadge, type Reason, useInstrumentLabels, useReasonText } from './shared';
+import {
+  CampaignStatusBadge,
+  type Reason,
+  useInstrumentLabels,
+  useProgressText,
+  useReasonText,
+} from './shared';
 
 function CutPicker({ report }: { report: CampaignReport }) {
   const { t } = useTranslation();
@@ -103,6 +109,7 @@ export function ReportPage() {
   const query = useReport(orgId, campaignId, cut);
   const labels = useInstrumentLabels(query.data?.instrument);
   const reasonText = useReasonText();
+  const progressText = useProgressText();
   usePageTitle(
     query.data ? t('diagnostic.report.pageTitle', { title: query.data.title }) : t('diagnostic.report.title'),
   );
@@ -159,10 +166,20 @@ export function ReportPage() {
       <CutPicker report={report} />
       <Text fw={600} aria-live="polite" data-testid="cut-status">
         {isWhole ? t('diagnostic.report.whole') : wanted.label} —{' '}
-        {wanted.status === 'shown'
-          ? t('diagnostic.report.respondentsCount', { count: wanted.n ?? 0 })
-          : t('diagnostic.report.hidden')}
+        {!report.isReleased
+          ? progressText(wanted.progress)
+          : wanted.status === 'shown'
+            ? t('diagnostic.report.respondentsCount', { count: wanted.n ?? 0 })
+            : t('diagnostic.report.hidden')}
       </Text>
+      {wanted.channels && (wanted.channels.sharedLink > 0 || wanted.channels.handLinks > 0) && (
+        <Text size="sm" data-testid="channels">
+          {t('diagnostic.report.channels', {
+            shared: wanted.channels.sharedLink,
+            hand: wanted.channels.handLinks,
+          })}
+        </Text>
+      )}
       {!report.isReleased && (
         <Alert
           variant="light"
@@ -180,7 +197,7 @@ export function ReportPage() {
           </Stack>
         </Alert>
       )}
-      {wanted.status !== 'shown' ? (
+      {!report.isReleased ? null : wanted.status !== 'shown' ? (
         <Alert
           variant="light"
           color="gray"

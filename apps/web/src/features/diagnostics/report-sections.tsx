@@ -10,7 +10,7 @@ import { PageSkeleton } from '../../components/page-skeleton';
 import { QueryError } from '../../components/query-error';
 import type { CampaignReport, CutReport } from './api';
 import { useComparison } from './api';
-import { fmt, type Reason, type useInstrumentLabels, useReasonText } from './shared';
+import { fmt, type Reason, type useInstrumentLabels, useProgressText, useReasonText } from './shared';
 
 type Labels = ReturnType<typeof useInstrumentLabels>;
 type Thresholds = CampaignReport['thresholds'];
@@ -32,6 +32,7 @@ function Section({ title, children, testId }: { title: string; children: React.R
 export function CutsOverview({ report }: { report: CampaignReport }) {
   const { t } = useTranslation();
   const reasonText = useReasonText();
+  const progressText = useProgressText();
   return (
     <Section title={t('diagnostic.report.cutsTitle')} testId="cuts-overview">
       <Table.ScrollContainer minWidth={420}>
@@ -40,7 +41,7 @@ export function CutsOverview({ report }: { report: CampaignReport }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('diagnostic.counts.group')}</Table.Th>
-              <Table.Th scope="col">{t('diagnostic.report.respondents')}</Table.Th>
+              {report.isReleased && <Table.Th scope="col">{t('diagnostic.report.respondents')}</Table.Th>}
               <Table.Th scope="col">{t('diagnostic.report.statusColumn')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -52,13 +53,13 @@ export function CutsOverview({ report }: { report: CampaignReport }) {
                     ? t('diagnostic.report.whole')
                     : c.label}
                 </Table.Th>
-                <Table.Td>{c.n ?? '—'}</Table.Td>
+                {report.isReleased && <Table.Td>{c.n ?? '—'}</Table.Td>}
                 <Table.Td>
-                  {c.status !== 'shown'
-                    ? reasonText(c.reason as Reason, report.thresholds)
-                    : report.isReleased
-                      ? t('diagnostic.report.shown')
-                      : t('diagnostic.report.thresholdMet')}
+                  {!report.isReleased
+                    ? progressText(c.progress)
+                    : c.status !== 'shown'
+                      ? reasonText(c.reason as Reason, report.thresholds)
+                      : t('diagnostic.report.shown')}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -205,6 +205,20 @@ function Consent({
   );
 }
 
+/** Why the shared link refused to start a response: already answered here, cap reached, too many at once. */
+function startRefusal(t: TFunction, e: unknown): string | null {
+  if (!isApiError(e)) {
+    return null;
+  }
+  if (e.code === 'RATE_LIMITED') {
+    return t('diagnostic.respond.startRefused.rate-limited');
+  }
+  const reason = (e.details as { reason?: unknown } | undefined)?.reason;
+  return reason === 'already-started' || reason === 'shared-cap-reached'
+    ? t(`diagnostic.respond.startRefused.${reason}`)
+    : null;
+}
+
 function refusalText(t: TFunction, refusal: string | null) {
   switch (refusal) {
     case 'draft':
@@ -266,7 +280,7 @@ function Questionnaire({ token, session }: { token: string; session: RespondSess
       if (isApiError(e) && (e.code === 'CONFLICT' || e.code.startsWith('ENGAGEMENT_'))) {
         void queryClient.invalidateQueries({ queryKey: diagnosticKeys.respond(token) });
       }
-      setError(describeError(t, e));
+      setError(startRefusal(t, e) ?? describeError(t, e));
     } finally {
       setBusy(false);
     }

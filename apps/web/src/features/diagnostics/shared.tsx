@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
 import type { Campaign } from './api';
 
-export type Reason = 'meets-threshold' | 'no-respondents' | 'below-minimum' | 'differencing-risk';
+export type Reason =
+  | 'meets-threshold'
+  | 'no-respondents'
+  | 'below-minimum'
+  | 'below-self-declared-minimum'
+  | 'differencing-risk'
+  | 'not-released';
+
+type Thresholds = { minRespondents: number; minOpenText: number; minSelfDeclared?: number };
 
 /** Construct and item names in the reader's language. */
 export function useInstrumentLabels(instrument: SurveyInstrument | undefined) {
@@ -33,8 +41,22 @@ export function CampaignStatusBadge({ status }: { status: Campaign['status'] }) 
 /** One sentence saying why a cell is hidden (or shown). */
 export function useReasonText() {
   const { t } = useTranslation();
-  return (reason: Reason, thresholds: { minRespondents: number; minOpenText: number }, isText = false) =>
-    t(`diagnostic.reason.${reason}`, { min: isText ? thresholds.minOpenText : thresholds.minRespondents });
+  return (reason: Reason, thresholds: Thresholds, isText = false) =>
+    t(`diagnostic.reason.${reason}`, {
+      min:
+        reason === 'below-self-declared-minimum'
+          ? (thresholds.minSelfDeclared ?? 10)
+          : isText
+            ? thresholds.minOpenText
+            : thresholds.minRespondents,
+    });
+}
+
+/** While a campaign is open: "threshold reached / not yet", never a count. */
+export function useProgressText() {
+  const { t } = useTranslation();
+  return (progress: 'reached' | 'not-yet' | null) =>
+    t(progress === 'reached' ? 'diagnostic.report.thresholdMet' : 'diagnostic.report.thresholdNotYet');
 }
 
 export const fmt = (x: number | null | undefined, digits = 0) =>
