@@ -90,9 +90,22 @@ describe('diagnostics journey in Chromium', () => {
     await page.waitForURL(/\/diagnostics\/campaigns\//);
     const campaignId = page.url().split('/campaigns/')[1]!.split(/[/?]/)[0]!;
     await page.getByRole('button', { name: 'Lancer la campagne' }).click();
+    // No link is shown at launch (no SMTP here): handing them out is a deliberate, confirmed step.
+    await page.getByTestId('distribution').waitFor();
+    expect(await page.getByTestId('distribution').textContent()).toContain('pas encore distribués : 6');
+    expect(await page.getByTestId('respond-link').count()).toBe(0);
+    await page.getByRole('button', { name: /Distribuer à la main les 6 liens restants/ }).click();
+    await page.getByRole('dialog').getByText(/journal d’audit/).waitFor();
+    await page.screenshot({ path: screenshotPath('diagnostics-hand-out-confirm'), fullPage: true });
+    await page.getByRole('button', { name: 'Afficher les liens' }).click();
     const links = page.getByTestId('respond-link');
     await links.first().waitFor();
     expect(await links.count()).toBe(6);
+    await page.getByRole('button', { name: 'Codes QR par personne' }).click();
+    expect(await page.getByTestId('qr-grid').locator('img').count()).toBe(6);
+    await page.screenshot({ path: screenshotPath('diagnostics-qr'), fullPage: true });
+    await page.getByRole('button', { name: 'Revenir à la liste des liens' }).click();
+    await links.first().waitFor();
     const urls = (await links.allTextContents()).map((u) => u.replace(/^https?:\/\/[^/]+/, env.server.url));
     await page.screenshot({ path: screenshotPath('diagnostics-links'), fullPage: true });
 
@@ -120,10 +133,10 @@ describe('diagnostics journey in Chromium', () => {
       await p.close();
     }
 
-    // Below the threshold: suppressed, with the reason.
+    // While open, below the threshold: "not yet", never a count.
     await page.goto(`${env.server.url}/diagnostics/campaigns/${campaignId}/report`);
-    await page.getByTestId('suppressed').waitFor();
-    expect(await page.getByTestId('suppressed').textContent()).toMatch(/moins de 5/);
+    await page.getByTestId('not-released').waitFor();
+    expect(await page.getByTestId('cut-status').textContent()).toContain('Seuil pas encore atteint');
     await page.screenshot({ path: screenshotPath('diagnostics-report-suppressed'), fullPage: true });
 
     // The fifth respondent (on a phone) fills it in.
@@ -132,9 +145,11 @@ describe('diagnostics journey in Chromium', () => {
     await answer(p5, urls[4]!, 1);
     await p5.close();
     await page.reload();
-    // Threshold met: the group shows as meeting it, but scores wait for the single release at closing.
+    // Threshold met: the group shows as meeting it, with no count; scores wait for the release at closing.
     await page.getByTestId('not-released').waitFor();
-    expect(await page.getByTestId('cut-status').textContent()).toContain('5 répondants');
+    const status = await page.getByTestId('cut-status').textContent();
+    expect(status).toContain('Seuil atteint');
+    expect(status).not.toMatch(/\d+ répondants/);
     await page.screenshot({ path: screenshotPath('diagnostics-report-before-release'), fullPage: true });
     await page.goto(`${env.server.url}/diagnostics/campaigns/${campaignId}`);
     await page.getByRole('button', { name: 'Clôturer la campagne' }).click();
@@ -142,6 +157,8 @@ describe('diagnostics journey in Chromium', () => {
     await page.goto(`${env.server.url}/diagnostics/campaigns/${campaignId}/report`);
     await page.getByTestId('constructs-table').waitFor();
     expect(await page.getByTestId('cut-status').textContent()).toContain('5 répondants');
+    // The report says how many answers came through links handed out by hand.
+    expect(await page.getByTestId('channels').textContent()).toMatch(/5 par des liens personnels remis à la main/);
     await page.getByTestId('effectiveness').waitFor();
     expect(await page.getByTestId('open-text').textContent()).toMatch(/moins de 10/);
     await page.screenshot({ path: screenshotPath('diagnostics-report'), fullPage: true });

@@ -122,10 +122,19 @@ export async function emailIssuedLinks(
   return emailed;
 }
 
-async function loadOpen(db: Db, scope: OrgScope, campaignId: string): Promise<CampaignRow> {
+/** The campaign of this organisation (404 otherwise, before anything else is said), open, able to e-mail if asked. */
+async function loadOpen(
+  db: Db,
+  scope: OrgScope,
+  campaignId: string,
+  deps?: LinkDeps,
+): Promise<CampaignRow> {
   const campaign = await surveysRepository.campaign(db, scope, campaignId);
   if (!campaign) {
     throw notFound('campaign');
+  }
+  if (deps) {
+    assertCanEmail(deps);
   }
   assertOpen(campaign);
   return campaign;
@@ -139,8 +148,7 @@ export async function emailPendingLinks(
   actor: Actor,
   deps: LinkDeps,
 ): Promise<{ emailed: number }> {
-  assertCanEmail(deps);
-  const campaign = await loadOpen(db, scope, campaignId);
+  const campaign = await loadOpen(db, scope, campaignId, deps);
   const pending = (await surveysRepository.invitationsWithEmail(db, campaign.id)).filter(
     (i) => i.channel === null && i.email,
   );
@@ -173,8 +181,7 @@ export async function remindNonRespondents(
   actor: Actor,
   deps: LinkDeps,
 ): Promise<{ ok: true }> {
-  assertCanEmail(deps);
-  const campaign = await loadOpen(db, scope, campaignId);
+  const campaign = await loadOpen(db, scope, campaignId, deps);
   const [invitations, submitted, claimed] = await Promise.all([
     surveysRepository.invitationsWithEmail(db, campaign.id),
     surveysRepository.submittedParticipants(db, campaign.id),
