@@ -69,6 +69,13 @@ function downloadCsv(rows: Invitation[], filename: string) {
   URL.revokeObjectURL(url);
 }
 
+/** Printing the QR codes prints them alone: one card per person, never split across pages. */
+const QR_PRINT_CSS = `@media print {
+  body * { visibility: hidden; }
+  .qr-print, .qr-print * { visibility: visible; }
+  .qr-print { position: absolute; inset: 0 auto auto 0; width: 100%; }
+}`;
+
 /** Links just handed out: each one, copy all, CSV, and QR codes to print. */
 function HandedOut({ rows, campaign }: { rows: Invitation[]; campaign: Campaign }) {
   const { t } = useTranslation();
@@ -100,7 +107,8 @@ function HandedOut({ rows, campaign }: { rows: Invitation[]; campaign: Campaign 
         )}
       </Group>
       {showQr ? (
-        <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} data-testid="qr-grid">
+        <SimpleGrid cols={{ base: 2, sm: 3, md: 4 }} data-testid="qr-grid" className="qr-print">
+          <style>{QR_PRINT_CSS}</style>
           {rows.map((i) => (
             <Stack key={i.id} gap={4} align="center" style={{ breakInside: 'avoid' }}>
               {i.qrSvg && (
