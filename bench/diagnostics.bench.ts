@@ -16,6 +16,7 @@ import {
   createResponseMatrix,
   type DisclosureRespondent,
   ESSAIM_IC,
+  enumerateRequestableCuts,
   planDisclosure,
 } from '@essaim/core/diagnostics';
 
@@ -192,6 +193,27 @@ measurements.push({
   rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024),
 });
 void plan;
+
+// The release at close (apps/server campaigns-report.service.ts): every requestable cut planned,
+// aggregated and stored once. Measured over the whole universe the report screen allows.
+const universe = enumerateRequestableCuts({
+  collectives,
+  attributes: [
+    { name: 'site', values: sites },
+    { name: 'role', values: roles },
+    { name: 'seniority', values: seniorities },
+  ],
+  maxFilters: 2,
+});
+measure(
+  'release-full-universe',
+  () => aggregateCuts({ matrix, respondents, requestedCuts: universe, collectives }),
+  (released) => ({
+    cuts: released.cuts.length,
+    shown: released.cuts.filter((c) => c.status === 'shown').length,
+    storedMb: Math.round((JSON.stringify(released.cuts).length / 1024 / 1024) * 10) / 10,
+  }),
+);
 
 const header = ['name', 'ms', 'mb', 'details'];
 const rows = measurements.map((m) => {

@@ -95,7 +95,10 @@ describe('diagnostics journey in Chromium', () => {
     expect(await page.getByTestId('distribution').textContent()).toContain('pas encore distribués : 6');
     expect(await page.getByTestId('respond-link').count()).toBe(0);
     await page.getByRole('button', { name: /Distribuer à la main les 6 liens restants/ }).click();
-    await page.getByRole('dialog').getByText(/journal d’audit/).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByText(/journal d’audit/)
+      .waitFor();
     await page.screenshot({ path: screenshotPath('diagnostics-hand-out-confirm'), fullPage: true });
     await page.getByRole('button', { name: 'Afficher les liens' }).click();
     const links = page.getByTestId('respond-link');
@@ -158,7 +161,9 @@ describe('diagnostics journey in Chromium', () => {
     await page.getByTestId('constructs-table').waitFor();
     expect(await page.getByTestId('cut-status').textContent()).toContain('5 répondants');
     // The report says how many answers came through links handed out by hand.
-    expect(await page.getByTestId('channels').textContent()).toMatch(/5 par des liens personnels remis à la main/);
+    expect(await page.getByTestId('channels').textContent()).toMatch(
+      /5 par des liens personnels remis à la main/,
+    );
     await page.getByTestId('effectiveness').waitFor();
     expect(await page.getByTestId('open-text').textContent()).toMatch(/moins de 10/);
     await page.screenshot({ path: screenshotPath('diagnostics-report'), fullPage: true });

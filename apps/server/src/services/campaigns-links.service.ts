@@ -123,12 +123,7 @@ export async function emailIssuedLinks(
 }
 
 /** The campaign of this organisation (404 otherwise, before anything else is said), open, able to e-mail if asked. */
-async function loadOpen(
-  db: Db,
-  scope: OrgScope,
-  campaignId: string,
-  deps?: LinkDeps,
-): Promise<CampaignRow> {
+async function loadOpen(db: Db, scope: OrgScope, campaignId: string, deps?: LinkDeps): Promise<CampaignRow> {
   const campaign = await surveysRepository.campaign(db, scope, campaignId);
   if (!campaign) {
     throw notFound('campaign');
