@@ -35,6 +35,7 @@ import {
 import { presentMe, presentOrganisation } from '../services/presenters.ts';
 import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope, requireSession, setSessionCookie } from './auth-plugin.ts';
+import { publicOrigin } from './public-origin.ts';
 
 export async function organisationRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
@@ -131,7 +132,7 @@ export async function organisationRoutes(app: AppInstance): Promise<void> {
     },
     async (request) => {
       const scope = await requireOrgScope(request, 'members.invite');
-      const publicUrl = app.deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const publicUrl = publicOrigin(request);
       return createInvitation(db, scope, request.body, actorOf(request), {
         publicUrl,
         mailer: app.deps.mailer,
