@@ -16,7 +16,9 @@
  * but no score, because two views taken before and after one more submission would differ by
  * exactly that person's answers.
  */
+
 import type { CampaignComparison, CampaignReport, CutReport } from '@essaim/contracts';
+import { csvCell } from '@essaim/core';
 import {
   aggregateCuts,
   buildResponseMatrix,
@@ -400,11 +402,6 @@ export async function compareCampaignReports(
   };
 }
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 /** Aggregated CSV export: one row per (cut, construct); suppressed cuts appear with their reason only. */
 export async function exportCampaignCsv(db: Db, scope: OrgScope, campaignId: string): Promise<string> {
   const report = await campaignReport(db, scope, campaignId, {});
@@ -419,7 +416,9 @@ export async function exportCampaignCsv(db: Db, scope: OrgScope, campaignId: str
   for (const cut of report.cuts) {
     if (cut.status !== 'shown') {
       lines.push(
-        [cut.label, cut.status, cut.reason, null, null, null, null, null, null].map(csvCell).join(','),
+        [cut.label, cut.status, cut.reason, null, null, null, null, null, null]
+          .map((v) => csvCell(v))
+          .join(','),
       );
       continue;
     }
@@ -436,14 +435,14 @@ export async function exportCampaignCsv(db: Db, scope: OrgScope, campaignId: str
           c.alpha.value === null ? null : Math.round(c.alpha.value * 100) / 100,
           c.alpha.n,
         ]
-          .map(csvCell)
+          .map((v) => csvCell(v))
           .join(','),
       );
     }
     for (const w of cut.withheld) {
       lines.push(
         [cut.label, 'suppressed', w.reason, null, `${w.kind}:${w.id}`, null, null, null, null]
-          .map(csvCell)
+          .map((v) => csvCell(v))
           .join(','),
       );
     }
