@@ -154,13 +154,13 @@ describe.each(testDialects)('proxy headers, links and limits on $name', (dialect
   it('sends HSTS and upgrade-insecure-requests only when PUBLIC_URL is https', async () => {
     const plain = await (await appWith({ publicUrl: 'http://192.168.1.20:4000' })).inject({
       method: 'GET',
-      url: '/api/health',
+      url: '/healthz',
     });
     expect(plain.headers['strict-transport-security']).toBeUndefined();
     expect(String(plain.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
     const secure = await (await appWith({ publicUrl: 'https://essaim.example.org' })).inject({
       method: 'GET',
-      url: '/api/health',
+      url: '/healthz',
     });
     expect(secure.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     expect(String(secure.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
