@@ -15,6 +15,7 @@ import {
 import type { AppDeps } from '../deps.ts';
 import { VERSION } from '../version.ts';
 import { socketRoutes } from '../ws/socket.routes.ts';
+import { SocketRegistry } from '../ws/socket-registry.ts';
 import type { AppInstance } from './app-instance.ts';
 import { authPlugin, requireDocsSession } from './auth-plugin.ts';
 import { installErrorHandler } from './error-handler.ts';
@@ -30,6 +31,7 @@ export interface RouteEntry {
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteEntry[];
+    sockets: SocketRegistry;
   }
 }
 
@@ -61,6 +63,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', deps);
+  // Signed-in sockets by session and person, closed on sign-out, revocation, role change or removal.
+  const sockets = new SocketRegistry(deps.bus, deps.hub.instanceId);
+  await sockets.start();
+  app.decorate('sockets', sockets);
+  app.addHook('onClose', async () => sockets.stop());
   // The route table, kept so tests can enumerate every route (tenant isolation, bad input).
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);

@@ -58,6 +58,7 @@ export async function authRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       if (request.session) {
         await signOut(db, requireSession(request), actorOf(request));
+        await app.sockets.closeSession(request.session.sessionId);
       }
       clearSessionCookie(reply);
       return { ok: true as const };
@@ -104,7 +105,13 @@ export async function authRoutes(app: AppInstance): Promise<void> {
       schema: { tags: ['auth'], body: PasswordResetConfirmBodySchema, response: { 200: OkSchema } },
     },
     async (request) => {
-      await confirmPasswordReset(db, request.body.token, request.body.newPassword, actorOf(request));
+      const { userId } = await confirmPasswordReset(
+        db,
+        request.body.token,
+        request.body.newPassword,
+        actorOf(request),
+      );
+      await app.sockets.closeUser(userId);
       return { ok: true as const };
     },
   );

@@ -94,6 +94,7 @@ export async function organisationRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       const scope = await requireOrgScope(request, 'members.changeRole');
       await changeRole(db, scope, request.params.userId, request.body.role, actorOf(request));
+      await app.sockets.closeUser(request.params.userId);
       return { ok: true as const };
     },
   );
@@ -107,6 +108,7 @@ export async function organisationRoutes(app: AppInstance): Promise<void> {
       const action = request.params.userId === me ? 'org.read' : 'members.remove';
       const scope = await requireScope(db, me, request.params.orgId, action);
       await removeMember(db, scope, request.params.userId, actorOf(request));
+      await app.sockets.closeUser(request.params.userId);
       return { ok: true as const };
     },
   );

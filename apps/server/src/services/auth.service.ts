@@ -231,9 +231,9 @@ export async function confirmPasswordReset(
   token: string,
   newPassword: string,
   actor: Actor,
-): Promise<void> {
+): Promise<{ userId: string }> {
   const hashed = await hashPassword(newPassword);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const now = nowIso();
     const reset = await trx
       .selectFrom('password_resets')
@@ -262,5 +262,6 @@ export async function confirmPasswordReset(
       { ...actor, userId: user.id },
       { orgId: null, action: 'auth.password_reset', objectKind: 'user', objectId: user.id },
     );
+    return { userId: user.id };
   });
 }
