@@ -45,6 +45,7 @@ function workerEntries() {
   const candidates = {
     'network-worker': 'apps/server/src/analysis/network-worker.ts',
     'opinions-worker': 'apps/server/src/analysis/opinions-worker.ts',
+    'xlsx-worker': 'apps/server/src/services/xlsx-worker.ts',
   };
   for (const [name, rel] of Object.entries(candidates)) {
     try {

@@ -31,6 +31,10 @@ export function buildProgram(): Command {
     .option('--database-url <url>', 'postgres://… to use PostgreSQL (or set DATABASE_URL)')
     .option('--redis-url <url>', 'redis://… to fan out across several instances (or set REDIS_URL)')
     .option('--public-url <url>', 'public origin, e.g. https://essaim.example.org (or set PUBLIC_URL)')
+    .option(
+      '--trust-proxy <value>',
+      'proxies allowed to set X-Forwarded-*: off, a hop count or addresses (or TRUST_PROXY)',
+    )
     .addOption(
       new Option('--log-level <level>', 'log level').choices([
         'fatal',

@@ -56,4 +56,30 @@ describe('loadConfig', () => {
     chmodSync(dir, 0o500);
     expect(() => loadConfig({ data: dir }, {})).toThrow(/not usable/);
   });
+
+  it('trusts no proxy unless TRUST_PROXY says so (hop count or address list)', () => {
+    expect(loadConfig({ data: tmp() }, {}).trustProxy).toBe(false);
+    expect(loadConfig({ data: tmp() }, { TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ data: tmp() }, { TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '10.1.0.0/16',
+    ]);
+    expect(() => loadConfig({ data: tmp() }, { TRUST_PROXY: 'true' })).toThrow(/invalid TRUST_PROXY/);
+  });
+
+  it('refuses SMTP without PUBLIC_URL in one line', () => {
+    expect(() => loadConfig({ data: tmp() }, { SMTP_URL: 'smtp://127.0.0.1:25' })).toThrow(ConfigError);
+    expect(() => loadConfig({ data: tmp() }, { SMTP_URL: 'smtp://127.0.0.1:25' })).toThrow(
+      /^SMTP_URL is set but PUBLIC_URL is not/,
+    );
+    const ok = loadConfig({ data: tmp() }, { SMTP_URL: 'smtp://h', PUBLIC_URL: 'https://e.example/' });
+    expect(ok.publicUrl).toBe('https://e.example');
+  });
+
+  it('keeps the API docs public in development only', () => {
+    expect(loadConfig({ data: tmp() }, {}).apiDocs).toBe('public');
+    expect(loadConfig({ data: tmp() }, { NODE_ENV: 'production' }).apiDocs).toBe('signed-in');
+    expect(loadConfig({ data: tmp() }, { NODE_ENV: 'production', API_DOCS: 'off' }).apiDocs).toBe('off');
+    expect(() => loadConfig({ data: tmp() }, { API_DOCS: 'yes' })).toThrow(/invalid API_DOCS/);
+  });
 });

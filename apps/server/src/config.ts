@@ -1,4 +1,5 @@
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Everything the server needs to start, validated once at start-up. */
@@ -16,6 +17,13 @@ export interface ServerConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   smtpUrl: string | null;
   demo: boolean;
+  /**
+   * Which proxies may set X-Forwarded-For/-Proto/-Host: none (false, the default), the number of
+   * hops in front of the server, or a list of addresses/CIDR ranges (TRUST_PROXY).
+   */
+  trustProxy: false | number | string[];
+  /** OpenAPI pages (/docs, /docs/json): public, signed-in users only, or off (API_DOCS). */
+  apiDocs: 'public' | 'signed-in' | 'off';
 }
 
 export class ConfigError extends Error {}
@@ -30,6 +38,7 @@ export interface ConfigInput {
   logLevel?: string | undefined;
   webDist?: string | undefined;
   demo?: boolean | undefined;
+  trustProxy?: string | undefined;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -72,6 +81,11 @@ export function loadConfig(flags: ConfigInput, env: NodeJS.ProcessEnv = process.
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`invalid LOG_LEVEL "${logLevel}": expected one of ${LOG_LEVELS.join(', ')}`);
   }
+  const smtpUrl = env.SMTP_URL || null;
+  if (smtpUrl && !publicUrl) {
+    // Mailed links must never be built from request headers (X-Forwarded-Host poisoning).
+    throw new ConfigError('SMTP_URL is set but PUBLIC_URL is not: set PUBLIC_URL to the address people open');
+  }
   return {
     port,
     host,
@@ -81,9 +95,46 @@ export function loadConfig(flags: ConfigInput, env: NodeJS.ProcessEnv = process.
     publicUrl: publicUrl ? publicUrl.replace(/\/$/, '') : null,
     webDist: flags.webDist ?? env.ESSAIM_WEB_DIST ?? null,
     logLevel,
-    smtpUrl: env.SMTP_URL ?? null,
+    smtpUrl,
     demo: flags.demo ?? false,
+    trustProxy: parseTrustProxy(flags.trustProxy ?? env.TRUST_PROXY ?? ''),
+    apiDocs: parseApiDocs(env.API_DOCS, env.NODE_ENV),
   };
+}
+
+const OFF = new Set(['', '0', 'false', 'off', 'no']);
+
+/** TRUST_PROXY: off (default), a hop count (1 = one reverse proxy), or addresses/CIDR ranges separated by commas. */
+export function parseTrustProxy(raw: string): false | number | string[] {
+  const value = raw.trim().toLowerCase();
+  if (OFF.has(value)) {
+    return false;
+  }
+  if (/^\d+$/.test(value)) {
+    return Number(value);
+  }
+  const list = value.split(',').map((s) => s.trim());
+  for (const entry of list) {
+    const [address, bits, ...rest] = entry.split('/');
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= 128);
+    if (rest.length > 0 || !okBits || isIP(address ?? '') === 0) {
+      throw new ConfigError(
+        `invalid TRUST_PROXY "${raw}": expected off, a hop count (e.g. 1) or addresses such as 10.0.0.1,10.1.0.0/16`,
+      );
+    }
+  }
+  return list;
+}
+
+/** API_DOCS: public | signed-in | off; defaults to public in development, signed-in when NODE_ENV=production. */
+function parseApiDocs(raw: string | undefined, nodeEnv: string | undefined): ServerConfig['apiDocs'] {
+  if (raw === undefined || raw === '') {
+    return nodeEnv === 'production' ? 'signed-in' : 'public';
+  }
+  if (raw !== 'public' && raw !== 'signed-in' && raw !== 'off') {
+    throw new ConfigError(`invalid API_DOCS "${raw}": expected public, signed-in or off`);
+  }
+  return raw;
 }
 
 function validatePostgresUrl(raw: string): string {

@@ -52,6 +52,13 @@ describe('essaim CLI', () => {
     expect(r.err).toContain('unsupported DATABASE_URL scheme');
   });
 
+  it('refuses to start with SMTP but no PUBLIC_URL, in one line, exit 1', async () => {
+    const r = await runCli(['start', '--port', '0'], { SMTP_URL: 'smtp://127.0.0.1:2525', PUBLIC_URL: '' });
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('SMTP_URL is set but PUBLIC_URL is not');
+  });
+
   it('says which port is in use', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

@@ -20,6 +20,8 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     logLevel: 'silent',
     smtpUrl: null,
     demo: false,
+    trustProxy: false,
+    apiDocs: 'public',
     ...overrides,
   };
 }

@@ -19,6 +19,7 @@ export const ErrorCodeSchema = z.enum([
   'ENGAGEMENT_PAUSED',
   'SETUP_DONE',
   'INTERNAL',
+  'BUSY',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
@@ -50,4 +51,6 @@ export const errorStatus: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The database is locked by another process; retry after the Retry-After header. */
+  BUSY: 503,
 };

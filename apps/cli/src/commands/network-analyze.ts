@@ -11,6 +11,7 @@
  *   department/community when possible.
  */
 import { readFile } from 'node:fs/promises';
+import { writeCsv } from '@essaim/core';
 import {
   assignRoles,
   betweenness,
@@ -205,28 +206,28 @@ export function analyzeNetwork(
   };
 }
 
-function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 function toCsv(report: NetworkReport): string {
-  const header = 'id,degree,betweenness,pagerank,eigenvector,constraint,community,roles';
-  const rows = report.nodes.map((n) =>
-    [
-      n.id,
-      n.degree,
-      n.betweenness,
-      n.pagerank,
-      n.eigenvector,
-      n.constraint,
-      n.community,
-      n.roles.map((r) => r.role).join(';'),
-    ]
-      .map(csvField)
-      .join(','),
-  );
-  return `${[header, ...rows].join('\n')}\n`;
+  const header = [
+    'id',
+    'degree',
+    'betweenness',
+    'pagerank',
+    'eigenvector',
+    'constraint',
+    'community',
+    'roles',
+  ];
+  const rows = report.nodes.map((n) => [
+    n.id,
+    n.degree,
+    n.betweenness,
+    n.pagerank,
+    n.eigenvector,
+    n.constraint,
+    n.community,
+    n.roles.map((r) => r.role).join(';'),
+  ]);
+  return writeCsv([header, ...rows]);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 
 import { readFile } from 'node:fs/promises';
+import { writeCsv } from '@essaim/core';
 import {
   analyzeOpinions,
   listModeratedOut,
@@ -86,12 +87,10 @@ export function presentOpinionsJson(analysis: OpinionAnalysis) {
 }
 
 function presentOpinionsCsv(analysis: OpinionAnalysis): string {
-  const lines = ['participant,group,x,y'];
-  for (const p of analysis.participants) {
-    const id = /[",\r\n]/.test(p.id) ? `"${p.id.replace(/"/g, '""')}"` : p.id;
-    lines.push(`${id},${p.group ?? ''},${round(p.x)},${round(p.y)}`);
-  }
-  return `${lines.join('\n')}\n`;
+  return writeCsv([
+    ['participant', 'group', 'x', 'y'],
+    ...analysis.participants.map((p) => [p.id, p.group, round(p.x), round(p.y)]),
+  ]);
 }
 
 /**

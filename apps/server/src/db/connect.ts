@@ -1,7 +1,8 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { ServerConfig } from '../config.ts';
+import { BusyRetryingSqliteDialect, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-busy.ts';
 import type { Database } from './tables.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -40,8 +41,9 @@ export async function connectDatabase(
     native.pragma('journal_mode = WAL');
     native.pragma('synchronous = NORMAL');
     native.pragma('foreign_keys = ON');
-    native.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+    // Short: a longer wait blocks the event loop; busy statements are retried asynchronously instead.
+    native.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    const db = new Kysely<Database>({ dialect: new BusyRetryingSqliteDialect({ database: native }) });
     return {
       db,
       dialect: 'sqlite',

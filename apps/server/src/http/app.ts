@@ -15,8 +15,9 @@ import {
 import type { AppDeps } from '../deps.ts';
 import { VERSION } from '../version.ts';
 import { socketRoutes } from '../ws/socket.routes.ts';
+import { SocketRegistry } from '../ws/socket-registry.ts';
 import type { AppInstance } from './app-instance.ts';
-import { authPlugin } from './auth-plugin.ts';
+import { authPlugin, requireDocsSession } from './auth-plugin.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
 import { registerWebApp, wantsSpaFallback } from './static.ts';
@@ -30,6 +31,7 @@ export interface RouteEntry {
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteEntry[];
+    sockets: SocketRegistry;
   }
 }
 
@@ -37,6 +39,11 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Extra route plugins (features register here, in order). */
   plugins?: ((app: AppInstance) => Promise<void>)[];
+}
+
+/** A hop count trusts the n nearest proxies (as proxy-addr does); a list trusts those addresses. */
+function trustProxyOption(value: AppDeps['config']['trustProxy']) {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
 }
 
 /** Build the HTTP + WebSocket application around already-opened dependencies. */
@@ -50,10 +57,17 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     // Drain: on close, keep-alive sockets without a request in flight are closed at once.
     forceCloseConnections: 'idle',
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: true,
+    // Opt-in (TRUST_PROXY): otherwise X-Forwarded-For/-Host are client-chosen and would defeat the
+    // per-address limits and poison links.
+    trustProxy: trustProxyOption(deps.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', deps);
+  // Signed-in sockets by session and person, closed on sign-out, revocation, role change or removal.
+  const sockets = new SocketRegistry(deps.bus, deps.hub.instanceId);
+  await sockets.start();
+  app.decorate('sockets', sockets);
+  app.addHook('onClose', async () => sockets.stop());
   // The route table, kept so tests can enumerate every route (tenant isolation, bad input).
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
@@ -74,9 +88,13 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     reply.header('x-request-id', request.id);
   });
 
+  // HSTS and upgrade-insecure-requests only over HTTPS, so an instance on a local network over http works.
+  const https = deps.config.publicUrl?.startsWith('https://') ?? false;
   await app.register(fastifyHelmet, {
+    hsts: https ? { maxAge: 180 * 24 * 3600, includeSubDomains: false } : false,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: https ? [] : null,
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
@@ -97,7 +115,13 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+  if (deps.config.apiDocs !== 'off') {
+    await app.register(fastifySwaggerUi, {
+      routePrefix: '/docs',
+      staticCSP: true,
+      uiHooks: { onRequest: deps.config.apiDocs === 'signed-in' ? requireDocsSession : async () => {} },
+    });
+  }
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   // Before any route: CSRF check and session resolution apply to everything under /api and /ws.

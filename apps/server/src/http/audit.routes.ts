@@ -1,4 +1,5 @@
 import { AuditPageSchema, AuditQuerySchema, OrgParamsSchema } from '@essaim/contracts';
+import { writeCsv } from '@essaim/core';
 import { auditRepository } from '../db/repositories/audit.repository.ts';
 import { readJson } from '../lib/json.ts';
 import { recordAudit } from '../services/audit.service.ts';
@@ -15,15 +16,6 @@ const CSV_COLUMNS = [
   'ip',
   'details',
 ] as const;
-
-/** RFC 4180 quoting, plus a leading quote on cells a spreadsheet would run as a formula (OWASP CSV injection). */
-export function csvCell(value: string | null): string {
-  let v = value ?? '';
-  if (/^[=+\-@\t\r]/.test(v)) {
-    v = `'${v}`;
-  }
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 export async function auditRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
@@ -77,18 +69,26 @@ export async function auditRoutes(app: AppInstance): Promise<void> {
         action: 'audit.exported',
         details: { rows: rows.length },
       });
-      const lines = [CSV_COLUMNS.join(',')];
-      for (const r of rows) {
-        lines.push(
-          [r.at, r.actor_name ?? null, r.actor_user_id, r.action, r.object_kind, r.object_id, r.ip, r.details]
-            .map(csvCell)
-            .join(','),
-        );
-      }
+      const csv = writeCsv(
+        [
+          CSV_COLUMNS,
+          ...rows.map((r) => [
+            r.at,
+            r.actor_name ?? null,
+            r.actor_user_id,
+            r.action,
+            r.object_kind,
+            r.object_id,
+            r.ip,
+            r.details,
+          ]),
+        ],
+        { eol: '\r\n', bom: true },
+      );
       return reply
         .header('content-disposition', `attachment; filename="essaim-audit-${scope.orgId}.csv"`)
         .type('text/csv; charset=utf-8')
-        .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+        .send(csv);
     },
   );
 }

@@ -6,7 +6,7 @@ import { requireScope } from '../services/access.service.ts';
 import type { Actor } from '../services/audit.service.ts';
 import { resolveSession, SESSION_IDLE_SECONDS, type SessionContext } from '../services/auth.service.ts';
 import type { OrgScope } from '../services/org-scope.ts';
-import { Throttle } from '../services/throttle.ts';
+import { SignInGuard, Throttle } from '../services/throttle.ts';
 import type { AppInstance } from './app-instance.ts';
 
 export const SESSION_COOKIE = 'essaim_session';
@@ -18,6 +18,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     signInThrottle: Throttle;
+    signInGuard: SignInGuard;
   }
 }
 
@@ -48,6 +49,7 @@ export function checkCsrf(request: FastifyRequest, publicUrl: string | null): vo
 
 export const authPlugin = fp(async (app: AppInstance) => {
   app.decorate('signInThrottle', new Throttle());
+  app.decorate('signInGuard', new SignInGuard());
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
     const url = request.url;
@@ -63,6 +65,16 @@ export const authPlugin = fp(async (app: AppInstance) => {
     }
   });
 });
+
+/** API docs in production (API_DOCS=signed-in): only for a signed-in person. */
+export async function requireDocsSession(request: FastifyRequest): Promise<void> {
+  const token = request.cookies[SESSION_COOKIE];
+  const session =
+    token && token.length <= 128 ? await resolveSession(request.server.deps.database.db, token) : null;
+  if (!session) {
+    throw new AppError('UNAUTHENTICATED', 'sign in to read the API documentation');
+  }
+}
 
 export function setSessionCookie(
   request: FastifyRequest,

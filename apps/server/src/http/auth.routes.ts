@@ -19,6 +19,7 @@ import {
 import { presentMe } from '../services/presenters.ts';
 import type { AppInstance } from './app-instance.ts';
 import { actorOf, clearSessionCookie, requireSession, setSessionCookie } from './auth-plugin.ts';
+import { publicOrigin } from './public-origin.ts';
 
 /** Per-IP ceiling on credential endpoints, on top of the per-account growing back-off. */
 const AUTH_RATE = { rateLimit: { max: 30, timeWindow: '1 minute' } };
@@ -45,7 +46,7 @@ export async function authRoutes(app: AppInstance): Promise<void> {
     '/api/auth/sign-in',
     { config: AUTH_RATE, schema: { tags: ['auth'], body: SignInBodySchema, response: { 200: MeSchema } } },
     async (request, reply) => {
-      const { user, token } = await signIn(db, app.signInThrottle, request.body, actorOf(request));
+      const { user, token } = await signIn(db, app.signInGuard, request.body, actorOf(request));
       setSessionCookie(request, reply, token, publicUrl());
       return presentMe(db, user);
     },
@@ -57,6 +58,7 @@ export async function authRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       if (request.session) {
         await signOut(db, requireSession(request), actorOf(request));
+        await app.sockets.closeSession(request.session.sessionId);
       }
       clearSessionCookie(reply);
       return { ok: true as const };
@@ -82,7 +84,7 @@ export async function authRoutes(app: AppInstance): Promise<void> {
       // Same answer whether or not the email exists.
       {
         const reset = await createPasswordReset(db, request.body.email, actorOf(request));
-        const base = app.deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
+        const base = publicOrigin(request);
         if (reset && app.deps.mailer.enabled) {
           const link = `${base}/reset-password?token=${reset.token}`;
           await app.deps.mailer.send({
@@ -103,7 +105,13 @@ export async function authRoutes(app: AppInstance): Promise<void> {
       schema: { tags: ['auth'], body: PasswordResetConfirmBodySchema, response: { 200: OkSchema } },
     },
     async (request) => {
-      await confirmPasswordReset(db, request.body.token, request.body.newPassword, actorOf(request));
+      const { userId } = await confirmPasswordReset(
+        db,
+        request.body.token,
+        request.body.newPassword,
+        actorOf(request),
+      );
+      await app.sockets.closeUser(userId);
       return { ok: true as const };
     },
   );

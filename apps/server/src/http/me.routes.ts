@@ -95,6 +95,7 @@ export async function meRoutes(app: AppInstance): Promise<void> {
       if (!revoked) {
         throw notFound('session');
       }
+      await app.sockets.closeSession(request.params.sessionId);
       if (request.params.sessionId === session.sessionId) {
         clearSessionCookie(reply);
       }
@@ -106,7 +107,9 @@ export async function meRoutes(app: AppInstance): Promise<void> {
     '/api/me/password',
     { schema: { tags: ['me'], body: ChangePasswordBodySchema, response: { 200: OkSchema } } },
     async (request) => {
-      await changePassword(db, requireSession(request), request.body, actorOf(request));
+      const session = requireSession(request);
+      await changePassword(db, session, request.body, actorOf(request));
+      await app.sockets.closeUser(session.user.id, session.sessionId);
       return { ok: true as const };
     },
   );
@@ -146,6 +149,7 @@ export async function meRoutes(app: AppInstance): Promise<void> {
         request.body.confirmEmail,
         actorOf(request),
       );
+      await app.sockets.closeUser(session.user.id);
       clearSessionCookie(reply);
       return { ok: true as const };
     },

@@ -35,6 +35,7 @@ import {
 import { presentMe, presentOrganisation } from '../services/presenters.ts';
 import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope, requireSession, setSessionCookie } from './auth-plugin.ts';
+import { publicOrigin } from './public-origin.ts';
 
 export async function organisationRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
@@ -93,6 +94,7 @@ export async function organisationRoutes(app: AppInstance): Promise<void> {
     async (request) => {
       const scope = await requireOrgScope(request, 'members.changeRole');
       await changeRole(db, scope, request.params.userId, request.body.role, actorOf(request));
+      await app.sockets.closeUser(request.params.userId);
       return { ok: true as const };
     },
   );
@@ -106,6 +108,7 @@ export async function organisationRoutes(app: AppInstance): Promise<void> {
       const action = request.params.userId === me ? 'org.read' : 'members.remove';
       const scope = await requireScope(db, me, request.params.orgId, action);
       await removeMember(db, scope, request.params.userId, actorOf(request));
+      await app.sockets.closeUser(request.params.userId);
       return { ok: true as const };
     },
   );
@@ -131,7 +134,7 @@ export async function organisationRoutes(app: AppInstance): Promise<void> {
     },
     async (request) => {
       const scope = await requireOrgScope(request, 'members.invite');
-      const publicUrl = app.deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const publicUrl = publicOrigin(request);
       return createInvitation(db, scope, request.body, actorOf(request), {
         publicUrl,
         mailer: app.deps.mailer,

@@ -34,7 +34,12 @@ import {
   updatePerson,
   withdrawConsent,
 } from '../services/people.service.ts';
-import { commitImport, previewImport, readRosterFile } from '../services/roster-import.service.ts';
+import {
+  commitImport,
+  echoPreview,
+  previewImport,
+  readRosterFile,
+} from '../services/roster-import.service.ts';
 import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
@@ -174,10 +179,12 @@ export async function peopleRoutes(app: AppInstance): Promise<void> {
     },
     async (request) => {
       const scope = await requireOrgScope(request, 'collective.manage');
-      return previewImport(
-        db,
-        scope,
-        await readRosterFile(request.body.filename, request.body.contentBase64),
+      return echoPreview(
+        await previewImport(
+          db,
+          scope,
+          await readRosterFile(request.body.filename, request.body.contentBase64),
+        ),
       );
     },
   );

@@ -19,6 +19,7 @@ import { workshopsRepository } from '../db/repositories/workshops.repository.ts'
 import { AppError, notFound } from '../lib/app-error.ts';
 import { identify, liveRuntimeOf, participantCookie } from '../services/live.service.ts';
 import { resolveParticipant } from '../services/participants.service.ts';
+import { JoinGuard } from '../services/throttle.ts';
 import {
   createWorkshop,
   exportResults,
@@ -34,6 +35,7 @@ import {
 import { qrSvg } from '../services/workshops-qr.ts';
 import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
+import { publicOrigin } from './public-origin.ts';
 
 const PARTICIPANT_COOKIE_SECONDS = 60 * 60 * 24 * 30;
 
@@ -44,6 +46,24 @@ export async function workshopRoutes(app: AppInstance): Promise<void> {
   live.register();
   app.addHook('onClose', async () => live.close());
   const base = '/api/orgs/:orgId/workshops/:workshopId';
+  // Wrong codes back off per address and, instance-wide, per minute (code enumeration).
+  const joinGuard = new JoinGuard();
+  const guardJoin = async <T>(ip: string, run: () => Promise<T>): Promise<T> => {
+    const wait = joinGuard.retryAfter(ip);
+    if (wait > 0) {
+      throw new AppError('RATE_LIMITED', 'too many wrong codes, try again later', {
+        retryAfterSeconds: wait,
+      });
+    }
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'NOT_FOUND') {
+        joinGuard.fail(ip);
+      }
+      throw err;
+    }
+  };
 
   // Public room of a workshop (presence, reactions; never events): facilitators, members, participants.
   app.deps.roomAuthorizers.set('workshop', async (request, id) => (await identify(db, request, id)) !== null);
@@ -97,7 +117,7 @@ export async function workshopRoutes(app: AppInstance): Promise<void> {
       await requireOrgScope(request, 'workshop.read'),
       request.params.workshopId,
     );
-    const origin = app.deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
+    const origin = publicOrigin(request);
     reply.type('image/svg+xml').header('cache-control', 'private, max-age=3600');
     return qrSvg(`${origin}/join/${row.code}`, `QR ${row.code}`);
   });
@@ -152,7 +172,7 @@ export async function workshopRoutes(app: AppInstance): Promise<void> {
       if (!code.success) {
         throw notFound('workshop');
       }
-      return joinInfo(db, code.data);
+      return guardJoin(request.ip, () => joinInfo(db, code.data));
     },
   );
 
@@ -164,7 +184,9 @@ export async function workshopRoutes(app: AppInstance): Promise<void> {
       schema: { tags, body: JoinWorkshopBodySchema, response: { 200: WorkshopParticipantSchema } },
     },
     async (request, reply) => {
-      const { participant, token, title } = await joinWorkshop(db, live, request.body);
+      const { participant, token, title } = await guardJoin(request.ip, () =>
+        joinWorkshop(db, live, request.body),
+      );
       reply.setCookie(participantCookie(participant.scopeId), token, {
         path: '/',
         httpOnly: true,

@@ -5,7 +5,7 @@ import { AppError } from '../lib/app-error.ts';
 import { addSeconds, hashToken, newId, newToken, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import type { Throttle } from './throttle.ts';
+import type { SignInGuard } from './throttle.ts';
 
 /** Idle sessions end after 14 days; activity slides the expiry (refreshed at most every 5 minutes). */
 export const SESSION_IDLE_SECONDS = 14 * 24 * 3600;
@@ -100,12 +100,12 @@ export async function setupInstance(
 
 export async function signIn(
   db: Db,
-  throttle: Throttle,
+  guard: SignInGuard,
   body: SignInBody,
   actor: Actor,
 ): Promise<{ user: UserRow; token: string }> {
-  const keys = [`ip:${actor.ip ?? '?'}`, `email:${body.email}`];
-  const wait = Math.max(...keys.map((k) => throttle.retryAfter(k)));
+  const ip = actor.ip ?? '?';
+  const wait = guard.retryAfter(body.email, ip);
   if (wait > 0) {
     throw new AppError('RATE_LIMITED', 'too many failed attempts, try again later', {
       retryAfterSeconds: wait,
@@ -117,9 +117,7 @@ export async function signIn(
     body.password,
   );
   if (!user || !ok || user.disabled_at) {
-    for (const k of keys) {
-      throttle.fail(k);
-    }
+    guard.fail(body.email, ip);
     await recordAudit(
       db,
       { ...actor, userId: user?.id ?? null },
@@ -127,9 +125,7 @@ export async function signIn(
     );
     throw invalidCredentials();
   }
-  for (const k of keys) {
-    throttle.succeed(k);
-  }
+  guard.succeed(body.email, ip);
   return db.transaction().execute(async (trx) => {
     const token = await openSession(trx, user.id, actor);
     await recordAudit(
@@ -235,9 +231,9 @@ export async function confirmPasswordReset(
   token: string,
   newPassword: string,
   actor: Actor,
-): Promise<void> {
+): Promise<{ userId: string }> {
   const hashed = await hashPassword(newPassword);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const now = nowIso();
     const reset = await trx
       .selectFrom('password_resets')
@@ -266,5 +262,6 @@ export async function confirmPasswordReset(
       { ...actor, userId: user.id },
       { orgId: null, action: 'auth.password_reset', objectKind: 'user', objectId: user.id },
     );
+    return { userId: user.id };
   });
 }

@@ -24,7 +24,9 @@
  * a closed campaign's report is served from that store, byte for byte, whatever the organisation
  * does afterwards (re-parenting, moving people, renaming or deleting collectives, deleting people).
  */
+
 import type { CampaignComparison, CampaignReport, CutReport } from '@essaim/contracts';
+import { csvCell } from '@essaim/core';
 import {
   aggregateCuts,
   buildResponseMatrix,
@@ -519,11 +521,6 @@ export async function compareCampaignReports(
   };
 }
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 /** Aggregated CSV export: one row per (cut, construct); suppressed cuts appear with their reason only. */
 export async function exportCampaignCsv(db: Db, scope: OrgScope, campaignId: string): Promise<string> {
   const report = await campaignReport(db, scope, campaignId, {});
@@ -538,7 +535,9 @@ export async function exportCampaignCsv(db: Db, scope: OrgScope, campaignId: str
   for (const cut of report.cuts) {
     if (cut.status !== 'shown') {
       lines.push(
-        [cut.label, cut.status, cut.reason, null, null, null, null, null, null].map(csvCell).join(','),
+        [cut.label, cut.status, cut.reason, null, null, null, null, null, null]
+          .map((v) => csvCell(v))
+          .join(','),
       );
       continue;
     }
@@ -555,14 +554,14 @@ export async function exportCampaignCsv(db: Db, scope: OrgScope, campaignId: str
           c.alpha.value === null ? null : Math.round(c.alpha.value * 100) / 100,
           c.alpha.n,
         ]
-          .map(csvCell)
+          .map((v) => csvCell(v))
           .join(','),
       );
     }
     for (const w of cut.withheld) {
       lines.push(
         [cut.label, 'suppressed', w.reason, null, `${w.kind}:${w.id}`, null, null, null, null]
-          .map(csvCell)
+          .map((v) => csvCell(v))
           .join(','),
       );
     }

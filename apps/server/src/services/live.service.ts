@@ -123,6 +123,9 @@ async function orgOfWorkshop(db: Db, workshopId: string): Promise<string | null>
   return row.org_id;
 }
 
+/** How long a socket's rights in a workshop are trusted before the membership is read again. */
+const IDENTITY_TTL_MS = 3000;
+
 const runtimes = new WeakMap<AppDeps, LiveRuntime>();
 
 /**
@@ -144,7 +147,11 @@ export class LiveRuntime {
   readonly engine: LiveEngine;
   private readonly viewers = new Map<string, Map<string, LocalViewer>>();
   private readonly roomClients = new Map<string, HubClient>();
-  private readonly identities = new WeakMap<FastifyRequest, Map<string, LiveIdentity>>();
+  /** Per socket and workshop, re-checked after IDENTITY_TTL_MS (roles and sessions can change). */
+  private readonly identities = new WeakMap<
+    FastifyRequest,
+    Map<string, { identity: LiveIdentity; at: number }>
+  >();
 
   constructor(private readonly deps: AppDeps) {
     this.engine = new LiveEngine(deps.database.db, (batch) => {
@@ -177,12 +184,14 @@ export class LiveRuntime {
       this.identities.set(ctx.request, known);
     }
     const cached = known.get(workshopId);
-    if (cached) {
-      return cached;
+    if (cached && Date.now() - cached.at < IDENTITY_TTL_MS) {
+      return cached.identity;
     }
     const identity = await identify(this.deps.database.db, ctx.request, workshopId);
     if (identity) {
-      known.set(workshopId, identity);
+      known.set(workshopId, { identity, at: Date.now() });
+    } else {
+      known.delete(workshopId);
     }
     return identity;
   }

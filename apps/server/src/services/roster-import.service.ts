@@ -1,5 +1,5 @@
-import { parseRosterCsv, type RosterParseResult, rowsToRoster } from '@essaim/core/engagements';
-import ExcelJS from 'exceljs';
+import { readCsv } from '@essaim/core';
+import { type RosterParseResult, rowsToRoster } from '@essaim/core/engagements';
 import { peopleRepository } from '../db/repositories/people.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError } from '../lib/app-error.ts';
@@ -7,6 +7,8 @@ import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import type { OrgScope } from './org-scope.ts';
+import { echo, TABLE_LIMITS, tooLarge } from './spreadsheet-limits.ts';
+import { readXlsxTable } from './xlsx-reader.ts';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -17,12 +19,34 @@ export async function readRosterFile(filename: string, contentBase64: string): P
     throw new AppError('PAYLOAD_TOO_LARGE', 'the file is larger than 5 MB');
   }
   if (/\.csv$/i.test(filename)) {
-    return parseRosterCsv(bytes.toString('utf8'));
+    const { records, errors, limitExceeded } = readCsv(bytes.toString('utf8'), {
+      limits: {
+        maxRecords: TABLE_LIMITS.maxRows,
+        maxFields: TABLE_LIMITS.maxColumns,
+        maxFieldLength: TABLE_LIMITS.maxCellLength,
+      },
+    });
+    if (limitExceeded) {
+      throw tooLarge(
+        `the file is over the import limits: ${limitExceeded.message} (line ${limitExceeded.line})`,
+      );
+    }
+    const result = rowsToRoster(records.map((r) => ({ cells: r.fields, line: r.line })));
+    return {
+      ...result,
+      errors: [
+        ...errors.map((e) => ({
+          line: e.line,
+          column: null,
+          code: 'MALFORMED' as const,
+          message: e.message,
+        })),
+        ...result.errors,
+      ],
+    };
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
+  const table = await readXlsxTable(bytes);
+  if (!table) {
     return {
       rows: [],
       collectives: [],
@@ -30,15 +54,6 @@ export async function readRosterFile(filename: string, contentBase64: string): P
       errors: [{ line: 1, column: null, code: 'MALFORMED', message: 'this is not a readable .xlsx file' }],
     };
   }
-  const sheet = workbook.worksheets[0];
-  const table: { cells: string[]; line: number }[] = [];
-  sheet?.eachRow((row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) {
-      cells.push(row.getCell(c).text ?? '');
-    }
-    table.push({ cells, line: rowNumber });
-  });
   return rowsToRoster(table);
 }
 
@@ -76,6 +91,37 @@ export async function previewImport(db: Db, scope: OrgScope, parsed: RosterParse
   };
 }
 
+type Preview = Awaited<ReturnType<typeof previewImport>>;
+
+/** The preview as sent back: every value from the file truncated, so it never grows with a hostile cell. */
+export function echoPreview(p: Preview): Preview {
+  const all = (values: Record<string, string>) =>
+    Object.fromEntries(Object.entries(values).map(([k, v]) => [echo(k), echo(v)]));
+  return {
+    ...p,
+    errors: p.errors.map((e) => ({
+      ...e,
+      column: e.column === null ? null : echo(e.column),
+      message: echo(e.message),
+    })),
+    merges: p.merges.map((m) => ({ ...m, email: echo(m.email) })),
+    people: p.people.map((r) => ({
+      ...r,
+      displayName: echo(r.displayName),
+      email: r.email === null ? null : echo(r.email),
+      title: echo(r.title),
+      collectives: r.collectives.map(echo),
+      attributes: all(r.attributes),
+    })),
+    collectivesToCreate: p.collectivesToCreate.map((c) => ({
+      ...c,
+      name: echo(c.name),
+      parent: c.parent === null ? null : echo(c.parent),
+    })),
+    attributeColumns: p.attributeColumns.map(echo),
+  };
+}
+
 /**
  * Import all-or-nothing: any line error → VALIDATION_FAILED with every error, nothing written.
  * Otherwise one transaction creates the collectives, creates or updates people, links them.
@@ -91,7 +137,11 @@ export async function commitImport(
     throw new AppError(
       'VALIDATION_FAILED',
       `the file has ${parsed.errors.length} error(s); nothing was imported`,
-      parsed.errors,
+      parsed.errors.map((e) => ({
+        ...e,
+        column: e.column === null ? null : echo(e.column),
+        message: echo(e.message),
+      })),
     );
   }
   return db.transaction().execute(async (trx) => {

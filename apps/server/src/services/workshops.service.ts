@@ -5,6 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { WORKSHOP_CODE_ALPHABET, WORKSHOP_CODE_LENGTH, type Workshop } from '@essaim/contracts';
+import { type CsvCell, writeCsv } from '@essaim/core';
 import { type ActivityResults, resultsOf, type WorkshopState } from '@essaim/core/live';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { type WorkshopRow, workshopsRepository } from '../db/repositories/workshops.repository.ts';
@@ -246,30 +247,29 @@ export function rankedLabels(results: ActivityResults | null): string[] {
   return [];
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/** Objects go in as JSON text; everything else as is (the shared writer quotes and guards). */
+const cellOf = (v: unknown): CsvCell =>
+  v !== null && typeof v === 'object' ? JSON.stringify(v) : (v as CsvCell);
 
 /** One CSV row per listed result (item, group, card…); numbers in the `value` column. */
 export function resultsCsv(exported: Awaited<ReturnType<typeof exportResults>>): string {
-  const lines = [['activity', 'type', 'rank', 'label', 'value', 'details'].join(',')];
+  const lines: CsvCell[][] = [['activity', 'type', 'rank', 'label', 'value', 'details']];
   for (const a of exported.activities) {
     const r = (a.results ?? {}) as unknown as Record<string, unknown>;
     const list = ['items', 'ranking', 'groups', 'options', 'cards', 'words']
       .map((k) => r[k])
       .find((v): v is Record<string, unknown>[] => Array.isArray(v));
     if (!list) {
-      lines.push([a.title, a.type, '', '', '', r].map(csvCell).join(','));
+      lines.push([a.title, a.type, '', '', '', r].map(cellOf));
       continue;
     }
     list.forEach((x, i) => {
       const label = x.label ?? x.name ?? x.text ?? x.word ?? x.id;
       const numeric = Object.entries(x).find(([k, v]) => typeof v === 'number' && k !== 'rank');
-      lines.push([a.title, a.type, i + 1, label, numeric?.[1] ?? '', x].map(csvCell).join(','));
+      lines.push([a.title, a.type, i + 1, label, numeric?.[1] ?? '', x].map(cellOf));
     });
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return writeCsv(lines, { eol: '\r\n' });
 }
 
 /** Top results of an activity become options on a new board of the engagement, with a trace link. */

@@ -4,9 +4,14 @@ import { assertNever } from '@essaim/core';
 import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { AppInstance } from '../http/app-instance.ts';
+import { SESSION_COOKIE } from '../http/auth-plugin.ts';
 import type { HubClient } from '../realtime/hub.ts';
+import { resolveSession } from '../services/auth.service.ts';
+import { CLOSE_SESSION_ENDED } from './socket-registry.ts';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
+/** A socket's session is read again from the database when older than this. */
+const SESSION_RECHECK_MS = 3000;
 /** Reactions are cheap to send and costly to fan out: a few per second per socket is plenty. */
 const REACTION_BUCKET = { capacity: 5, refillPerSecond: 2 };
 
@@ -28,11 +33,34 @@ export async function socketRoutes(app: AppInstance): Promise<void> {
       let tokens = REACTION_BUCKET.capacity;
       let lastRefill = Date.now();
       const { hub, roomAuthorizers } = app.deps;
+      // The session is checked again before every message (at most SESSION_RECHECK_MS old), and the
+      // registry closes the socket as soon as the session ends or the person's rights change.
+      const token = request.cookies[SESSION_COOKIE];
+      let checkedAt = Date.now();
+      const forget = request.session
+        ? app.sockets.add(socket, request.session.sessionId, request.session.user.id)
+        : () => {};
+      const sessionStillValid = async (): Promise<boolean> => {
+        if (!request.session || Date.now() - checkedAt < SESSION_RECHECK_MS) {
+          return true;
+        }
+        checkedAt = Date.now();
+        const fresh = token ? await resolveSession(app.deps.database.db, token) : null;
+        if (!fresh) {
+          socket.close(CLOSE_SESSION_ENDED, 'session ended');
+          return false;
+        }
+        request.session = fresh;
+        return true;
+      };
 
       client.send({ type: 'hello', instanceId: hub.instanceId, protocol: 1 });
 
       socket.on('message', (raw: Buffer, isBinary: boolean) => {
         void (async () => {
+          if (!(await sessionStillValid())) {
+            return;
+          }
           if (isBinary || raw.length > MAX_MESSAGE_BYTES) {
             client.send({
               type: 'error',
@@ -126,6 +154,7 @@ export async function socketRoutes(app: AppInstance): Promise<void> {
       });
 
       socket.on('close', () => {
+        forget();
         for (const room of rooms) {
           void hub.leave(room, client);
         }

@@ -37,4 +37,14 @@ describe('Polis CSV', () => {
       /line 2: expected 5 fields, got 4/,
     );
   });
+
+  it('guards formula bodies with an apostrophe Polis shows as text, and strips it on import', () => {
+    const comments = [{ id: '0', body: '=HYPERLINK("http://evil.test","clic")', moderated: 1 as const }];
+    const text = formatPolisComments(comments);
+    expect(text.split('\n')[1]).toBe(',,0,,,,1,"\'=HYPERLINK(""http://evil.test"",""clic"")"');
+    expect(parsePolisComments(text)).toEqual(comments);
+    expect(formatPolisVotes([{ participant: '1', statement: '0', vote: -1 }])).toBe(
+      'timestamp,datetime,comment-id,voter-id,vote\n,,0,1,-1\n',
+    );
+  });
 });

@@ -6,10 +6,14 @@
  *   comments.csv  timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body
  *                 moderated: 1 accepted, 0 unmoderated, -1 moderated out
  *
- * Pure string functions. CSV follows RFC 4180 (quoted fields, doubled quotes, CRLF or LF, line
- * breaks inside quotes). Errors carry the 1-based line where the offending record starts.
+ * Pure string functions over the shared CSV module (RFC 4180). Errors carry the 1-based line where
+ * the offending record starts. Exports are formula-guarded like every CSV Essaim writes: a comment
+ * body starting with =, +, -, @, tab or CR gets a leading apostrophe (Polis then shows that
+ * apostrophe as part of the text); numbers, ids and votes are never changed. Importing strips the
+ * guard again, so an Essaim export round-trips exactly.
  */
 
+import { type CsvRecord, readCsv, unguardFormula, writeCsv } from '../csv.ts';
 import type { Vote } from './vote-matrix';
 
 /** Parse failure at a given line; `message` is "line N: reason". */
@@ -25,80 +29,12 @@ export class PolisCsvError extends Error {
   }
 }
 
-interface CsvRecord {
-  line: number;
-  fields: string[];
-}
-
-/** RFC 4180 tokenizer returning each record with the line it starts on. */
+/** RFC 4180 records with the line each starts on (the shared reader, strict, fields untrimmed). */
 export function parseCsvRecords(text: string): CsvRecord[] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let isQuoted = false;
-  let wasQuoted = false;
-  let i = 0;
-  const endRecord = () => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0] === '' && !wasQuoted)) {
-      records.push({ line: recordLine, fields });
-    }
-    fields = [];
-    field = '';
-    wasQuoted = false;
-  };
-  while (i < src.length) {
-    const ch = src[i]!;
-    if (isQuoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        isQuoted = false;
-        i++;
-        continue;
-      }
-      if (ch === '\n') {
-        line++;
-      }
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"') {
-      if (field !== '') {
-        throw new PolisCsvError(line, 'unexpected quote inside an unquoted field');
-      }
-      isQuoted = true;
-      wasQuoted = true;
-      i++;
-    } else if (ch === ',') {
-      fields.push(field);
-      field = '';
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
-    } else {
-      if (wasQuoted && field === '' && fields.length >= 0 && src[i - 1] === '"') {
-        throw new PolisCsvError(line, 'unexpected character after a closing quote');
-      }
-      field += ch;
-      i++;
-    }
-  }
-  if (isQuoted) {
-    throw new PolisCsvError(recordLine, 'unterminated quoted field');
-  }
-  if (field !== '' || fields.length > 0 || wasQuoted) {
-    endRecord();
+  const { records, errors } = readCsv(text, { delimiter: ',', trim: false, strict: true });
+  const first = errors[0];
+  if (first) {
+    throw new PolisCsvError(first.line, first.message);
   }
   return records;
 }
@@ -205,7 +141,7 @@ export function parsePolisComments(text: string): PolisComment[] {
     }
     const comment: PolisComment = {
       id,
-      body: record.fields[index.get('comment-body')!] ?? '',
+      body: unguardFormula(record.fields[index.get('comment-body')!] ?? ''),
       moderated: moderated as -1 | 0 | 1,
     };
     const optionalInt = (name: string): number | undefined => {
@@ -248,40 +184,30 @@ export function formatPolisDatetime(timestamp: number): string {
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${time} UTC ${d.getUTCFullYear()}`;
 }
 
-function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function timeFields(timestamp: number | undefined): string[] {
-  return timestamp === undefined ? ['', ''] : [String(timestamp), formatPolisDatetime(timestamp)];
+function timeFields(timestamp: number | undefined): (string | number)[] {
+  return timestamp === undefined ? ['', ''] : [timestamp, formatPolisDatetime(timestamp)];
 }
 
 /** Serialises votes in Polis' `votes.csv` format (agree = 1, disagree = -1, pass = 0). */
 export function formatPolisVotes(votes: readonly Vote[]): string {
-  const lines = ['timestamp,datetime,comment-id,voter-id,vote'];
-  for (const v of votes) {
-    lines.push([...timeFields(v.timestamp), v.statement, v.participant, String(v.vote)].map(quote).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  return writeCsv([
+    ['timestamp', 'datetime', 'comment-id', 'voter-id', 'vote'],
+    ...votes.map((v) => [...timeFields(v.timestamp), v.statement, v.participant, v.vote]),
+  ]);
 }
 
 /** Serialises comments in Polis' `comments.csv` format. */
 export function formatPolisComments(comments: readonly PolisComment[]): string {
-  const lines = ['timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body'];
-  for (const c of comments) {
-    lines.push(
-      [
-        ...timeFields(c.timestamp),
-        c.id,
-        c.authorId ?? '',
-        c.agrees === undefined ? '' : String(c.agrees),
-        c.disagrees === undefined ? '' : String(c.disagrees),
-        String(c.moderated),
-        c.body,
-      ]
-        .map(quote)
-        .join(','),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  return writeCsv([
+    ['timestamp', 'datetime', 'comment-id', 'author-id', 'agrees', 'disagrees', 'moderated', 'comment-body'],
+    ...comments.map((c) => [
+      ...timeFields(c.timestamp),
+      c.id,
+      c.authorId ?? '',
+      c.agrees,
+      c.disagrees,
+      c.moderated,
+      c.body,
+    ]),
+  ]);
 }

