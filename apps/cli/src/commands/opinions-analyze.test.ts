@@ -22,7 +22,7 @@ function findRepoRoot(): string {
   return dir;
 }
 
-const london = path.resolve(findRepoRoot(), '../shared/data/polis/london.youth.policing');
+const london = path.resolve(findRepoRoot(), 'fixtures/polis/london.youth.policing');
 
 function captureIo(stdin = '') {
   const out: string[] = [];

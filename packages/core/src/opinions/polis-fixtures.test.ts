@@ -2,7 +2,7 @@
 /**
  * Agreement with Polis on real conversations.
  *
- * Data: Polis open data (/work/shared/data/polis, see its ATTRIBUTION.md). Data was gathered
+ * Data: Polis open data (fixtures/polis in this repository, see its ATTRIBUTION.md). Data was gathered
  * using the Polis software (compdemocracy.org/polis) and is sub-licensed under CC BY 4.0 with
  * Attribution to The Computational Democracy Project.
  */
@@ -36,7 +36,7 @@ function findRepoRoot(): string {
   return dir;
 }
 
-const dataDir = path.resolve(findRepoRoot(), '../shared/data/polis');
+const dataDir = path.resolve(findRepoRoot(), 'fixtures/polis');
 
 function loadConversation(name: string) {
   const dir = path.join(dataDir, name);
