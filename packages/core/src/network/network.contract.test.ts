@@ -4,6 +4,7 @@
  * path lengths compare exactly) and unweighted, with isolates and several components.
  */
 import { describe, expect, it } from 'vitest';
+import { createRng, randomInt } from '../rng';
 import { betweenness } from './betweenness';
 import { closeness, harmonic } from './closeness';
 import { strongComponents, weakComponents } from './components';
@@ -24,7 +25,6 @@ import {
   referencePagerank,
   referenceStructuralHoles,
 } from './reference';
-import { createRng, randomInt } from './rng';
 import { structuralHoles } from './structural-holes';
 
 interface Variant {

@@ -12,6 +12,7 @@
  * PCA is fitted on every participant, as Polis fits it on the whole rating matrix.
  */
 
+import { createRng } from '../rng';
 import { clusterOpinionMap, type GroupCountSmoother, renumberBySize } from './clustering';
 import { computeSparsePca, computeStatementExtremity, projectParticipants } from './pca';
 import { computePriority } from './priority';
@@ -27,7 +28,6 @@ import {
   sliceTallies,
   tallyGroups,
 } from './repness';
-import { createRng } from './rng';
 import { clusterSmallGroup, computeAgreementDistances } from './small-group';
 import { buildVoteMatrix, countVotesPerParticipant, type Vote, type VoteMatrix } from './vote-matrix';
 

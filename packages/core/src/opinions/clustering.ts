@@ -22,8 +22,8 @@
  *    partition stable across seeds without changing k.
  */
 
+import type { Rng } from '../rng';
 import { computeSilhouette, euclidean, runKMeans } from './kmeans';
-import type { Rng } from './rng';
 
 /** Persistent state of Polis' k smoother; feed back the previous run's value for stability. */
 export interface GroupCountSmoother {
