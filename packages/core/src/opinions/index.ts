@@ -31,6 +31,15 @@ export {
   parsePolisComments,
   parsePolisVotes,
 } from './polis-csv';
+export {
+  analyzePolisExport,
+  analyzePolisVotes,
+  type PolisExportFiles,
+  type PolisImportOptions,
+  type PolisImportResult,
+} from './polis-import';
+export { type InclusionOptions, replayPolisInclusion } from './polis-inclusion';
+export { type PolisParticipantsVotes, parsePolisParticipantsVotes } from './polis-participants';
 export { computeImportance, computePriority, pickNextStatement, rankNextStatements } from './priority';
 export {
   type BridgingStatement,
