@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng, randomInt } from '../rng';
-import { betweenness } from './betweenness';
+import { betweenness, pathCentralities } from './betweenness';
 import { closeness, harmonic } from './closeness';
 import { strongComponents, weakComponents } from './components';
 import { eigenvector } from './eigenvector';
@@ -92,6 +92,16 @@ describe.each(VARIANTS)('metrics against oracles (directed=$isDirected, weighted
       const expected = referenceCloseness(g);
       expectClose(closeness(g), expected.closeness, 1e-12);
       expectClose(harmonic(g), expected.harmonic, 1e-12);
+    }
+  });
+
+  it('the one-sweep path centralities equal betweenness, closeness and harmonic references', () => {
+    for (const g of graphs) {
+      const fused = pathCentralities(g);
+      const expected = referenceCloseness(g);
+      expectClose(fused.betweenness, referenceBetweenness(g), 1e-12);
+      expectClose(fused.closeness, expected.closeness, 1e-12);
+      expectClose(fused.harmonic, expected.harmonic, 1e-12);
     }
   });
 
