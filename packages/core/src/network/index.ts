@@ -5,6 +5,7 @@
  */
 
 export * from '../rng';
+export * from './analyze';
 export * from './betweenness';
 export * from './betweenness-approx';
 export * from './closeness';
