@@ -9,8 +9,11 @@
  *
  *   δ_s(v) = Σ_{w : v ∈ P_s(w)} σ_sv / σ_sw · (1 + δ_s(w))
  *
- * here "pulled" from successors w (dist(w) = dist(v) + w(v,w)), so no predecessor
- * lists are stored. Cost O(nm) unweighted, O(nm + n² log n) weighted, O(n + m) memory.
+ * here "pulled" from successors w (dist(w) = dist(v) + w(v,w)). Unweighted searches record
+ * those successor arcs while they run (each edge yields at most one, so ≤ m), and the backward
+ * pass reads them in order instead of testing every arc again; weighted searches test the arcs
+ * (a Dijkstra arc may stop being tight later). δ(w) is stored as (1 + δ(w)) / σ(w), one
+ * addition per arc. Cost O(nm) unweighted, O(nm + n² log n) weighted, O(n + m) memory.
  * Sources are independent, so `accumulateBetweenness` over disjoint source subsets can
  * run on separate threads and be summed.
  *
@@ -33,6 +36,13 @@ export interface BetweennessWorkspace {
   delta: Float64Array;
   order: Int32Array;
   heap: MinHeap;
+  /**
+   * Unweighted searches record the shortest-path DAG as they go: the children of the i-th
+   * visited node are dagTargets[dagStart[i] … dagStart[i + 1]). Each edge gives at most one DAG
+   * arc, so the backward pass reads ≤ m entries in order instead of testing all 2m arcs again.
+   */
+  dagStart: Int32Array;
+  dagTargets: Int32Array;
 }
 
 export function createBetweennessWorkspace(nodeCount: number): BetweennessWorkspace {
@@ -42,19 +52,26 @@ export function createBetweennessWorkspace(nodeCount: number): BetweennessWorksp
     delta: new Float64Array(nodeCount),
     order: new Int32Array(nodeCount),
     heap: new MinHeap(1024),
+    dagStart: new Int32Array(nodeCount + 1),
+    dagTargets: new Int32Array(0),
   };
 }
 
 /** Single-source search: fills dist/sigma/order, returns how many nodes were reached. */
 function searchUnweighted(graph: Graph, s: number, ws: BetweennessWorkspace): number {
   const { outOffsets, outTargets } = graph;
-  const { dist, sigma, order } = ws;
+  if (ws.dagTargets.length < outTargets.length) {
+    ws.dagTargets = new Int32Array(outTargets.length);
+  }
+  const { dist, sigma, order, dagStart, dagTargets } = ws;
   dist[s] = 0;
   sigma[s] = 1;
   order[0] = s;
   let head = 0;
   let tail = 1;
+  let arcs = 0;
   while (head < tail) {
+    dagStart[head] = arcs;
     const v = order[head++]!;
     const next = dist[v]! + 1;
     const sv = sigma[v]!;
@@ -66,11 +83,14 @@ function searchUnweighted(graph: Graph, s: number, ws: BetweennessWorkspace): nu
         dist[w] = next;
         sigma[w] = sv;
         order[tail++] = w;
+        dagTargets[arcs++] = w;
       } else if (dw === next) {
         sigma[w]! += sv;
+        dagTargets[arcs++] = w;
       }
     }
   }
+  dagStart[tail] = arcs;
   return tail;
 }
 
@@ -121,7 +141,7 @@ function accumulateFrom(
   into: Float64Array,
 ) {
   const { outOffsets, outTargets, outWeights, isWeighted } = graph;
-  const { dist, sigma, delta, order } = ws;
+  const { dist, sigma, delta, order, dagStart, dagTargets } = ws;
   // delta[w] holds (1 + δ_s(w)) / σ_sw once w is done, so each DAG arc costs one addition.
   for (let i = reached - 1; i >= 0; i--) {
     const v = order[i]!;
@@ -136,12 +156,9 @@ function accumulateFrom(
         }
       }
     } else {
-      const next = dv + 1;
-      for (let e = outOffsets[v]!; e < end; e++) {
-        const w = outTargets[e]!;
-        if (dist[w] === next) {
-          sum += delta[w]!;
-        }
+      const last = dagStart[i + 1]!;
+      for (let a = dagStart[i]!; a < last; a++) {
+        sum += delta[dagTargets[a]!]!;
       }
     }
     const sv = sigma[v]!;
