@@ -98,13 +98,33 @@ export function buildProgram(): Command {
 
   const opinions = program.command('opinions').description('opinion mapping (Polis-style)');
   opinions
-    .command('analyze <votes>')
-    .description('map opinion groups from a Polis votes.csv (use - for stdin)')
+    .command('analyze [votes]')
+    .description('map opinion groups from a Polis votes.csv (use - for stdin) or participants-votes.csv')
+    .option('--participants-votes <file>', 'Polis participants-votes.csv, read when no votes.csv is given')
     .option('--comments <file>', 'Polis comments.csv (statement texts, moderation)')
+    .option('--meta <ids>', 'comma-separated meta statement ids (e.g. demographic questions)', parseIdList)
+    .option('--moderated <ids>', 'comma-separated statement ids to treat as moderated out', parseIdList)
+    .addOption(
+      new Option(
+        '--inclusion <rule>',
+        'who is grouped: replay the vote timestamps as Polis did, or final counts',
+      )
+        .choices(['replay', 'final'])
+        .default('replay'),
+    )
     .option('--seed <n>', 'random seed (results are deterministic for a seed)', parseInteger)
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
-    .action(async (votes: string, opts) => exitWith(await opinionsAnalyze({ votes, ...opts }, processIo)));
+    .action(async (votes: string, opts) =>
+      exitWith(await opinionsAnalyze({ ...(votes === undefined ? {} : { votes }), ...opts }, processIo)),
+    );
   return program;
+}
+
+function parseIdList(value: string): string[] {
+  return value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
 }
 
 function parseInteger(value: string): number {

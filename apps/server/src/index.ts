@@ -1,3 +1,4 @@
+export { parallelBetweenness, parallelPathCentralities } from './analysis/network-parallel.ts';
 export { ConfigError, type ConfigInput, loadConfig, type ServerConfig } from './config.ts';
 export { connectDatabase, type DbHandle } from './db/connect.ts';
 export { migrateDown, migrateToLatest, migrationStatus } from './db/migrator.ts';

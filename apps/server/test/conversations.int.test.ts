@@ -10,7 +10,7 @@ import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';
 
 /**
- * Polis open data (/work/shared/data/polis, see its ATTRIBUTION.md): data gathered using the Polis
+ * Polis open data (fixtures/polis in this repository, see its ATTRIBUTION.md): data gathered using the Polis
  * software (compdemocracy.org/polis), sub-licensed under CC BY 4.0 with attribution to The
  * Computational Democracy Project.
  */
@@ -21,7 +21,7 @@ function findRepoRoot(): string {
   }
   return dir;
 }
-const london = path.resolve(findRepoRoot(), '../shared/data/polis/london.youth.policing');
+const london = path.resolve(findRepoRoot(), 'fixtures/polis/london.youth.policing');
 
 type Conv = {
   id: string;

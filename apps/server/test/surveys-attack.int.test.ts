@@ -15,8 +15,8 @@ import {
   cutKey,
   type DisclosureRespondent,
   enumerateRequestableCuts,
-  findExposedGroup,
 } from '@essaim/core/diagnostics';
+import { findExposedGroup } from '@essaim/core/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../src/db/connect.ts';

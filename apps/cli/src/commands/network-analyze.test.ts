@@ -74,7 +74,7 @@ describe('networkAnalyze', () => {
     expect(report.changeAgents).toHaveLength(3);
     for (const agent of report.changeAgents) {
       expect(['chloe', 'hugo']).not.toContain(agent.id);
-      expect(agent.reason).toMatch(/expected marginal reach/);
+      expect(agent.reason).toMatch(/expected reach/);
     }
   });
 

@@ -1,11 +1,13 @@
 /**
  * `essaim network analyze`: organisational network analysis of an edge-list CSV (optionally a
  * node-attribute CSV with `department` and `consent` columns) printed as JSON or CSV.
- * Thin shell around `@essaim/core/network`: read files, parse, analyse, present.
+ * Thin shell: read files, parse, run core's one pipeline (`analyzeNetwork`, the same as the
+ * server's analysis worker) with exact path centralities swept on worker threads, present.
  *
  * - Relation column: `--relation` keeps only that relation for the main network; without it
- *   all relations are merged (first weight kept). An `energy` relation feeds energizers.
- * - Weights are distances for betweenness (networkx semantics) and strengths elsewhere.
+ *   all relations but `energy` are merged (first tie kept). An `energy` relation feeds energizers.
+ * - Weights are distances for betweenness (networkx semantics); they apply to one relation (the
+ *   chosen one, or a file without a relation column), as merged relations do not share a scale.
  * - Communities: Leiden (seeded). Roles use `department` when present, else communities.
  * - Change agents: IMM (k = --change-agents, ε = 0.1) among consenting people, one per
  *   department/community when possible.
@@ -13,22 +15,18 @@
 import { readFile } from 'node:fs/promises';
 import { writeCsv } from '@essaim/core';
 import {
-  assignRoles,
-  betweenness,
+  analyzeNetwork,
+  buildMainGraph,
   type CsvError,
-  degree,
-  eigenvector,
-  type Graph,
-  graphFromEdges,
-  leiden,
+  type NetworkAnalysisInput,
+  type NetworkAnalysisOutput,
   type NodeTable,
   type ParsedEdge,
-  pagerank,
+  type PathCentralities,
   parseEdgeListCsv,
   parseNodeAttributesCsv,
-  selectChangeAgents,
-  structuralHoles,
 } from '@essaim/core/network';
+import { parallelPathCentralities } from '@essaim/server';
 
 export interface NetworkAnalyzeOptions {
   /** Edge-list CSV path, or '-' for standard input. */
@@ -91,118 +89,83 @@ function locate(file: string, errors: CsvError[]): InputError {
   return new InputError(errors.map((e) => `${file}:${e.line}: ${e.message}`).join('\n'));
 }
 
-function selectEdges(edges: ParsedEdge[], relation: string | undefined, isDirected: boolean): ParsedEdge[] {
-  const kept = relation === undefined ? edges.filter((e) => e.relation !== 'energy') : edges;
-  const seen = new Set<string>();
-  return kept.filter((e) => {
-    if (relation !== undefined && e.relation !== relation) {
-      return false;
-    }
-    const [a, b] = isDirected || e.source < e.target ? [e.source, e.target] : [e.target, e.source];
-    const key = `${a}\u0000${b}`;
-    if (seen.has(key)) {
-      return false;
-    }
-    seen.add(key);
-    return true;
-  });
-}
+/** Below this many node × edge operations one thread beats starting workers. */
+const INLINE_SWEEP_LIMIT = 2_000_000;
 
-function groupsFrom(table: NodeTable | undefined, graph: Graph, column: string): Int32Array | undefined {
-  if (!table?.columns.includes(column)) {
-    return undefined;
-  }
-  const byId = new Map(table.rows.map((r) => [r.id, r.attributes[column] ?? '']));
-  const codes = new Map<string, number>();
-  return Int32Array.from(graph.ids, (id) => {
-    const value = byId.get(id) ?? '';
-    if (value === '') {
-      return -1;
-    }
-    if (!codes.has(value)) {
-      codes.set(value, codes.size);
-    }
-    return codes.get(value)!;
-  });
-}
-
-/** Runs every analysis; pure apart from its inputs. */
-export function analyzeNetwork(
+/** The pipeline's input from the parsed files (every node of the table, then edge-only ids). */
+export function toAnalysisInput(
   edges: ParsedEdge[],
   table: NodeTable | undefined,
   opts: Pick<NetworkAnalyzeOptions, 'directed' | 'weighted' | 'relation' | 'changeAgents' | 'seed'>,
-): NetworkReport {
-  const isDirected = opts.directed ?? false;
-  const isWeighted = opts.weighted ?? false;
-  const seed = opts.seed ?? 1;
-  const nodes = [...(table?.rows.map((r) => r.id) ?? [])];
-  const known = new Set(nodes);
+  hasRelations: boolean,
+): NetworkAnalysisInput {
+  const ids = [...(table?.rows.map((r) => r.id) ?? [])];
+  const known = new Set(ids);
   for (const e of edges) {
     for (const id of [e.source, e.target]) {
       if (!known.has(id)) {
         known.add(id);
-        nodes.push(id);
+        ids.push(id);
       }
     }
   }
-  const graph = graphFromEdges(selectEdges(edges, opts.relation, isDirected), {
-    isDirected,
-    isWeighted,
-    nodes,
-  });
-  const energyEdges = edges.filter((e) => e.relation === 'energy');
-  const energy =
-    energyEdges.length > 0 && opts.relation !== 'energy'
-      ? graphFromEdges(selectEdges(energyEdges, 'energy', isDirected), { isDirected, nodes })
-      : undefined;
-  const between = betweenness(graph);
-  const { constraint } = structuralHoles(graph);
-  const communities = leiden(graph, { seed });
-  const department = groupsFrom(table, graph, 'department');
-  const groups = department ?? communities.labels;
-  const roles = assignRoles({
-    graph,
-    betweenness: between,
-    constraint,
-    groups,
-    groupSource: department ? 'department' : 'community',
-    energy,
-  });
-  const rank = pagerank(graph);
-  const eigen = eigenvector(graph);
-  const deg = degree(graph);
+  const attributes = new Map(table?.rows.map((r) => [r.id, r.attributes]) ?? []);
   const consentColumn = table?.columns.find((c) => c.toLowerCase() === 'consent');
-  const consent = new Map(table?.rows.map((r) => [r.id, r.attributes[consentColumn ?? ''] ?? '']) ?? []);
-  const allowed = consentColumn
-    ? graph.ids.map((id) => CONSENT_VALUES.has((consent.get(id) ?? '').toLowerCase()))
-    : undefined;
-  const k = opts.changeAgents ?? 0;
-  const agents = k > 0 ? selectChangeAgents(graph, { k, epsilon: 0.1, seed, allowed, groups }).seeds : [];
-  const groupName = (g: number) => (department ? `department ${g}` : `community ${g}`);
-  const members: string[][] = Array.from({ length: communities.count }, () => []);
-  graph.ids.forEach((id, v) => {
-    members[communities.labels[v]!]!.push(id);
-  });
   return {
-    nodes: graph.ids.map((id, v) => ({
-      id,
-      degree: deg[v]!,
-      betweenness: between[v]!,
-      pagerank: rank[v]!,
-      eigenvector: eigen[v]!,
-      constraint: Number.isFinite(constraint[v]!) ? constraint[v]! : null,
-      community: communities.labels[v]!,
-      roles: roles[v]!.map((r) => ({ role: r.role, rule: r.rule })),
+    nodes: ids.map((id) => {
+      const own = attributes.get(id) ?? {};
+      return {
+        id,
+        label: id,
+        attributes: own,
+        canBeProposed: consentColumn ? CONSENT_VALUES.has((own[consentColumn] ?? '').toLowerCase()) : true,
+      };
+    }),
+    edges: edges.map((e) => ({
+      source: e.source,
+      target: e.target,
+      relation: e.relation ?? '',
+      weight: e.weight,
+    })),
+    isDirected: opts.directed ?? false,
+    isWeighted: opts.weighted ?? false,
+    // Without a relation column every edge has relation '': selecting it keeps them all, weighted.
+    relation: opts.relation ?? (hasRelations ? null : ''),
+    changeAgents: opts.changeAgents ?? 0,
+    coverGroups: true,
+    seed: opts.seed ?? 1,
+  };
+}
+
+/** Exact path centralities, on worker threads when the graph is large enough to pay for them. */
+async function sweepPaths(input: NetworkAnalysisInput): Promise<PathCentralities | undefined> {
+  const graph = buildMainGraph(input);
+  if (graph.nodeCount * Math.max(graph.edgeCount, 1) < INLINE_SWEEP_LIMIT) {
+    return undefined;
+  }
+  return parallelPathCentralities(graph);
+}
+
+/** The CLI's JSON contract. */
+export function presentNetworkReport(output: NetworkAnalysisOutput): NetworkReport {
+  const members: string[][] = output.communities.map(() => []);
+  for (const node of output.nodes) {
+    members[node.community]?.push(node.id);
+  }
+  return {
+    nodes: output.nodes.map((n) => ({
+      id: n.id,
+      degree: n.degree,
+      betweenness: n.betweenness,
+      pagerank: n.pagerank,
+      eigenvector: n.eigenvector,
+      constraint: n.constraint,
+      community: n.community,
+      roles: n.roles,
     })),
     communities: members.map((list, id) => ({ id, members: list })),
-    modularity: communities.modularity,
-    changeAgents: agents.map((a) => ({
-      id: graph.ids[a.node]!,
-      reason:
-        `expected marginal reach +${a.marginalReach.toFixed(1)} people (cumulative ${a.cumulativeReach.toFixed(1)})` +
-        (a.bridgedGroups.length > 0 ? `; bridges ${a.bridgedGroups.map(groupName).join(', ')}` : '') +
-        (a.group >= 0 ? `; covers ${groupName(a.group)}` : ''),
-    })),
+    modularity: output.modularity,
+    changeAgents: output.proposals.map((p) => ({ id: p.nodeId, reason: p.reason })),
   };
 }
 
@@ -258,7 +221,9 @@ export async function networkAnalyze(opts: NetworkAnalyzeOptions, io: NetworkAna
       const known = parsed.value.hasRelations ? parsed.value.relations.join(', ') : 'no relation column';
       throw new InputError(`${edgeFile}: relation "${opts.relation}" not found (${known})`);
     }
-    const report = analyzeNetwork(parsed.value.edges, table, opts);
+    const input = toAnalysisInput(parsed.value.edges, table, opts, parsed.value.hasRelations);
+    const paths = await sweepPaths(input);
+    const report = presentNetworkReport(analyzeNetwork(input, { betweenness: 'exact', paths }));
     io.stdout(opts.format === 'csv' ? toCsv(report) : `${JSON.stringify(report, null, 2)}\n`);
     return 0;
   } catch (error) {

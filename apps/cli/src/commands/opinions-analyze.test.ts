@@ -22,7 +22,7 @@ function findRepoRoot(): string {
   return dir;
 }
 
-const london = path.resolve(findRepoRoot(), '../shared/data/polis/london.youth.policing');
+const london = path.resolve(findRepoRoot(), 'fixtures/polis/london.youth.policing');
 
 function captureIo(stdin = '') {
   const out: string[] = [];
@@ -42,7 +42,12 @@ describe('opinionsAnalyze', () => {
   it('prints participants, groups, consensus and bridging as JSON', async () => {
     const { out, err, io } = captureIo();
     const code = await opinionsAnalyze(
-      { votes: path.join(london, 'votes.csv'), comments: path.join(london, 'comments.csv'), seed: 1 },
+      {
+        votes: path.join(london, 'votes.csv'),
+        comments: path.join(london, 'comments.csv'),
+        seed: 1,
+        inclusion: 'final',
+      },
       io,
     );
     expect(err.join('')).toBe('');
@@ -60,6 +65,46 @@ describe('opinionsAnalyze', () => {
     }
     expect(Array.isArray(json.consensus)).toBe(true);
     expect(Array.isArray(json.bridging)).toBe(true);
+  });
+
+  it('replays the vote timestamps: an early one-vote participant stays grouped, as Polis keeps in-conv', async () => {
+    const { out, io } = captureIo();
+    const files = { votes: path.join(london, 'votes.csv'), comments: path.join(london, 'comments.csv') };
+    expect(await opinionsAnalyze(files, io)).toBe(0);
+    const json = JSON.parse(out.join(''));
+    const ungrouped = json.participants.filter((p: { group: number | null }) => p.group === null);
+    // Participant 13 voted once, 3 minutes in, when only 12 people had voted: Polis' greedy top-up
+    // to 15 took them in. Participant 24 came late with 2 votes and never qualified.
+    expect(ungrouped.map((p: { id: string }) => p.id)).toEqual(['24']);
+  });
+
+  it('reads participants-votes.csv when no votes.csv is given, and --meta takes statements out', async () => {
+    const run = async (meta?: string[]) => {
+      const { out, err, io } = captureIo();
+      const code = await opinionsAnalyze(
+        {
+          participantsVotes: path.join(london, 'participants-votes.csv'),
+          comments: path.join(london, 'comments.csv'),
+          ...(meta ? { meta } : {}),
+        },
+        io,
+      );
+      expect(err.join('')).toBe('');
+      expect(code).toBe(0);
+      return JSON.parse(out.join('')) as { groups: { members: string[] }[] };
+    };
+    // The host's demographic questions (0-14) split people by age and ethnicity when counted.
+    const demographic = Array.from({ length: 15 }, (_, i) => String(i));
+    const withMeta = await run(demographic);
+    expect(withMeta.groups).toHaveLength(3);
+    const without = await run();
+    expect(without.groups.length).not.toBe(3);
+  });
+
+  it('asks for a vote source when none is given', async () => {
+    const { err, io } = captureIo();
+    expect(await opinionsAnalyze({}, io)).toBe(2);
+    expect(err.join('')).toMatch(/votes\.csv/);
   });
 
   it('reads votes from stdin and prints CSV', async () => {

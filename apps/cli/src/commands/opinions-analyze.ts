@@ -1,23 +1,37 @@
 /**
- * `essaim opinions analyze`: maps opinion groups from a Polis export (votes.csv, optionally
- * comments.csv for moderation) and prints JSON or CSV. Thin shell around
- * `@essaim/core/opinions`: read files, parse, analyse, present.
+ * `essaim opinions analyze`: maps opinion groups from a Polis export (votes.csv, or
+ * participants-votes.csv when votes.csv is absent; optionally comments.csv for moderation) and
+ * prints JSON or CSV. Thin shell around `@essaim/core/opinions` (`analyzePolisVotes`, the Polis
+ * import mode): read files, parse, analyse, present.
  */
 
 import { readFile } from 'node:fs/promises';
 import { writeCsv } from '@essaim/core';
 import {
-  analyzeOpinions,
-  listModeratedOut,
+  analyzePolisVotes,
   type OpinionAnalysis,
   PolisCsvError,
   parsePolisComments,
+  parsePolisParticipantsVotes,
   parsePolisVotes,
+  type Vote,
 } from '@essaim/core/opinions';
 
 export interface OpinionsAnalyzeOptions {
   /** Path of a Polis votes.csv, or '-' for standard input. */
-  votes: string;
+  votes?: string;
+  /** Path of a Polis participants-votes.csv: the vote source when `votes` is not given. */
+  participantsVotes?: string;
+  /** Meta statement ids (e.g. demographic questions): out of the maths, as Polis `meta-tids`. */
+  meta?: string[];
+  /** Statement ids to treat as moderated out, beside those marked -1 in comments.csv. */
+  moderated?: string[];
+  /**
+   * Who is grouped: 'replay' rebuilds Polis' growing inclusion set from the vote timestamps;
+   * 'final' applies Polis' rule (min(7, statements) votes, top-up to 15) to the final counts.
+   * Default 'replay' (falls back to 'final' when votes carry no timestamps).
+   */
+  inclusion?: 'replay' | 'final';
   /** Path of the matching comments.csv; moderated-out comments (-1) are then excluded. */
   comments?: string;
   /** Seed of the deterministic PRNG. Default 1. */
@@ -101,14 +115,24 @@ function presentOpinionsCsv(analysis: OpinionAnalysis): string {
  */
 export async function opinionsAnalyze(opts: OpinionsAnalyzeOptions, io: OpinionsAnalyzeIo): Promise<number> {
   try {
-    const votesName = opts.votes === '-' ? '<stdin>' : opts.votes;
-    const votes = parseWithLocation(votesName, await readSource(opts.votes, io), parsePolisVotes);
+    let votes: Vote[];
+    if (opts.votes !== undefined) {
+      const votesName = opts.votes === '-' ? '<stdin>' : opts.votes;
+      votes = parseWithLocation(votesName, await readSource(opts.votes, io), parsePolisVotes);
+    } else if (opts.participantsVotes !== undefined) {
+      const text = await readSource(opts.participantsVotes, io);
+      votes = parseWithLocation(opts.participantsVotes, text, parsePolisParticipantsVotes).votes;
+    } else {
+      throw new InputError('give a votes.csv or --participants-votes <file>');
+    }
     const comments = opts.comments
       ? parseWithLocation(opts.comments, await readSource(opts.comments, io), parsePolisComments)
       : [];
-    const analysis = analyzeOpinions(votes, {
+    const { analysis } = analyzePolisVotes(votes, comments, {
       seed: opts.seed ?? 1,
-      moderatedOut: listModeratedOut(comments),
+      moderatedOut: opts.moderated ?? [],
+      metaStatements: opts.meta ?? [],
+      inclusion: opts.inclusion ?? 'replay',
     });
     io.stdout(
       opts.format === 'csv'

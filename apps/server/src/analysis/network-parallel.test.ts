@@ -2,13 +2,15 @@ import {
   accumulateBetweenness,
   betweenness,
   buildGraph,
+  closeness,
   createRng,
   type Graph,
+  harmonic,
   randomInt,
   rescaleBetweenness,
 } from '@essaim/core/network';
 import { describe, expect, it } from 'vitest';
-import { parallelBetweenness } from './network-parallel';
+import { parallelBetweenness, parallelPathCentralities } from './network-parallel';
 
 /** Seeded random simple graph: `edgeCount` distinct pairs, no self-loops, optional weights. */
 function randomGraph(props: {
@@ -120,4 +122,15 @@ describe('parallelBetweenness', () => {
     expect(maxAbsDiff(await parallelBetweenness(graph, { threads: 1 }), betweenness(graph))).toBe(0);
     expect(maxAbsDiff(await parallelBetweenness(graph, { threads: 8 }), betweenness(graph))).toBe(0);
   });
+
+  it.each(cases)(
+    'parallel path centralities equal betweenness, closeness and harmonic: $name',
+    async (props) => {
+      const graph = randomGraph(props);
+      const actual = await parallelPathCentralities(graph, { threads: 2, chunkSize: 8 });
+      expect(maxAbsDiff(actual.betweenness, betweenness(graph))).toBeLessThanOrEqual(1e-9);
+      expect(maxAbsDiff(actual.closeness, closeness(graph))).toBeLessThanOrEqual(1e-9);
+      expect(maxAbsDiff(actual.harmonic, harmonic(graph))).toBeLessThanOrEqual(1e-9);
+    },
+  );
 });

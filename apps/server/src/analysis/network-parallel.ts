@@ -1,5 +1,6 @@
 /**
- * Exact betweenness (Brandes) split across worker_threads: the CSR arrays are copied once
+ * Exact betweenness (Brandes) — alone, or with closeness and harmonic from the same searches
+ * (`parallelPathCentralities`) — split across worker_threads: the CSR arrays are copied once
  * into SharedArrayBuffers (zero-copy for every worker), workers pull chunks of sources from
  * a shared atomic counter and return raw partial sums, which are added and normalised here
  * (networkx scaling). Runs the `.ts` worker through tsx in development and the `.js`
@@ -7,7 +8,13 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { type Graph, rescaleBetweenness } from '@essaim/core/network';
+import {
+  createDistanceSums,
+  finishPathCentralities,
+  type Graph,
+  type PathCentralities,
+  rescaleBetweenness,
+} from '@essaim/core/network';
 import type { BetweennessWorkerData } from './network-worker';
 
 export interface ParallelBetweennessOptions {
@@ -46,15 +53,12 @@ function startWorker(data: BetweennessWorkerData): Worker {
   return new Worker(bootstrap, { eval: true, workerData: data });
 }
 
-/**
- * Exact betweenness of every node using worker threads.
- * @example
- * const values = await parallelBetweenness(graph, { threads: 2 });
- */
-export async function parallelBetweenness(
+/** Runs the workers over every source (or `options.sources`) and adds their partial sums. */
+async function sweep(
   graph: Graph,
-  options: ParallelBetweennessOptions = {},
-): Promise<Float64Array> {
+  options: ParallelBetweennessOptions,
+  withDistances: boolean,
+): Promise<{ raw: Float64Array; partials: Float64Array[]; sourceCount: number }> {
   const n = graph.nodeCount;
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), n || 1));
   const cursor = new Int32Array(new SharedArrayBuffer(4));
@@ -71,6 +75,7 @@ export async function parallelBetweenness(
     cursor,
     sources,
     chunkSize: options.chunkSize ?? Math.max(1, Math.min(64, Math.ceil(sourceCount / (threads * 16)))),
+    withDistances,
   };
   const partials = await Promise.all(
     Array.from(
@@ -88,16 +93,50 @@ export async function parallelBetweenness(
         }),
     ),
   );
-  const raw = new Float64Array(n);
+  const width = withDistances ? 4 * n : n;
+  const raw = new Float64Array(width);
   for (const partial of partials) {
-    for (let v = 0; v < n; v++) {
-      raw[v]! += partial[v]!;
+    for (let i = 0; i < width; i++) {
+      raw[i]! += partial[i]!;
     }
   }
-  if (sources && sourceCount > 0) {
+  return { raw, partials, sourceCount };
+}
+
+/**
+ * Exact betweenness of every node using worker threads.
+ * @example
+ * const values = await parallelBetweenness(graph, { threads: 2 });
+ */
+export async function parallelBetweenness(
+  graph: Graph,
+  options: ParallelBetweennessOptions = {},
+): Promise<Float64Array> {
+  const n = graph.nodeCount;
+  const { raw, sourceCount } = await sweep(graph, options, false);
+  if (options.sources && sourceCount > 0) {
     for (let v = 0; v < n; v++) {
       raw[v]! *= n / sourceCount;
     }
   }
   return rescaleBetweenness(raw, n, graph.isDirected, options.isNormalized ?? true);
+}
+
+/**
+ * Betweenness, closeness and harmonic centrality (networkx values) from one sweep of searches
+ * shared by worker threads.
+ * @example
+ * const { betweenness, closeness, harmonic } = await parallelPathCentralities(graph);
+ */
+export async function parallelPathCentralities(
+  graph: Graph,
+  options: Pick<ParallelBetweennessOptions, 'threads' | 'chunkSize'> = {},
+): Promise<PathCentralities> {
+  const n = graph.nodeCount;
+  const { raw } = await sweep(graph, options, true);
+  const sums = createDistanceSums(n);
+  sums.distance.set(raw.subarray(n, 2 * n));
+  sums.reachedBy.set(raw.subarray(2 * n, 3 * n));
+  sums.harmonic.set(raw.subarray(3 * n, 4 * n));
+  return finishPathCentralities(graph, raw.slice(0, n), sums);
 }

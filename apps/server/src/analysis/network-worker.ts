@@ -7,7 +7,12 @@
  *   `{ type: 'progress' }` messages then `{ type: 'done', result }` (or `{ type: 'failed' }`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { accumulateBetweenness, createBetweennessWorkspace, graphFromCsr } from '@essaim/core/network';
+import {
+  accumulateBetweenness,
+  accumulatePaths,
+  createBetweennessWorkspace,
+  graphFromCsr,
+} from '@essaim/core/network';
 import { type AnalysisInput, analyseNetwork } from './network-analysis';
 
 export interface AnalysisWorkerData {
@@ -28,13 +33,26 @@ export interface BetweennessWorkerData {
   chunkSize: number;
   /** Sources to process (shared); null means every node. */
   sources: Int32Array | null;
+  /**
+   * Also sum distances for closeness and harmonic (`accumulatePaths`); the reply is then
+   * [betweenness | distance | reachedBy | harmonic], n values each.
+   */
+  withDistances?: boolean;
 }
 
 function runBetweenness(data: BetweennessWorkerData): void {
-  // Brandes only walks out-arcs, so no transpose is needed (pass out arrays as "undirected").
+  // Brandes only walks out-arcs, so no transpose is needed (pass out arrays as "undirected");
+  // the distance sums d(s, v) it gathers are the incoming distances closeness needs either way.
   const graph = graphFromCsr({ ...data, isDirected: false });
   const workspace = createBetweennessWorkspace(data.nodeCount);
-  const partial = new Float64Array(data.nodeCount);
+  const n = data.nodeCount;
+  const partial = new Float64Array(data.withDistances ? 4 * n : n);
+  const into = partial.subarray(0, n);
+  const sums = {
+    distance: partial.subarray(n, 2 * n),
+    reachedBy: partial.subarray(2 * n, 3 * n),
+    harmonic: partial.subarray(3 * n, 4 * n),
+  };
   const chunk = new Int32Array(data.chunkSize);
   const total = data.sources ? data.sources.length : data.nodeCount;
   for (;;) {
@@ -46,7 +64,12 @@ function runBetweenness(data: BetweennessWorkerData): void {
     for (let i = start; i < end; i++) {
       chunk[i - start] = data.sources ? data.sources[i]! : i;
     }
-    accumulateBetweenness(graph, chunk.subarray(0, end - start), partial, workspace);
+    const claimed = chunk.subarray(0, end - start);
+    if (data.withDistances) {
+      accumulatePaths(graph, claimed, into, sums, workspace);
+    } else {
+      accumulateBetweenness(graph, claimed, into, workspace);
+    }
   }
   parentPort?.postMessage(partial, [partial.buffer]);
 }

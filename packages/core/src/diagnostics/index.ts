@@ -7,7 +7,6 @@ export * from './answer-sums';
 export * from './build-instrument';
 export * from './compare-campaigns';
 export * from './cuts';
-export * from './disclosure-oracle';
 export * from './disclosure-plan';
 export * from './effectiveness';
 export * from './essaim-ic';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from '../../test/datasets/network/load-fixture';
+import { createRng, randomInt } from '../rng';
 import { accumulateBetweenness, betweenness, rescaleBetweenness } from './betweenness';
 import { approximateBetweenness, sampleSize, vertexDiameterBound } from './betweenness-approx';
 import { buildGraph } from './graph';
-import { createRng, randomInt } from './rng';
 
 function randomGraph(seed: number, n: number, m: number, isDirected: boolean, isWeighted: boolean) {
   const rng = createRng(seed);

@@ -21,10 +21,11 @@
  * for Betweenness via Random Approximation", ESA 2016, arXiv:1604.08553.
  * @module
  */
+
+import { createRng, type Rng, randomInt } from '../rng';
 import { weakComponents } from './components';
 import type { Graph } from './graph';
 import { MinHeap } from './heap';
-import { createRng, type Rng, randomInt } from './rng';
 
 export interface ApproximateBetweennessOptions {
   /** Additive error ε on the [0,1]-scaled betweenness. */

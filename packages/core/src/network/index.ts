@@ -3,6 +3,9 @@
  * structure, communities, informal roles, trust zones and change agents. No I/O; every
  * randomised algorithm takes a `seed`.
  */
+
+export * from '../rng';
+export * from './analyze';
 export * from './betweenness';
 export * from './betweenness-approx';
 export * from './closeness';
@@ -18,7 +21,6 @@ export * from './leiden';
 export * from './louvain';
 export * from './modularity';
 export * from './pagerank';
-export * from './rng';
 export * from './roles';
 export * from './structural-holes';
 export * from './trust-zones';

@@ -25,8 +25,9 @@
  * influence maximization algorithm IMM", arXiv:1808.09363.
  * @module
  */
+
+import { createRng, type Rng, randomInt } from '../rng';
 import type { Graph } from './graph';
-import { createRng, type Rng, randomInt } from './rng';
 
 export interface InfluenceOptions {
   /** Number of seeds. */

@@ -13,6 +13,8 @@
  * well-connected communities", Scientific Reports 9, 5233, 2019, doi:10.1038/s41598-019-41695-z.
  * @module
  */
+
+import { createRng, type Rng, randomPermutation } from '../rng';
 import type { Graph } from './graph';
 import {
   aggregate,
@@ -23,7 +25,6 @@ import {
   toLevelGraph,
 } from './level-graph';
 import type { Communities, CommunityOptions } from './louvain';
-import { createRng, type Rng, randomPermutation } from './rng';
 
 export interface LeidenOptions extends CommunityOptions {
   /** θ of the refinement phase. */

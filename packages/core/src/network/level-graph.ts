@@ -11,8 +11,9 @@
  * revisits neighbours of moved nodes. O(m) per sweep; aggregation O(m).
  * @module
  */
+
+import { type Rng, randomPermutation } from '../rng';
 import { type Graph, symmetrize } from './graph';
-import { type Rng, randomPermutation } from './rng';
 
 export interface LevelGraph {
   nodeCount: number;

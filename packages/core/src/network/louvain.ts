@@ -22,9 +22,10 @@
  * `tolerance: 0` runs every level to a local optimum (classic Louvain).
  * @module
  */
+
+import { createRng } from '../rng';
 import type { Graph } from './graph';
 import { aggregate, levelModularity, moveNodesFast, renumber, toLevelGraph } from './level-graph';
-import { createRng } from './rng';
 
 export interface CommunityOptions {
   /** γ; 1 is classic modularity, larger values give smaller communities. */

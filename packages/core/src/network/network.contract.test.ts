@@ -4,7 +4,8 @@
  * path lengths compare exactly) and unweighted, with isolates and several components.
  */
 import { describe, expect, it } from 'vitest';
-import { betweenness } from './betweenness';
+import { createRng, randomInt } from '../rng';
+import { betweenness, pathCentralities } from './betweenness';
 import { closeness, harmonic } from './closeness';
 import { strongComponents, weakComponents } from './components';
 import { eigenvector } from './eigenvector';
@@ -24,7 +25,6 @@ import {
   referencePagerank,
   referenceStructuralHoles,
 } from './reference';
-import { createRng, randomInt } from './rng';
 import { structuralHoles } from './structural-holes';
 
 interface Variant {
@@ -92,6 +92,16 @@ describe.each(VARIANTS)('metrics against oracles (directed=$isDirected, weighted
       const expected = referenceCloseness(g);
       expectClose(closeness(g), expected.closeness, 1e-12);
       expectClose(harmonic(g), expected.harmonic, 1e-12);
+    }
+  });
+
+  it('the one-sweep path centralities equal betweenness, closeness and harmonic references', () => {
+    for (const g of graphs) {
+      const fused = pathCentralities(g);
+      const expected = referenceCloseness(g);
+      expectClose(fused.betweenness, referenceBetweenness(g), 1e-12);
+      expectClose(fused.closeness, expected.closeness, 1e-12);
+      expectClose(fused.harmonic, expected.harmonic, 1e-12);
     }
   });
 

@@ -1,7 +1,7 @@
 /** Metrics against values published for classic datasets (networkx test suites, issue 6). */
 import { describe, expect, it } from 'vitest';
 import { loadFixture, loadPublishedValues } from '../../test/datasets/network/load-fixture';
-import { betweenness } from './betweenness';
+import { betweenness, pathCentralities } from './betweenness';
 import { closeness } from './closeness';
 import { indexNodes } from './graph';
 import { leiden } from './leiden';
@@ -30,6 +30,21 @@ describe('published values', () => {
       }
       for (const [id, value] of Object.entries(published[name].closeness!)) {
         expect(Math.abs(c[index.get(id)!]! - value)).toBeLessThan(5e-4);
+      }
+    },
+  );
+
+  it.each(['florentine-families', 'krackhardt-kite'] as const)(
+    '%s: the one-sweep path centralities give the published values',
+    (name) => {
+      const g = loadFixture(name);
+      const index = indexNodes(g);
+      const fused = pathCentralities(g);
+      for (const [id, value] of Object.entries(published[name].betweenness!)) {
+        expect(Math.abs(fused.betweenness[index.get(id)!]! - value)).toBeLessThan(5e-4);
+      }
+      for (const [id, value] of Object.entries(published[name].closeness!)) {
+        expect(Math.abs(fused.closeness[index.get(id)!]! - value)).toBeLessThan(5e-4);
       }
     },
   );

@@ -12,7 +12,8 @@
  * PCA is fitted on every participant, as Polis fits it on the whole rating matrix.
  */
 
-import { clusterOpinionMap, type GroupCountSmoother, renumberBySize } from './clustering';
+import { createRng } from '../rng';
+import { clusterOpinionMap, type GroupCountSmoother, POLIS_CLUSTERING, renumberBySize } from './clustering';
 import { computeSparsePca, computeStatementExtremity, projectParticipants } from './pca';
 import { computePriority } from './priority';
 import {
@@ -27,7 +28,6 @@ import {
   sliceTallies,
   tallyGroups,
 } from './repness';
-import { createRng } from './rng';
 import { clusterSmallGroup, computeAgreementDistances } from './small-group';
 import { buildVoteMatrix, countVotesPerParticipant, type Vote, type VoteMatrix } from './vote-matrix';
 
@@ -43,6 +43,11 @@ export interface AnalyzeOptions {
    * moderated-out ones (Polis adds them to `mod-out`) but routed with the fixed meta priority.
    */
   metaStatements?: readonly string[];
+  /**
+   * Participants to cluster, when already decided (e.g. Polis' in-conv set replayed from vote
+   * timestamps, `polis-inclusion.ts`). Replaces the vote-count rule and the greedy top-up.
+   */
+  included?: readonly string[];
   /** Minimum votes for inclusion, capped at the number of statements. Default 7 (Polis). */
   minVotes?: number;
   /** Below this many included participants, small-group mode is used. Default 15 (Polis greedy-n). */
@@ -53,6 +58,12 @@ export interface AnalyzeOptions {
   baseK?: number;
   /** Polis max-k. Default 5. */
   maxK?: number;
+  /**
+   * 'essaim' (default): seeded k-means++ restarts, a tie tolerance favouring the larger k and a
+   * refinement on the participants (stable across seeds without history). 'polis': Polis' own
+   * deterministic rules for a conversation computed from scratch (`POLIS_CLUSTERING`).
+   */
+  clustering?: 'essaim' | 'polis';
   /** Previous run's k smoother (stability rule); see `clustering.ts`. */
   previousSmoother?: GroupCountSmoother;
   /** Previous run's PCA axes by statement id (`OpinionAnalysis.axes`): warm-starts the power iteration. */
@@ -151,9 +162,10 @@ export function analyzeVoteMatrix(m: VoteMatrix, options: AnalyzeOptions = {}): 
   const excluded = flagStatements(m, [...(options.moderatedOut ?? []), ...(options.metaStatements ?? [])]);
   const voteCounts = countVotesPerParticipant(m);
   const threshold = Math.min(options.minVotes ?? 7, nCols);
+  const given = options.included ? new Set(options.included) : null;
   const qualified: number[] = [];
   for (let r = 0; r < nRows; r++) {
-    if (nCols > 0 && voteCounts[r]! >= threshold) {
+    if (nCols > 0 && (given ? given.has(m.participants[r]!) : voteCounts[r]! >= threshold)) {
       qualified.push(r);
     }
   }
@@ -164,7 +176,8 @@ export function analyzeVoteMatrix(m: VoteMatrix, options: AnalyzeOptions = {}): 
       : qualified.length < smallThreshold
         ? 'small-group'
         : 'polis';
-  const included = mode === 'polis' ? topUpInclusion(qualified, voteCounts, smallThreshold) : qualified;
+  const included =
+    mode === 'polis' && !given ? topUpInclusion(qualified, voteCounts, smallThreshold) : qualified;
 
   const pca = computeSparsePca(m, {
     rng,
@@ -191,6 +204,7 @@ export function analyzeVoteMatrix(m: VoteMatrix, options: AnalyzeOptions = {}): 
       baseK: options.baseK,
       maxK: options.maxK,
       previous: options.previousSmoother,
+      ...(options.clustering === 'polis' ? POLIS_CLUSTERING : {}),
     });
     included.forEach((r, i) => {
       groupOf[r] = clustering.assignment[i]!;

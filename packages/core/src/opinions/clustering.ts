@@ -22,8 +22,8 @@
  *    partition stable across seeds without changing k.
  */
 
+import type { Rng } from '../rng';
 import { computeSilhouette, euclidean, runKMeans } from './kmeans';
-import type { Rng } from './rng';
 
 /** Persistent state of Polis' k smoother; feed back the previous run's value for stability. */
 export interface GroupCountSmoother {
@@ -43,7 +43,26 @@ export interface OpinionClusteringOptions {
   kTolerance?: number;
   baseInit?: 'plus-plus' | 'first-distinct';
   groupInit?: 'plus-plus' | 'first-distinct';
+  /** Essaim's refinement on the participants themselves (step 4). Default true. */
+  refine?: boolean;
+  /** Lloyd iterations for base clusters. Default 100 (20 above 2,000 points). */
+  baseIterations?: number;
 }
+
+/**
+ * Clustering exactly as Polis specifies it for a conversation computed from scratch: base and group
+ * k-means seeded with the first distinct points in participant order (`init-clusters`), 100 Lloyd
+ * iterations each (`:base-iters`, `:group-iters`), k = the highest silhouette (`max-key`, no tie
+ * tolerance; on equal values the larger k, as `max-key` keeps the last), and groups made of whole
+ * base clusters (`group-members`), without refinement.
+ */
+export const POLIS_CLUSTERING = {
+  baseInit: 'first-distinct',
+  groupInit: 'first-distinct',
+  kTolerance: 0,
+  refine: false,
+  baseIterations: 100,
+} as const satisfies Partial<OpinionClusteringOptions>;
 
 export interface OpinionClustering {
   /** Base cluster of each input point. */
@@ -67,7 +86,7 @@ export function clusterOpinionMap(
     restarts: n > 2000 ? 1 : 3,
     init: options.baseInit,
     // Polis' kmeans defaults to 20 iterations; base clusters only need to compress the map.
-    maxIterations: n > 2000 ? 20 : 100,
+    maxIterations: options.baseIterations ?? (n > 2000 ? 20 : 100),
   });
   const nBase = base.k;
   const weights = new Float64Array(nBase);
@@ -108,7 +127,7 @@ export function clusterOpinionMap(
   for (let i = 0; i < n; i++) {
     raw[i] = groupOfBase[base.assignment[i]!]!;
   }
-  if (k > 1) {
+  if (k > 1 && options.refine !== false) {
     const fromBase = runKMeans(points, 2, k, { rng: options.rng, initialCenters: centersOf(points, raw, k) });
     const fresh = runKMeans(points, 2, k, { rng: options.rng, restarts: n > 2000 ? 3 : 10 });
     const refined = fresh.k === k && fresh.inertia < fromBase.inertia - 1e-9 ? fresh : fromBase;

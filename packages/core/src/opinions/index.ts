@@ -4,6 +4,7 @@
  * Pure and deterministic for a given seed.
  */
 
+export { createRng, type Rng } from '../rng';
 export {
   type AnalysisExplanation,
   type AnalysisMode,
@@ -20,7 +21,6 @@ export { clusterOpinionMap, type GroupCountSmoother, type OpinionClustering } fr
 export { computeSilhouette, type KMeansResult, runKMeans } from './kmeans';
 export { adjustedRandIndex } from './metrics';
 export { computeSparsePca, computeStatementExtremity, type PcaResult, projectParticipants } from './pca';
-export { computeDensePca } from './pca-dense';
 export {
   formatPolisComments,
   formatPolisDatetime,
@@ -31,6 +31,15 @@ export {
   parsePolisComments,
   parsePolisVotes,
 } from './polis-csv';
+export {
+  analyzePolisExport,
+  analyzePolisVotes,
+  type PolisExportFiles,
+  type PolisImportOptions,
+  type PolisImportResult,
+} from './polis-import';
+export { type InclusionOptions, replayPolisInclusion } from './polis-inclusion';
+export { type PolisParticipantsVotes, parsePolisParticipantsVotes } from './polis-participants';
 export { computeImportance, computePriority, pickNextStatement, rankNextStatements } from './priority';
 export {
   type BridgingStatement,
@@ -39,6 +48,5 @@ export {
   type RepresentativeStatement,
   twoProportionTest,
 } from './repness';
-export { createRng, type Rng } from './rng';
 export { clusterSmallGroup, computeAgreementDistances } from './small-group';
 export { buildVoteMatrix, type Vote, type VoteMatrix, voteMatrixFromTriplets } from './vote-matrix';

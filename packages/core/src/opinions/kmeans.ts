@@ -12,7 +12,7 @@
  * cluster; 0 for a singleton. The clustering score is the unweighted mean of s(i).
  */
 
-import type { Rng } from './rng';
+import type { Rng } from '../rng';
 
 /** Output of {@link runKMeans}. */
 export interface KMeansResult {

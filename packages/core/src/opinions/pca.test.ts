@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../rng';
 import { dot, symmetricEigen } from './linear-algebra';
 import { computeSparsePca, projectParticipants } from './pca';
 import { computeDensePca } from './pca-dense';
-import { createRng } from './rng';
 import { buildVoteMatrix, type Vote } from './vote-matrix';
 
 function randomVotes(seed: number, nP: number, nS: number, density: number): Vote[] {

@@ -23,8 +23,8 @@
  * a virtual participant who only agreed with statement j, ‖(1 − μⱼ)·√nStatements·(c₁ⱼ, c₂ⱼ)‖.
  */
 
+import type { Rng } from '../rng';
 import { canonicalSign, dot, symmetricEigen } from './linear-algebra';
-import type { Rng } from './rng';
 import type { VoteMatrix } from './vote-matrix';
 
 /** Result of {@link computeSparsePca}. */

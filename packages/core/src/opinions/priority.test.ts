@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../rng';
 import { adjustedRandIndex } from './metrics';
 import { computePriority, pickNextStatement, rankNextStatements } from './priority';
 import { proportionTest, twoProportionTest } from './repness';
-import { createRng } from './rng';
 
 describe('routing priority (Polis priority-metric)', () => {
   it('matches hand-computed values', () => {

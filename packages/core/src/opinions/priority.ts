@@ -15,7 +15,7 @@
  * those the participant has not voted on; {@link pickNextStatement} does the same with a seed.
  */
 
-import type { Rng } from './rng';
+import type { Rng } from '../rng';
 
 /** Polis meta statements get this constant priority before squaring. */
 export const META_PRIORITY = 7;

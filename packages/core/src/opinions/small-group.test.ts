@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../rng';
 import { analyzeOpinions } from './analyze';
-import { createRng } from './rng';
 import type { Vote } from './vote-matrix';
 
 function team(n: number, nStatements: number, isSplit: boolean, seed: number): Vote[] {

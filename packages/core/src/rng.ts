@@ -1,5 +1,7 @@
 /**
- * Seeded pseudo-random numbers for reproducible network algorithms.
+ * The one seeded pseudo-random generator of core: every randomised algorithm (network
+ * shuffles and Monte-Carlo, opinion k-means seeding and PCA start vectors) draws from it so
+ * that a seed reproduces a result exactly.
  *
  * mulberry32 (Tommy Ettinger, public domain): a 32-bit state, period 2^32, passes
  * PractRand up to 2^32 outputs. Plenty for shuffles and Monte-Carlo in graphs of

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AnalysisInput, analyseNetwork } from './network-analysis';
+import { analyzeNetwork, buildMainGraph, type NetworkAnalysisInput } from './analyze';
+import { pathCentralities } from './betweenness';
 
 /** Krackhardt's kite (undirected), with a trust relation on two separate pairs and one person without trust ties. */
 const KITE: [string, string][] = [
@@ -24,7 +25,7 @@ const KITE: [string, string][] = [
 ];
 const PEOPLE = ['andre', 'beverly', 'carol', 'diane', 'ed', 'fernando', 'garth', 'heather', 'ike', 'jane'];
 
-function input(overrides: Partial<AnalysisInput> = {}): AnalysisInput {
+function input(overrides: Partial<NetworkAnalysisInput> = {}): NetworkAnalysisInput {
   return {
     nodes: PEOPLE.map((id) => ({
       id,
@@ -47,10 +48,10 @@ function input(overrides: Partial<AnalysisInput> = {}): AnalysisInput {
   };
 }
 
-describe('analyseNetwork', () => {
+describe('analyzeNetwork', () => {
   it('gives the published Krackhardt kite betweenness and reports progress', () => {
     const stages: string[] = [];
-    const out = analyseNetwork(input(), (stage) => stages.push(stage));
+    const out = analyzeNetwork(input(), { onProgress: (stage) => stages.push(stage) });
     const b = Object.fromEntries(out.nodes.map((n) => [n.id, n.betweenness]));
     expect(b.heather).toBeCloseTo(14 / 36, 9);
     expect(b.fernando).toBeCloseTo(0.2314814814814815, 9);
@@ -59,7 +60,7 @@ describe('analyseNetwork', () => {
   });
 
   it('proposes only consenting people, each with a structured reason and a Monte-Carlo spread', () => {
-    const out = analyseNetwork(input());
+    const out = analyzeNetwork(input());
     expect(out.changeAgents.consenting).toBe(2);
     expect(out.proposals.map((p) => p.nodeId).sort()).toEqual(['diane', 'ike']);
     for (const p of out.proposals) {
@@ -68,12 +69,12 @@ describe('analyseNetwork', () => {
       expect(['ops', 'sales']).toContain(p.why.group?.name);
     }
     expect(
-      analyseNetwork(input({ nodes: input().nodes.map((n) => ({ ...n, canBeProposed: false })) })).proposals,
+      analyzeNetwork(input({ nodes: input().nodes.map((n) => ({ ...n, canBeProposed: false })) })).proposals,
     ).toEqual([]);
   });
 
   it('keeps trust zones of two people or more and lists people without trust ties apart', () => {
-    const zones = analyseNetwork(input()).trustZones!;
+    const zones = analyzeNetwork(input()).trustZones!;
     expect(zones.zones.map((z) => z.members.sort())).toEqual(
       expect.arrayContaining([
         ['andre', 'beverly'],
@@ -83,7 +84,16 @@ describe('analyseNetwork', () => {
     expect(zones.zones).toHaveLength(2);
     expect(zones.withoutTrustTies).toContain('heather');
     expect(
-      analyseNetwork(input({ edges: input().edges.filter((e) => e.relation !== 'trust') })).trustZones,
+      analyzeNetwork(input({ edges: input().edges.filter((e) => e.relation !== 'trust') })).trustZones,
     ).toBeNull();
+  });
+
+  it('uses path centralities computed elsewhere (e.g. on threads) exactly as its own', () => {
+    const own = analyzeNetwork(input());
+    const given = analyzeNetwork(input(), {
+      paths: { ...pathCentralities(buildMainGraph(input())), harmonic: new Float64Array(10).fill(7) },
+    });
+    expect(given.nodes.map((n) => n.harmonic)).toEqual(new Array(10).fill(7));
+    expect(given.nodes.map((n) => n.betweenness)).toEqual(own.nodes.map((n) => n.betweenness));
   });
 });
