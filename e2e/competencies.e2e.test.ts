@@ -185,6 +185,19 @@ describe('consultant self-assessment journey in Chromium', () => {
     await expect.poll(() => page.getByText(/au-dessus du vôtre \(1\/3\)/).count()).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('competencies-recommender-warning'), fullPage: true });
 
+    // The agenda builder warns as well, step by step.
+    const agenda = await api(page, 'post', `/api/orgs/${orgId}/agendas`, {
+      title: 'Séminaire',
+      start: '09:00',
+      items: [
+        { kind: 'method', methodId: 'check-in-round', durationMinutes: 15 },
+        { kind: 'method', methodId: 'ls-drawing-together', durationMinutes: 45 },
+      ],
+    });
+    await page.goto(`/agendas/${agenda.id}`);
+    await page.getByTestId('agenda-skill-warnings').waitFor();
+    expect(await page.getByTestId('agenda-skill-warnings').textContent()).toContain('Étape 2');
+
     expect(problems).toEqual([]);
     await context.close();
   }, 180_000);

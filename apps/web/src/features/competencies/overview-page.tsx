@@ -93,6 +93,7 @@ function ProgressRadar({ first, latest }: { first: Levels | null; latest: Levels
             data={data}
             dataKey="area"
             withPolarRadiusAxis
+            radarChartProps={{ outerRadius: '62%' }}
             polarRadiusAxisProps={{ domain: [0, 4], tickCount: 5 }}
             series={[
               ...(before
