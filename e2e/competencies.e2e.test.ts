@@ -83,6 +83,9 @@ describe('consultant self-assessment journey in Chromium', () => {
       await evidence.first().check();
     };
     await rate('client-partnership', 2);
+    const partnership = page.getByTestId('competency-client-partnership');
+    await partnership.getByRole('button', { name: /Ajouter une preuve/ }).click();
+    await partnership.getByLabel(/Preuve ajoutée/).fill('Formation à la facilitation, 2025');
     await rate('process-design', 1);
     await rate('complexity-sensing', 2);
     await page.screenshot({ path: screenshotPath('competencies-assess'), fullPage: false });
@@ -90,6 +93,9 @@ describe('consultant self-assessment journey in Chromium', () => {
     await page.waitForURL(/\/competencies$/);
     await page.getByTestId('assessment-detail').waitFor();
     expect(await page.getByTestId('assessment-detail').getByTestId('evidence-line').count()).toBe(3);
+    expect(await page.getByTestId('assessment-detail').textContent()).toContain(
+      'Formation à la facilitation, 2025',
+    );
     await page.getByTestId('competency-radar').waitFor();
     await page.screenshot({ path: screenshotPath('competencies-overview'), fullPage: true });
 

@@ -7,6 +7,7 @@ import {
   Checkbox,
   Group,
   Radio,
+  Select,
   Stack,
   Text,
   Textarea,
@@ -25,7 +26,9 @@ import { type CompetencyEvidenceItem, useCreateAssessment, useEvidence } from '.
 import { useEvidenceText } from './evidence-line';
 import { AREAS, COMPETENCIES, levelName } from './shared';
 
-type Draft = { level: number; evidenceKeys: string[]; note: string };
+type OwnKind = 'note' | 'certificate' | 'supervision' | 'training';
+type Draft = { level: number; evidenceKeys: string[]; note: string; own: { kind: OwnKind; text: string }[] };
+const OWN_KINDS: OwnKind[] = ['certificate', 'training', 'supervision', 'note'];
 
 function CompetencyField(props: {
   id: string;
@@ -86,6 +89,47 @@ function CompetencyField(props: {
               value={draft.note}
               onChange={(e) => props.onChange({ ...draft, note: e.currentTarget.value })}
             />
+            {draft.own.map((o, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
+              <Group key={i} align="end" wrap="nowrap">
+                <Select
+                  label={t('competencies.assess.ownKind')}
+                  value={o.kind}
+                  allowDeselect={false}
+                  w={160}
+                  onChange={(v) =>
+                    props.onChange({
+                      ...draft,
+                      own: draft.own.map((x, j) => (j === i ? { ...x, kind: (v ?? 'note') as OwnKind } : x)),
+                    })
+                  }
+                  data={OWN_KINDS.map((k) => ({ value: k, label: t(`competencies.own.${k}`) }))}
+                />
+                <TextInput
+                  label={t('competencies.assess.ownText')}
+                  style={{ flex: 1 }}
+                  value={o.text}
+                  onChange={(e) => {
+                    const text = e.currentTarget.value;
+                    props.onChange({
+                      ...draft,
+                      own: draft.own.map((x, j) => (j === i ? { ...x, text } : x)),
+                    });
+                  }}
+                />
+              </Group>
+            ))}
+            <Group>
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={() =>
+                  props.onChange({ ...draft, own: [...draft.own, { kind: 'certificate', text: '' }] })
+                }
+              >
+                {t('competencies.assess.addOwn')}
+              </Button>
+            </Group>
           </>
         ) : null}
       </Stack>
@@ -103,7 +147,7 @@ export function AssessPage() {
   const [title, setTitle] = useState('');
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const items = evidence.data?.items ?? [];
-  const draftOf = (id: string): Draft => drafts[id] ?? { level: 0, evidenceKeys: [], note: '' };
+  const draftOf = (id: string): Draft => drafts[id] ?? { level: 0, evidenceKeys: [], note: '', own: [] };
   const rated = Object.entries(drafts).filter(([, d]) => d.level > 0);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -111,7 +155,9 @@ export function AssessPage() {
       competencyId,
       level: d.level,
       evidenceKeys: d.evidenceKeys,
-      ownEvidence: [],
+      ownEvidence: d.own
+        .filter((o) => o.text.trim() !== '')
+        .map((o) => ({ kind: o.kind, text: o.text.trim() })),
       note: d.note,
     }));
     create.mutate({ title, ratings }, { onSuccess: () => void navigate('/competencies') });

@@ -1,5 +1,5 @@
 import '@mantine/charts/styles.css';
-import { areaLevels } from '@essaim/core/competencies';
+import { areaLevels, levelTimeline } from '@essaim/core/competencies';
 import { RadarChart } from '@mantine/charts';
 import {
   Alert,
@@ -256,18 +256,34 @@ export function OverviewPage() {
                 </Group>
               ))}
             </Stack>
-            {latest ? (
-              <Stack gap={4} mt="md">
-                {Object.entries(latest.levels)
-                  .slice(0, 6)
-                  .map(([id, level]) => (
-                    <Group key={id} justify="space-between" wrap="nowrap">
-                      <Text size="sm">{competencyName(id)}</Text>
-                      <LevelBadge level={level} />
+            <Title order={3} size="h5" mt="md" mb={4}>
+              {t('competencies.timeline.byCompetency')}
+            </Title>
+            <Stack gap={4} data-testid="level-timeline">
+              {Object.keys(latest.levels).map((id) => {
+                const steps = levelTimeline(
+                  list.map((a) => ({ at: a.createdAt, ratings: a.levels })),
+                  id,
+                );
+                return (
+                  <Group key={id} justify="space-between" wrap="nowrap">
+                    <Text size="sm">{competencyName(id)}</Text>
+                    <Group gap={4} wrap="nowrap">
+                      {steps.length > 1 ? (
+                        <Text size="xs" c="dimmed">
+                          {steps
+                            .slice(0, -1)
+                            .map((step) => step.level)
+                            .join(' → ')}{' '}
+                          →
+                        </Text>
+                      ) : null}
+                      <LevelBadge level={latest.levels[id]!} />
                     </Group>
-                  ))}
-              </Stack>
-            ) : null}
+                  </Group>
+                );
+              })}
+            </Stack>
           </Card>
         </SimpleGrid>
       )}
