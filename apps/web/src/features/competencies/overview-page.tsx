@@ -41,7 +41,9 @@ function ProgressRadar({ first, latest }: { first: Levels | null; latest: Levels
   const now = areaLevels(latest);
   const before = first ? areaLevels(first) : null;
   const data = AREAS.filter((a) => now[a.id] !== null || (before && before[a.id] !== null)).map((a) => ({
-    area: a.name[lng],
+    name: a.name[lng],
+    // Short axis labels keep the chart readable; the table twin carries the full names.
+    area: a.name[lng].length > 18 ? `${a.name[lng].slice(0, 17)}…` : a.name[lng],
     latest: now[a.id] ?? 0,
     first: before?.[a.id] ?? 0,
   }));
@@ -56,8 +58,8 @@ function ProgressRadar({ first, latest }: { first: Levels | null; latest: Levels
       </Table.Thead>
       <Table.Tbody>
         {data.map((d) => (
-          <Table.Tr key={d.area}>
-            <Table.Td>{d.area}</Table.Td>
+          <Table.Tr key={d.name}>
+            <Table.Td>{d.name}</Table.Td>
             {before ? <Table.Td>{d.first ? d.first.toFixed(1) : '—'}</Table.Td> : null}
             <Table.Td>{d.latest ? d.latest.toFixed(1) : '—'}</Table.Td>
           </Table.Tr>
@@ -244,8 +246,10 @@ export function OverviewPage() {
                   <Anchor
                     component="button"
                     type="button"
+                    ta="left"
                     onClick={() => setSelected(a.id)}
                     fw={a.id === shownId ? 700 : 400}
+                    aria-current={a.id === shownId ? 'true' : undefined}
                   >
                     {a.title || t('competencies.timeline.untitled')} — {formatDate(a.createdAt)}
                   </Anchor>
