@@ -1,3 +1,4 @@
+import { competenciesPlugins } from './features/competencies.ts';
 import { conversationsPlugins } from './features/conversations.ts';
 import { methodsPlugins } from './features/methods.ts';
 import { networksPlugins } from './features/networks.ts';
@@ -27,5 +28,6 @@ export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
     ...networksPlugins,
     ...workshopsPlugins,
     ...conversationsPlugins,
+    ...competenciesPlugins,
   ];
 }

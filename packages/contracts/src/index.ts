@@ -1,3 +1,4 @@
+export * from './competencies.ts';
 export * from './conversations.ts';
 export * from './engagements.ts';
 export * from './errors.ts';

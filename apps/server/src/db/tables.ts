@@ -3,6 +3,7 @@
  * JSON columns strings (see connect.ts for why both dialects agree on this).
  */
 import type { Generated } from 'kysely';
+import type { CompetenciesTables } from './tables/competencies.ts';
 import type { ConversationsTables } from './tables/conversations.ts';
 import type { MethodsTables } from './tables/methods.ts';
 import type { NetworksTables } from './tables/networks.ts';
@@ -117,7 +118,8 @@ export interface Database
     SurveysTables,
     NetworksTables,
     WorkshopsTables,
-    ConversationsTables {
+    ConversationsTables,
+    CompetenciesTables {
   instance_meta: InstanceMetaTable;
   users: UsersTable;
   user_credentials: UserCredentialsTable;

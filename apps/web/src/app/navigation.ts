@@ -8,6 +8,7 @@ export type NavSection =
   | 'methods'
   | 'workshops'
   | 'conversations'
+  | 'competencies'
   | 'organisation'
   | 'audit';
 
@@ -27,6 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { section: 'methods', path: '/methods', icon: 'book' },
   { section: 'workshops', path: '/workshops', icon: 'presentation' },
   { section: 'conversations', path: '/conversations', icon: 'usersGroup', requires: 'workshop.read' },
+  { section: 'competencies', path: '/competencies', icon: 'compass' },
   { section: 'organisation', path: '/organisation', icon: 'building' },
   { section: 'audit', path: '/audit', icon: 'history', requires: 'audit.read' },
 ];

@@ -8,6 +8,7 @@ import enAccount from './locales/en/account.json';
 import enAgenda from './locales/en/agenda.json';
 import enAudit from './locales/en/audit.json';
 import enAuth from './locales/en/auth.json';
+import enCompetencies from './locales/en/competencies.json';
 import enConsent from './locales/en/consent.json';
 import enDiagnostic from './locales/en/diagnostic.json';
 import enEngagement from './locales/en/engagement.json';
@@ -22,6 +23,7 @@ import frAccount from './locales/fr/account.json';
 import frAgenda from './locales/fr/agenda.json';
 import frAudit from './locales/fr/audit.json';
 import frAuth from './locales/fr/auth.json';
+import frCompetencies from './locales/fr/competencies.json';
 import frConsent from './locales/fr/consent.json';
 import frDiagnostic from './locales/fr/diagnostic.json';
 import frEngagement from './locales/fr/engagement.json';
@@ -48,6 +50,7 @@ export const frCatalogue = {
   agenda: frAgenda,
   workshop: frWorkshop,
   opinion: frOpinion,
+  competencies: frCompetencies,
 };
 
 export const enCatalogue = {
@@ -65,4 +68,5 @@ export const enCatalogue = {
   agenda: enAgenda,
   workshop: enWorkshop,
   opinion: enOpinion,
+  competencies: enCompetencies,
 };

@@ -25,6 +25,7 @@ import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { VisibilityNote } from '../../components/visibility-note';
 import { usePageTitle } from '../../lib/use-page-title';
+import { AgendaSkillWarnings } from '../competencies/agenda-skill-warnings';
 import { useCurrentOrg } from '../orgs/use-current-org';
 import {
   type AgendaItemInput,
@@ -520,6 +521,7 @@ export function AgendaPage() {
           </Stack>
         </Alert>
       ) : null}
+      <AgendaSkillWarnings items={agenda.items} />
       <VisuallyHidden aria-live="polite">{announce}</VisuallyHidden>
       {canEdit ? (
         <Text size="sm" c="dimmed">

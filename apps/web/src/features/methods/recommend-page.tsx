@@ -24,6 +24,7 @@ import { PageHeader } from '../../components/page-header';
 import { VisibilityNote } from '../../components/visibility-note';
 import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
+import { AssessedLevelNote } from '../competencies/assessed-level-note';
 import { useEngagement, useEngagements } from '../engagements/api';
 import { useCurrentOrg } from '../orgs/use-current-org';
 import {
@@ -405,6 +406,7 @@ export function RecommendPage() {
                 onChange={(v) => set({ facilitatorLevel: Number(v ?? 2) })}
                 data={[1, 2, 3].map((l) => ({ value: String(l), label: t(`library.skill.${l as 1}`) }))}
               />
+              <AssessedLevelNote onLevel={(level) => set({ facilitatorLevel: level })} />
               <Select
                 label={t('library.reco.family')}
                 clearable
