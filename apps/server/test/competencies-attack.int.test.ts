@@ -6,7 +6,7 @@
  * from the released aggregates. Also checks that released means are the true means.
  */
 import type { CompetencyFeedbackReport } from '@essaim/contracts';
-import { findExposedGroup } from '@essaim/core/diagnostics';
+import { findExposedGroup } from '@essaim/core/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../src/db/connect.ts';

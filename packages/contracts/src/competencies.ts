@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './identity.ts';
+import { DisclosureReasonSchema } from './surveys.ts';
 
 /**
  * Consultant self-assessment (issue 19): self-assessments private to their author, shared with an
@@ -139,13 +140,6 @@ export const CompetencyFeedbackRoundCreatedSchema = z.object({
 export const CompetencyFeedbackRoundListSchema = z.object({
   rounds: z.array(CompetencyFeedbackRoundSummarySchema),
 });
-
-const DisclosureReasonSchema = z.enum([
-  'meets-threshold',
-  'no-respondents',
-  'below-minimum',
-  'differencing-risk',
-]);
 
 export const CompetencyFeedbackReportSchema = z.object({
   round: CompetencyFeedbackRoundSummarySchema,
