@@ -47,7 +47,11 @@ async function answer(page: Page, url: string, choice: number, shot?: string) {
 describe('diagnostics journey in Chromium', () => {
   const env = useServerAndBrowser();
 
-  it('launch a campaign, answer from several links (some on a phone), see the report fill in once the threshold is met and the campaign closes', async () => {
+  // Five respondents answer the whole questionnaire in a real browser, after the deliberate hand-out
+  // step: on a shared 2-core machine this takes longer than the default two minutes.
+  it('launch a campaign, answer from several links (some on a phone), see the report fill in once the threshold is met and the campaign closes', {
+    timeout: 300_000,
+  }, async () => {
     const errors: string[] = [];
     const ctx = await env.browser.newContext({ locale: 'fr-FR' });
     const page = await ctx.newPage();
