@@ -206,5 +206,5 @@ describe('consultant self-assessment journey in Chromium', () => {
 
     expect(problems).toEqual([]);
     await context.close();
-  }, 180_000);
+  }, 360_000);
 });
