@@ -1,4 +1,5 @@
 import { conversationsPlugins } from './features/conversations.ts';
+import { decisionsPlugins } from './features/decisions.ts';
 import { methodsPlugins } from './features/methods.ts';
 import { networksPlugins } from './features/networks.ts';
 import { surveysPlugins } from './features/surveys.ts';
@@ -27,5 +28,6 @@ export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
     ...networksPlugins,
     ...workshopsPlugins,
     ...conversationsPlugins,
+    ...decisionsPlugins,
   ];
 }

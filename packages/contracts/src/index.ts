@@ -1,4 +1,5 @@
 export * from './conversations.ts';
+export * from './decisions.ts';
 export * from './engagements.ts';
 export * from './errors.ts';
 export * from './health.ts';

@@ -4,6 +4,7 @@
  */
 import type { Generated } from 'kysely';
 import type { ConversationsTables } from './tables/conversations.ts';
+import type { DecisionsTables } from './tables/decisions.ts';
 import type { MethodsTables } from './tables/methods.ts';
 import type { NetworksTables } from './tables/networks.ts';
 import type { SurveysTables } from './tables/surveys.ts';
@@ -117,7 +118,8 @@ export interface Database
     SurveysTables,
     NetworksTables,
     WorkshopsTables,
-    ConversationsTables {
+    ConversationsTables,
+    DecisionsTables {
   instance_meta: InstanceMetaTable;
   users: UsersTable;
   user_credentials: UserCredentialsTable;
