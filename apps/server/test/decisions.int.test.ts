@@ -192,8 +192,8 @@ describe.each(testDialects)('decisions and governance on $name', (dialect) => {
     const text = JSON.stringify([
       { ...v, invitees: [] },
       (await owner.get(`/api/orgs/${orgId}/decisions/${proposal.recordId}`)).body,
-      (await owner.get(`/api/orgs/${orgId}/decisions/export?format=json`)).body,
-      (await owner.get(`/api/orgs/${orgId}/decisions/export`)).body,
+      (await owner.get(`/api/orgs/${orgId}/decisions/export?format=json&rule=consensus`)).body,
+      (await owner.get(`/api/orgs/${orgId}/decisions/export?rule=consensus`)).body,
     ]);
     expect(text).not.toContain('Invitée Zoé');
     const memberName = (await member.get('/api/me')).json<{ user: { displayName: string } }>().user
