@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AuthLayout } from '../features/auth/auth-layout';
+import { decisionsPublicRoutes, decisionsRoutes } from '../features/decisions/routes';
 import { diagnosticsPublicRoutes, diagnosticsRoutes } from '../features/diagnostics/routes';
 import { NotFoundPage } from '../features/errors/not-found-page';
 import { RouteErrorPage } from '../features/errors/route-error-page';
@@ -79,6 +80,7 @@ export const router = createBrowserRouter([
           ...networkPublicRoutes,
           ...workshopsPublicRoutes,
           ...opinionsPublicRoutes,
+          ...decisionsPublicRoutes,
         ],
       },
       {
@@ -107,6 +109,7 @@ export const router = createBrowserRouter([
                   ...networkRoutes,
                   ...workshopsRoutes,
                   ...opinionsRoutes,
+                  ...decisionsRoutes,
                   { path: 'organisation', element: <OrganisationPage /> },
                   { path: 'account', element: <AccountPage /> },
                   { path: 'audit', element: <AuditPage /> },

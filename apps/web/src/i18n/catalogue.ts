@@ -9,6 +9,7 @@ import enAgenda from './locales/en/agenda.json';
 import enAudit from './locales/en/audit.json';
 import enAuth from './locales/en/auth.json';
 import enConsent from './locales/en/consent.json';
+import enDecisions from './locales/en/decisions.json';
 import enDiagnostic from './locales/en/diagnostic.json';
 import enEngagement from './locales/en/engagement.json';
 import enLibrary from './locales/en/library.json';
@@ -23,6 +24,7 @@ import frAgenda from './locales/fr/agenda.json';
 import frAudit from './locales/fr/audit.json';
 import frAuth from './locales/fr/auth.json';
 import frConsent from './locales/fr/consent.json';
+import frDecisions from './locales/fr/decisions.json';
 import frDiagnostic from './locales/fr/diagnostic.json';
 import frEngagement from './locales/fr/engagement.json';
 import frLibrary from './locales/fr/library.json';
@@ -48,6 +50,7 @@ export const frCatalogue = {
   agenda: frAgenda,
   workshop: frWorkshop,
   opinion: frOpinion,
+  decisions: frDecisions,
 };
 
 export const enCatalogue = {
@@ -65,4 +68,5 @@ export const enCatalogue = {
   agenda: enAgenda,
   workshop: enWorkshop,
   opinion: enOpinion,
+  decisions: enDecisions,
 };
