@@ -235,6 +235,20 @@ export async function createProposal(
       .insertInto('proposal_versions')
       .values({ id: newId(), proposal_id: id, version: 1, text: body.text, note: '', at: now })
       .execute();
+    if (body.questionId) {
+      // The trace: question → decision, shown on the engagement's chain.
+      await engagementsRepository.insertLink(trx, {
+        id: newId(),
+        engagement_id: engagementId,
+        from_kind: 'question',
+        from_id: body.questionId,
+        to_kind: 'decision',
+        to_id: recordId,
+        relation: 'answers',
+        created_by: scope.userId,
+        created_at: now,
+      });
+    }
     const invites = await inviteInto(trx, row, body.invitees ?? []);
     await recordEngagementEvent(trx, actor, {
       orgId: scope.orgId,

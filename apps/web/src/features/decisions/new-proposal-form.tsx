@@ -17,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useEngagement } from '../engagements/api';
 import { tx, useCreateProposal } from './api';
 
 export const RULE_IDS = [
@@ -64,6 +65,8 @@ export function NewProposalForm({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateProposal(orgId, engagementId);
+  const engagement = useEngagement(orgId, engagementId);
+  const [questionId, setQuestionId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [rule, setRule] = useState<string>(defaultRule ?? 'consent');
@@ -89,6 +92,7 @@ export function NewProposalForm({
         rule: rule as 'consent',
         deadline: new Date(deadline).toISOString(),
         ...(reviewOn ? { reviewOn } : {}),
+        ...(questionId ? { questionId } : {}),
         isAnonymous,
         hideResults,
         ...(lines(invitees).length ? { invitees: lines(invitees) } : {}),
@@ -159,6 +163,15 @@ export function NewProposalForm({
               onChange={(e) => setReviewOn(e.currentTarget.value)}
             />
           </SimpleGrid>
+          {(engagement.data?.questions.length ?? 0) > 0 && (
+            <Select
+              label={t('decisions.proposals.question')}
+              clearable
+              data={(engagement.data?.questions ?? []).map((q) => ({ value: q.id, label: q.text }))}
+              value={questionId}
+              onChange={setQuestionId}
+            />
+          )}
           {OPTION_RULES.includes(rule) && (
             <Textarea
               label={t('decisions.proposals.options')}
