@@ -187,6 +187,8 @@ export interface CircleLayout {
 
 const LEAF_RADIUS = 48;
 const PADDING = 14;
+/** Room kept at the top of a parent circle for its name: children sit this much lower. */
+const LABEL = 24;
 
 /**
  * Nested-circles layout: each circle's sub-circles sit on a ring inside it, sized so neighbours do not
@@ -217,7 +219,7 @@ export function layoutCircles(map: GovernanceMap): CircleLayout[] {
     const rMax = Math.max(...radii);
     const rho = kids.length === 1 ? 0 : (rMax + PADDING / 2) / Math.sin(Math.PI / kids.length);
     ring.set(c.id, rho);
-    const r = Math.max(own, rho + rMax + PADDING);
+    const r = Math.max(own, rho + rMax + PADDING + LABEL);
     radius.set(c.id, r);
     return r;
   };
@@ -232,7 +234,7 @@ export function layoutCircles(map: GovernanceMap): CircleLayout[] {
     const rho = ring.get(c.id) ?? 0;
     kids.forEach((k, i) => {
       const angle = (2 * Math.PI * i) / kids.length - Math.PI / 2;
-      place(k, x + rho * Math.cos(angle), y + rho * Math.sin(angle), depth + 1, seen);
+      place(k, x + rho * Math.cos(angle), y + LABEL + rho * Math.sin(angle), depth + 1, seen);
     });
   };
   const roots = (children.get(null) ?? []).concat(

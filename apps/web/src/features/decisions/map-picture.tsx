@@ -35,7 +35,7 @@ export function MapPicture({
   return (
     <svg
       viewBox={`0 0 ${Math.ceil(width)} ${Math.ceil(height)}`}
-      style={{ width: '100%', maxHeight: 420 }}
+      style={{ width: '100%', maxWidth: Math.ceil(width), maxHeight: 480 }}
       role="img"
       aria-label={t('decisions.governance.pictureLabel', { name: title })}
       data-testid="map-picture"
@@ -119,7 +119,7 @@ export function MapTables({
                 {mark('circle', c.id)}
                 {c.parentId && (
                   <Text size="xs" c="dimmed">
-                    {t('decisions.governance.parent')} : {circleName(c.parentId)}
+                    {t('decisions.governance.parentLine', { name: circleName(c.parentId) })}
                   </Text>
                 )}
               </Table.Td>
@@ -150,7 +150,10 @@ export function MapTables({
                   .filter((l) => l.circleId === c.id)
                   .map((l) => (
                     <div key={l.id}>
-                      {tx(t, `decisions.governance.${l.kind}`)} : {l.holder}
+                      {t('decisions.governance.linkLine', {
+                        kind: tx(t, `decisions.governance.${l.kind}`),
+                        holder: l.holder,
+                      })}
                       {mark('link', l.id)}
                     </div>
                   ))}

@@ -215,7 +215,7 @@ export function NewProposalForm({
               <Stack gap={4}>
                 {invites.map((i) => (
                   <Text key={i.link} size="sm">
-                    {i.name} : <Code>{i.link}</Code>
+                    {i.name} <Code>{i.link}</Code>
                   </Text>
                 ))}
               </Stack>

@@ -65,7 +65,7 @@ function Objections({ view, canRecord, act }: { view: ProposalView; canRecord: b
             </Text>
             {o.integration && (
               <Text size="sm" mt={4}>
-                <b>{t('decisions.proposal.integration')} :</b> {o.integration}
+                {t('decisions.proposal.integrationLine', { text: o.integration })}
               </Text>
             )}
             {canRecord && view.rule === 'integrative' && o.status === 'open' && view.status === 'open' && (
@@ -316,7 +316,8 @@ export function ProposalPage() {
           {view.outcomeStatement && (
             <Alert mt="md" color="teal" variant="light" data-testid="outcome">
               {view.outcomeStatement}
-              {view.reviewOn && ` · ${t('decisions.proposals.reviewOn')} : ${formatDate(view.reviewOn)}`}
+              {view.reviewOn &&
+                ` · ${t('decisions.proposal.reviewLine', { date: formatDate(view.reviewOn) })}`}
             </Alert>
           )}
           {view.versions.length > 1 && (
@@ -325,7 +326,7 @@ export function ProposalPage() {
               <List size="sm">
                 {view.versions.map((v) => (
                   <List.Item key={v.version}>
-                    {t('decisions.proposals.version', { version: v.version })} — {v.note || '…'} : {v.text}
+                    {t('decisions.proposals.version', { version: v.version })} — {v.note || '…'} — {v.text}
                   </List.Item>
                 ))}
               </List>
