@@ -126,6 +126,91 @@ describe.each(testDialects)('decisions from live workshops on $name', (dialect) 
     p.close();
   });
 
+  it('takes an open consent proposal into a workshop and brings the integrated objection back', async () => {
+    const e = await owner.post(`/api/orgs/${orgId}/engagements`, { title: 'Aller-retour', request: 'x' });
+    const engagementId = e.json<{ id: string }>().id;
+    const base = `/api/orgs/${orgId}/engagements/${engagementId}/proposals`;
+    const created = await owner.post(base, {
+      title: 'Local partagé',
+      text: 'Partager le local',
+      rule: 'consent',
+      deadline: new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString(),
+    });
+    const proposalId = created.json<{ proposal: { id: string } }>().proposal.id;
+    const taken = await owner.post(`${base}/${proposalId}/workshop`, {});
+    expect(taken.status).toBe(200);
+    const { workshopId, activityId } = taken.json<{ workshopId: string; activityId: string }>();
+    const w = (await owner.get(`/api/orgs/${orgId}/workshops/${workshopId}`)).json<{ code: string }>();
+    const f = await socket(url, owner.cookie ?? '');
+    f.send({ type: 'live.resume', workshopId, lastSeq: 0 });
+    await f.waitFor((m) => m.type === 'live.snapshot');
+    expect((await f.command(workshopId, { type: 'activity.start', activityId })).type).toBe('live.ack');
+    expect(
+      (await f.command(workshopId, { type: 'consentRound.setStage', activityId, stage: 'objections' })).type,
+    ).toBe('live.ack');
+    const joined = await app.inject({
+      method: 'POST',
+      url: '/api/workshops/join',
+      payload: { code: w.code.toLowerCase(), displayName: 'Bob' },
+      headers: { origin: ORIGIN },
+    });
+    const set = joined.headers['set-cookie'];
+    const cookie = ((Array.isArray(set) ? set[0] : set) ?? '').split(';')[0] as string;
+    const p = await socket(url, cookie);
+    p.send({ type: 'live.resume', workshopId, lastSeq: 0 });
+    await p.waitFor((m) => m.type === 'live.snapshot');
+    expect(
+      (
+        await p.command(workshopId, {
+          type: 'consentRound.object',
+          activityId,
+          reason: 'Pas de clé pour le soir',
+        })
+      ).type,
+    ).toBe('live.ack');
+    const objected = await f.waitFor(
+      (m) => m.type === 'live.events' && JSON.stringify(m).includes('consentRound.objected'),
+    );
+    const objectionId = (objected.events as { event: { type: string; objectionId: string } }[]).find(
+      (x) => x.event.type === 'consentRound.objected',
+    )!.event.objectionId;
+    expect((await f.command(workshopId, { type: 'consentRound.setStage', activityId, stage: 'amendments' })).type).toBe('live.ack');
+    expect(
+      (
+        await f.command(workshopId, {
+          type: 'consentRound.integrate',
+          activityId,
+          objectionId,
+          integration: 'Une boîte à clés',
+          amendedProposal: 'Partager le local, avec une boîte à clés',
+        })
+      ).type,
+    ).toBe('live.ack');
+    expect(
+      (await f.command(workshopId, { type: 'consentRound.setStage', activityId, stage: 'consent' })).type,
+    ).toBe('live.ack');
+    expect((await f.command(workshopId, { type: 'activity.close', activityId })).type).toBe('live.ack');
+    type V = {
+      version: number;
+      text: string;
+      live: { isReturned: boolean } | null;
+      objections: { status: string; integration: string | null; objector: string | null }[];
+    };
+    let v: V | null = null;
+    for (let i = 0; i < 100 && !v?.live?.isReturned; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      v = (await owner.get(`${base}/${proposalId}`)).json<V>();
+    }
+    expect(v?.live?.isReturned).toBe(true);
+    expect(v?.version).toBe(2);
+    expect(v?.text).toBe('Partager le local, avec une boîte à clés');
+    expect(v?.objections).toEqual([
+      expect.objectContaining({ status: 'integrated', integration: 'Une boîte à clés', objector: null }),
+    ]);
+    f.close();
+    p.close();
+  });
+
   it('sends reminder emails through the mailer when SMTP is configured', async () => {
     const e = await owner.post(`/api/orgs/${orgId}/engagements`, { title: 'Rappels', request: 'x' });
     const engagementId = e.json<{ id: string }>().id;

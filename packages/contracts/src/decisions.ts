@@ -188,6 +188,13 @@ export const ProposalReviewBodySchema = z.object({
 export const ProposalAdviceResponseBodySchema = z.object({ isFollowed: z.boolean(), why: Required(2000) });
 export const ProposalInviteBodySchema = z.object({ names: z.array(Required(120)).min(1).max(200) });
 
+export const ProposalToWorkshopBodySchema = z.object({ workshopId: IdSchema.optional() });
+export const ProposalToWorkshopResultSchema = z.object({
+  workshopId: z.string(),
+  activityId: z.string(),
+  consolePath: z.string(),
+});
+
 export const ProposalInviteTokensSchema = z.object({
   invites: z.array(z.object({ name: z.string(), token: z.string() })),
 });
@@ -258,6 +265,15 @@ export const ProposalViewSchema = z.object({
   allowedValues: z.array(z.string()),
   reasonRequiredFor: z.array(z.string()),
   subject: z.object({ kind: z.string(), id: z.string() }).nullable(),
+  /** The live workshop activity this proposal was taken into, and whether its outcome came back. */
+  live: z
+    .object({
+      workshopId: z.string(),
+      activityId: z.string(),
+      isReturned: z.boolean(),
+      recordId: z.string().nullable(),
+    })
+    .nullable(),
   createdAt: IsoDateSchema,
   closedAt: IsoDateSchema.nullable(),
 });

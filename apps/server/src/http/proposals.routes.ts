@@ -14,10 +14,13 @@ import {
   ProposalPositionBodySchema,
   ProposalPositionParamsSchema,
   ProposalReviewBodySchema,
+  ProposalToWorkshopBodySchema,
+  ProposalToWorkshopResultSchema,
   ProposalViewSchema,
 } from '@essaim/contracts';
 import type { FastifyRequest } from 'fastify';
 import { sendMails } from '../services/decision-notifications.service.ts';
+import { liveRuntimeOf } from '../services/live.service.ts';
 import type { OrgScope } from '../services/org-scope.ts';
 import {
   amendProposal,
@@ -31,6 +34,7 @@ import {
   respondToAdvice,
   updateObjection,
 } from '../services/proposals.service.ts';
+import { takeProposalToWorkshop } from '../services/proposals-live.service.ts';
 import { presentProposal, userKey } from '../services/proposals-view.ts';
 import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
@@ -249,6 +253,32 @@ export async function proposalRoutes(app: AppInstance): Promise<void> {
       await sendMails(app.deps.mailer, mails);
       await notify(request.params.engagementId);
       return view(request, scope);
+    },
+  );
+
+  app.post(
+    `${one}/workshop`,
+    {
+      schema: {
+        tags,
+        params: ProposalParamsSchema,
+        body: ProposalToWorkshopBodySchema,
+        response: { 200: ProposalToWorkshopResultSchema },
+      },
+    },
+    async (request) => {
+      const scope = await requireOrgScope(request, 'workshop.run');
+      const result = await takeProposalToWorkshop(
+        db,
+        liveRuntimeOf(app.deps),
+        scope,
+        request.params.engagementId,
+        request.params.proposalId,
+        request.body,
+        actorOf(request),
+      );
+      await notify(request.params.engagementId);
+      return result;
     },
   );
 

@@ -2,6 +2,7 @@ import { type AnyActivity, consentOutcome, isFistToFivePassing, type WorkshopSta
 import type { Db } from '../db/repositories/users.repository.ts';
 import type { CommittedBatch } from '../live/live-engine.ts';
 import { writeDecisionRecord } from './decision-records.service.ts';
+import { bringLiveOutcomeBack } from './proposals-live.service.ts';
 
 /**
  * Live outcomes write the same DecisionRecord as proposals: when a consent round or a fist-to-five
@@ -35,11 +36,12 @@ export async function recordLiveOutcomes(db: Db, batch: CommittedBatch, state: W
     if (!workshop || already) {
       continue;
     }
+    let recordId: string;
     if (activity.type === 'consentRound') {
       const data = activity.data;
       const current = data.versions[data.versions.length - 1]!;
       const objections = data.objectionOrder.map((id) => data.objections[id]!).filter(Boolean);
-      await writeDecisionRecord(db, {
+      recordId = await writeDecisionRecord(db, {
         orgId: workshop.org_id,
         engagementId: workshop.engagement_id,
         source: 'live_activity',
@@ -66,7 +68,7 @@ export async function recordLiveOutcomes(db: Db, batch: CommittedBatch, state: W
       });
     } else {
       const data = activity.data;
-      await writeDecisionRecord(db, {
+      recordId = await writeDecisionRecord(db, {
         orgId: workshop.org_id,
         engagementId: workshop.engagement_id,
         source: 'live_activity',
@@ -90,5 +92,7 @@ export async function recordLiveOutcomes(db: Db, batch: CommittedBatch, state: W
         recordedBy: null,
       });
     }
+    // An open proposal taken into this workshop gets its objections and amended text back.
+    await bringLiveOutcomeBack(db, workshop.engagement_id, batch.workshopId, activityId, activity, recordId);
   }
 }

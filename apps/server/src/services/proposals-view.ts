@@ -141,6 +141,20 @@ export function orderedPositions(p: ProposalRow, positions: PositionRow[]): Posi
   );
 }
 
+function liveOf(p: ProposalRow): ProposalView['live'] {
+  const live = readJson<{
+    live?: { workshopId: string; activityId: string; returnedAt?: string; recordId?: string };
+  }>(p.state)?.live;
+  return live
+    ? {
+        workshopId: live.workshopId,
+        activityId: live.activityId,
+        isReturned: Boolean(live.returnedAt),
+        recordId: live.recordId ?? null,
+      }
+    : null;
+}
+
 export function presentTally(t: Tally) {
   return {
     outcome: t.outcome,
@@ -223,6 +237,7 @@ export async function presentProposal(db: Db, p: ProposalRow, viewer: Viewer): P
     allowedValues: [...rules.values],
     reasonRequiredFor: [...rules.reasonRequired],
     subject: p.subject_kind && p.subject_id ? { kind: p.subject_kind, id: p.subject_id } : null,
+    live: liveOf(p),
     createdAt: p.created_at,
     closedAt: p.closed_at,
   };

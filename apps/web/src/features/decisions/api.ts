@@ -224,3 +224,16 @@ export function tx(
 ): string {
   return (t as unknown as (k: string, o?: Record<string, unknown>) => string)(key, options);
 }
+
+export function useTakeToWorkshop(orgId: string, engagementId: string, proposalId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: () =>
+      api.post<{ workshopId: string; activityId: string; consolePath: string }>(
+        `${eng(orgId, engagementId)}/proposals/${enc(proposalId)}/workshop`,
+        {},
+      ),
+    onSuccess: invalidate,
+    onError,
+  });
+}

@@ -25,7 +25,7 @@ import { QueryError } from '../../components/query-error';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useCurrentOrg } from '../orgs/use-current-org';
-import { type ProposalView, tx, useProposal, useProposalAction } from './api';
+import { type ProposalView, tx, useProposal, useProposalAction, useTakeToWorkshop } from './api';
 import { PositionForm } from './position-form';
 import { TallyView } from './tally-view';
 
@@ -270,6 +270,51 @@ function ReviewForm({ act }: { act: Act }) {
   );
 }
 
+const LIVE_RULES = ['consent', 'integrative', 'fistToFive'];
+
+function LiveSection({
+  view,
+  orgId,
+  engagementId,
+}: {
+  view: ProposalView;
+  orgId: string;
+  engagementId: string;
+}) {
+  const { t } = useTranslation();
+  const take = useTakeToWorkshop(orgId, engagementId, view.id);
+  if (view.live) {
+    return (
+      <Alert color={view.live.isReturned ? 'teal' : 'blue'} variant="light" data-testid="proposal-live">
+        <Stack gap={4}>
+          <Text size="sm">
+            {view.live.isReturned
+              ? t('decisions.proposal.live.returned')
+              : t('decisions.proposal.live.taken')}
+          </Text>
+          <Anchor component={Link} to={`/workshops/${view.live.workshopId}`} size="sm">
+            {t('decisions.proposal.live.open')}
+          </Anchor>
+        </Stack>
+      </Alert>
+    );
+  }
+  return (
+    <Card p="lg" component="section">
+      <Stack gap="xs">
+        <Text size="sm" c="dimmed">
+          {t('decisions.proposal.live.intro')}
+        </Text>
+        <Group>
+          <Button variant="light" loading={take.isPending} onClick={() => take.mutate()}>
+            {t('decisions.proposal.live.take')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
 /** One proposal: text and versions, my position, the tally, objections and their integration. */
 export function ProposalPage() {
   const { t } = useTranslation();
@@ -391,6 +436,9 @@ export function ProposalPage() {
         )}
       </Card>
       <Objections view={view} canRecord={canRecord} act={act} />
+      {isOpen && can('workshop.run') && LIVE_RULES.includes(view.rule) && (
+        <LiveSection view={view} orgId={orgId} engagementId={engagementId} />
+      )}
       {canRecord && isOpen && <AmendForm key={view.version} view={view} act={act} />}
       {canRecord && isOpen && <CloseForm view={view} act={act} />}
       {canRecord && view.status === 'closed' && <ReviewForm act={act} />}
