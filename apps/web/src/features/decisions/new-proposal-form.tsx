@@ -5,6 +5,7 @@ import {
   Checkbox,
   Code,
   Group,
+  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -76,6 +77,12 @@ export function NewProposalForm({
   const [hideResults, setHideResults] = useState(false);
   const [invitees, setInvitees] = useState('');
   const [options, setOptions] = useState('');
+  const [majorityKind, setMajorityKind] = useState('simple');
+  const [quorum, setQuorum] = useState<number | string>(0);
+  const [cutoff, setCutoff] = useState('3');
+  const [fallback, setFallback] = useState('none');
+  const [rankedMethod, setRankedMethod] = useState('irv');
+  const [scoreMethod, setScoreMethod] = useState('score');
   const [invites, setInvites] = useState<{ name: string; link: string; proposalId: string }[]>([]);
   const lines = (s: string) =>
     s
@@ -170,6 +177,76 @@ export function NewProposalForm({
               data={(engagement.data?.questions ?? []).map((q) => ({ value: q.id, label: q.text }))}
               value={questionId}
               onChange={setQuestionId}
+            />
+          )}
+          {rule === 'majority' && (
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label={t('decisions.proposals.config.majorityKind')}
+                allowDeselect={false}
+                data={['simple', 'absolute', 'twoThirds', 'threeQuarters'].map((k) => ({
+                  value: k,
+                  label: tx(t, `decisions.proposals.config.${k}`),
+                }))}
+                value={majorityKind}
+                onChange={(v) => setMajorityKind(v ?? 'simple')}
+              />
+              <NumberInput
+                label={t('decisions.proposals.config.quorum')}
+                min={0}
+                max={100}
+                value={quorum}
+                onChange={setQuorum}
+              />
+            </SimpleGrid>
+          )}
+          {rule === 'gradients' && (
+            <Select
+              label={t('decisions.proposals.config.cutoff')}
+              allowDeselect={false}
+              data={['1', '2', '3', '4', '5', '6', '7'].map((k) => ({
+                value: k,
+                label: tx(t, `decisions.proposal.values.${k}`),
+              }))}
+              value={cutoff}
+              onChange={(v) => setCutoff(v ?? '3')}
+            />
+          )}
+          {rule === 'consensus' && (
+            <Select
+              label={t('decisions.proposals.config.fallback')}
+              allowDeselect={false}
+              data={[
+                { value: 'none', label: t('decisions.proposals.config.fallbackNone') },
+                { value: 'twoThirds', label: t('decisions.proposals.config.fallbackTwoThirds') },
+                { value: 'threeQuarters', label: t('decisions.proposals.config.fallbackThreeQuarters') },
+              ]}
+              value={fallback}
+              onChange={(v) => setFallback(v ?? 'none')}
+            />
+          )}
+          {rule === 'rankedChoice' && (
+            <Select
+              label={t('decisions.proposals.config.rankedMethod')}
+              allowDeselect={false}
+              data={[
+                { value: 'irv', label: t('decisions.proposals.config.irv') },
+                { value: 'borda', label: t('decisions.proposals.config.borda') },
+              ]}
+              value={rankedMethod}
+              onChange={(v) => setRankedMethod(v ?? 'irv')}
+            />
+          )}
+          {rule === 'score' && (
+            <Select
+              label={t('decisions.proposals.config.scoreMethod')}
+              allowDeselect={false}
+              data={[
+                { value: 'score', label: t('decisions.proposals.config.score') },
+                { value: 'dots', label: t('decisions.proposals.config.dots') },
+              ]}
+              value={scoreMethod}
+              onChange={(v) => setScoreMethod(v ?? 'score')}
             />
           )}
           {OPTION_RULES.includes(rule) && (

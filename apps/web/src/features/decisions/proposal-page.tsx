@@ -272,6 +272,36 @@ function ReviewForm({ act }: { act: Act }) {
 
 const LIVE_RULES = ['consent', 'integrative', 'fistToFive'];
 
+/** Advice process: the decider says whether each advice was followed, and why. */
+function AdviceAnswer({ positionId, act }: { positionId: string; act: Act }) {
+  const { t } = useTranslation();
+  const [isFollowed, setFollowed] = useState(false);
+  const [why, setWhy] = useState('');
+  return (
+    <Group gap="xs" align="flex-end" wrap="wrap">
+      <Checkbox
+        label={t('decisions.proposal.adviceFollowed')}
+        checked={isFollowed}
+        onChange={(e) => setFollowed(e.currentTarget.checked)}
+      />
+      <TextInput
+        size="xs"
+        label={t('decisions.proposal.adviceWhy')}
+        value={why}
+        onChange={(e) => setWhy(e.currentTarget.value)}
+      />
+      <Button
+        size="xs"
+        variant="light"
+        disabled={!why.trim()}
+        onClick={() => act.mutate({ path: `positions/${positionId}/response`, body: { isFollowed, why } })}
+      >
+        {t('decisions.proposal.adviceAnswer')}
+      </Button>
+    </Group>
+  );
+}
+
 function LiveSection({
   view,
   orgId,
@@ -428,7 +458,18 @@ export function ProposalPage() {
                 <Table.Tr key={p.id}>
                   <Table.Td>{p.participant ?? t('decisions.proposal.anonymousPerson')}</Table.Td>
                   <Table.Td>{tx(t, `decisions.proposal.values.${p.value}`)}</Table.Td>
-                  <Table.Td>{p.reason}</Table.Td>
+                  <Table.Td>
+                    {p.reason}
+                    {p.response && (
+                      <Text size="xs" c="dimmed">
+                        {p.response.isFollowed ? t('decisions.proposal.adviceFollowed') : '—'} ·{' '}
+                        {p.response.why}
+                      </Text>
+                    )}
+                    {view.rule === 'advice' && canRecord && isOpen && !p.response && (
+                      <AdviceAnswer positionId={p.id} act={act} />
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
