@@ -174,7 +174,9 @@ describe.each(testDialects)('decisions from live workshops on $name', (dialect) 
     const objectionId = (objected.events as { event: { type: string; objectionId: string } }[]).find(
       (x) => x.event.type === 'consentRound.objected',
     )!.event.objectionId;
-    expect((await f.command(workshopId, { type: 'consentRound.setStage', activityId, stage: 'amendments' })).type).toBe('live.ack');
+    expect(
+      (await f.command(workshopId, { type: 'consentRound.setStage', activityId, stage: 'amendments' })).type,
+    ).toBe('live.ack');
     expect(
       (
         await f.command(workshopId, {
