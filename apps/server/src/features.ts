@@ -1,5 +1,6 @@
 import { competenciesPlugins } from './features/competencies.ts';
 import { conversationsPlugins } from './features/conversations.ts';
+import { decisionsPlugins } from './features/decisions.ts';
 import { methodsPlugins } from './features/methods.ts';
 import { networksPlugins } from './features/networks.ts';
 import { surveysPlugins } from './features/surveys.ts';
@@ -29,5 +30,6 @@ export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
     ...workshopsPlugins,
     ...conversationsPlugins,
     ...competenciesPlugins,
+    ...decisionsPlugins,
   ];
 }

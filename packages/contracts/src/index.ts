@@ -1,5 +1,6 @@
 export * from './competencies.ts';
 export * from './conversations.ts';
+export * from './decisions.ts';
 export * from './engagements.ts';
 export * from './errors.ts';
 export * from './health.ts';

@@ -5,6 +5,7 @@
 import type { Generated } from 'kysely';
 import type { CompetenciesTables } from './tables/competencies.ts';
 import type { ConversationsTables } from './tables/conversations.ts';
+import type { DecisionsTables } from './tables/decisions.ts';
 import type { MethodsTables } from './tables/methods.ts';
 import type { NetworksTables } from './tables/networks.ts';
 import type { SurveysTables } from './tables/surveys.ts';
@@ -119,7 +120,8 @@ export interface Database
     NetworksTables,
     WorkshopsTables,
     ConversationsTables,
-    CompetenciesTables {
+    CompetenciesTables,
+    DecisionsTables {
   instance_meta: InstanceMetaTable;
   users: UsersTable;
   user_credentials: UserCredentialsTable;

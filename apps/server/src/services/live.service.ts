@@ -28,6 +28,7 @@ import { workshopsRepository } from '../db/repositories/workshops.repository.ts'
 import type { AppDeps, SocketContext } from '../deps.ts';
 import { type CommittedBatch, LiveEngine } from '../live/live-engine.ts';
 import type { HubClient, RoomHub } from '../realtime/hub.ts';
+import { recordLiveOutcomes } from './live-decisions.ts';
 import { resolveParticipant } from './participants.service.ts';
 import { toRole } from './presenters.ts';
 
@@ -154,8 +155,10 @@ export class LiveRuntime {
   >();
 
   constructor(private readonly deps: AppDeps) {
-    this.engine = new LiveEngine(deps.database.db, (batch) => {
+    this.engine = new LiveEngine(deps.database.db, (batch, state) => {
       void this.hub.broadcast(roomOf(batch.workshopId), batchMessage(batch) as unknown as ServerMessage);
+      // Closed consent rounds and fist-to-five write a DecisionRecord (decisions feature).
+      recordLiveOutcomes(deps.database.db, batch, state).catch(() => {});
     });
   }
 

@@ -7,6 +7,7 @@ import { notFound } from '../lib/app-error.ts';
 import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
+import { writeDecisionRecord } from './decision-records.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
 import { libraryOf, presentMethod, requireMethod } from './methods.service.ts';
@@ -151,6 +152,19 @@ export async function recordMethodChoice(
       at: nowIso(),
     });
     const rank = proposed.indexOf(method.id);
+    await writeDecisionRecord(trx, {
+      orgId: scope.orgId,
+      engagementId,
+      source: 'method_choice',
+      sourceId: id,
+      title: method.name.fr === method.name.en ? method.name.fr : `${method.name.fr} / ${method.name.en}`,
+      statement: body.reason,
+      rule: null,
+      decidedBy: body.decidedBy,
+      status: 'passed',
+      links: [{ kind: 'method', id, relation: 'chooses' }],
+      recordedBy: scope.userId,
+    });
     await recordEngagementEvent(trx, actor, {
       orgId: scope.orgId,
       engagementId,

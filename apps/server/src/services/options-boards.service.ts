@@ -5,6 +5,7 @@ import { notFound } from '../lib/app-error.ts';
 import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
+import { writeDecisionRecord } from './decision-records.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
 import type { OrgScope } from './org-scope.ts';
@@ -353,6 +354,19 @@ export async function recordChoice(
         at: nowIso(),
       })
       .execute();
+    await writeDecisionRecord(trx, {
+      orgId: scope.orgId,
+      engagementId,
+      source: 'options_board',
+      sourceId: boardId,
+      title: option.title,
+      statement: body.reason,
+      rule: null,
+      decidedBy: body.decidedBy,
+      status: 'passed',
+      links: [{ kind: 'option', id: option.id, relation: 'chooses' }],
+      recordedBy: scope.userId,
+    });
     await recordEngagementEvent(trx, actor, {
       orgId: scope.orgId,
       engagementId,

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AuthLayout } from '../features/auth/auth-layout';
 import { competenciesPublicRoutes, competenciesRoutes } from '../features/competencies/routes';
+import { decisionsPublicRoutes, decisionsRoutes } from '../features/decisions/routes';
 import { diagnosticsPublicRoutes, diagnosticsRoutes } from '../features/diagnostics/routes';
 import { NotFoundPage } from '../features/errors/not-found-page';
 import { RouteErrorPage } from '../features/errors/route-error-page';
@@ -81,6 +82,7 @@ export const router = createBrowserRouter([
           ...workshopsPublicRoutes,
           ...opinionsPublicRoutes,
           ...competenciesPublicRoutes,
+          ...decisionsPublicRoutes,
         ],
       },
       {
@@ -110,6 +112,7 @@ export const router = createBrowserRouter([
                   ...workshopsRoutes,
                   ...opinionsRoutes,
                   ...competenciesRoutes,
+                  ...decisionsRoutes,
                   { path: 'organisation', element: <OrganisationPage /> },
                   { path: 'account', element: <AccountPage /> },
                   { path: 'audit', element: <AuditPage /> },

@@ -10,6 +10,7 @@ import enAudit from './locales/en/audit.json';
 import enAuth from './locales/en/auth.json';
 import enCompetencies from './locales/en/competencies.json';
 import enConsent from './locales/en/consent.json';
+import enDecisions from './locales/en/decisions.json';
 import enDiagnostic from './locales/en/diagnostic.json';
 import enEngagement from './locales/en/engagement.json';
 import enLibrary from './locales/en/library.json';
@@ -25,6 +26,7 @@ import frAudit from './locales/fr/audit.json';
 import frAuth from './locales/fr/auth.json';
 import frCompetencies from './locales/fr/competencies.json';
 import frConsent from './locales/fr/consent.json';
+import frDecisions from './locales/fr/decisions.json';
 import frDiagnostic from './locales/fr/diagnostic.json';
 import frEngagement from './locales/fr/engagement.json';
 import frLibrary from './locales/fr/library.json';
@@ -51,6 +53,7 @@ export const frCatalogue = {
   workshop: frWorkshop,
   opinion: frOpinion,
   competencies: frCompetencies,
+  decisions: frDecisions,
 };
 
 export const enCatalogue = {
@@ -69,4 +72,5 @@ export const enCatalogue = {
   workshop: enWorkshop,
   opinion: enOpinion,
   competencies: enCompetencies,
+  decisions: enDecisions,
 };

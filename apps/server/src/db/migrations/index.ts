@@ -4,6 +4,7 @@ import * as m20261127T1630 from './20261127T1630-create-identity.ts';
 import * as m20261127T1700 from './20261127T1700-create-engagements.ts';
 import { competenciesMigrations } from './competencies/index.ts';
 import { conversationsMigrations } from './conversations/index.ts';
+import { decisionsMigrations } from './decisions/index.ts';
 import { methodsMigrations } from './methods/index.ts';
 import { networksMigrations } from './networks/index.ts';
 import { surveysMigrations } from './surveys/index.ts';
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   ...workshopsMigrations,
   ...conversationsMigrations,
   ...competenciesMigrations,
+  ...decisionsMigrations,
 };

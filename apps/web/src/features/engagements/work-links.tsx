@@ -37,6 +37,12 @@ export function WorkLinks({ engagementId }: { engagementId: string }) {
       show: can('workshop.read'),
     },
     { to: '/methods', label: t('engagement.work.methods'), icon: 'book' as const, show: true },
+    {
+      to: `/engagements/${engagementId}/decisions`,
+      label: t('decisions.engagementLink'),
+      icon: 'flag' as const,
+      show: can('decision.read'),
+    },
   ].filter((l) => l.show);
   return (
     <Group gap="xs" mb="lg" wrap="wrap" aria-label={t('engagement.work.label')} role="navigation">
