@@ -50,6 +50,8 @@ export function writeEdgeFile(graph: EdgeArrays, name: string): string {
 export interface PeerResult {
   ms: number;
   runs_ms: number[];
+  /** CPU time of the call (Python's process_time), not affected by waiting for a core. */
+  cpu_ms: number;
   peak_mb: number;
   igraph: string;
   values?: number[];
@@ -57,8 +59,15 @@ export interface PeerResult {
   modularity?: number;
 }
 
-export function runIgraph(task: 'betweenness' | 'leiden', edgeFile: string, runs = 1): PeerResult {
+export function runIgraph(
+  task: 'betweenness' | 'leiden',
+  edgeFile: string,
+  runs = 1,
+  leidenIterations = 2,
+): PeerResult {
   const out = path.join(dir, `${task}-${Date.now()}.json`);
-  execFileSync(PYTHON, [SCRIPT, task, edgeFile, out, String(runs)], { stdio: 'inherit' });
+  execFileSync(PYTHON, [SCRIPT, task, edgeFile, out, String(runs), String(leidenIterations)], {
+    stdio: 'inherit',
+  });
   return JSON.parse(readFileSync(out, 'utf8')) as PeerResult;
 }

@@ -16,10 +16,17 @@ export function peakMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
-export async function time<T>(fn: () => T | Promise<T>): Promise<{ value: T; ms: number }> {
+export async function time<T>(fn: () => T | Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const value = await fn();
-  return { value, ms: Math.round((performance.now() - start) * 10) / 10 };
+  // process.cpuUsage covers every thread of the process (workers included).
+  const used = process.cpuUsage(cpu);
+  return {
+    value,
+    ms: Math.round((performance.now() - start) * 10) / 10,
+    cpuMs: Math.round((used.user + used.system) / 100) / 10,
+  };
 }
 
 const median = (xs: number[]) => {
