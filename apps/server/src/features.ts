@@ -1,9 +1,9 @@
+import type { AppInstance } from './app-instance.ts';
 import { conversationsPlugins } from './features/conversations.ts';
 import { methodsPlugins } from './features/methods.ts';
 import { networksPlugins } from './features/networks.ts';
 import { surveysPlugins } from './features/surveys.ts';
 import { workshopsPlugins } from './features/workshops.ts';
-import type { AppInstance } from './http/app-instance.ts';
 import { auditRoutes } from './http/audit.routes.ts';
 import { authRoutes } from './http/auth.routes.ts';
 import { engagementRoutes } from './http/engagements.routes.ts';

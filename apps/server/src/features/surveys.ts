@@ -1,5 +1,5 @@
+import type { AppInstance } from '../app-instance.ts';
 import { surveysRepository } from '../db/repositories/surveys.repository.ts';
-import type { AppInstance } from '../http/app-instance.ts';
 import { respondRoutes } from '../http/respond.routes.ts';
 import { surveysRoutes } from '../http/surveys.routes.ts';
 import { readJson } from '../lib/json.ts';

@@ -17,8 +17,9 @@ import {
   type Language,
   type Method,
 } from '@essaim/core/methods';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { type AgendaRow, agendasRepository } from '../db/repositories/agendas.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
 import { readJson, writeJson } from '../lib/json.ts';
@@ -28,7 +29,6 @@ import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
 import type { LiveRuntime } from './live.service.ts';
 import { libraryOf } from './methods.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 import { createWorkshop, loadWorkshop, rankedLabels } from './workshops.service.ts';
 

@@ -15,8 +15,8 @@
  */
 import type { RespondSession } from '@essaim/contracts';
 import { type Instrument, type RawAnswer, validateSubmission } from '@essaim/core/diagnostics';
+import type { Db } from '../db/db.ts';
 import { type CampaignRow, surveysRepository } from '../db/repositories/surveys.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError } from '../lib/app-error.ts';
 import { readJson, writeJson } from '../lib/json.ts';
 import { hashToken, newId, newToken, nowIso } from '../lib/tokens.ts';

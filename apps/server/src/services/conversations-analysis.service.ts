@@ -2,12 +2,12 @@ import type { ConversationResults } from '@essaim/contracts';
 import { computePriority, createRng, pickNextStatement } from '@essaim/core/opinions';
 import type { StoredOpinionMap } from '../analysis/opinions-analysis.ts';
 import { type OpinionsJob, OpinionsScheduler } from '../analysis/opinions-scheduler.ts';
+import type { Db } from '../db/db.ts';
 import {
   type ConversationRow,
   conversationsRepository,
   type StatementWithTally,
 } from '../db/repositories/conversations.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { readJson } from '../lib/json.ts';
 import { nowIso } from '../lib/tokens.ts';
 

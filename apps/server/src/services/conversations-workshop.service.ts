@@ -10,11 +10,12 @@
  */
 import { createHmac } from 'node:crypto';
 import type { ConversationWorkshopJoinResult, ConversationWorkshopLink } from '@essaim/contracts';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import {
   type ConversationRow,
   conversationsRepository,
 } from '../db/repositories/conversations.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { type WorkshopRow, workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { AppError, conflict, notFound } from '../lib/app-error.ts';
 import { hashToken, newId, nowIso } from '../lib/tokens.ts';
@@ -26,7 +27,6 @@ import {
   seedStatements,
 } from './conversations.service.ts';
 import { describeConversation, PARTICIPANT_SCOPE } from './conversations-participation.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { resolveParticipant } from './participants.service.ts';
 
 async function loadScopedWorkshop(db: Db, scope: OrgScope, workshopId: string): Promise<WorkshopRow> {

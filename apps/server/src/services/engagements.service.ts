@@ -1,14 +1,14 @@
 import type { ComplexityAnswers, Engagement, StatusInfo } from '@essaim/contracts';
 import { PHASES } from '@essaim/contracts';
 import { assessCynefin } from '@essaim/core/engagements';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { type EngagementRow, engagementsRepository } from '../db/repositories/engagements.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { usersRepository } from '../db/repositories/users.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
 import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 
 type PhaseState = {

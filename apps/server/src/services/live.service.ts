@@ -22,12 +22,12 @@ import {
   type WorkshopState,
 } from '@essaim/core/live';
 import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/db.ts';
 import { organisationsRepository } from '../db/repositories/organisations.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
-import type { AppDeps, SocketContext } from '../deps.ts';
-import { type CommittedBatch, LiveEngine } from '../live/live-engine.ts';
+import { type CommittedBatch, type InputGuard, LiveEngine } from '../live/live-engine.ts';
 import type { HubClient, RoomHub } from '../realtime/hub.ts';
+import type { SocketContext, SocketMessageHandler } from '../realtime/sockets.ts';
 import { resolveParticipant } from './participants.service.ts';
 import { toRole } from './presenters.ts';
 
@@ -51,114 +51,108 @@ interface LocalViewer {
 const send = (client: HubClient, message: LiveServerMessage) =>
   client.send(message as unknown as ServerMessage);
 
-/**
- * Who is behind this request for this workshop: a member allowed `workshop.run` is the facilitator,
- * a holder of the workshop's participant cookie is that participant, another member with
- * `workshop.read` a read-only viewer; anyone else null.
- */
-export async function identify(
-  db: Db,
-  request: FastifyRequest,
-  workshopId: string,
-): Promise<LiveIdentity | null> {
-  const orgId = await orgOfWorkshop(db, workshopId);
-  if (orgId === null) {
-    return null;
-  }
-  let canRead = false;
-  if (request.session) {
-    const membership = await organisationsRepository.membership(db, orgId, request.session.user.id);
-    if (membership) {
-      const role = toRole(membership.role);
-      if (can(role, 'workshop.run')) {
-        return { viewer: { role: 'facilitator' }, actor: { role: 'facilitator' } };
-      }
-      canRead = can(role, 'workshop.read');
-    }
-  }
-  const token = request.cookies[participantCookie(workshopId)];
-  if (token) {
-    const key = `${workshopId}:${token}`;
-    let participantId = knownTokens.get(key);
-    if (participantId === undefined) {
-      participantId = (await resolveParticipant(db, token, 'workshop', workshopId))?.id;
-      if (participantId !== undefined) {
-        remember(knownTokens, key, participantId);
-      }
-    }
-    if (participantId !== undefined) {
-      const actor: Actor = { role: 'participant', participantId };
-      return { viewer: actor, actor };
-    }
-  }
-  return canRead ? { viewer: REDACTED_VIEWER, actor: null } : null;
-}
-
 // Immutable facts, cached so that a room of 2,000 phones connecting at once costs one query each:
 // a workshop's organisation, and which participant a (valid) token of a workshop belongs to.
 const CACHE_LIMIT = 20_000;
-const workshopOrgs = new Map<string, string>();
-const knownTokens = new Map<string, string>();
 
-function remember(map: Map<string, string>, key: string, value: string): void {
-  if (map.size >= CACHE_LIMIT) {
-    const oldest = map.keys().next().value;
-    if (oldest !== undefined) {
-      map.delete(oldest);
+/** A map that forgets its oldest entry beyond {@link CACHE_LIMIT} entries. */
+class BoundedCache extends Map<string, string> {
+  remember(key: string, value: string): void {
+    if (this.size >= CACHE_LIMIT) {
+      const oldest = this.keys().next().value;
+      if (oldest !== undefined) {
+        this.delete(oldest);
+      }
     }
+    this.set(key, value);
   }
-  map.set(key, value);
 }
-
-async function orgOfWorkshop(db: Db, workshopId: string): Promise<string | null> {
-  const cached = workshopOrgs.get(workshopId);
-  if (cached !== undefined) {
-    return cached;
-  }
-  const row = await workshopsRepository.byId(db, workshopId);
-  if (!row) {
-    return null;
-  }
-  remember(workshopOrgs, workshopId, row.org_id);
-  return row.org_id;
-}
-
-const runtimes = new WeakMap<AppDeps, LiveRuntime>();
 
 /**
- * The one live runtime of an app instance, shared by every feature that writes to workshops (the
- * workshop routes, agendas turning items into activities), so a workshop has a single in-memory engine
- * per process. The workshops plugin registers its socket handlers and closes it.
+ * The live runtime of one server instance: engine, fan-out and socket handlers. Built once by the
+ * composition root (`createDeps`) and shared by every feature that writes to workshops (the workshop
+ * routes, agendas turning items into activities), so a workshop has one in-memory engine per process.
  */
-export function liveRuntimeOf(deps: AppDeps): LiveRuntime {
-  let runtime = runtimes.get(deps);
-  if (!runtime) {
-    runtime = new LiveRuntime(deps);
-    runtimes.set(deps, runtime);
-  }
-  return runtime;
-}
-
-/** The live runtime of one server instance: engine, fan-out and socket handlers. */
 export class LiveRuntime {
   readonly engine: LiveEngine;
   private readonly viewers = new Map<string, Map<string, LocalViewer>>();
   private readonly roomClients = new Map<string, HubClient>();
+  /** Identities resolved per upgrade request (one socket), per workshop. */
   private readonly identities = new WeakMap<FastifyRequest, Map<string, LiveIdentity>>();
+  private readonly workshopOrgs = new BoundedCache();
+  private readonly knownTokens = new BoundedCache();
 
-  constructor(private readonly deps: AppDeps) {
-    this.engine = new LiveEngine(deps.database.db, (batch) => {
-      void this.hub.broadcast(roomOf(batch.workshopId), batchMessage(batch) as unknown as ServerMessage);
-    });
-  }
-
-  private get hub(): RoomHub {
-    return this.deps.hub;
+  constructor(
+    private readonly db: Db,
+    private readonly hub: RoomHub,
+    private readonly socketHandlers: Map<string, SocketMessageHandler>,
+    acceptsInput: InputGuard,
+  ) {
+    this.engine = new LiveEngine(
+      db,
+      (batch) => {
+        void this.hub.broadcast(roomOf(batch.workshopId), batchMessage(batch) as unknown as ServerMessage);
+      },
+      acceptsInput,
+    );
   }
 
   register(): void {
-    this.deps.socketHandlers.set('live.resume', (ctx, message) => this.onMessage(ctx, message));
-    this.deps.socketHandlers.set('live.command', (ctx, message) => this.onMessage(ctx, message));
+    this.socketHandlers.set('live.resume', (ctx, message) => this.onMessage(ctx, message));
+    this.socketHandlers.set('live.command', (ctx, message) => this.onMessage(ctx, message));
+  }
+
+  /**
+   * Who is behind this request for this workshop: a member allowed `workshop.run` is the facilitator,
+   * a holder of the workshop's participant cookie is that participant, another member with
+   * `workshop.read` a read-only viewer; anyone else null.
+   */
+  async identify(request: FastifyRequest, workshopId: string): Promise<LiveIdentity | null> {
+    const db = this.db;
+    const orgId = await this.orgOfWorkshop(workshopId);
+    if (orgId === null) {
+      return null;
+    }
+    let canRead = false;
+    if (request.session) {
+      const membership = await organisationsRepository.membership(db, orgId, request.session.user.id);
+      if (membership) {
+        const role = toRole(membership.role);
+        if (can(role, 'workshop.run')) {
+          return { viewer: { role: 'facilitator' }, actor: { role: 'facilitator' } };
+        }
+        canRead = can(role, 'workshop.read');
+      }
+    }
+    const token = request.cookies[participantCookie(workshopId)];
+    if (token) {
+      const key = `${workshopId}:${token}`;
+      let participantId = this.knownTokens.get(key);
+      if (participantId === undefined) {
+        participantId = (await resolveParticipant(db, token, 'workshop', workshopId))?.id;
+        if (participantId !== undefined) {
+          this.knownTokens.remember(key, participantId);
+        }
+      }
+      if (participantId !== undefined) {
+        const actor: Actor = { role: 'participant', participantId };
+        return { viewer: actor, actor };
+      }
+    }
+    return canRead ? { viewer: REDACTED_VIEWER, actor: null } : null;
+  }
+
+  private async orgOfWorkshop(workshopId: string): Promise<string | null> {
+    const cached = this.workshopOrgs.get(workshopId);
+    if (cached !== undefined) {
+      return cached;
+    }
+    const row = await workshopsRepository.byId(this.db, workshopId);
+    if (!row) {
+      return null;
+    }
+    this.workshopOrgs.remember(workshopId, row.org_id);
+    return row.org_id;
   }
 
   close(): void {
@@ -180,7 +174,7 @@ export class LiveRuntime {
     if (cached) {
       return cached;
     }
-    const identity = await identify(this.deps.database.db, ctx.request, workshopId);
+    const identity = await this.identify(ctx.request, workshopId);
     if (identity) {
       known.set(workshopId, identity);
     }
@@ -253,7 +247,7 @@ export class LiveRuntime {
   /** Register the socket as a viewer, then send what it missed (events or a snapshot). */
   private async resume(ctx: SocketContext, workshopId: string, identity: LiveIdentity, lastSeq: number) {
     await this.attach(ctx, workshopId, identity.viewer);
-    const db = this.deps.database.db;
+    const db = this.db;
     let reply: LiveServerMessage | null = null;
     let needsEvents: { from: number; through: number } | null = null;
     await this.engine.read(workshopId, (state, seq) => {

@@ -1,8 +1,9 @@
 import type { RecommendationBody, RecommendationView } from '@essaim/contracts';
 import { type CynefinDomain, type Recommendation, recommendMethods } from '@essaim/core/methods';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
 import { type MethodChoiceRow, methodsRepository } from '../db/repositories/methods.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { notFound } from '../lib/app-error.ts';
 import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
@@ -10,7 +11,6 @@ import type { Actor } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
 import { libraryOf, presentMethod, requireMethod } from './methods.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { registerPersonalData } from './personal-data.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 import { registerTraceKind } from './trace.service.ts';

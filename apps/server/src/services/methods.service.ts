@@ -8,13 +8,13 @@ import {
   type Method,
   searchMethods,
 } from '@essaim/core/methods';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { type MethodNoteRow, methodsRepository } from '../db/repositories/methods.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { notFound } from '../lib/app-error.ts';
 import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { registerPersonalData } from './personal-data.ts';
 
 /**

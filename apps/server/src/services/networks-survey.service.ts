@@ -1,6 +1,6 @@
 import type { NetworkRespondentView } from '@essaim/contracts';
+import type { Db } from '../db/db.ts';
 import { networksRepository } from '../db/repositories/networks.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
 import { readJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';

@@ -13,9 +13,10 @@ import {
   parseNodeAttributesCsv,
 } from '@essaim/core/network';
 import type { AnalysisInput, AnalysisOutput } from '../analysis/network-analysis.ts';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { networksRepository } from '../db/repositories/networks.repository.ts';
 import { peopleRepository } from '../db/repositories/people.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import type { NetworkAnalysesTable, NetworksTable } from '../db/tables/networks.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
 import { readJson, writeJson } from '../lib/json.ts';
@@ -23,7 +24,6 @@ import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { issueParticipant } from './participants.service.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 

@@ -1,13 +1,13 @@
 import type { OptionsBoard } from '@essaim/contracts';
 import { weightedScore } from '@essaim/core/engagements';
-import type { Db } from '../db/repositories/users.repository.ts';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { notFound } from '../lib/app-error.ts';
 import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 
 type Criterion = { id: string; name: string; weight: number };

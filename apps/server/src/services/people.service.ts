@@ -1,13 +1,13 @@
 import type { Collective, Person } from '@essaim/contracts';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { type PersonRow, peopleRepository } from '../db/repositories/people.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
 import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { registerPersonalData } from './personal-data.ts';
 
 export async function listCollectives(db: Db, scope: OrgScope): Promise<Collective[]> {

@@ -1,12 +1,12 @@
 import { parseRosterCsv, type RosterParseResult, rowsToRoster } from '@essaim/core/engagements';
 import ExcelJS from 'exceljs';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { peopleRepository } from '../db/repositories/people.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError } from '../lib/app-error.ts';
 import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
-import type { OrgScope } from './org-scope.ts';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 

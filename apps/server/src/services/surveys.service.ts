@@ -6,12 +6,12 @@
  */
 import type { CreateSurveyInstrumentBody, SurveyInstrumentEntry } from '@essaim/contracts';
 import { buildCustomInstrument, ESSAIM_IC, ESSAIM_IC_PULSE, type Instrument } from '@essaim/core/diagnostics';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { surveysRepository } from '../db/repositories/surveys.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError } from '../lib/app-error.ts';
 import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
-import type { OrgScope } from './org-scope.ts';
 
 export const BUILT_IN_INSTRUMENTS: Record<string, { kind: 'full' | 'pulse'; instrument: Instrument }> = {
   [ESSAIM_IC.id]: { kind: 'full', instrument: ESSAIM_IC },

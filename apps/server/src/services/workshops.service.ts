@@ -6,7 +6,8 @@
 import { randomInt } from 'node:crypto';
 import { WORKSHOP_CODE_ALPHABET, WORKSHOP_CODE_LENGTH, type Workshop } from '@essaim/contracts';
 import { type ActivityResults, resultsOf, type WorkshopState } from '@essaim/core/live';
-import type { Db } from '../db/repositories/users.repository.ts';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { type WorkshopRow, workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
@@ -15,7 +16,6 @@ import { recordAudit } from './audit.service.ts';
 import { loadEngagement } from './engagements.service.ts';
 import type { LiveRuntime } from './live.service.ts';
 import { addOption, createBoard } from './options-boards.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { issueParticipant, type Participant } from './participants.service.ts';
 import { registerPersonalData } from './personal-data.ts';
 import { recordEngagementEvent } from './timeline.service.ts';

@@ -3,7 +3,7 @@ import { ClientMessageSchema, type ServerMessage } from '@essaim/contracts';
 import { assertNever } from '@essaim/core';
 import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
-import type { AppInstance } from '../http/app-instance.ts';
+import type { AppInstance } from '../app-instance.ts';
 import type { HubClient } from '../realtime/hub.ts';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
