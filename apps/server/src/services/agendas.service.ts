@@ -21,8 +21,9 @@ import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { type AgendaRow, agendasRepository } from '../db/repositories/agendas.repository.ts';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
+import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
@@ -76,7 +77,7 @@ function toCore(item: StoredItem): AgendaItem {
 }
 
 function present(row: AgendaRow, library: readonly Method[], withNotes: boolean): AgendaView {
-  const stored = readJson<StoredItem[]>(row.items) ?? [];
+  const stored = readStored(StoredJson.agendaItems, row.items) ?? [];
   const composed = composeAgenda(
     {
       title: row.title,
@@ -346,7 +347,9 @@ export async function updateAgenda(
     }
     if (patch.items !== undefined) {
       set.items =
-        writeJson(normaliseItems(patch.items, library, readJson<StoredItem[]>(row.items) ?? [])) ?? '[]';
+        writeJson(
+          normaliseItems(patch.items, library, readStored(StoredJson.agendaItems, row.items) ?? []),
+        ) ?? '[]';
     }
     await agendasRepository.update(trx, scope, id, set);
     await audit(trx, actor, scope, set.engagement_id ?? row.engagement_id, 'agenda.updated', id, {
@@ -361,7 +364,7 @@ export async function reorderAgenda(db: Db, scope: OrgScope, id: string, itemIds
   return db.transaction().execute(async (trx) => {
     const row = await requireAgenda(trx, scope, id);
     await guardEngagement(trx, scope, row.engagement_id);
-    const items = readJson<StoredItem[]>(row.items) ?? [];
+    const items = readStored(StoredJson.agendaItems, row.items) ?? [];
     const byId = new Map(items.map((i) => [i.id, i]));
     if (
       itemIds.length !== items.length ||
@@ -400,7 +403,7 @@ export async function exportAgendaJson(
 ) {
   const row = await requireAgenda(db, scope, id);
   const library = await libraryOf(db, scope);
-  const stored = readJson<StoredItem[]>(row.items) ?? [];
+  const stored = readStored(StoredJson.agendaItems, row.items) ?? [];
   const composed = composeAgenda(
     {
       title: row.title,
@@ -531,7 +534,7 @@ export async function turnItemIntoWorkshopActivity(
   const row = await requireAgenda(db, scope, agendaId);
   await guardEngagement(db, scope, row.engagement_id);
   const library = await libraryOf(db, scope);
-  const stored = readJson<StoredItem[]>(row.items) ?? [];
+  const stored = readStored(StoredJson.agendaItems, row.items) ?? [];
   const item = stored.find((i) => i.id === itemId);
   if (!item) {
     throw notFound('agenda item');
@@ -608,7 +611,7 @@ export async function turnItemIntoWorkshopActivity(
   const link = { workshopId, activityId };
   await db.transaction().execute(async (trx) => {
     const current = await requireAgenda(trx, scope, agendaId);
-    const items = (readJson<StoredItem[]>(current.items) ?? []).map((i) =>
+    const items = (readStored(StoredJson.agendaItems, current.items) ?? []).map((i) =>
       i.id === itemId ? { ...i, workshopActivity: link } : i,
     );
     await agendasRepository.update(trx, scope, agendaId, {

@@ -16,6 +16,7 @@
  * but no score, because two views taken before and after one more submission would differ by
  * exactly that person's answers.
  */
+
 import type { CampaignComparison, CampaignReport, CutReport } from '@essaim/contracts';
 import {
   aggregateCuts,
@@ -38,8 +39,8 @@ import {
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { type CampaignRow, surveysRepository } from '../db/repositories/surveys.repository.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError } from '../lib/app-error.ts';
-import { readJson } from '../lib/json.ts';
 
 /** Most attribute filters combined in one requestable cut. */
 export const MAX_FILTERS = 2;
@@ -90,7 +91,7 @@ export interface CampaignData {
 }
 
 export function frozenInstrument(campaign: CampaignRow): Instrument | null {
-  return readJson<Instrument>(campaign.instrument);
+  return readStored(StoredJson.instrument, campaign.instrument);
 }
 
 export async function loadCampaignData(
@@ -107,16 +108,18 @@ export async function loadCampaignData(
     minRespondents: org?.min_group_size,
     minOpenText: org?.min_text_group_size,
   });
-  const tree = campaignTree(orgCollectives, readJson<string[]>(campaign.collective_ids) ?? []);
-  const attributes = readJson<CampaignAttributeDef[]>(campaign.attributes) ?? [];
+  const tree = campaignTree(orgCollectives, readStored(StoredJson.strings, campaign.collective_ids) ?? []);
+  const attributes = readStored(StoredJson.campaignAttributes, campaign.attributes) ?? [];
   const respondents = rows.map(
     (r, index): DisclosureRespondent => ({
       id: String(index),
-      collectiveIds: readJson<string[]>(r.collective_ids) ?? [],
-      attributes: readJson<Record<string, string>>(r.attributes) ?? {},
+      collectiveIds: readStored(StoredJson.strings, r.collective_ids) ?? [],
+      attributes: readStored(StoredJson.stringRecord, r.attributes) ?? {},
     }),
   );
-  const submissions = rows.map((r) => readJson<ValidSubmission>(r.answers) ?? { numeric: {}, text: {} });
+  const submissions = rows.map(
+    (r) => readStored(StoredJson.submission, r.answers) ?? { numeric: {}, text: {} },
+  );
   const universe = enumerateRequestableCuts({
     collectives: tree,
     attributes,

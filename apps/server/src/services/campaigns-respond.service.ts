@@ -13,14 +13,16 @@
  * read or change the respondent's answers: the browser that consents gets a resume key, stored
  * hashed; drafts are returned and saved only with that key.
  */
+
 import type { RespondSession } from '@essaim/contracts';
 import { type Instrument, type RawAnswer, validateSubmission } from '@essaim/core/diagnostics';
 import type { Db } from '../db/db.ts';
 import { type CampaignRow, surveysRepository } from '../db/repositories/surveys.repository.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
+import { writeJson } from '../lib/json.ts';
 import { hashToken, newId, newToken, nowIso } from '../lib/tokens.ts';
-import { type CampaignAttributeDef, campaignTree, frozenInstrument } from './campaigns-report.service.ts';
+import { campaignTree, frozenInstrument } from './campaigns-report.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { issueParticipant } from './participants.service.ts';
 
@@ -98,7 +100,7 @@ export async function respondSession(
         ? 'engagement-paused'
         : campaignRefusal(r.campaign);
   const response = r.participantId ? await surveysRepository.responseOf(db, r.participantId) : undefined;
-  const tree = campaignTree(collectives, readJson<string[]>(r.campaign.collective_ids) ?? []);
+  const tree = campaignTree(collectives, readStored(StoredJson.strings, r.campaign.collective_ids) ?? []);
   return {
     mode: r.mode,
     campaign: {
@@ -119,13 +121,14 @@ export async function respondSession(
     },
     selfDeclare: {
       collectives: r.mode === 'shared' ? tree.map((c) => ({ id: c.id, name: c.name })) : [],
-      attributes: r.mode === 'shared' ? (readJson<CampaignAttributeDef[]>(r.campaign.attributes) ?? []) : [],
+      attributes:
+        r.mode === 'shared' ? (readStored(StoredJson.campaignAttributes, r.campaign.attributes) ?? []) : [],
     },
     // The respondent's own progress, for resuming; only with their key, never after submission.
     draft:
       response && response.submitted_at === null && holdsKey(response, resumeKey)
         ? {
-            answers: readJson<Answers>(response.answers) ?? {},
+            answers: readStored(StoredJson.rawAnswers, response.answers) ?? {},
             language: response.language === 'en' ? 'en' : 'fr',
             consentedAt: response.consented_at,
           }
@@ -165,13 +168,13 @@ export async function startShared(
     await assertAccepts(trx, r.campaign);
     const tree = campaignTree(
       await surveysRepository.collectivesOfOrg(trx, r.campaign.org_id),
-      readJson<string[]>(r.campaign.collective_ids) ?? [],
+      readStored(StoredJson.strings, r.campaign.collective_ids) ?? [],
     );
     const collectiveId = body.collectiveId ?? null;
     if (collectiveId !== null && !tree.some((c) => c.id === collectiveId)) {
       throw new AppError('VALIDATION_FAILED', 'unknown collective', { collectiveId });
     }
-    const defs = readJson<CampaignAttributeDef[]>(r.campaign.attributes) ?? [];
+    const defs = readStored(StoredJson.campaignAttributes, r.campaign.attributes) ?? [];
     const attributes: Record<string, string> = {};
     for (const [name, value] of Object.entries(body.attributes ?? {})) {
       if (value === '') {

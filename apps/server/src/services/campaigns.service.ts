@@ -4,14 +4,16 @@
  * per collective only where the core planner would show that cut's scores (same thresholds, same
  * anti-differencing universe), so counts never reveal what the report hides.
  */
+
 import type { Campaign, CreateCampaignBody } from '@essaim/contracts';
 import { can } from '@essaim/core';
 import { cutKey } from '@essaim/core/diagnostics';
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { type CampaignRow, surveysRepository } from '../db/repositories/surveys.repository.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
+import { writeJson } from '../lib/json.ts';
 import { newId, newToken, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import {
@@ -51,8 +53,9 @@ export async function presentCampaign(db: Db, scope: OrgScope, row: CampaignRow)
         [collectiveId],
       ).map((c) => c.id),
     );
-    return invitations.filter((i) => (readJson<string[]>(i.collective_ids) ?? []).some((c) => below.has(c)))
-      .length;
+    return invitations.filter((i) =>
+      (readStored(StoredJson.strings, i.collective_ids) ?? []).some((c) => below.has(c)),
+    ).length;
   };
   const whole = byKey.get(cutKey({}));
   return {
@@ -65,7 +68,7 @@ export async function presentCampaign(db: Db, scope: OrgScope, row: CampaignRow)
     instrumentVersion: instrument.version,
     instrumentName: instrument.name,
     itemCount: instrument.items.length,
-    collectiveIds: readJson<string[]>(row.collective_ids) ?? [],
+    collectiveIds: readStored(StoredJson.strings, row.collective_ids) ?? [],
     hasMemberLinks: row.has_member_links === 1,
     hasSharedLink: row.has_shared_link === 1,
     attributes: data.attributes,
@@ -242,7 +245,7 @@ async function issueMemberLinks(
   attributes: CampaignAttributeDef[],
 ) {
   const org = await surveysRepository.collectives(trx, scope);
-  const tree = campaignTree(org, readJson<string[]>(row.collective_ids) ?? []);
+  const tree = campaignTree(org, readStored(StoredJson.strings, row.collective_ids) ?? []);
   const inTree = new Set(tree.map((c) => c.id));
   const roster = await surveysRepository.rosterOf(trx, scope, [...inTree]);
   const names = new Set(attributes.map((a) => a.name));
@@ -254,7 +257,9 @@ async function issueMemberLinks(
       scopeId: row.id,
     });
     const personAttributes = Object.fromEntries(
-      Object.entries(readJson<Record<string, string>>(person.attributes) ?? {}).filter(([k]) => names.has(k)),
+      Object.entries(readStored(StoredJson.stringRecord, person.attributes) ?? {}).filter(([k]) =>
+        names.has(k),
+      ),
     );
     const invitation = {
       id: newId(),
@@ -304,7 +309,7 @@ export async function launchCampaign(db: Db, scope: OrgScope, id: string, actor:
       launched_at: now,
       updated_at: now,
     });
-    const attributes = readJson<CampaignAttributeDef[]>(row.attributes) ?? [];
+    const attributes = readStored(StoredJson.campaignAttributes, row.attributes) ?? [];
     const invitations =
       row.has_member_links === 1 ? await issueMemberLinks(trx, scope, launched, attributes) : [];
     await recordEngagementEvent(trx, actor, {

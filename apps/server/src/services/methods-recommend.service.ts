@@ -4,8 +4,9 @@ import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
 import { type MethodChoiceRow, methodsRepository } from '../db/repositories/methods.repository.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
+import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
@@ -25,8 +26,6 @@ import { registerTraceKind } from './trace.service.ts';
  * a measured level.
  */
 
-type Localized = { fr: string; en: string };
-
 async function resolveQuestion(db: Db, engagementId: string, questionId: string | undefined) {
   if (!questionId) {
     return null;
@@ -41,7 +40,7 @@ async function resolveQuestion(db: Db, engagementId: string, questionId: string 
 async function compute(db: Db, scope: OrgScope, engagementId: string, body: RecommendationBody) {
   await loadEngagement(db, scope, engagementId);
   const question = await resolveQuestion(db, engagementId, body.questionId);
-  const assessed = readJson<{ domain: CynefinDomain }>(question?.complexity)?.domain ?? null;
+  const assessed = readStored(StoredJson.complexity, question?.complexity)?.domain ?? null;
   const cynefin: CynefinDomain | null = assessed ?? body.cynefin ?? null;
   const cynefinSource = assessed ? 'question' : body.cynefin ? 'declared' : 'none';
   const library = await libraryOf(db, scope);
@@ -92,14 +91,14 @@ export async function recommendForEngagement(
 }
 
 function presentChoice(r: MethodChoiceRow) {
-  const proposed = readJson<string[]>(r.proposed) ?? [];
+  const proposed = readStored(StoredJson.strings, r.proposed) ?? [];
   const rank = proposed.indexOf(r.method_id);
   return {
     id: r.id,
     engagementId: r.engagement_id,
     questionId: r.question_id,
     methodId: r.method_id,
-    methodName: readJson<Localized>(r.method_name) ?? { fr: r.method_id, en: r.method_id },
+    methodName: readStored(StoredJson.localized, r.method_name) ?? { fr: r.method_id, en: r.method_id },
     reason: r.reason,
     decidedBy: r.decided_by as 'group' | 'sponsor',
     recordedBy: r.recorder_name ?? null,
@@ -178,7 +177,7 @@ registerTraceKind('method', async (db, engagementId, id) => {
   if (!row) {
     return null;
   }
-  const name = readJson<Localized>(row.method_name);
+  const name = readStored(StoredJson.localized, row.method_name);
   return name ? (name.fr === name.en ? name.fr : `${name.fr} / ${name.en}`) : null;
 });
 
