@@ -575,11 +575,14 @@ export async function turnItemIntoWorkshopActivity(
     isNewWorkshop = true;
   }
 
-  let state: WorkshopState | null = null;
+  const read: { state?: WorkshopState } = {};
   await live.engine.read(workshopId, (s) => {
-    state = structuredClone(s);
+    read.state = structuredClone(s);
   });
-  const spec = defaultSpec(kind, title, item, state as unknown as WorkshopState, body.items, language);
+  if (!read.state) {
+    throw new Error(`workshop ${workshopId} was not read`);
+  }
+  const spec = defaultSpec(kind, title, item, read.state, body.items, language);
   const result = await live.submitSystem(
     workshopId,
     {

@@ -48,8 +48,7 @@ interface LocalViewer {
   readonly viewer: Viewer;
 }
 
-const send = (client: HubClient, message: LiveServerMessage) =>
-  client.send(message as unknown as ServerMessage);
+const send = (client: HubClient, message: LiveServerMessage) => client.send(message);
 
 // Immutable facts, cached so that a room of 2,000 phones connecting at once costs one query each:
 // a workshop's organisation, and which participant a (valid) token of a workshop belongs to.
@@ -91,7 +90,7 @@ export class LiveRuntime {
     this.engine = new LiveEngine(
       db,
       (batch) => {
-        void this.hub.broadcast(roomOf(batch.workshopId), batchMessage(batch) as unknown as ServerMessage);
+        void this.hub.broadcast(roomOf(batch.workshopId), batchMessage(batch));
       },
       acceptsInput,
     );
@@ -281,7 +280,7 @@ export class LiveRuntime {
         afterSeq: from,
         throughSeq: through,
         events,
-      } as LiveServerMessage;
+      };
     }
     if (reply) {
       send(ctx.client, reply);
@@ -303,7 +302,7 @@ export class LiveRuntime {
     if (!this.roomClients.has(workshopId)) {
       const fanout: HubClient = {
         id: `live-${randomUUID()}`,
-        send: (message) => this.fanOut(message as unknown as LiveServerMessage),
+        send: (message) => this.fanOut(message),
       };
       this.roomClients.set(workshopId, fanout);
       await this.hub.join(roomOf(workshopId), fanout);
@@ -324,11 +323,17 @@ export class LiveRuntime {
   }
 
   /** A committed batch (local or from another instance) → each local viewer's share of it. */
-  private fanOut(message: LiveServerMessage): void {
+  private fanOut(message: ServerMessage): void {
     if (message.type !== 'live.events') {
       return;
     }
-    const batch = message as unknown as CommittedBatch & { type: 'live.events' };
+    // Batches always carry their range; a range-less message is never applied to the cache (-1).
+    const batch: CommittedBatch = {
+      workshopId: message.workshopId,
+      afterSeq: message.afterSeq ?? -1,
+      throughSeq: message.throughSeq ?? -1,
+      events: message.events,
+    };
     const state: WorkshopState | null = this.engine.observe(batch) ?? this.engine.peek(batch.workshopId);
     const local = this.viewers.get(batch.workshopId);
     if (!local) {
@@ -356,11 +361,10 @@ export class LiveRuntime {
       }
     });
     const sharedEvents = shared.filter((e) => e !== null);
-    const sharedMessage =
-      sharedEvents.length > 0 ? ({ ...message, events: sharedEvents } as LiveServerMessage) : null;
+    const sharedMessage = sharedEvents.length > 0 ? { ...message, events: sharedEvents } : null;
     for (const [clientId, { client, viewer }] of local) {
       if (viewer.role === 'facilitator') {
-        client.send(message as unknown as ServerMessage);
+        client.send(message);
         continue;
       }
       const own = ownByParticipant.get(viewer.participantId);
@@ -380,7 +384,7 @@ export class LiveRuntime {
         )
         .filter((e): e is { seq: number; event: LiveEvent } => e !== null && e !== undefined);
       if (events.length > 0) {
-        send(client, { ...message, events } as LiveServerMessage);
+        send(client, { ...message, events });
       }
       if (
         batch.events.some(
@@ -402,5 +406,5 @@ function batchMessage(batch: CommittedBatch): LiveServerMessage {
     afterSeq: batch.afterSeq,
     throughSeq: batch.throughSeq,
     events: batch.events,
-  } as LiveServerMessage;
+  };
 }

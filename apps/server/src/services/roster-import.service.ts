@@ -22,7 +22,8 @@ export async function readRosterFile(filename: string, contentBase64: string): P
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    // exceljs types its input as its own Buffer; the ArrayBuffer under our bytes is what JSZip reads.
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   } catch {
     return {
       rows: [],

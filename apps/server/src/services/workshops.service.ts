@@ -200,11 +200,14 @@ export async function joinWorkshop(
 
 /** The caught-up state of a checked workshop. */
 async function stateOf(live: LiveRuntime, workshopId: string): Promise<WorkshopState> {
-  let copy: WorkshopState | null = null;
+  const read: { copy?: WorkshopState } = {};
   await live.engine.read(workshopId, (state) => {
-    copy = JSON.parse(JSON.stringify(state)) as WorkshopState;
+    read.copy = JSON.parse(JSON.stringify(state));
   });
-  return copy as unknown as WorkshopState;
+  if (!read.copy) {
+    throw new Error(`workshop ${workshopId} was not read`);
+  }
+  return read.copy;
 }
 
 export async function exportResults(db: Db, live: LiveRuntime, scope: OrgScope, workshopId: string) {
@@ -233,7 +236,7 @@ export function rankedLabels(results: ActivityResults | null): string[] {
   if (!results || results.isHidden) {
     return [];
   }
-  const r = results as unknown as Record<string, unknown>;
+  const r: Record<string, unknown> = { ...results };
   for (const key of ['items', 'ranking', 'groups', 'options', 'cards', 'words']) {
     const list = r[key];
     if (Array.isArray(list)) {
@@ -255,7 +258,7 @@ const csvCell = (v: unknown) => {
 export function resultsCsv(exported: Awaited<ReturnType<typeof exportResults>>): string {
   const lines = [['activity', 'type', 'rank', 'label', 'value', 'details'].join(',')];
   for (const a of exported.activities) {
-    const r = (a.results ?? {}) as unknown as Record<string, unknown>;
+    const r: Record<string, unknown> = { ...a.results };
     const list = ['items', 'ranking', 'groups', 'options', 'cards', 'words']
       .map((k) => r[k])
       .find((v): v is Record<string, unknown>[] => Array.isArray(v));

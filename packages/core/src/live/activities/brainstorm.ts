@@ -10,9 +10,11 @@ import { accept, bump, cleanText, isIntegerIn, own, reject } from '../records';
 import type { ActivityCommon } from './common';
 import { MAX_TEXT } from './common';
 
+/** `named`: authors shown; `anonymous`: never shown; `optional`: each author chooses. */
+export const BRAINSTORM_ANONYMITY = ['named', 'anonymous', 'optional'] as const;
+
 export interface BrainstormConfig {
-  /** `named`: authors shown; `anonymous`: never shown; `optional`: each author chooses. */
-  readonly anonymity: 'named' | 'anonymous' | 'optional';
+  readonly anonymity: (typeof BRAINSTORM_ANONYMITY)[number];
   readonly maxCardsPerParticipant: number;
 }
 
@@ -79,7 +81,7 @@ export interface BrainstormOwnState {
 }
 
 export function validateBrainstormConfig(config: BrainstormConfig): string | null {
-  if (!['named', 'anonymous', 'optional'].includes(config.anonymity)) {
+  if (!(BRAINSTORM_ANONYMITY as readonly string[]).includes(config.anonymity)) {
     return 'anonymity must be named, anonymous or optional';
   }
   return isIntegerIn(config.maxCardsPerParticipant, 1, 500) ? null : 'maxCardsPerParticipant must be 1..500';

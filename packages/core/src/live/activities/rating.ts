@@ -11,7 +11,8 @@ import { checkItems, hasItem, zeros } from './common';
 import type { HistogramSummary } from './histogram';
 import { summarizeHistogram } from './histogram';
 
-export type RatingScale = 'oneToFive' | 'zeroToTen';
+export const RATING_SCALE_NAMES = ['oneToFive', 'zeroToTen'] as const;
+export type RatingScale = (typeof RATING_SCALE_NAMES)[number];
 
 export const RATING_SCALES: Readonly<Record<RatingScale, { readonly min: number; readonly max: number }>> = {
   oneToFive: { min: 1, max: 5 },
