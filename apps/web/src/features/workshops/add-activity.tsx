@@ -1,6 +1,7 @@
 import type { ActivitySpec, RatingScale, WorkshopState } from '@essaim/core/live';
 import {
   Button,
+  Checkbox,
   Group,
   NumberInput,
   Paper,
@@ -51,6 +52,7 @@ export function AddActivity({ state, onAdd }: { state: WorkshopState; onAdd: (sp
   const [dots, setDots] = useState<number | string>(3);
   const [minutes, setMinutes] = useState<number | string>(5);
   const [scale, setScale] = useState<RatingScale>('oneToFive');
+  const [showNames, setShowNames] = useState(false);
   const brainstorms = state.activityOrder
     .map((id) => state.activities[id])
     .filter((a) => a?.type === 'brainstorm')
@@ -99,7 +101,11 @@ export function AddActivity({ state, onAdd }: { state: WorkshopState; onAdd: (sp
           : null;
       case 'fistToFive':
         return proposal.trim()
-          ? { type: 'fistToFive', title: name, config: { proposal: proposal.trim() } }
+          ? {
+              type: 'fistToFive',
+              title: name,
+              config: showNames ? { proposal: proposal.trim(), showNames } : { proposal: proposal.trim() },
+            }
           : null;
       case 'gradients':
         return proposal.trim()
@@ -129,6 +135,7 @@ export function AddActivity({ state, onAdd }: { state: WorkshopState; onAdd: (sp
             setTitle('');
             setLines('');
             setProposal('');
+            setShowNames(false);
           }
         }}
       >
@@ -196,6 +203,15 @@ export function AddActivity({ state, onAdd }: { state: WorkshopState; onAdd: (sp
               value={proposal}
               onChange={(e) => setProposal(e.currentTarget.value)}
               maxLength={kind === 'consentRound' ? 5000 : 2000}
+            />
+          ) : null}
+          {kind === 'fistToFive' ? (
+            <Checkbox
+              label={t('workshop.fist.showNames')}
+              description={t('workshop.fist.showNamesHelp')}
+              checked={showNames}
+              onChange={(e) => setShowNames(e.currentTarget.checked)}
+              data-testid="fist-show-names"
             />
           ) : null}
           {kind === 'timer' ? (

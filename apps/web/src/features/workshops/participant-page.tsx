@@ -260,6 +260,11 @@ function OtherInput({ state, activity, me, session }: InputProps) {
       return (
         <Stack gap="sm">
           <Text>{(activity.config as { proposal: string }).proposal}</Text>
+          <Text size="sm" c="dimmed" data-testid="fist-names-notice">
+            {(activity.config as { showNames?: boolean }).showNames === true
+              ? t('workshop.fist.namesShown')
+              : t('workshop.fist.namesHidden')}
+          </Text>
           <ScaleButtons
             values={[0, 1, 2, 3, 4, 5]}
             selected={(mine as FistToFiveOwnState | null | undefined)?.value ?? null}
