@@ -77,8 +77,22 @@ describe('live workshop decisions in Chromium', () => {
     await bruno.getByRole('button', { name: 'Send my explanation' }).click();
     await settled(bruno);
     await console.getByText('1 person at 2 or less: let us hear them.').waitFor();
-    await console.getByTestId('fist-explanations').getByText('Bruno – Tuesdays clash with clients').waitFor();
+    // Names were not chosen before the vote (the default): the phones said so, nobody sees who.
+    await bruno.getByTestId('fist-names-notice').filter({ hasText: /not even the facilitator/ }).waitFor();
+    const explanations = console.getByTestId('fist-explanations');
+    await explanations.getByText('Tuesdays clash with clients').waitFor();
+    await explanations.getByText('Explanations (anonymous)').waitFor();
+    expect(await explanations.textContent()).not.toContain('Bruno');
     await bruno.screenshot({ path: screenshotPath('workshop-participant-fist') });
+    await console.getByTestId('agenda').getByRole('button', { name: 'Reveal results' }).last().click();
+    const fistScreen = await facilitator.newPage();
+    watch(fistScreen);
+    await fistScreen.setViewportSize({ width: 1366, height: 850 });
+    await fistScreen.goto(`${url}/screen/${workshop.id}`);
+    await fistScreen.getByTestId('projector-bars').getByText('Tuesdays clash with clients').waitFor();
+    expect(await fistScreen.locator('main').textContent()).not.toMatch(/Bruno|Ana/);
+    await fistScreen.screenshot({ path: screenshotPath('workshop-big-screen-fist') });
+    await fistScreen.close();
 
     // Consent round: a question, an objection integrated into version 2, then consent.
     await addActivity('Consent round', () =>
