@@ -95,6 +95,8 @@ const COMMANDS = [
   cmd('participant.remove', { participantId: Id }),
   cmd('activity.add', { activity: ActivitySpecSchema, index: Count.optional() }),
   onActivity('activity.move', { toIndex: Count }),
+  onActivity('activity.update', { activity: ActivitySpecSchema }),
+  onActivity('activity.remove', {}),
   ...ACTIVITY_CONTROLS.map((type) => onActivity(type, {})),
   cmd('workshop.pause', {}),
   cmd('workshop.resume', {}),
@@ -154,6 +156,8 @@ const EVENTS = [
   ev('participant.removed', Pid),
   ev('activity.added', { activityId: Id, index: Count, activity: ActivitySpecSchema }),
   evOn('activity.moved', { toIndex: Count }),
+  evOn('activity.updated', { activity: ActivitySpecSchema }),
+  evOn('activity.removed', {}),
   ...(
     [
       'activity.started',

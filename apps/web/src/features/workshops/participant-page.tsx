@@ -204,12 +204,15 @@ function ScaleButtons({
   onPick: (v: number) => void;
 }) {
   return (
-    <Group gap="xs" role="group" aria-label={label}>
+    // One row on a 390 px phone: equal buttons sharing the width (at least 40 px each).
+    <Group gap={6} role="group" aria-label={label} wrap="nowrap" grow preventGrowOverflow={false}>
       {values.map((v) => (
         <Button
           key={v}
           variant={selected === v ? 'filled' : 'default'}
           size="md"
+          px={0}
+          miw={0}
           aria-pressed={selected === v}
           title={labelOf?.(v)}
           aria-label={labelOf ? `${v}. ${labelOf(v)}` : undefined}
