@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from './form-alert';
 
@@ -12,6 +13,10 @@ export interface ConfirmModalProps {
   onConfirm: () => void;
   /** Shown above the buttons when the action failed. */
   error?: string | null;
+  /** Extra fields between the text and the buttons (a reason, for example). */
+  children?: ReactNode;
+  /** Keeps the confirm button disabled (a required field is empty). */
+  isConfirmDisabled?: boolean;
 }
 
 /** Asks before a destructive action (delete, remove): the confirm button is red, cancel is the default. */
@@ -24,18 +29,21 @@ export function ConfirmModal({
   onClose,
   onConfirm,
   error,
+  children,
+  isConfirmDisabled = false,
 }: ConfirmModalProps) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Stack gap="md">
         <Text size="sm">{body}</Text>
+        {children}
         {error !== undefined && <FormAlert message={error} />}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="red" loading={loading} onClick={onConfirm}>
+          <Button color="red" loading={loading} onClick={onConfirm} disabled={isConfirmDisabled}>
             {confirmLabel}
           </Button>
         </Group>
