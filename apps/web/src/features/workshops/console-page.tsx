@@ -3,7 +3,6 @@ import {
   Accordion,
   Alert,
   Anchor,
-  Badge,
   Button,
   Card,
   Grid,

@@ -9,6 +9,7 @@ import {
 import {
   ActionIcon,
   Alert,
+  Box,
   Button,
   Checkbox,
   Container,
@@ -425,15 +426,25 @@ function ParticipantLive({
               </Title>
               {current.phase !== 'open' ? (
                 <Text c="dimmed">{t('workshop.participant.closed')}</Text>
-              ) : props && current.type === 'brainstorm' ? (
-                <BrainstormInput {...props} />
-              ) : props && current.type === 'dotVote' ? (
-                <DotVoteInput {...props} />
-              ) : props && current.type === 'poll' ? (
-                <PollInput {...props} />
-              ) : props ? (
-                <OtherInput {...props} />
-              ) : null}
+              ) : (
+                // Paused or stopped: the inputs stay visible but inactive (the banner above says why).
+                <Box
+                  component="fieldset"
+                  disabled={state.status !== 'running'}
+                  data-testid="activity-inputs"
+                  style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}
+                >
+                  {props && current.type === 'brainstorm' ? (
+                    <BrainstormInput {...props} />
+                  ) : props && current.type === 'dotVote' ? (
+                    <DotVoteInput {...props} />
+                  ) : props && current.type === 'poll' ? (
+                    <PollInput {...props} />
+                  ) : props ? (
+                    <OtherInput {...props} />
+                  ) : null}
+                </Box>
+              )}
               {results &&
               (current.isRevealed || current.type === 'timer' || current.type === 'brainstorm') ? (
                 <section aria-label={t('workshop.participant.results')}>
@@ -444,7 +455,7 @@ function ParticipantLive({
           </Paper>
         )}
         <VisibilityNote>{t('workshop.visibility.participant')}</VisibilityNote>
-        <OpinionMapParticipantPanel workshopId={workshopId} />
+        {state.status === 'stopped' ? null : <OpinionMapParticipantPanel workshopId={workshopId} />}
       </Stack>
     </Container>
   );
