@@ -17,6 +17,8 @@ export interface ConfirmModalProps {
   children?: ReactNode;
   /** Keeps the confirm button disabled (a required field is empty). */
   isConfirmDisabled?: boolean;
+  /** Red for destruction (default); the brand colour for a final but wanted step (a launch). */
+  confirmColor?: string;
 }
 
 /** Asks before a destructive action (delete, remove): the confirm button is red, cancel is the default. */
@@ -31,6 +33,7 @@ export function ConfirmModal({
   error,
   children,
   isConfirmDisabled = false,
+  confirmColor = 'red',
 }: ConfirmModalProps) {
   const { t } = useTranslation();
   return (
@@ -43,7 +46,7 @@ export function ConfirmModal({
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color="red" loading={loading} onClick={onConfirm} disabled={isConfirmDisabled}>
+          <Button color={confirmColor} loading={loading} onClick={onConfirm} disabled={isConfirmDisabled}>
             {confirmLabel}
           </Button>
         </Group>

@@ -157,7 +157,15 @@ function ActivityTools({
   return null;
 }
 
-function Participants({ state, session }: { state: WorkshopState; session: LiveSession }) {
+function Participants({
+  state,
+  session,
+  isStopped,
+}: {
+  state: WorkshopState;
+  session: LiveSession;
+  isStopped: boolean;
+}) {
   const { t } = useTranslation();
   const people = Object.values(state.participants).filter((p) => !p.isRemoved);
   const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
@@ -176,19 +184,21 @@ function Participants({ state, session }: { state: WorkshopState; session: LiveS
             <List.Item key={p.id}>
               <Group gap="xs" justify="space-between" wrap="nowrap">
                 <Text size="sm">{p.displayName ?? t('workshop.participants.anonymous')}</Text>
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  color="red"
-                  aria-label={t('workshop.participants.removeLabel', {
-                    name: p.displayName ?? t('workshop.participants.anonymous'),
-                  })}
-                  onClick={() =>
-                    setRemoving({ id: p.id, name: p.displayName ?? t('workshop.participants.anonymous') })
-                  }
-                >
-                  {t('workshop.participants.remove')}
-                </Button>
+                {isStopped ? null : (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('workshop.participants.removeLabel', {
+                      name: p.displayName ?? t('workshop.participants.anonymous'),
+                    })}
+                    onClick={() =>
+                      setRemoving({ id: p.id, name: p.displayName ?? t('workshop.participants.anonymous') })
+                    }
+                  >
+                    {t('workshop.participants.remove')}
+                  </Button>
+                )}
               </Group>
             </List.Item>
           ))}
@@ -462,7 +472,7 @@ export function ConsolePage() {
                 {exports}
               </Stack>
             </Card>
-            <Participants state={state} session={session} />
+            <Participants state={state} session={session} isStopped={isStopped} />
             {live.lastRejection ? (
               <Alert color="orange" title={t('workshop.rejected.title')}>
                 {t(`workshop.rejected.${live.lastRejection.code}`)}
