@@ -90,6 +90,10 @@ describe('diagnostics journey in Chromium', () => {
     await page.waitForURL(/\/diagnostics\/campaigns\//);
     const campaignId = page.url().split('/campaigns/')[1]!.split(/[/?]/)[0]!;
     await page.getByRole('button', { name: 'Lancer la campagne' }).click();
+    // Launching is final: the app's dialog says so before anything happens.
+    const launchDialog = page.getByRole('dialog', { name: 'Lancer la campagne ?' });
+    await launchDialog.getByText(/irréversible/).waitFor();
+    await launchDialog.getByRole('button', { name: 'Lancer la campagne' }).click();
     const links = page.getByTestId('respond-link');
     await links.first().waitFor();
     expect(await links.count()).toBe(6);
@@ -138,6 +142,10 @@ describe('diagnostics journey in Chromium', () => {
     await page.screenshot({ path: screenshotPath('diagnostics-report-before-release'), fullPage: true });
     await page.goto(`${env.server.url}/diagnostics/campaigns/${campaignId}`);
     await page.getByRole('button', { name: 'Clôturer la campagne' }).click();
+    await page
+      .getByRole('dialog', { name: 'Clôturer la campagne ?' })
+      .getByRole('button', { name: 'Clôturer la campagne' })
+      .click();
     await page.getByText('Clôturée').first().waitFor();
     await page.goto(`${env.server.url}/diagnostics/campaigns/${campaignId}/report`);
     await page.getByTestId('constructs-table').waitFor();
@@ -149,5 +157,5 @@ describe('diagnostics journey in Chromium', () => {
     await phone.close();
     await desktop.close();
     await ctx.close();
-  });
+  }, 300_000);
 });

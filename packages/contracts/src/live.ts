@@ -64,7 +64,7 @@ export const ActivitySpecSchema = z.discriminatedUnion('type', [
   spec('pairwise', z.object({ items: Items, maxComparisonsPerParticipant: z.number().int().nullable() })),
   spec('poll', z.object({ options: Items, isMultiple: z.boolean(), maxChoices: z.number().int() })),
   spec('wordCloud', z.object({ maxAnswersPerParticipant: z.number().int(), maxLength: z.number().int() })),
-  spec('fistToFive', z.object({ proposal: Text(2000) })),
+  spec('fistToFive', z.object({ proposal: Text(2000), showNames: z.boolean().optional() })),
   spec('consentRound', z.object({ proposal: Text(5000) })),
   spec('gradients', z.object({ proposal: Text(2000) })),
   spec('timer', z.object({ durationMs: z.number().int(), isBreak: z.boolean() })),
@@ -90,6 +90,8 @@ const COMMANDS = [
   cmd('participant.remove', { participantId: Id }),
   cmd('activity.add', { activity: ActivitySpecSchema, index: Count.optional() }),
   onActivity('activity.move', { toIndex: Count }),
+  onActivity('activity.update', { activity: ActivitySpecSchema }),
+  onActivity('activity.remove', {}),
   ...ACTIVITY_CONTROLS.map((type) => onActivity(type, {})),
   cmd('workshop.pause', {}),
   cmd('workshop.resume', {}),
@@ -152,6 +154,8 @@ const EVENTS = [
   ev('participant.removed', Pid),
   ev('activity.added', { activityId: Id, index: Count, activity: ActivitySpecSchema }),
   evOn('activity.moved', { toIndex: Count }),
+  evOn('activity.updated', { activity: ActivitySpecSchema }),
+  evOn('activity.removed', {}),
   ...(
     [
       'activity.started',
@@ -277,6 +281,11 @@ export const LiveClientMessageSchema = z.discriminatedUnion('type', [
     workshopId: Id,
     /** Last sequence number the client applied (0 for none). */
     lastSeq: LiveSeqSchema,
+    /**
+     * `screen`: a projector. Whoever opens it (even the facilitator's session) gets what any
+     * participant may see and can send no command, so no result shows before it is revealed.
+     */
+    as: z.enum(['screen']).optional(),
   }),
 ]);
 export type LiveClientMessage = z.infer<typeof LiveClientMessageSchema>;

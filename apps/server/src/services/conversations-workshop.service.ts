@@ -99,6 +99,23 @@ const deriveToken = (workshopToken: string, conversationId: string): string =>
   createHmac('sha256', workshopToken).update(`essaim:conversation:${conversationId}`).digest('base64url');
 
 /**
+ * Whether the workshop's opinion map is open, for one of its participants: lets the phone wait
+ * without a failing request (404 only for someone who is not a participant).
+ */
+export async function workshopConversationStatus(
+  db: Db,
+  workshopId: string,
+  workshopToken: string | undefined,
+): Promise<{ isOpen: boolean }> {
+  const member = workshopToken ? await resolveParticipant(db, workshopToken, 'workshop', workshopId) : null;
+  if (!member) {
+    throw new AppError('NOT_FOUND', 'not a participant of this workshop');
+  }
+  const row = await conversationsRepository.byWorkshopInOrg(db, member.orgId, workshopId);
+  return { isOpen: row !== undefined };
+}
+
+/**
  * A workshop participant's way into the workshop's opinion map: the same conversation participant on
  * every call. The display name chosen in the workshop (or anonymity) is returned for the screen, and
  * not copied to the conversation, whose votes stay anonymous. A new participation

@@ -5,14 +5,19 @@
  * Every instance joins the internal room `workshop-live:<id>` of the hub once per workshop that has
  * local viewers; committed batches are broadcast there (in process, and through Redis to the other
  * instances) with full events. Each instance then sends every local viewer what it may hold:
- * facilitators everything, participants a redaction (core `redactEventFor`). Nobody can subscribe to
- * that room from a socket: the public room `workshop:<id>` (presence, reactions) carries no event.
+ * facilitators everything but who showed what in a nameless fist-to-five, participants and projectors
+ * a redaction (core `redactEventFor`). Nobody can subscribe to that room from a socket: the public
+ * room `workshop:<id>` (presence, reactions) carries no event.
+ *
+ * A projector (`live.resume` with `as: 'screen'`) is a read-only participant-like viewer even when the
+ * facilitator's own session opens it: the room sees results only once the facilitator reveals them.
  */
 import { randomUUID } from 'node:crypto';
 import { LiveClientMessageSchema, type LiveServerMessage, type ServerMessage } from '@essaim/contracts';
 import { can } from '@essaim/core';
 import {
   type Actor,
+  createWorkshop,
   isSnapshotNeeded,
   type LiveCommand,
   type LiveEvent,
@@ -36,6 +41,7 @@ export const participantCookie = (workshopId: string): string => `essaim_wp_${wo
 /** Beyond this many missed events a reconnecting client gets a snapshot instead. */
 const MAX_CATCH_UP_EVENTS = 2000;
 const REDACTED_VIEWER: Viewer = { role: 'participant', participantId: '~' };
+const FACILITATOR: Viewer = { role: 'facilitator' };
 
 /** Who a socket is for one workshop; `actor` is null for a read-only viewer (member, big screen). */
 export interface LiveIdentity {
@@ -80,6 +86,8 @@ export class LiveRuntime {
   private readonly identities = new WeakMap<FastifyRequest, Map<string, LiveIdentity>>();
   private readonly workshopOrgs = new BoundedCache();
   private readonly knownTokens = new BoundedCache();
+  /** Workshops a socket resumed as a projector (`as: 'screen'`): read-only, redacted. */
+  private readonly screens = new WeakMap<FastifyRequest, Set<string>>();
 
   constructor(
     private readonly db: Db,
@@ -201,7 +209,20 @@ export class LiveRuntime {
       return;
     }
     const msg = parsed.data;
-    const identity = await this.identityOf(ctx, msg.workshopId);
+    const found = await this.identityOf(ctx, msg.workshopId);
+    // A projector never holds more than a participant and acts on nothing, whoever's session opened it.
+    let screens = this.screens.get(ctx.request);
+    if (msg.type === 'live.resume') {
+      if (msg.as === 'screen') {
+        screens = screens ?? new Set();
+        screens.add(msg.workshopId);
+        this.screens.set(ctx.request, screens);
+      } else {
+        screens?.delete(msg.workshopId);
+      }
+    }
+    const identity: LiveIdentity | null =
+      found && screens?.has(msg.workshopId) ? { viewer: REDACTED_VIEWER, actor: null } : found;
     if (!identity) {
       if (msg.type === 'live.command') {
         send(ctx.client, {
@@ -293,10 +314,12 @@ export class LiveRuntime {
       local = new Map();
       this.viewers.set(workshopId, local);
     }
-    if (local.has(ctx.client.id)) {
+    const isKnown = local.has(ctx.client.id);
+    // The same socket may resume as a projector after a console (in-app navigation): latest wins.
+    local.set(ctx.client.id, { client: ctx.client, viewer });
+    if (isKnown) {
       return;
     }
-    local.set(ctx.client.id, { client: ctx.client, viewer });
     const socket = ctx.request.raw.socket;
     socket.once('close', () => this.detach(workshopId, ctx.client.id));
     if (!this.roomClients.has(workshopId)) {
@@ -362,9 +385,18 @@ export class LiveRuntime {
     });
     const sharedEvents = shared.filter((e) => e !== null);
     const sharedMessage = sharedEvents.length > 0 ? { ...message, events: sharedEvents } : null;
+    // Facilitators get every event (no gap), with nameless fist-to-five inputs stripped of their author.
+    const known = state ?? createWorkshop(batch.workshopId);
+    const facilitatorMessage = {
+      ...message,
+      events: batch.events.map(({ seq, event }) => ({
+        seq,
+        event: redactEventFor(known, event, FACILITATOR) ?? event,
+      })),
+    };
     for (const [clientId, { client, viewer }] of local) {
       if (viewer.role === 'facilitator') {
-        client.send(message);
+        client.send(facilitatorMessage);
         continue;
       }
       const own = ownByParticipant.get(viewer.participantId);

@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Card, CopyButton, Group, Stack, Table, Text, Tit
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ConfirmModal } from '../../components/confirm-modal';
 import { FormAlert } from '../../components/form-alert';
 import { PageHeader } from '../../components/page-header';
 import { PageSkeleton } from '../../components/page-skeleton';
@@ -172,6 +173,8 @@ export function CampaignPage() {
     'launch',
   );
   const close = useCampaignAction<Campaign>(orgId, campaignId, 'close');
+  // Launch and close cannot be undone: each asks first, saying what becomes final.
+  const [confirming, setConfirming] = useState<'launch' | 'close' | null>(null);
   const { lng } = useInstrumentLabels(undefined);
   usePageTitle(query.data?.title ?? t('diagnostic.campaigns.title'));
   if (query.isPending) {
@@ -209,7 +212,7 @@ export function CampaignPage() {
             <Text size="sm">{t('diagnostic.launch.help')}</Text>
             <FormAlert message={launch.isError ? describeError(t, launch.error) : null} />
             <Group>
-              <Button onClick={() => launch.mutate()} loading={launch.isPending}>
+              <Button onClick={() => setConfirming('launch')} loading={launch.isPending}>
                 {t('diagnostic.launch.submit')}
               </Button>
             </Group>
@@ -233,7 +236,12 @@ export function CampaignPage() {
       {campaign.status !== 'draft' && <Counts campaign={campaign} />}
       {campaign.status === 'open' && can('survey.manage') && (
         <Group>
-          <Button variant="default" color="red" onClick={() => close.mutate()} loading={close.isPending}>
+          <Button
+            variant="default"
+            color="red"
+            onClick={() => setConfirming('close')}
+            loading={close.isPending}
+          >
             {t('diagnostic.close.submit')}
           </Button>
           <Text size="sm" c="dimmed">
@@ -241,6 +249,24 @@ export function CampaignPage() {
           </Text>
         </Group>
       )}
+      <ConfirmModal
+        opened={confirming !== null}
+        title={
+          confirming === 'launch' ? t('diagnostic.launch.confirmTitle') : t('diagnostic.close.confirmTitle')
+        }
+        body={
+          confirming === 'launch' ? t('diagnostic.launch.confirmBody') : t('diagnostic.close.confirmBody')
+        }
+        confirmLabel={confirming === 'launch' ? t('diagnostic.launch.submit') : t('diagnostic.close.submit')}
+        confirmColor={confirming === 'launch' ? 'honey' : 'red'}
+        loading={launch.isPending || close.isPending}
+        onClose={() => setConfirming(null)}
+        onConfirm={() => {
+          (confirming === 'launch' ? launch : close).mutate(undefined, {
+            onSettled: () => setConfirming(null),
+          });
+        }}
+      />
     </Stack>
   );
 }

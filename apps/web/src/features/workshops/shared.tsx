@@ -57,7 +57,7 @@ export function ConnectionBadge({ status, pending }: { status: ConnectionStatus;
 }
 
 /** Paused or stopped: said to everyone, at once. */
-export function StatusBanner({ state }: { state: WorkshopState }) {
+export function StatusBanner({ state, isLarge = false }: { state: WorkshopState; isLarge?: boolean }) {
   const { t } = useTranslation();
   if (state.status === 'running') {
     return null;
@@ -68,6 +68,7 @@ export function StatusBanner({ state }: { state: WorkshopState }) {
       color={state.status === 'paused' ? 'yellow' : 'red'}
       title={state.status === 'paused' ? t('workshop.status.pausedTitle') : t('workshop.status.stoppedTitle')}
       data-testid="status-banner"
+      styles={isLarge ? { title: { fontSize: 32 }, message: { fontSize: 26 } } : undefined}
     >
       {state.status === 'paused'
         ? t('workshop.status.pausedBody')
