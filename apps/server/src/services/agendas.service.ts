@@ -1,6 +1,7 @@
 import type { AgendaItemInput, AgendaView, AgendaWorkshopActivityResult } from '@essaim/contracts';
 import { can } from '@essaim/core';
 import {
+  ACTIVITY_DEFAULTS,
   ACTIVITY_KINDS,
   type ActivityKind,
   type ActivitySpec,
@@ -457,7 +458,7 @@ function defaultSpec(
   const proposal = (item.kind !== 'break' && item.notes?.trim()) || title;
   switch (kind) {
     case 'brainstorm':
-      return { type: kind, title, config: { anonymity: 'optional', maxCardsPerParticipant: 20 } };
+      return { type: kind, title, config: { ...ACTIVITY_DEFAULTS.brainstorm } };
     case 'cluster': {
       const source = [...state.activityOrder]
         .reverse()
@@ -471,7 +472,7 @@ function defaultSpec(
           },
         );
       }
-      return { type: kind, title, config: { sourceActivityId: source, canParticipantsEdit: false } };
+      return { type: kind, title, config: { ...ACTIVITY_DEFAULTS.cluster, sourceActivityId: source } };
     }
     case 'dotVote': {
       const items = itemsFor(state, given, language);
@@ -483,23 +484,27 @@ function defaultSpec(
       };
     }
     case 'rating':
-      return { type: kind, title, config: { items: itemsFor(state, given, language), scale: 'oneToFive' } };
+      return {
+        type: kind,
+        title,
+        config: { ...ACTIVITY_DEFAULTS.rating, items: itemsFor(state, given, language) },
+      };
     case 'ranking':
       return { type: kind, title, config: { items: itemsFor(state, given, language) } };
     case 'pairwise':
       return {
         type: kind,
         title,
-        config: { items: itemsFor(state, given, language), maxComparisonsPerParticipant: null },
+        config: { ...ACTIVITY_DEFAULTS.pairwise, items: itemsFor(state, given, language) },
       };
     case 'poll':
       return {
         type: kind,
         title,
-        config: { options: itemsFor(state, given, language), isMultiple: false, maxChoices: 1 },
+        config: { ...ACTIVITY_DEFAULTS.poll, options: itemsFor(state, given, language) },
       };
     case 'wordCloud':
-      return { type: kind, title, config: { maxAnswersPerParticipant: 3, maxLength: 40 } };
+      return { type: kind, title, config: { ...ACTIVITY_DEFAULTS.wordCloud } };
     case 'fistToFive':
       return { type: kind, title, config: { proposal: proposal.slice(0, 2000) } };
     case 'gradients':
@@ -507,7 +512,11 @@ function defaultSpec(
     case 'consentRound':
       return { type: kind, title, config: { proposal: proposal.slice(0, 5000) } };
     case 'timer':
-      return { type: kind, title, config: { durationMs: item.durationMinutes * 60_000, isBreak: false } };
+      return {
+        type: kind,
+        title,
+        config: { ...ACTIVITY_DEFAULTS.timer, durationMs: item.durationMinutes * 60_000 },
+      };
     default: {
       const never: never = kind;
       throw new AppError('CONFLICT', `no live activity for ${String(never)}`);

@@ -39,7 +39,9 @@ export type { TimerConfig, TimerResults } from './activities/timer';
 export { remainingMs } from './activities/timer';
 export type { WordCloudConfig, WordCloudResults } from './activities/word-cloud';
 export {
+  ACTIVITY_DEFAULTS,
   ACTIVITY_KINDS,
+  ACTIVITY_MODULES,
   type ActivityCommand,
   type ActivityEvent,
   type ActivityKind,

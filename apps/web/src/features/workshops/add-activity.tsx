@@ -1,4 +1,10 @@
-import type { ActivitySpec, RatingScale, WorkshopState } from '@essaim/core/live';
+import {
+  ACTIVITY_DEFAULTS,
+  type ActivityKind,
+  type ActivitySpec,
+  type RatingScale,
+  type WorkshopState,
+} from '@essaim/core/live';
 import {
   Button,
   Checkbox,
@@ -13,7 +19,8 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-const KINDS = [
+/** The kinds a facilitator can add, in the menu's order (a test checks every core kind is here). */
+export const ACTIVITY_MENU = [
   'brainstorm',
   'cluster',
   'dotVote',
@@ -26,8 +33,8 @@ const KINDS = [
   'wordCloud',
   'gradients',
   'timer',
-] as const;
-type Kind = (typeof KINDS)[number];
+] as const satisfies readonly ActivityKind[];
+type Kind = (typeof ACTIVITY_MENU)[number];
 const ITEM_KINDS: readonly Kind[] = ['dotVote', 'poll', 'rating', 'ranking', 'pairwise'];
 
 /** Lines of a textarea → items with short stable ids. */
@@ -95,12 +102,12 @@ export function AddActivity({
         return {
           type: 'brainstorm',
           title: name,
-          config: { anonymity: 'optional', maxCardsPerParticipant: 10 },
+          config: { ...ACTIVITY_DEFAULTS.brainstorm },
         };
       case 'cluster': {
         const from = source ?? brainstorms[0]?.value;
         return from
-          ? { type: 'cluster', title: name, config: { sourceActivityId: from, canParticipantsEdit: false } }
+          ? { type: 'cluster', title: name, config: { ...ACTIVITY_DEFAULTS.cluster, sourceActivityId: from } }
           : null;
       }
       case 'dotVote':
@@ -113,7 +120,7 @@ export function AddActivity({
           : null;
       case 'poll':
         return items.length > 1
-          ? { type: 'poll', title: name, config: { options: items, isMultiple: false, maxChoices: 1 } }
+          ? { type: 'poll', title: name, config: { ...ACTIVITY_DEFAULTS.poll, options: items } }
           : null;
       case 'rating':
         return items.length > 0 ? { type: 'rating', title: name, config: { items, scale } } : null;
@@ -121,7 +128,7 @@ export function AddActivity({
         return items.length > 1 ? { type: 'ranking', title: name, config: { items } } : null;
       case 'pairwise':
         return items.length > 1
-          ? { type: 'pairwise', title: name, config: { items, maxComparisonsPerParticipant: null } }
+          ? { type: 'pairwise', title: name, config: { ...ACTIVITY_DEFAULTS.pairwise, items } }
           : null;
       case 'consentRound':
         return proposal.trim()
@@ -140,7 +147,7 @@ export function AddActivity({
           ? { type: 'gradients', title: name, config: { proposal: proposal.trim() } }
           : null;
       case 'wordCloud':
-        return { type: 'wordCloud', title: name, config: { maxAnswersPerParticipant: 3, maxLength: 80 } };
+        return { type: 'wordCloud', title: name, config: { ...ACTIVITY_DEFAULTS.wordCloud } };
       case 'timer':
         return {
           type: 'timer',
@@ -173,7 +180,7 @@ export function AddActivity({
           <Select
             disabled={isEdit}
             label={t('workshop.add.kind')}
-            data={KINDS.map((k) => ({ value: k, label: t(`workshop.kinds.${k}`) }))}
+            data={ACTIVITY_MENU.map((k) => ({ value: k, label: t(`workshop.kinds.${k}`) }))}
             value={kind}
             onChange={(v) => v && setKind(v as Kind)}
             allowDeselect={false}

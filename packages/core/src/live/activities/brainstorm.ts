@@ -2,6 +2,7 @@
  * @module Brainstorm cards: participants post short cards, optionally anonymously; the
  * facilitator can hide (moderate) a card and show it again. Nothing is ever deleted.
  */
+import type { ActivityDefaults, ActivityModule } from '../activity-types';
 import type { DecideContext, ResultsContext } from '../context';
 import { displayNameOf, viewerId } from '../context';
 import type { BodyDecision } from '../model';
@@ -225,3 +226,20 @@ export function redactBrainstorm(activity: BrainstormActivity, participantId: st
   }
   return data;
 }
+
+/**
+ * The brainstorm activity as one module: its config defaults (the fields a facilitator does not type) and
+ * every operation the reducer, the server and the web dispatch to.
+ */
+export const brainstormModule = {
+  kind: 'brainstorm',
+  defaults: { anonymity: 'optional', maxCardsPerParticipant: 10 },
+  validate: validateBrainstormConfig,
+  create: createBrainstormData,
+  decide: decideBrainstorm,
+  apply: applyBrainstorm,
+  results: resultsOfBrainstorm,
+  ownState: ownStateOfBrainstorm,
+  redact: redactBrainstorm,
+} as const satisfies ActivityModule<BrainstormActivity, BrainstormCommand, BrainstormEvent> &
+  ActivityDefaults<BrainstormActivity>;

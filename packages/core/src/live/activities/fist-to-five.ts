@@ -8,6 +8,7 @@
  * what — the server strips participant ids from the facilitator's feed too
  * ({@link redactFistToFiveForFacilitator}).
  */
+import type { ActivityDefaults, ActivityModule } from '../activity-types';
 import type { DecideContext, ResultsContext } from '../context';
 import { displayNameOf, viewerId } from '../context';
 import type { BodyDecision } from '../model';
@@ -245,3 +246,20 @@ export function redactFistToFiveForFacilitator(activity: FistToFiveActivity): Fi
     explanations: activity.data.explanations.map((entry) => ({ ...entry, participantId: REDACTED_ID })),
   };
 }
+
+/**
+ * The fistToFive activity as one module: its config defaults (the fields a facilitator does not type) and
+ * every operation the reducer, the server and the web dispatch to.
+ */
+export const fistToFiveModule = {
+  kind: 'fistToFive',
+  defaults: {},
+  validate: validateFistToFiveConfig,
+  create: createFistToFiveData,
+  decide: decideFistToFive,
+  apply: applyFistToFive,
+  results: resultsOfFistToFive,
+  ownState: ownStateOfFistToFive,
+  redact: redactFistToFive,
+} as const satisfies ActivityModule<FistToFiveActivity, FistToFiveCommand, FistToFiveEvent> &
+  ActivityDefaults<FistToFiveActivity>;
