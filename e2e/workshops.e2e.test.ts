@@ -187,5 +187,5 @@ describe('live workshop journey in Chromium', () => {
       await p.context.close();
     }
     await facilitator.close();
-  });
+  }, 300_000);
 });
