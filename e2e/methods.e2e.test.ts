@@ -146,5 +146,5 @@ describe('method library journey in Chromium', () => {
     expect(exported.items).toHaveLength(8);
     expect(errors).toEqual([]);
     await context.close();
-  }, 90_000);
+  }, 300_000);
 });
