@@ -170,6 +170,15 @@ describe('live workshop journey in Chromium', () => {
       ['Tools', 4],
     ]);
     expect(vote.totalDots).toBe(9);
+    // The same screens in dark mode (projector, console at 1366×850, a phone at 390×844).
+    await console.setViewportSize({ width: 1366, height: 850 });
+    await console.screenshot({ path: screenshotPath('workshop-console-live') });
+    for (const page of [screen, console, ana.page]) {
+      await page.emulateMedia({ colorScheme: 'dark' });
+    }
+    await screen.screenshot({ path: screenshotPath('workshop-big-screen-dark') });
+    await console.screenshot({ path: screenshotPath('workshop-console-live-dark') });
+    await ana.page.screenshot({ path: screenshotPath('workshop-participant-dark') });
     // The participant's own view agrees after a reload (identity kept by the participant token).
     await chloe.page.reload();
     await chloe.page.getByTestId('dots-remaining').filter({ hasText: '0' }).waitFor();
@@ -178,5 +187,5 @@ describe('live workshop journey in Chromium', () => {
       await p.context.close();
     }
     await facilitator.close();
-  });
+  }, 300_000);
 });

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../lib/api';
+import { formatDayMonth } from '../../lib/format';
 import { type Campaign, campaignsPath, diagnosticKeys } from '../diagnostics/api';
 import { type EngagementSummary, useEngagements } from '../engagements/api';
 import { useWorkshops } from '../workshops/api';
@@ -37,7 +38,7 @@ function Section({ title, empty, children }: { title: string; empty: string | nu
  * workshops, campaigns open or closing soon. Decisions due will join once decisions have an API.
  */
 export function WorkOverview({ orgId }: { orgId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const engagements = useEngagements(orgId);
   const workshops = useWorkshops(orgId);
   const open: EngagementSummary[] = (engagements.data ?? []).filter((e) => e.status.status !== 'stopped');
@@ -60,7 +61,6 @@ export function WorkOverview({ orgId }: { orgId: string }) {
     .filter((w) => w.status !== 'stopped')
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .slice(0, 6);
-  const date = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'long' });
   if (engagements.isPending || workshops.isPending) {
     return <Skeleton height={220} radius="md" />;
   }
@@ -121,7 +121,7 @@ export function WorkOverview({ orgId }: { orgId: string }) {
                   </Anchor>
                   {closes ? (
                     <Badge size="sm" color={isSoon ? 'orange' : 'gray'} variant="light">
-                      {t('home.work.closesOn', { date: date.format(closes) })}
+                      {t('home.work.closesOn', { date: formatDayMonth(c.closesAt) })}
                     </Badge>
                   ) : null}
                 </Group>

@@ -203,6 +203,8 @@ export function ResultsView({
             yAxisProps={{ width: isLarge ? 260 : 160 }}
             series={[{ name: 'value', label: t('workshop.results.value'), color: 'honey.6' }]}
             withBarValueLabel
+            // Axis labels in the body text colour: the default dimmed grey is too faint in dark mode.
+            textColor="bright"
             withTooltip={false}
             gridAxis="x"
           />

@@ -44,6 +44,11 @@ export function ConnectionBadge({ status, pending }: { status: ConnectionStatus;
       role="status"
       aria-live="polite"
       data-testid="connection"
+      // Long states ("offline – 2 contributions waiting") wrap instead of being cut at 390 px.
+      h="auto"
+      py={4}
+      maw={200}
+      styles={{ label: { whiteSpace: 'normal', textAlign: 'center', overflow: 'visible', lineHeight: 1.3 } }}
     >
       {isOnline
         ? pending > 0
