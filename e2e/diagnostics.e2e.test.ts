@@ -94,6 +94,10 @@ describe('diagnostics journey in Chromium', () => {
     await page.waitForURL(/\/diagnostics\/campaigns\//);
     const campaignId = page.url().split('/campaigns/')[1]!.split(/[/?]/)[0]!;
     await page.getByRole('button', { name: 'Lancer la campagne' }).click();
+    // Launching is final: the app's dialog says so before anything happens.
+    const launchDialog = page.getByRole('dialog', { name: 'Lancer la campagne ?' });
+    await launchDialog.getByText(/irréversible/).waitFor();
+    await launchDialog.getByRole('button', { name: 'Lancer la campagne' }).click();
     // No link is shown at launch (no SMTP here): handing them out is a deliberate, confirmed step.
     await page.getByTestId('distribution').waitFor();
     expect(await page.getByTestId('distribution').textContent()).toContain('pas encore distribués : 6');
@@ -160,6 +164,10 @@ describe('diagnostics journey in Chromium', () => {
     await page.screenshot({ path: screenshotPath('diagnostics-report-before-release'), fullPage: true });
     await page.goto(`${env.server.url}/diagnostics/campaigns/${campaignId}`);
     await page.getByRole('button', { name: 'Clôturer la campagne' }).click();
+    await page
+      .getByRole('dialog', { name: 'Clôturer la campagne ?' })
+      .getByRole('button', { name: 'Clôturer la campagne' })
+      .click();
     await page.getByText('Clôturée').first().waitFor();
     await page.goto(`${env.server.url}/diagnostics/campaigns/${campaignId}/report`);
     await page.getByTestId('constructs-table').waitFor();
@@ -175,5 +183,5 @@ describe('diagnostics journey in Chromium', () => {
     await phone.close();
     await desktop.close();
     await ctx.close();
-  });
+  }, 300_000);
 });

@@ -5,6 +5,8 @@ describe('identity journey in Chromium', () => {
   const env = useServerAndBrowser();
 
   it('first-run setup → organisation → invitation → the invitee sees only what the role allows', async () => {
+    // A signed-out visitor (the invitee) is told so by the session probe's 401: the one expected failure.
+    env.watch.allowHttp(401, /\/api\/me$/);
     const admin = await env.browser.newContext({ locale: 'en-GB' });
     const page = await admin.newPage();
     const errors: string[] = [];

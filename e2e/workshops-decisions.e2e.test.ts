@@ -77,8 +77,25 @@ describe('live workshop decisions in Chromium', () => {
     await bruno.getByRole('button', { name: 'Send my explanation' }).click();
     await settled(bruno);
     await console.getByText('1 person at 2 or less: let us hear them.').waitFor();
-    await console.getByTestId('fist-explanations').getByText('Bruno – Tuesdays clash with clients').waitFor();
+    // Names were not chosen before the vote (the default): the phones said so, nobody sees who.
+    await bruno
+      .getByTestId('fist-names-notice')
+      .filter({ hasText: /not even the facilitator/ })
+      .waitFor();
+    const explanations = console.getByTestId('fist-explanations');
+    await explanations.getByText('Tuesdays clash with clients').waitFor();
+    await explanations.getByText('Explanations (anonymous)').waitFor();
+    expect(await explanations.textContent()).not.toContain('Bruno');
     await bruno.screenshot({ path: screenshotPath('workshop-participant-fist') });
+    await console.getByTestId('agenda').getByRole('button', { name: 'Reveal results' }).last().click();
+    const fistScreen = await facilitator.newPage();
+    watch(fistScreen);
+    await fistScreen.setViewportSize({ width: 1366, height: 850 });
+    await fistScreen.goto(`${url}/screen/${workshop.id}`);
+    await fistScreen.getByTestId('projector-bars').getByText('Tuesdays clash with clients').waitFor();
+    expect(await fistScreen.locator('main').textContent()).not.toMatch(/Bruno|Ana/);
+    await fistScreen.screenshot({ path: screenshotPath('workshop-big-screen-fist') });
+    await fistScreen.close();
 
     // Consent round: a question, an objection integrated into version 2, then consent.
     await addActivity('Consent round', () =>
@@ -142,10 +159,55 @@ describe('live workshop decisions in Chromium', () => {
     await screen.screenshot({ path: screenshotPath('workshop-big-screen-ranking'), fullPage: true });
     await ana.getByTestId('ranking-spread').waitFor();
     await ana.screenshot({ path: screenshotPath('workshop-participant-ranking'), fullPage: true });
+
+    // The agenda: duplicate the ranking, edit the copy (in preparation), move it up, then delete it.
+    const agenda = console.getByTestId('agenda');
+    await agenda.getByRole('button', { name: 'More actions for “Ranking”' }).click();
+    await console.getByRole('menuitem', { name: 'Duplicate' }).click();
+    await agenda.getByText('4. Ranking (copy)').waitFor();
+    await agenda.getByRole('button', { name: 'More actions for “Ranking (copy)”' }).click();
+    await console.getByRole('menuitem', { name: 'Edit' }).click();
+    const editor = console.getByRole('dialog', { name: 'Edit “Ranking (copy)”' });
+    await editor.getByLabel('Title').fill('Second ranking');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await agenda.getByText('4. Second ranking').waitFor();
+    await agenda.getByRole('button', { name: 'Move “Second ranking” up' }).click();
+    await agenda.getByText('3. Second ranking').waitFor();
+    await agenda.getByRole('button', { name: 'More actions for “Second ranking”' }).click();
+    await console.getByRole('menuitem', { name: 'Delete' }).click();
+    const confirmDelete = console.getByRole('dialog', { name: 'Delete this activity?' });
+    await confirmDelete.getByText(/cannot be undone/).waitFor();
+    await confirmDelete.getByRole('button', { name: 'Delete the activity' }).click();
+    await agenda.getByText('Second ranking').waitFor({ state: 'detached' });
+
+    // Stop through the app's dialog with a reason: consistent on the console, the phones and the screen.
+    await console.getByRole('button', { name: 'Stop the workshop' }).click();
+    const confirmStop = console.getByRole('dialog', { name: 'Stop the workshop?' });
+    await confirmStop.getByText(/cannot be undone/).waitFor();
+    expect(await confirmStop.getByRole('button', { name: 'Stop the workshop' }).isDisabled()).toBe(true);
+    await confirmStop.getByLabel(/Reason, shown to participants/).fill('Time is up');
+    await confirmStop.getByRole('button', { name: 'Stop the workshop' }).click();
+    await console.getByTestId('stopped-note').waitFor();
+    expect(await console.getByRole('button', { name: 'Pause' }).count()).toBe(0);
+    expect(await console.getByRole('button', { name: 'Add to the agenda' }).count()).toBe(0);
+    await console.getByRole('link', { name: 'Export (CSV)' }).waitFor();
+    await ana
+      .getByTestId('status-banner')
+      .getByText(/Time is up/)
+      .waitFor();
+    expect(
+      await ana.getByTestId('activity-inputs').evaluate((f) => (f as HTMLFieldSetElement).disabled),
+    ).toBe(true);
+    expect(await ana.getByRole('button', { name: 'Move “Gamma” down' }).isDisabled()).toBe(true);
+    await screen.getByTestId('status-banner').waitFor();
+    expect(await screen.getByTestId('screen-code').count()).toBe(0);
+    await ana.screenshot({ path: screenshotPath('workshop-participant-stopped') });
+    await console.setViewportSize({ width: 1366, height: 850 });
+    await console.screenshot({ path: screenshotPath('workshop-console-stopped') });
     expect(errors).toEqual([]);
     for (const p of people) {
       await p.context.close();
     }
     await facilitator.close();
-  });
+  }, 300_000);
 });

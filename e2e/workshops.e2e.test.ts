@@ -104,17 +104,17 @@ describe('live workshop journey in Chromium', () => {
     await console.getByRole('region', { name: 'Tools' }).getByText('A common tool for tasks').waitFor();
     await console.screenshot({ path: screenshotPath('workshop-console-cluster'), fullPage: true });
 
-    // Dot vote on the groups, results revealed, big screen open.
+    // Dot vote on the groups; the big screen opens in the facilitator's own browser.
     await console.getByRole('button', { name: 'Vote on these groups' }).click();
     await console.getByTestId('agenda').getByText('3. Vote on the groups').waitFor();
     await console.getByTestId('agenda').getByRole('button', { name: 'Start' }).last().click();
-    await console.getByTestId('agenda').getByRole('button', { name: 'Reveal results' }).last().click();
     const screen = await facilitator.newPage();
     watch(screen);
-    await screen.setViewportSize({ width: 1600, height: 900 });
+    await screen.setViewportSize({ width: 1366, height: 850 });
     await screen.goto(`${url}/screen/${workshop.id}`);
     await screen.getByTestId('screen-code').filter({ hasText: workshop.code }).waitFor();
     await screen.getByText('Vote on the groups').waitFor();
+    await screen.getByTestId('screen-hidden').waitFor();
 
     const addDot = (page: Page, label: string) =>
       page.getByRole('button', { name: `Add a dot to “${label}”` }).click();
@@ -148,9 +148,19 @@ describe('live workshop journey in Chromium', () => {
     await chloe.context.setOffline(false);
     await settled(chloe.page);
 
-    // Live results on the big screen: Rituals 2+1+2 = 5, Tools 1+2+1 = 4, nothing lost or doubled.
-    await screen.getByRole('img', { name: /Rituals: 5, Tools: 4/ }).waitFor({ timeout: 15_000 });
-    await screen.screenshot({ path: screenshotPath('workshop-big-screen'), fullPage: true });
+    // The console sees all nine dots live; the projector still shows nothing (privacy until reveal).
+    await console.getByRole('img', { name: /Rituals: 5, Tools: 4/ }).waitFor({ timeout: 15_000 });
+    await screen.getByTestId('screen-hidden').waitFor();
+    expect(await screen.getByTestId('projector-bars').count()).toBe(0);
+    expect(await screen.locator('main').textContent()).not.toMatch(/Rituals|Tools/);
+    await screen.screenshot({ path: screenshotPath('workshop-big-screen-hidden') });
+    // Revealed: Rituals 2+1+2 = 5, Tools 1+2+1 = 4, nothing lost or doubled, values written on the bars.
+    await console.getByTestId('agenda').getByRole('button', { name: 'Reveal results' }).last().click();
+    await screen.getByTestId('projector-bars').waitFor({ timeout: 15_000 });
+    expect(
+      await screen.getByTestId('projector-row').evaluateAll((rows) => rows.map((r) => r.textContent)),
+    ).toEqual(['Rituals5', 'Tools4']);
+    await screen.screenshot({ path: screenshotPath('workshop-big-screen') });
     const exported = await (
       await api.get(`${url}/api/orgs/${org.id}/workshops/${workshop.id}/export`)
     ).json();
@@ -160,6 +170,15 @@ describe('live workshop journey in Chromium', () => {
       ['Tools', 4],
     ]);
     expect(vote.totalDots).toBe(9);
+    // The same screens in dark mode (projector, console at 1366×850, a phone at 390×844).
+    await console.setViewportSize({ width: 1366, height: 850 });
+    await console.screenshot({ path: screenshotPath('workshop-console-live') });
+    for (const page of [screen, console, ana.page]) {
+      await page.emulateMedia({ colorScheme: 'dark' });
+    }
+    await screen.screenshot({ path: screenshotPath('workshop-big-screen-dark') });
+    await console.screenshot({ path: screenshotPath('workshop-console-live-dark') });
+    await ana.page.screenshot({ path: screenshotPath('workshop-participant-dark') });
     // The participant's own view agrees after a reload (identity kept by the participant token).
     await chloe.page.reload();
     await chloe.page.getByTestId('dots-remaining').filter({ hasText: '0' }).waitFor();
@@ -168,5 +187,5 @@ describe('live workshop journey in Chromium', () => {
       await p.context.close();
     }
     await facilitator.close();
-  });
+  }, 300_000);
 });

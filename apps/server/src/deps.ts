@@ -1,50 +1,30 @@
-import type { FastifyRequest } from 'fastify';
 import type { ServerConfig } from './config.ts';
 import type { DbHandle } from './db/connect.ts';
+import { createMailer, type Mailer } from './lib/mailer.ts';
 import type { EventBus } from './realtime/bus.ts';
-import type { HubClient, RoomHub } from './realtime/hub.ts';
-import { createMailer, type Mailer } from './services/mailer.ts';
+import type { RoomHub } from './realtime/hub.ts';
+import { type RoomAuthorizer, type SocketMessageHandler, StatusListeners } from './realtime/sockets.ts';
+import { assertEngagementAcceptsInput } from './services/engagement-guard.ts';
+import { LiveRuntime } from './services/live.service.ts';
+import { NetworkAnalysisJobs } from './services/networks-jobs.service.ts';
+
+export type { RoomAuthorizer, SocketContext, SocketMessageHandler } from './realtime/sockets.ts';
+export { StatusListeners } from './realtime/sockets.ts';
 
 /**
- * Decides whether the client behind `request` may join a room of a given kind (`workshop`,
- * `engagement`…). Each feature registers its own; a kind with no authorizer is refused.
+ * The composition root's products, handed to route plugins (`app.deps`). Only the top layer
+ * (server.ts, features, http/, ws/) imports this file; services receive what they need as arguments.
  */
-export type RoomAuthorizer = (request: FastifyRequest, id: string) => Promise<boolean>;
-
-/** What a feature's WebSocket message handler gets: the upgrade request (session, cookies) and the client. */
-export interface SocketContext {
-  request: FastifyRequest;
-  client: HubClient;
-  /** Rooms this socket has joined (through `subscribe` or a feature handler). */
-  rooms: Set<string>;
-}
-
-/**
- * A feature's handler for WebSocket messages of one `type` (e.g. `live.command`); it validates the
- * message with its own contract schema.
- */
-export type SocketMessageHandler = (ctx: SocketContext, message: Record<string, unknown>) => Promise<void>;
-
-/** Features that must react when an engagement is paused, stopped or resumed (e.g. live workshops). */
-export class StatusListeners {
-  private readonly listeners: ((engagementId: string, status: unknown) => Promise<void> | void)[] = [];
-  on(listener: (engagementId: string, status: unknown) => Promise<void> | void): void {
-    this.listeners.push(listener);
-  }
-  async emit(engagementId: string, status: unknown): Promise<void> {
-    for (const l of this.listeners) {
-      await l(engagementId, status);
-    }
-  }
-}
-
-/** The composition root's products, handed to routes and services. */
 export interface AppDeps {
   config: ServerConfig;
   database: DbHandle;
   bus: EventBus;
   hub: RoomHub;
   mailer: Mailer;
+  /** The one live runtime of this instance (engine, fan-out, socket handlers), shared by every feature. */
+  live: LiveRuntime;
+  /** The network analysis job runner of this instance (tests wait on `idle()`). */
+  networkJobs: NetworkAnalysisJobs;
   engagementStatusListeners: StatusListeners;
   roomAuthorizers: Map<string, RoomAuthorizer>;
   socketHandlers: Map<string, SocketMessageHandler>;
@@ -59,15 +39,25 @@ export function createDeps(
   hub: RoomHub,
   shuttingDown: () => boolean = () => false,
 ): AppDeps {
+  const socketHandlers = new Map<string, SocketMessageHandler>();
   return {
     config,
     database,
     bus,
     hub,
     mailer: createMailer(config.smtpUrl),
+    live: new LiveRuntime(database.db, hub, socketHandlers, assertEngagementAcceptsInput),
+    networkJobs: new NetworkAnalysisJobs(database.db, (networkId, payload) =>
+      hub.broadcast(`network:${networkId}`, {
+        type: 'event',
+        room: `network:${networkId}`,
+        event: 'network.analysis',
+        payload,
+      }),
+    ),
     engagementStatusListeners: new StatusListeners(),
     roomAuthorizers: new Map<string, RoomAuthorizer>([['lobby', async () => true]]),
-    socketHandlers: new Map<string, SocketMessageHandler>(),
+    socketHandlers,
     shuttingDown,
   };
 }

@@ -1,29 +1,22 @@
+import type { AppInstance } from './app-instance.ts';
 import { competenciesPlugins } from './features/competencies.ts';
 import { conversationsPlugins } from './features/conversations.ts';
 import { decisionsPlugins } from './features/decisions.ts';
+import { engagementsPlugins } from './features/engagements.ts';
+import { identityPlugins } from './features/identity.ts';
 import { methodsPlugins } from './features/methods.ts';
 import { networksPlugins } from './features/networks.ts';
 import { surveysPlugins } from './features/surveys.ts';
 import { workshopsPlugins } from './features/workshops.ts';
-import type { AppInstance } from './http/app-instance.ts';
-import { auditRoutes } from './http/audit.routes.ts';
-import { authRoutes } from './http/auth.routes.ts';
-import { engagementRoutes } from './http/engagements.routes.ts';
-import { meRoutes } from './http/me.routes.ts';
-import { optionsBoardRoutes } from './http/options-boards.routes.ts';
-import { organisationRoutes } from './http/organisations.routes.ts';
-import { peopleRoutes } from './http/people.routes.ts';
 
-/** Route plugins of every feature, in registration order. */
+/**
+ * Route plugins of every feature, in registration order. Each feature lists its own plugins (and its
+ * start-up hooks: personal data, trace kinds, schedulers) in `features/<feature>.ts`; add one line here.
+ */
 export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
   return [
-    authRoutes,
-    meRoutes,
-    organisationRoutes,
-    auditRoutes,
-    engagementRoutes,
-    optionsBoardRoutes,
-    peopleRoutes,
+    ...identityPlugins,
+    ...engagementsPlugins,
     ...methodsPlugins,
     ...surveysPlugins,
     ...networksPlugins,

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AppInstance } from './app-instance.ts';
 import type { ServerConfig } from './config.ts';
 import { connectDatabase, type DbHandle } from './db/connect.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { type AppDeps, createDeps } from './deps.ts';
 import { registerFeatures } from './features.ts';
 import { type BuildAppOptions, buildApp } from './http/app.ts';
-import type { AppInstance } from './http/app-instance.ts';
 import { createBus, type EventBus } from './realtime/bus.ts';
 import { RoomHub } from './realtime/hub.ts';
 

@@ -131,6 +131,20 @@ describe.each(testDialects)('conversations in a workshop on $name', (dialect) =>
     expect(c.id).toBe(after.id);
   });
 
+  it('tells a participant whether the map is open with a 200 either way (no failing request to poll)', async () => {
+    const w = await newWorkshop();
+    const ana = await workshopParticipant(w.code, 'Ana');
+    const client = testClient(app);
+    const status = async (cookie: string) => {
+      const r = await client.get(`/api/workshops/${w.id}/conversation`, { cookie });
+      return [r.status, r.status === 200 ? r.json<{ isOpen: boolean }>().isOpen : null];
+    };
+    expect(await status(ana.cookie)).toEqual([200, false]);
+    await owner.post(mapUrl(w.id), { statements: ['Une affirmation'] });
+    expect(await status(ana.cookie)).toEqual([200, true]);
+    expect(await status('')).toEqual([404, null]);
+  });
+
   it('refuses people outside the workshop', async () => {
     const w = await newWorkshop();
     const other = await newWorkshop();

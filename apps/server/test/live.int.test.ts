@@ -399,4 +399,115 @@ describe.each(testDialects)('live workshops on $name', (dialect) => {
     await s.waitFor((m) => m.type === 'error' && String(m.message).includes('workshop:'));
     s.close();
   });
+  it('keeps the projector empty until reveal, even when the facilitator’s session opens it', async () => {
+    const w = await newWorkshop();
+    const f = await liveSocket(url, owner.cookie ?? '');
+    const activityId = await openDotVote(f, w.id);
+    // The projector runs in the facilitator's browser: same cookie, but it resumes as a screen.
+    const screen = await liveSocket(url, owner.cookie ?? '');
+    screen.send({ type: 'live.resume', workshopId: w.id, lastSeq: 0, as: 'screen' });
+    await screen.waitFor((m) => m.type === 'live.snapshot');
+    const people = await Promise.all(['Alice', 'Bruno', 'Chloé'].map((n) => join(app, w.code, n)));
+    for (const [i, person] of people.entries()) {
+      const p = await liveSocket(url, person.cookie);
+      p.send({ type: 'live.resume', workshopId: w.id, lastSeq: 0 });
+      await p.waitFor((m) => m.type === 'live.snapshot');
+      for (const itemId of ['a', 'a', i === 0 ? 'b' : 'c']) {
+        expect((await p.command(w.id, { type: 'dotVote.place', activityId, itemId })).type).toBe('live.ack');
+      }
+      p.close();
+    }
+    // The facilitator's console saw the nine dots live…
+    await f.waitFor(
+      (m) => m.type === 'live.events' && JSON.stringify(m).split('dotVote.placed').length - 1 >= 1,
+    );
+    const placed = () =>
+      f.messages
+        .filter((m) => m.type === 'live.events')
+        .flatMap((m) => m.events as { event: { type: string } }[])
+        .filter((e) => e.event.type === 'dotVote.placed').length;
+    const t0 = Date.now();
+    while (placed() < 9 && Date.now() - t0 < 5000) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(placed()).toBe(9);
+    // …the projector got joins but not one vote, and cannot act.
+    const feed = JSON.stringify(screen.messages);
+    expect(feed).toContain('participant.joined');
+    expect(feed).not.toContain('dotVote.placed');
+    expect(await screen.command(w.id, { type: 'activity.revealResults', activityId })).toMatchObject({
+      type: 'live.reject',
+      code: 'FORBIDDEN',
+    });
+    // A fresh projector snapshot holds no totals either.
+    screen.messages.length = 0;
+    screen.send({ type: 'live.resume', workshopId: w.id, lastSeq: 0, as: 'screen' });
+    const hidden = await screen.waitFor((m) => m.type === 'live.snapshot');
+    const data = (hidden.state as { activities: Record<string, { data: { totals: object } }> }).activities[
+      activityId
+    ]?.data;
+    expect(data?.totals).toEqual({});
+    // Once revealed, the projector's snapshot carries the totals.
+    expect((await f.command(w.id, { type: 'activity.revealResults', activityId })).type).toBe('live.ack');
+    await screen.waitFor((m) => m.type === 'live.events' && JSON.stringify(m).includes('resultsRevealed'));
+    screen.messages.length = 0;
+    screen.send({ type: 'live.resume', workshopId: w.id, lastSeq: 0, as: 'screen' });
+    const shown = await screen.waitFor((m) => m.type === 'live.snapshot');
+    expect(
+      (shown.state as { activities: Record<string, { data: { totals: object } }> }).activities[activityId]
+        ?.data.totals,
+    ).toEqual({ a: 6, b: 1, c: 2 });
+    screen.close();
+    f.close();
+  });
+
+  it('keeps fist-to-five authors out of the facilitator’s feed unless names were chosen before the vote', async () => {
+    const w = await newWorkshop();
+    const f = await liveSocket(url, owner.cookie ?? '');
+    f.send({ type: 'live.resume', workshopId: w.id, lastSeq: 0 });
+    await f.waitFor((m) => m.type === 'live.snapshot');
+    const ids: string[] = [];
+    for (const [title, showNames] of [
+      ['Sans noms', undefined],
+      ['Avec noms', true],
+    ] as const) {
+      const config = showNames ? { proposal: 'On y va ?', showNames } : { proposal: 'On y va ?' };
+      await f.command(w.id, { type: 'activity.add', activity: { type: 'fistToFive', title, config } });
+      const added = await f.waitFor((m) => m.type === 'live.events' && JSON.stringify(m).includes(title));
+      const activityId = (added.events as { event: { activityId: string } }[])[0]!.event.activityId;
+      await f.command(w.id, { type: 'activity.start', activityId });
+      ids.push(activityId);
+    }
+    const alice = await join(app, w.code, 'Alice');
+    const p = await liveSocket(url, alice.cookie);
+    p.send({ type: 'live.resume', workshopId: w.id, lastSeq: 0 });
+    await p.waitFor((m) => m.type === 'live.snapshot');
+    for (const activityId of ids) {
+      await p.command(w.id, { type: 'fistToFive.show', activityId, value: 1 });
+      await p.command(w.id, { type: 'fistToFive.explain', activityId, text: `trop tôt ${activityId}` });
+    }
+    const eventsOf = (activityId: string) =>
+      f.messages
+        .filter((m) => m.type === 'live.events')
+        .flatMap((m) => m.events as { event: { type: string; activityId?: string } }[])
+        .filter((e) => e.event.type.startsWith('fistToFive.') && e.event.activityId === activityId)
+        .map((e) => e.event);
+    const t0 = Date.now();
+    while (eventsOf(ids[1]!).length < 2 && Date.now() - t0 < 5000) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(eventsOf(ids[0]!)).toHaveLength(2);
+    expect(JSON.stringify(eventsOf(ids[0]!))).not.toContain(alice.participantId);
+    expect(JSON.stringify(eventsOf(ids[1]!))).toContain(alice.participantId);
+    // A facilitator snapshot keeps the counts and texts, not who.
+    f.messages.length = 0;
+    f.send({ type: 'live.resume', workshopId: w.id, lastSeq: 0 });
+    const snap = await f.waitFor((m) => m.type === 'live.snapshot');
+    const activities = (snap.state as { activities: Record<string, { data: unknown }> }).activities;
+    expect(JSON.stringify(activities[ids[0]!]?.data)).not.toContain(alice.participantId);
+    expect(JSON.stringify(activities[ids[0]!]?.data)).toContain(`trop tôt ${ids[0]}`);
+    expect(JSON.stringify(activities[ids[1]!]?.data)).toContain(alice.participantId);
+    p.close();
+    f.close();
+  });
 });

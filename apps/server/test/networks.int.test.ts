@@ -7,7 +7,6 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../src/db/connect.ts';
 import type { AppInstance } from '../src/http/app-instance.ts';
-import { networkJobsOf } from '../src/http/networks.routes.ts';
 import { addMember, createOrg, setupAdmin, type TestClient, testClient } from './factories.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';
@@ -65,7 +64,7 @@ describe.each(testDialects)('networks on $name', (dialect) => {
   let base: string;
 
   const waitForAnalysis = async (networkId: string, analysisId: string): Promise<NetworkAnalysis> => {
-    await networkJobsOf(app.deps)!.idle();
+    await app.deps.networkJobs.idle();
     const r = await owner.get(`${base}/${networkId}/analyses/${analysisId}`);
     expect(r.status).toBe(200);
     return r.json<NetworkAnalysis>();
@@ -170,7 +169,7 @@ describe.each(testDialects)('networks on $name', (dialect) => {
     const run = (
       await owner.post(`${base}/${net.id}/analyses`, { relation: 'trust' })
     ).json<NetworkAnalysis>();
-    await networkJobsOf(app.deps)!.idle();
+    await app.deps.networkJobs.idle();
     // As if the process had died mid-run: the row still says running, and no job exists any more.
     await handle.db
       .updateTable('network_analyses')

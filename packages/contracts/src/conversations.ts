@@ -215,3 +215,6 @@ export const ConversationWorkshopJoinResultSchema = z.object({
   conversation: ConversationPublicSchema,
 });
 export type ConversationWorkshopJoinResult = z.infer<typeof ConversationWorkshopJoinResultSchema>;
+/** Whether a workshop has an opinion map yet, asked by its participants' phones (200 either way). */
+export const ConversationWorkshopStatusSchema = z.object({ isOpen: z.boolean() });
+export type ConversationWorkshopStatus = z.infer<typeof ConversationWorkshopStatusSchema>;

@@ -1,3 +1,4 @@
+import { CYNEFIN_DOMAINS } from '@essaim/core/methods';
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from './identity.ts';
 
@@ -16,7 +17,7 @@ export const PhaseKeySchema = z.enum(PHASES);
 export const PhaseStatusSchema = z.enum(['not_started', 'active', 'done', 'skipped']);
 export const EngagementStatusSchema = z.enum(['active', 'paused', 'stopped']);
 export const QuestionStatusSchema = z.enum(['open', 'explored', 'answered']);
-export const CynefinDomainSchema = z.enum(['clear', 'complicated', 'complex', 'chaotic', 'confusion']);
+export const CynefinDomainSchema = z.enum(CYNEFIN_DOMAINS);
 const DateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 const Text = (max: number) => z.string().trim().max(max);
 

@@ -1,7 +1,9 @@
+import { ROLES } from '@essaim/core';
+import { LANGUAGES } from '@essaim/core/methods';
 import { z } from 'zod';
 
-export const RoleSchema = z.enum(['owner', 'facilitator', 'sponsor', 'member', 'observer']);
-export const LanguageSchema = z.enum(['fr', 'en']);
+export const RoleSchema = z.enum(ROLES);
+export const LanguageSchema = z.enum(LANGUAGES);
 export const IdSchema = z.string().min(1).max(64);
 export const EmailSchema = z
   .string()

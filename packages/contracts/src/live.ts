@@ -1,10 +1,23 @@
 /**
  * @module Live workshop wire contracts: commands, events and WebSocket messages.
  *
- * Mirrors the TypeScript types of `@essaim/core/live` (core does not depend on contracts, so the
- * shapes are kept structurally identical by hand and checked by a core test that parses a full
- * scenario with these schemas). Semantic checks (limits, phases, roles) stay in core `decide`.
+ * Built from `@essaim/core/live`'s vocabulary (kinds, codes, stages, phases are core's tuples) and
+ * checked against its types (`satisfies z.ZodType<CoreType>`): a core change that the wire shape does
+ * not follow fails the type check. Semantic checks (limits, phases, roles) stay in core `decide`.
  */
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_PHASES,
+  type ActivitySpec,
+  type Actor,
+  BRAINSTORM_ANONYMITY,
+  CONSENT_STAGES,
+  type LiveCommandBody,
+  type LiveEvent,
+  RATING_SCALE_NAMES,
+  REJECTION_CODES,
+  WORKSHOP_STATUSES,
+} from '@essaim/core/live';
 import { z } from 'zod';
 
 /** Ids of workshops, activities, participants, cards, items (never start with `_`). */
@@ -15,37 +28,19 @@ const Text = (max: number) => z.string().max(max);
 const Id = LiveIdSchema;
 const Count = z.number().int().nonnegative();
 
-export const LiveRejectionCodeSchema = z.enum([
-  'INVALID',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'NOT_OPEN',
-  'LOCKED',
-  'CONFLICT',
-  'PAUSED',
-  'STOPPED',
-  'DUPLICATE',
-  'LIMIT_REACHED',
-]);
+export const LiveRejectionCodeSchema = z.enum(REJECTION_CODES);
 export type LiveRejectionCode = z.infer<typeof LiveRejectionCodeSchema>;
 
 export const LiveActorSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('facilitator') }),
   z.object({ role: z.literal('participant'), participantId: z.string().max(64) }),
-]);
+]) satisfies z.ZodType<Actor>;
 export type LiveActor = z.infer<typeof LiveActorSchema>;
 
 export const LiveItemSchema = z.object({ id: Id, label: Text(200) });
-const Items = z.array(LiveItemSchema).min(1).max(200);
+const Items = z.array(LiveItemSchema).min(1).max(200).readonly();
 
-export const ConsentStageSchema = z.enum([
-  'proposal',
-  'clarifying',
-  'reactions',
-  'objections',
-  'amendments',
-  'consent',
-]);
+export const ConsentStageSchema = z.enum(CONSENT_STAGES);
 
 const spec = <T extends string, C extends z.ZodType>(type: T, config: C) =>
   z.object({ type: z.literal(type), title: Text(200), config, isRevealed: z.boolean().optional() });
@@ -55,7 +50,7 @@ export const ActivitySpecSchema = z.discriminatedUnion('type', [
   spec(
     'brainstorm',
     z.object({
-      anonymity: z.enum(['named', 'anonymous', 'optional']),
+      anonymity: z.enum(BRAINSTORM_ANONYMITY),
       maxCardsPerParticipant: z.number().int(),
     }),
   ),
@@ -64,16 +59,16 @@ export const ActivitySpecSchema = z.discriminatedUnion('type', [
     'dotVote',
     z.object({ items: Items, dotsPerParticipant: z.number().int(), maxPerItem: z.number().int() }),
   ),
-  spec('rating', z.object({ items: Items, scale: z.enum(['oneToFive', 'zeroToTen']) })),
+  spec('rating', z.object({ items: Items, scale: z.enum(RATING_SCALE_NAMES) })),
   spec('ranking', z.object({ items: Items })),
   spec('pairwise', z.object({ items: Items, maxComparisonsPerParticipant: z.number().int().nullable() })),
   spec('poll', z.object({ options: Items, isMultiple: z.boolean(), maxChoices: z.number().int() })),
   spec('wordCloud', z.object({ maxAnswersPerParticipant: z.number().int(), maxLength: z.number().int() })),
-  spec('fistToFive', z.object({ proposal: Text(2000) })),
+  spec('fistToFive', z.object({ proposal: Text(2000), showNames: z.boolean().optional() })),
   spec('consentRound', z.object({ proposal: Text(5000) })),
   spec('gradients', z.object({ proposal: Text(2000) })),
   spec('timer', z.object({ durationMs: z.number().int(), isBreak: z.boolean() })),
-]);
+]) satisfies z.ZodType<ActivitySpec>;
 export type ActivitySpecInput = z.infer<typeof ActivitySpecSchema>;
 
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -95,6 +90,8 @@ const COMMANDS = [
   cmd('participant.remove', { participantId: Id }),
   cmd('activity.add', { activity: ActivitySpecSchema, index: Count.optional() }),
   onActivity('activity.move', { toIndex: Count }),
+  onActivity('activity.update', { activity: ActivitySpecSchema }),
+  onActivity('activity.remove', {}),
   ...ACTIVITY_CONTROLS.map((type) => onActivity(type, {})),
   cmd('workshop.pause', {}),
   cmd('workshop.resume', {}),
@@ -132,7 +129,10 @@ const COMMANDS = [
 ] as const;
 
 /** A command as the client sends it inside `live.command` (no actor: the server sets it). */
-export const LiveCommandBodySchema = z.discriminatedUnion('type', COMMANDS);
+export const LiveCommandBodySchema = z.discriminatedUnion(
+  'type',
+  COMMANDS,
+) satisfies z.ZodType<LiveCommandBody>;
 export type LiveCommandBodyInput = z.infer<typeof LiveCommandBodySchema>;
 
 const ParticipantRef = z.string().max(64);
@@ -154,6 +154,8 @@ const EVENTS = [
   ev('participant.removed', Pid),
   ev('activity.added', { activityId: Id, index: Count, activity: ActivitySpecSchema }),
   evOn('activity.moved', { toIndex: Count }),
+  evOn('activity.updated', { activity: ActivitySpecSchema }),
+  evOn('activity.removed', {}),
   ...(
     [
       'activity.started',
@@ -187,9 +189,17 @@ const EVENTS = [
     value: z.number().int(),
     previous: z.number().int().nullable(),
   }),
-  evOn('ranking.submitted', { ...Pid, order: z.array(Id), previous: z.array(Id).nullable() }),
+  evOn('ranking.submitted', {
+    ...Pid,
+    order: z.array(Id).readonly(),
+    previous: z.array(Id).readonly().nullable(),
+  }),
   evOn('pairwise.chosen', { ...Pid, winnerId: Id, loserId: Id, previousWinnerId: Id.nullable() }),
-  evOn('poll.answered', { ...Pid, optionIds: z.array(Id), previous: z.array(Id).nullable() }),
+  evOn('poll.answered', {
+    ...Pid,
+    optionIds: z.array(Id).readonly(),
+    previous: z.array(Id).readonly().nullable(),
+  }),
   evOn('wordCloud.submitted', { ...Pid, answerId: Id, text: Text(280) }),
   evOn('fistToFive.shown', { ...Pid, value: z.number().int(), previous: z.number().int().nullable() }),
   evOn('fistToFive.explained', { ...Pid, text: Text(500) }),
@@ -220,9 +230,9 @@ const ParticipantSnapshotSchema = z.object({
 
 const ActivitySnapshotSchema = z.object({
   id: Id,
-  type: z.enum(ActivitySpecSchema.options.map((option) => option.shape.type.value) as [string, ...string[]]),
+  type: z.enum(ACTIVITY_KINDS),
   title: z.string(),
-  phase: z.enum(['draft', 'open', 'closed']),
+  phase: z.enum(ACTIVITY_PHASES),
   isRevealed: z.boolean(),
   isLocked: z.boolean(),
   config: z.record(z.string(), z.unknown()),
@@ -233,7 +243,7 @@ const ActivitySnapshotSchema = z.object({
 /** Shape of core's `WorkshopState` (activity data left to core). */
 export const WorkshopSnapshotSchema = z.object({
   id: Id,
-  status: z.enum(['running', 'paused', 'stopped']),
+  status: z.enum(WORKSHOP_STATUSES),
   stopReason: z.string().nullable(),
   activityOrder: z.array(Id),
   currentActivityId: Id.nullable(),
@@ -244,7 +254,7 @@ export const WorkshopSnapshotSchema = z.object({
 });
 
 /** A stored / broadcast event: body plus the command that caused it and the server time (ms). */
-export const LiveEventSchema = z.discriminatedUnion('type', EVENTS);
+export const LiveEventSchema = z.discriminatedUnion('type', EVENTS) satisfies z.ZodType<LiveEvent>;
 export type LiveEventInput = z.infer<typeof LiveEventSchema>;
 
 /** A command as core's `decide` receives it: the body plus the server-assigned actor. */
@@ -271,6 +281,11 @@ export const LiveClientMessageSchema = z.discriminatedUnion('type', [
     workshopId: Id,
     /** Last sequence number the client applied (0 for none). */
     lastSeq: LiveSeqSchema,
+    /**
+     * `screen`: a projector. Whoever opens it (even the facilitator's session) gets what any
+     * participant may see and can send no command, so no result shows before it is revealed.
+     */
+    as: z.enum(['screen']).optional(),
   }),
 ]);
 export type LiveClientMessage = z.infer<typeof LiveClientMessageSchema>;

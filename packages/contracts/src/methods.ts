@@ -1,23 +1,16 @@
 /** REST schemas of the methods feature: catalogue, custom methods, notes, recommendations, choices, agendas. */
+import { IC_FORMS, LANGUAGES, METHOD_FAMILIES, METHOD_MODES } from '@essaim/core/methods';
 import { z } from 'zod';
 import { CynefinDomainSchema, EngagementParamsSchema } from './engagements.ts';
 import { IdSchema, IsoDateSchema, OrgParamsSchema } from './identity.ts';
 
 const Text = (max: number) => z.string().trim().max(max);
 
-export const MethodFamilySchema = z.enum([
-  'diverge',
-  'converge',
-  'decide',
-  'relate',
-  'reflect',
-  'plan',
-  'spread',
-]);
-export const IcFormSchema = z.enum(['relational', 'rational', 'emotional', 'creative', 'innovative']);
-export const MethodModeSchema = z.enum(['online', 'onsite', 'both']);
+export const MethodFamilySchema = z.enum(METHOD_FAMILIES);
+export const IcFormSchema = z.enum(IC_FORMS);
+export const MethodModeSchema = z.enum(METHOD_MODES);
 export const SessionModeSchema = z.enum(['online', 'onsite']);
-export const MethodLanguageSchema = z.enum(['fr', 'en']);
+export const MethodLanguageSchema = z.enum(LANGUAGES);
 /** A catalogue slug (`world-cafe`) or a custom method id (`custom-<uuid>`). */
 export const MethodIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'a method id');
 

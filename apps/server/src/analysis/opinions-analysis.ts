@@ -18,22 +18,9 @@ export interface OpinionsInput {
   previousAxes?: OpinionAxes | null;
 }
 
-export interface StoredOpinionMap {
-  mode: 'polis' | 'small-group';
-  explanation: { key: string; data: Record<string, number> };
-  participants: { id: string; group: number | null; x: number; y: number; isIncluded: boolean }[];
-  groups: {
-    id: number;
-    size: number;
-    representative: { statement: string; direction: 'agree' | 'disagree'; share: number; ratio: number }[];
-  }[];
-  consensus: { statement: string; direction: 'agree' | 'disagree'; share: number }[];
-  bridging: { statement: string; minGroupAgree: number }[];
-  /** PCA extremity by statement number: feeds the routing priority between two recomputations. */
-  extremity: Record<string, number>;
-  smoother: GroupCountSmoother | null;
-  axes?: OpinionAxes;
-}
+import type { StoredOpinionMap } from '../db/tables/conversations.ts';
+
+export type { StoredOpinionMap };
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
 

@@ -1,4 +1,5 @@
 import { rowsToRoster } from '@essaim/core/engagements';
+import { mintScope } from '../db/org-scope.ts';
 import { organisationsRepository } from '../db/repositories/organisations.repository.ts';
 import { usersRepository } from '../db/repositories/users.repository.ts';
 import type { AppDeps } from '../deps.ts';
@@ -12,7 +13,6 @@ import {
   updatePhase,
 } from '../services/engagements.service.ts';
 import { addOption, createBoard } from '../services/options-boards.service.ts';
-import { mintScope } from '../services/org-scope.ts';
 import { createOrganisation } from '../services/organisations.service.ts';
 import { commitImport } from '../services/roster-import.service.ts';
 import {

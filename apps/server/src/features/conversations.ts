@@ -1,4 +1,4 @@
-import type { AppInstance } from '../http/app-instance.ts';
+import type { AppInstance } from '../app-instance.ts';
 import { conversationRoutes } from '../http/conversations.routes.ts';
 import { type ConversationsContext, conversationPublicRoutes } from '../http/conversations-public.routes.ts';
 import { conversationWorkshopRoutes } from '../http/conversations-workshop.routes.ts';

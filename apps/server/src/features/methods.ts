@@ -1,5 +1,5 @@
+import type { AppInstance } from '../app-instance.ts';
 import { agendaRoutes } from '../http/agendas.routes.ts';
-import type { AppInstance } from '../http/app-instance.ts';
 import { methodRoutes } from '../http/methods.routes.ts';
 import { methodRecommendationRoutes } from '../http/methods-recommend.routes.ts';
 

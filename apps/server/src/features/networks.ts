@@ -1,4 +1,4 @@
-import type { AppInstance } from '../http/app-instance.ts';
+import type { AppInstance } from '../app-instance.ts';
 import { networkRoutes } from '../http/networks.routes.ts';
 import { networkSurveyRoutes } from '../http/networks-survey.routes.ts';
 import { failInterruptedAnalyses } from '../services/networks-jobs.service.ts';

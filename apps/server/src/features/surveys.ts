@@ -1,8 +1,8 @@
+import type { AppInstance } from '../app-instance.ts';
 import { surveysRepository } from '../db/repositories/surveys.repository.ts';
-import type { AppInstance } from '../http/app-instance.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { respondRoutes } from '../http/respond.routes.ts';
 import { surveysRoutes } from '../http/surveys.routes.ts';
-import { readJson } from '../lib/json.ts';
 import { registerPersonalData } from '../services/personal-data.ts';
 import { registerTableTraceKind } from '../services/trace.service.ts';
 
@@ -15,7 +15,7 @@ registerPersonalData({
   async export(db, userId) {
     return (await surveysRepository.responsesOfUser(db, userId)).map((r) => ({
       campaignId: r.campaign_id,
-      answers: readJson(r.answers),
+      answers: readStored(StoredJson.rawAnswers, r.answers),
       submittedAt: r.submitted_at,
       updatedAt: r.updated_at,
     }));

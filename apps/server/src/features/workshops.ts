@@ -1,4 +1,4 @@
-import type { AppInstance } from '../http/app-instance.ts';
+import type { AppInstance } from '../app-instance.ts';
 import { workshopRoutes } from '../http/workshops.routes.ts';
 
 /** Route plugins of the workshops feature, in registration order. */

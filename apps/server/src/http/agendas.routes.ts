@@ -26,7 +26,6 @@ import {
   turnItemIntoWorkshopActivity,
   updateAgenda,
 } from '../services/agendas.service.ts';
-import { liveRuntimeOf } from '../services/live.service.ts';
 import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 
@@ -38,7 +37,7 @@ export async function agendaRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
   const tags = ['agendas'];
   // The same live runtime as the workshop routes (one engine per workshop per process).
-  const live = liveRuntimeOf(app.deps);
+  const { live } = app.deps;
   const language = (request: FastifyRequest) =>
     requireSession(request).user.language === 'en' ? 'en' : 'fr';
   const base = '/api/orgs/:orgId/agendas';

@@ -1,7 +1,7 @@
 import { AuditPageSchema, AuditQuerySchema, OrgParamsSchema } from '@essaim/contracts';
 import { writeCsv } from '@essaim/core';
 import { auditRepository } from '../db/repositories/audit.repository.ts';
-import { readJson } from '../lib/json.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { recordAudit } from '../services/audit.service.ts';
 import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
@@ -51,7 +51,7 @@ export async function auditRoutes(app: AppInstance): Promise<void> {
           objectKind: r.object_kind,
           objectId: r.object_id,
           ip: r.ip,
-          details: readJson<Record<string, unknown>>(r.details),
+          details: readStored(StoredJson.anyRecord, r.details),
         })),
         nextBefore: rows.length > limit ? String(page.at(-1)?.seq ?? '') : null,
       };

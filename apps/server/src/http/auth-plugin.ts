@@ -1,11 +1,11 @@
 import type { Action } from '@essaim/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { OrgScope } from '../db/org-scope.ts';
 import { AppError } from '../lib/app-error.ts';
 import { requireScope } from '../services/access.service.ts';
 import type { Actor } from '../services/audit.service.ts';
 import { resolveSession, SESSION_IDLE_SECONDS, type SessionContext } from '../services/auth.service.ts';
-import type { OrgScope } from '../services/org-scope.ts';
 import { SignInGuard, Throttle } from '../services/throttle.ts';
 import type { AppInstance } from './app-instance.ts';
 

@@ -5,6 +5,7 @@ import {
   ConversationWorkshopOpenBodySchema,
   ConversationWorkshopParamsSchema,
   ConversationWorkshopPublicParamsSchema,
+  ConversationWorkshopStatusSchema,
 } from '@essaim/contracts';
 import { requireScope } from '../services/access.service.ts';
 import { presentConversation } from '../services/conversations.service.ts';
@@ -12,6 +13,7 @@ import {
   getWorkshopConversation,
   joinWorkshopConversation,
   openWorkshopConversation,
+  workshopConversationStatus,
 } from '../services/conversations-workshop.service.ts';
 import { participantCookie } from '../services/live.service.ts';
 import type { AppInstance } from './app-instance.ts';
@@ -77,6 +79,23 @@ export async function conversationWorkshopRoutes(app: AppInstance, ctx: Conversa
       }
       return { conversation: await presentConversation(db, scope, row) };
     },
+  );
+
+  app.get(
+    '/api/workshops/:workshopId/conversation',
+    {
+      schema: {
+        tags,
+        params: ConversationWorkshopPublicParamsSchema,
+        response: { 200: ConversationWorkshopStatusSchema },
+      },
+    },
+    async (request) =>
+      workshopConversationStatus(
+        db,
+        request.params.workshopId,
+        request.cookies[participantCookie(request.params.workshopId)],
+      ),
   );
 
   app.post(

@@ -18,7 +18,6 @@ import {
 } from '@essaim/contracts';
 import { z } from 'zod';
 import { networksRepository } from '../db/repositories/networks.repository.ts';
-import type { AppDeps } from '../deps.ts';
 import { requireScope } from '../services/access.service.ts';
 import {
   createNetworkSurvey,
@@ -34,7 +33,6 @@ import {
   recordProposalResponse,
 } from '../services/networks.service.ts';
 import { registerNetworkPersonalData, registerNetworkTraceKind } from '../services/networks-data.service.ts';
-import { NetworkAnalysisJobs } from '../services/networks-jobs.service.ts';
 import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
@@ -47,15 +45,7 @@ export async function networkRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
   const tags = ['networks'];
   const base = '/api/orgs/:orgId/engagements/:engagementId/networks';
-  const notify = (networkId: string, payload: Record<string, unknown>) =>
-    app.deps.hub.broadcast(`network:${networkId}`, {
-      type: 'event',
-      room: `network:${networkId}`,
-      event: 'network.analysis',
-      payload,
-    });
-  const jobs = new NetworkAnalysisJobs(db, notify);
-  jobsByDeps.set(app.deps, jobs);
+  const jobs = app.deps.networkJobs;
   app.addHook('onClose', async () => jobs.idle(5000));
   app.deps.engagementStatusListeners.on(async (engagementId, status) => {
     const s = (status as { status?: string } | null)?.status;
@@ -271,11 +261,4 @@ export async function networkRoutes(app: AppInstance): Promise<void> {
       return { ok: true as const };
     },
   );
-}
-
-const jobsByDeps = new WeakMap<AppDeps, NetworkAnalysisJobs>();
-
-/** The analysis job runner of an app (tests wait on `idle()`). */
-export function networkJobsOf(deps: AppDeps): NetworkAnalysisJobs | undefined {
-  return jobsByDeps.get(deps);
 }

@@ -17,7 +17,7 @@ import {
 import { z } from 'zod';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { identify, liveRuntimeOf, participantCookie } from '../services/live.service.ts';
+import { participantCookie } from '../services/live.service.ts';
 import { resolveParticipant } from '../services/participants.service.ts';
 import { JoinGuard } from '../services/throttle.ts';
 import {
@@ -42,7 +42,7 @@ const PARTICIPANT_COOKIE_SECONDS = 60 * 60 * 24 * 30;
 export async function workshopRoutes(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
   const tags = ['workshops'];
-  const live = liveRuntimeOf(app.deps);
+  const { live } = app.deps;
   live.register();
   app.addHook('onClose', async () => live.close());
   const base = '/api/orgs/:orgId/workshops/:workshopId';
@@ -66,7 +66,10 @@ export async function workshopRoutes(app: AppInstance): Promise<void> {
   };
 
   // Public room of a workshop (presence, reactions; never events): facilitators, members, participants.
-  app.deps.roomAuthorizers.set('workshop', async (request, id) => (await identify(db, request, id)) !== null);
+  app.deps.roomAuthorizers.set(
+    'workshop',
+    async (request, id) => (await live.identify(request, id)) !== null,
+  );
   app.deps.engagementStatusListeners.on((engagementId, status) =>
     onEngagementStatus(db, live, engagementId, status),
   );

@@ -32,12 +32,11 @@ import {
   type WorkshopState,
 } from '@essaim/core/live';
 import { dialectOf } from '../db/column-types.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
+import type { Db } from '../db/db.ts';
 import type { WorkshopEventRow } from '../db/repositories/workshops.repository.ts';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { AppError } from '../lib/app-error.ts';
 import { readJson } from '../lib/json.ts';
-import { assertEngagementAcceptsInput } from '../services/engagement-guard.ts';
 
 /** Replaying 5,000 events takes a few milliseconds; serialising a 2,000-person state is the costly part. */
 export const SNAPSHOT_EVERY = 5000;
@@ -96,6 +95,12 @@ function windowOf(state: WorkshopState, actor: Actor): string[] | undefined {
 export const actorKeyOf = (actor: Actor): string =>
   actor.role === 'facilitator' ? 'f' : actor.participantId;
 
+/**
+ * The input guard (engagement stop/pause), injected by the composition root so the engine does not
+ * reach up into services; it throws an `AppError` (`ENGAGEMENT_STOPPED`, `ENGAGEMENT_PAUSED`) to refuse.
+ */
+export type InputGuard = (db: Db, engagementId: string) => Promise<void>;
+
 export class LiveEngine {
   private readonly cache = new Map<string, CachedWorkshop>();
   private readonly queues = new Map<string, Queue>();
@@ -107,6 +112,7 @@ export class LiveEngine {
   constructor(
     private readonly db: Db,
     private readonly onCommitted: (batch: CommittedBatch, state: WorkshopState) => void,
+    private readonly acceptsInput: InputGuard,
   ) {
     this.isPostgres = dialectOf(db) === 'postgres';
   }
@@ -240,7 +246,7 @@ export class LiveEngine {
         let blocked: { code: RejectionCode; message: string } | null = null;
         if (head.engagement_id !== null && commands.some((c) => !c.isSystem)) {
           try {
-            await assertEngagementAcceptsInput(trx, head.engagement_id);
+            await this.acceptsInput(trx, head.engagement_id);
           } catch (error) {
             if (!(error instanceof AppError)) {
               throw error;

@@ -1,8 +1,8 @@
 import { type Action, can } from '@essaim/core';
+import type { Db } from '../db/db.ts';
+import { mintScope, type OrgScope } from '../db/org-scope.ts';
 import { organisationsRepository } from '../db/repositories/organisations.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError } from '../lib/app-error.ts';
-import { mintScope, type OrgScope } from './org-scope.ts';
 import { toRole } from './presenters.ts';
 
 /**

@@ -1,12 +1,13 @@
+import type { Db } from '../db/db.ts';
+import { mintScope } from '../db/org-scope.ts';
 import { auditRepository } from '../db/repositories/audit.repository.ts';
 import { organisationsRepository } from '../db/repositories/organisations.repository.ts';
 import { sessionsRepository } from '../db/repositories/sessions.repository.ts';
-import { type Db, type UserRow, usersRepository } from '../db/repositories/users.repository.ts';
+import { type UserRow, usersRepository } from '../db/repositories/users.repository.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError } from '../lib/app-error.ts';
-import { readJson } from '../lib/json.ts';
 import { nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
-import { mintScope } from './org-scope.ts';
 import { verifyPassword } from './passwords.ts';
 import { personalDataContributors } from './personal-data.ts';
 import { presentUser, toRole } from './presenters.ts';
@@ -51,7 +52,7 @@ export async function exportPersonalData(db: Db, user: UserRow): Promise<Record<
       objectKind: a.object_kind,
       objectId: a.object_id,
       ip: a.ip,
-      details: readJson(a.details),
+      details: readStored(StoredJson.anyRecord, a.details),
     })),
     features,
   };

@@ -1,6 +1,7 @@
 import type { AgendaItemInput, AgendaView, AgendaWorkshopActivityResult } from '@essaim/contracts';
 import { can } from '@essaim/core';
 import {
+  ACTIVITY_DEFAULTS,
   ACTIVITY_KINDS,
   type ActivityKind,
   type ActivitySpec,
@@ -17,18 +18,19 @@ import {
   type Language,
   type Method,
 } from '@essaim/core/methods';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { type AgendaRow, agendasRepository } from '../db/repositories/agendas.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
+import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
 import type { LiveRuntime } from './live.service.ts';
 import { libraryOf } from './methods.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 import { createWorkshop, loadWorkshop, rankedLabels } from './workshops.service.ts';
 
@@ -76,7 +78,7 @@ function toCore(item: StoredItem): AgendaItem {
 }
 
 function present(row: AgendaRow, library: readonly Method[], withNotes: boolean): AgendaView {
-  const stored = readJson<StoredItem[]>(row.items) ?? [];
+  const stored = readStored(StoredJson.agendaItems, row.items) ?? [];
   const composed = composeAgenda(
     {
       title: row.title,
@@ -346,7 +348,9 @@ export async function updateAgenda(
     }
     if (patch.items !== undefined) {
       set.items =
-        writeJson(normaliseItems(patch.items, library, readJson<StoredItem[]>(row.items) ?? [])) ?? '[]';
+        writeJson(
+          normaliseItems(patch.items, library, readStored(StoredJson.agendaItems, row.items) ?? []),
+        ) ?? '[]';
     }
     await agendasRepository.update(trx, scope, id, set);
     await audit(trx, actor, scope, set.engagement_id ?? row.engagement_id, 'agenda.updated', id, {
@@ -361,7 +365,7 @@ export async function reorderAgenda(db: Db, scope: OrgScope, id: string, itemIds
   return db.transaction().execute(async (trx) => {
     const row = await requireAgenda(trx, scope, id);
     await guardEngagement(trx, scope, row.engagement_id);
-    const items = readJson<StoredItem[]>(row.items) ?? [];
+    const items = readStored(StoredJson.agendaItems, row.items) ?? [];
     const byId = new Map(items.map((i) => [i.id, i]));
     if (
       itemIds.length !== items.length ||
@@ -400,7 +404,7 @@ export async function exportAgendaJson(
 ) {
   const row = await requireAgenda(db, scope, id);
   const library = await libraryOf(db, scope);
-  const stored = readJson<StoredItem[]>(row.items) ?? [];
+  const stored = readStored(StoredJson.agendaItems, row.items) ?? [];
   const composed = composeAgenda(
     {
       title: row.title,
@@ -454,7 +458,7 @@ function defaultSpec(
   const proposal = (item.kind !== 'break' && item.notes?.trim()) || title;
   switch (kind) {
     case 'brainstorm':
-      return { type: kind, title, config: { anonymity: 'optional', maxCardsPerParticipant: 20 } };
+      return { type: kind, title, config: { ...ACTIVITY_DEFAULTS.brainstorm } };
     case 'cluster': {
       const source = [...state.activityOrder]
         .reverse()
@@ -468,7 +472,7 @@ function defaultSpec(
           },
         );
       }
-      return { type: kind, title, config: { sourceActivityId: source, canParticipantsEdit: false } };
+      return { type: kind, title, config: { ...ACTIVITY_DEFAULTS.cluster, sourceActivityId: source } };
     }
     case 'dotVote': {
       const items = itemsFor(state, given, language);
@@ -480,23 +484,27 @@ function defaultSpec(
       };
     }
     case 'rating':
-      return { type: kind, title, config: { items: itemsFor(state, given, language), scale: 'oneToFive' } };
+      return {
+        type: kind,
+        title,
+        config: { ...ACTIVITY_DEFAULTS.rating, items: itemsFor(state, given, language) },
+      };
     case 'ranking':
       return { type: kind, title, config: { items: itemsFor(state, given, language) } };
     case 'pairwise':
       return {
         type: kind,
         title,
-        config: { items: itemsFor(state, given, language), maxComparisonsPerParticipant: null },
+        config: { ...ACTIVITY_DEFAULTS.pairwise, items: itemsFor(state, given, language) },
       };
     case 'poll':
       return {
         type: kind,
         title,
-        config: { options: itemsFor(state, given, language), isMultiple: false, maxChoices: 1 },
+        config: { ...ACTIVITY_DEFAULTS.poll, options: itemsFor(state, given, language) },
       };
     case 'wordCloud':
-      return { type: kind, title, config: { maxAnswersPerParticipant: 3, maxLength: 40 } };
+      return { type: kind, title, config: { ...ACTIVITY_DEFAULTS.wordCloud } };
     case 'fistToFive':
       return { type: kind, title, config: { proposal: proposal.slice(0, 2000) } };
     case 'gradients':
@@ -504,7 +512,11 @@ function defaultSpec(
     case 'consentRound':
       return { type: kind, title, config: { proposal: proposal.slice(0, 5000) } };
     case 'timer':
-      return { type: kind, title, config: { durationMs: item.durationMinutes * 60_000, isBreak: false } };
+      return {
+        type: kind,
+        title,
+        config: { ...ACTIVITY_DEFAULTS.timer, durationMs: item.durationMinutes * 60_000 },
+      };
     default: {
       const never: never = kind;
       throw new AppError('CONFLICT', `no live activity for ${String(never)}`);
@@ -531,7 +543,7 @@ export async function turnItemIntoWorkshopActivity(
   const row = await requireAgenda(db, scope, agendaId);
   await guardEngagement(db, scope, row.engagement_id);
   const library = await libraryOf(db, scope);
-  const stored = readJson<StoredItem[]>(row.items) ?? [];
+  const stored = readStored(StoredJson.agendaItems, row.items) ?? [];
   const item = stored.find((i) => i.id === itemId);
   if (!item) {
     throw notFound('agenda item');
@@ -572,11 +584,14 @@ export async function turnItemIntoWorkshopActivity(
     isNewWorkshop = true;
   }
 
-  let state: WorkshopState | null = null;
+  const read: { state?: WorkshopState } = {};
   await live.engine.read(workshopId, (s) => {
-    state = structuredClone(s);
+    read.state = structuredClone(s);
   });
-  const spec = defaultSpec(kind, title, item, state as unknown as WorkshopState, body.items, language);
+  if (!read.state) {
+    throw new Error(`workshop ${workshopId} was not read`);
+  }
+  const spec = defaultSpec(kind, title, item, read.state, body.items, language);
   const result = await live.submitSystem(
     workshopId,
     {
@@ -608,7 +623,7 @@ export async function turnItemIntoWorkshopActivity(
   const link = { workshopId, activityId };
   await db.transaction().execute(async (trx) => {
     const current = await requireAgenda(trx, scope, agendaId);
-    const items = (readJson<StoredItem[]>(current.items) ?? []).map((i) =>
+    const items = (readStored(StoredJson.agendaItems, current.items) ?? []).map((i) =>
       i.id === itemId ? { ...i, workshopActivity: link } : i,
     );
     await agendasRepository.update(trx, scope, agendaId, {

@@ -1,5 +1,5 @@
+import type { Db } from '../db/db.ts';
 import { auditRepository } from '../db/repositories/audit.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { writeJson } from '../lib/json.ts';
 import { newId, nextSeq, nowIso } from '../lib/tokens.ts';
 

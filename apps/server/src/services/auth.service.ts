@@ -1,6 +1,7 @@
 import type { SetupBody, SignInBody } from '@essaim/contracts';
+import type { Db } from '../db/db.ts';
 import { sessionsRepository } from '../db/repositories/sessions.repository.ts';
-import { type Db, type UserRow, usersRepository } from '../db/repositories/users.repository.ts';
+import { type UserRow, usersRepository } from '../db/repositories/users.repository.ts';
 import { AppError } from '../lib/app-error.ts';
 import { addSeconds, hashToken, newId, newToken, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';

@@ -1,14 +1,13 @@
 import type { ConversationResults } from '@essaim/contracts';
 import { computePriority, createRng, pickNextStatement } from '@essaim/core/opinions';
-import type { StoredOpinionMap } from '../analysis/opinions-analysis.ts';
 import { type OpinionsJob, OpinionsScheduler } from '../analysis/opinions-scheduler.ts';
+import type { Db } from '../db/db.ts';
 import {
   type ConversationRow,
   conversationsRepository,
   type StatementWithTally,
 } from '../db/repositories/conversations.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
-import { readJson } from '../lib/json.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { nowIso } from '../lib/tokens.ts';
 
 /**
@@ -34,7 +33,7 @@ export function createConversationScheduler(
       }
       const statements = await conversationsRepository.statements(db, row.id);
       const votes = await conversationsRepository.numberedVotes(db, row.id);
-      const previous = readJson<StoredOpinionMap>(row.result);
+      const previous = readStored(StoredJson.opinionMap, row.result);
       return {
         version: row.data_version,
         input: {
@@ -75,7 +74,7 @@ export function presentResults(
   statements: StatementWithTally[],
   counts: { participants: number; votes: number },
 ): ConversationResults {
-  const stored = readJson<StoredOpinionMap>(row.result);
+  const stored = readStored(StoredJson.opinionMap, row.result);
   const byNumber = new Map(statements.map((s) => [String(s.number), s]));
   const texts: Record<string, string> = {};
   const idOf = (number: string): string | null => {
@@ -132,7 +131,7 @@ export function presentResults(
 
 /** Where one participant stands on the stored map. */
 export function positionOf(row: ConversationRow, participantNumber: number) {
-  const stored = readJson<StoredOpinionMap>(row.result);
+  const stored = readStored(StoredJson.opinionMap, row.result);
   const p = stored?.participants.find((q) => q.id === String(participantNumber));
   return p ? { x: p.x, y: p.y, group: p.group, isIncluded: p.isIncluded } : null;
 }
@@ -157,7 +156,7 @@ export function routeNextStatement(
   voted: ReadonlySet<string>,
   participantId: string,
 ): StatementWithTally | null {
-  const extremity = readJson<StoredOpinionMap>(row.result)?.extremity ?? {};
+  const extremity = readStored(StoredJson.opinionMap, row.result)?.extremity ?? {};
   const open = statements.filter((s) => s.status === 'accepted');
   const prioritised = open.map((s) => ({
     statement: s.id,

@@ -1,10 +1,10 @@
 import type { ConversationMe } from '@essaim/contracts';
+import type { Db } from '../db/db.ts';
 import {
   type ConversationRow,
   conversationsRepository,
 } from '../db/repositories/conversations.repository.ts';
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError, conflict, notFound } from '../lib/app-error.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';

@@ -7,8 +7,9 @@ import {
   parsePolisVotes,
   type Vote,
 } from '@essaim/core/opinions';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { conversationsRepository } from '../db/repositories/conversations.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError, conflict } from '../lib/app-error.ts';
 import { hashToken, newId, newToken, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
@@ -18,7 +19,6 @@ import {
   recordConversationEvent,
 } from './conversations.service.ts';
 import { PARTICIPANT_SCOPE } from './conversations-participation.service.ts';
-import type { OrgScope } from './org-scope.ts';
 
 /**
  * Polis interop: import a Polis export (`votes.csv` + `comments.csv`) into an empty conversation,

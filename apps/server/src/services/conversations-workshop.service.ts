@@ -10,11 +10,12 @@
  */
 import { createHmac } from 'node:crypto';
 import type { ConversationWorkshopJoinResult, ConversationWorkshopLink } from '@essaim/contracts';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import {
   type ConversationRow,
   conversationsRepository,
 } from '../db/repositories/conversations.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { type WorkshopRow, workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { AppError, conflict, notFound } from '../lib/app-error.ts';
 import { hashToken, newId, nowIso } from '../lib/tokens.ts';
@@ -26,7 +27,6 @@ import {
   seedStatements,
 } from './conversations.service.ts';
 import { describeConversation, PARTICIPANT_SCOPE } from './conversations-participation.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { resolveParticipant } from './participants.service.ts';
 
 async function loadScopedWorkshop(db: Db, scope: OrgScope, workshopId: string): Promise<WorkshopRow> {
@@ -97,6 +97,23 @@ export async function openWorkshopConversation(
 
 const deriveToken = (workshopToken: string, conversationId: string): string =>
   createHmac('sha256', workshopToken).update(`essaim:conversation:${conversationId}`).digest('base64url');
+
+/**
+ * Whether the workshop's opinion map is open, for one of its participants: lets the phone wait
+ * without a failing request (404 only for someone who is not a participant).
+ */
+export async function workshopConversationStatus(
+  db: Db,
+  workshopId: string,
+  workshopToken: string | undefined,
+): Promise<{ isOpen: boolean }> {
+  const member = workshopToken ? await resolveParticipant(db, workshopToken, 'workshop', workshopId) : null;
+  if (!member) {
+    throw new AppError('NOT_FOUND', 'not a participant of this workshop');
+  }
+  const row = await conversationsRepository.byWorkshopInOrg(db, member.orgId, workshopId);
+  return { isOpen: row !== undefined };
+}
 
 /**
  * A workshop participant's way into the workshop's opinion map: the same conversation participant on

@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { Conversation, ConversationSummary } from '@essaim/contracts';
 import { can } from '@essaim/core';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import {
   type ConversationRow,
   conversationsRepository,
   type StatementWithTally,
 } from '../db/repositories/conversations.repository.ts';
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { conflict, notFound } from '../lib/app-error.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
-import type { OrgScope } from './org-scope.ts';
 import { registerPersonalData } from './personal-data.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 import { registerTableTraceKind } from './trace.service.ts';

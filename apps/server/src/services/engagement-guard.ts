@@ -1,5 +1,5 @@
+import type { Db } from '../db/db.ts';
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError } from '../lib/app-error.ts';
 
 /**

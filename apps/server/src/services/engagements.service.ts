@@ -1,14 +1,15 @@
 import type { ComplexityAnswers, Engagement, StatusInfo } from '@essaim/contracts';
 import { PHASES } from '@essaim/contracts';
 import { assessCynefin } from '@essaim/core/engagements';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { type EngagementRow, engagementsRepository } from '../db/repositories/engagements.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { usersRepository } from '../db/repositories/users.repository.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
+import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 
 type PhaseState = {
@@ -57,14 +58,14 @@ export async function presentEngagement(db: Db, row: EngagementRow): Promise<Eng
     startsOn: row.starts_on,
     endsOn: row.ends_on,
     status: await statusInfo(db, row),
-    phases: readJson<PhaseState[]>(row.phases) ?? [],
+    phases: readStored(StoredJson.phases, row.phases) ?? [],
     questions: questions.map((q) => ({
       id: q.id,
       position: q.position,
       text: q.text,
       status: q.status as 'open',
       answer: q.answer,
-      complexity: readJson(q.complexity),
+      complexity: readStored(StoredJson.complexity, q.complexity),
     })),
     stakeholders: stakeholders.map((s) => ({
       id: s.id,
@@ -96,7 +97,7 @@ export async function listEngagements(db: Db, scope: OrgScope) {
   );
   const out = [];
   for (const r of rows) {
-    const phases = readJson<PhaseState[]>(r.phases) ?? [];
+    const phases = readStored(StoredJson.phases, r.phases) ?? [];
     out.push({
       id: r.id,
       title: r.title,
@@ -254,7 +255,7 @@ export function updatePhase(
   actor: Actor,
 ) {
   return mutate(db, scope, id, actor, async (trx, row) => {
-    const phases = (readJson<PhaseState[]>(row.phases) ?? []).map((p) =>
+    const phases = (readStored(StoredJson.phases, row.phases) ?? []).map((p) =>
       p.key === key ? { ...p, status: body.status, notes: body.notes ?? p.notes, updatedAt: nowIso() } : p,
     );
     await engagementsRepository.update(trx, scope, id, { phases: writeJson(phases) ?? '[]' });

@@ -5,14 +5,19 @@
  * Every instance joins the internal room `workshop-live:<id>` of the hub once per workshop that has
  * local viewers; committed batches are broadcast there (in process, and through Redis to the other
  * instances) with full events. Each instance then sends every local viewer what it may hold:
- * facilitators everything, participants a redaction (core `redactEventFor`). Nobody can subscribe to
- * that room from a socket: the public room `workshop:<id>` (presence, reactions) carries no event.
+ * facilitators everything but who showed what in a nameless fist-to-five, participants and projectors
+ * a redaction (core `redactEventFor`). Nobody can subscribe to that room from a socket: the public
+ * room `workshop:<id>` (presence, reactions) carries no event.
+ *
+ * A projector (`live.resume` with `as: 'screen'`) is a read-only participant-like viewer even when the
+ * facilitator's own session opens it: the room sees results only once the facilitator reveals them.
  */
 import { randomUUID } from 'node:crypto';
 import { LiveClientMessageSchema, type LiveServerMessage, type ServerMessage } from '@essaim/contracts';
 import { can } from '@essaim/core';
 import {
   type Actor,
+  createWorkshop,
   isSnapshotNeeded,
   type LiveCommand,
   type LiveEvent,
@@ -22,13 +27,13 @@ import {
   type WorkshopState,
 } from '@essaim/core/live';
 import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/db.ts';
 import { organisationsRepository } from '../db/repositories/organisations.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
-import type { AppDeps, SocketContext } from '../deps.ts';
-import { type CommittedBatch, LiveEngine } from '../live/live-engine.ts';
+import { type CommittedBatch, type InputGuard, LiveEngine } from '../live/live-engine.ts';
 import type { HubClient, RoomHub } from '../realtime/hub.ts';
 import { recordLiveOutcomes } from './live-decisions.ts';
+import type { SocketContext, SocketMessageHandler } from '../realtime/sockets.ts';
 import { resolveParticipant } from './participants.service.ts';
 import { toRole } from './presenters.ts';
 
@@ -37,6 +42,7 @@ export const participantCookie = (workshopId: string): string => `essaim_wp_${wo
 /** Beyond this many missed events a reconnecting client gets a snapshot instead. */
 const MAX_CATCH_UP_EVENTS = 2000;
 const REDACTED_VIEWER: Viewer = { role: 'participant', participantId: '~' };
+const FACILITATOR: Viewer = { role: 'facilitator' };
 
 /** Who a socket is for one workshop; `actor` is null for a read-only viewer (member, big screen). */
 export interface LiveIdentity {
@@ -49,101 +55,33 @@ interface LocalViewer {
   readonly viewer: Viewer;
 }
 
-const send = (client: HubClient, message: LiveServerMessage) =>
-  client.send(message as unknown as ServerMessage);
-
-/**
- * Who is behind this request for this workshop: a member allowed `workshop.run` is the facilitator,
- * a holder of the workshop's participant cookie is that participant, another member with
- * `workshop.read` a read-only viewer; anyone else null.
- */
-export async function identify(
-  db: Db,
-  request: FastifyRequest,
-  workshopId: string,
-): Promise<LiveIdentity | null> {
-  const orgId = await orgOfWorkshop(db, workshopId);
-  if (orgId === null) {
-    return null;
-  }
-  let canRead = false;
-  if (request.session) {
-    const membership = await organisationsRepository.membership(db, orgId, request.session.user.id);
-    if (membership) {
-      const role = toRole(membership.role);
-      if (can(role, 'workshop.run')) {
-        return { viewer: { role: 'facilitator' }, actor: { role: 'facilitator' } };
-      }
-      canRead = can(role, 'workshop.read');
-    }
-  }
-  const token = request.cookies[participantCookie(workshopId)];
-  if (token) {
-    const key = `${workshopId}:${token}`;
-    let participantId = knownTokens.get(key);
-    if (participantId === undefined) {
-      participantId = (await resolveParticipant(db, token, 'workshop', workshopId))?.id;
-      if (participantId !== undefined) {
-        remember(knownTokens, key, participantId);
-      }
-    }
-    if (participantId !== undefined) {
-      const actor: Actor = { role: 'participant', participantId };
-      return { viewer: actor, actor };
-    }
-  }
-  return canRead ? { viewer: REDACTED_VIEWER, actor: null } : null;
-}
+const send = (client: HubClient, message: LiveServerMessage) => client.send(message);
 
 // Immutable facts, cached so that a room of 2,000 phones connecting at once costs one query each:
 // a workshop's organisation, and which participant a (valid) token of a workshop belongs to.
 const CACHE_LIMIT = 20_000;
-const workshopOrgs = new Map<string, string>();
-const knownTokens = new Map<string, string>();
 
-function remember(map: Map<string, string>, key: string, value: string): void {
-  if (map.size >= CACHE_LIMIT) {
-    const oldest = map.keys().next().value;
-    if (oldest !== undefined) {
-      map.delete(oldest);
+/** A map that forgets its oldest entry beyond {@link CACHE_LIMIT} entries. */
+class BoundedCache extends Map<string, string> {
+  remember(key: string, value: string): void {
+    if (this.size >= CACHE_LIMIT) {
+      const oldest = this.keys().next().value;
+      if (oldest !== undefined) {
+        this.delete(oldest);
+      }
     }
+    this.set(key, value);
   }
-  map.set(key, value);
-}
-
-async function orgOfWorkshop(db: Db, workshopId: string): Promise<string | null> {
-  const cached = workshopOrgs.get(workshopId);
-  if (cached !== undefined) {
-    return cached;
-  }
-  const row = await workshopsRepository.byId(db, workshopId);
-  if (!row) {
-    return null;
-  }
-  remember(workshopOrgs, workshopId, row.org_id);
-  return row.org_id;
 }
 
 /** How long a socket's rights in a workshop are trusted before the membership is read again. */
 const IDENTITY_TTL_MS = 3000;
 
-const runtimes = new WeakMap<AppDeps, LiveRuntime>();
-
 /**
- * The one live runtime of an app instance, shared by every feature that writes to workshops (the
- * workshop routes, agendas turning items into activities), so a workshop has a single in-memory engine
- * per process. The workshops plugin registers its socket handlers and closes it.
+ * The live runtime of one server instance: engine, fan-out and socket handlers. Built once by the
+ * composition root (`createDeps`) and shared by every feature that writes to workshops (the workshop
+ * routes, agendas turning items into activities), so a workshop has one in-memory engine per process.
  */
-export function liveRuntimeOf(deps: AppDeps): LiveRuntime {
-  let runtime = runtimes.get(deps);
-  if (!runtime) {
-    runtime = new LiveRuntime(deps);
-    runtimes.set(deps, runtime);
-  }
-  return runtime;
-}
-
-/** The live runtime of one server instance: engine, fan-out and socket handlers. */
 export class LiveRuntime {
   readonly engine: LiveEngine;
   private readonly viewers = new Map<string, Map<string, LocalViewer>>();
@@ -153,22 +91,84 @@ export class LiveRuntime {
     FastifyRequest,
     Map<string, { identity: LiveIdentity; at: number }>
   >();
+  private readonly workshopOrgs = new BoundedCache();
+  private readonly knownTokens = new BoundedCache();
+  /** Workshops a socket resumed as a projector (`as: 'screen'`): read-only, redacted. */
+  private readonly screens = new WeakMap<FastifyRequest, Set<string>>();
 
-  constructor(private readonly deps: AppDeps) {
-    this.engine = new LiveEngine(deps.database.db, (batch, state) => {
-      void this.hub.broadcast(roomOf(batch.workshopId), batchMessage(batch) as unknown as ServerMessage);
-      // Closed consent rounds and fist-to-five write a DecisionRecord (decisions feature).
-      recordLiveOutcomes(deps.database.db, batch, state).catch(() => {});
-    });
-  }
-
-  private get hub(): RoomHub {
-    return this.deps.hub;
+  constructor(
+    private readonly db: Db,
+    private readonly hub: RoomHub,
+    private readonly socketHandlers: Map<string, SocketMessageHandler>,
+    acceptsInput: InputGuard,
+  ) {
+    this.engine = new LiveEngine(
+      db,
+      (batch, state) => {
+        void this.hub.broadcast(roomOf(batch.workshopId), batchMessage(batch));
+        // Closed consent rounds and fist-to-five write a DecisionRecord (decisions feature).
+        recordLiveOutcomes(db, batch, state).catch(() => {});
+      },
+      acceptsInput,
+    );
   }
 
   register(): void {
-    this.deps.socketHandlers.set('live.resume', (ctx, message) => this.onMessage(ctx, message));
-    this.deps.socketHandlers.set('live.command', (ctx, message) => this.onMessage(ctx, message));
+    this.socketHandlers.set('live.resume', (ctx, message) => this.onMessage(ctx, message));
+    this.socketHandlers.set('live.command', (ctx, message) => this.onMessage(ctx, message));
+  }
+
+  /**
+   * Who is behind this request for this workshop: a member allowed `workshop.run` is the facilitator,
+   * a holder of the workshop's participant cookie is that participant, another member with
+   * `workshop.read` a read-only viewer; anyone else null.
+   */
+  async identify(request: FastifyRequest, workshopId: string): Promise<LiveIdentity | null> {
+    const db = this.db;
+    const orgId = await this.orgOfWorkshop(workshopId);
+    if (orgId === null) {
+      return null;
+    }
+    let canRead = false;
+    if (request.session) {
+      const membership = await organisationsRepository.membership(db, orgId, request.session.user.id);
+      if (membership) {
+        const role = toRole(membership.role);
+        if (can(role, 'workshop.run')) {
+          return { viewer: { role: 'facilitator' }, actor: { role: 'facilitator' } };
+        }
+        canRead = can(role, 'workshop.read');
+      }
+    }
+    const token = request.cookies[participantCookie(workshopId)];
+    if (token) {
+      const key = `${workshopId}:${token}`;
+      let participantId = this.knownTokens.get(key);
+      if (participantId === undefined) {
+        participantId = (await resolveParticipant(db, token, 'workshop', workshopId))?.id;
+        if (participantId !== undefined) {
+          this.knownTokens.remember(key, participantId);
+        }
+      }
+      if (participantId !== undefined) {
+        const actor: Actor = { role: 'participant', participantId };
+        return { viewer: actor, actor };
+      }
+    }
+    return canRead ? { viewer: REDACTED_VIEWER, actor: null } : null;
+  }
+
+  private async orgOfWorkshop(workshopId: string): Promise<string | null> {
+    const cached = this.workshopOrgs.get(workshopId);
+    if (cached !== undefined) {
+      return cached;
+    }
+    const row = await workshopsRepository.byId(this.db, workshopId);
+    if (!row) {
+      return null;
+    }
+    this.workshopOrgs.remember(workshopId, row.org_id);
+    return row.org_id;
   }
 
   close(): void {
@@ -190,7 +190,7 @@ export class LiveRuntime {
     if (cached && Date.now() - cached.at < IDENTITY_TTL_MS) {
       return cached.identity;
     }
-    const identity = await identify(this.deps.database.db, ctx.request, workshopId);
+    const identity = await this.identify(ctx.request, workshopId);
     if (identity) {
       known.set(workshopId, { identity, at: Date.now() });
     } else {
@@ -220,7 +220,20 @@ export class LiveRuntime {
       return;
     }
     const msg = parsed.data;
-    const identity = await this.identityOf(ctx, msg.workshopId);
+    const found = await this.identityOf(ctx, msg.workshopId);
+    // A projector never holds more than a participant and acts on nothing, whoever's session opened it.
+    let screens = this.screens.get(ctx.request);
+    if (msg.type === 'live.resume') {
+      if (msg.as === 'screen') {
+        screens = screens ?? new Set();
+        screens.add(msg.workshopId);
+        this.screens.set(ctx.request, screens);
+      } else {
+        screens?.delete(msg.workshopId);
+      }
+    }
+    const identity: LiveIdentity | null =
+      found && screens?.has(msg.workshopId) ? { viewer: REDACTED_VIEWER, actor: null } : found;
     if (!identity) {
       if (msg.type === 'live.command') {
         send(ctx.client, {
@@ -265,7 +278,7 @@ export class LiveRuntime {
   /** Register the socket as a viewer, then send what it missed (events or a snapshot). */
   private async resume(ctx: SocketContext, workshopId: string, identity: LiveIdentity, lastSeq: number) {
     await this.attach(ctx, workshopId, identity.viewer);
-    const db = this.deps.database.db;
+    const db = this.db;
     let reply: LiveServerMessage | null = null;
     let needsEvents: { from: number; through: number } | null = null;
     await this.engine.read(workshopId, (state, seq) => {
@@ -299,7 +312,7 @@ export class LiveRuntime {
         afterSeq: from,
         throughSeq: through,
         events,
-      } as LiveServerMessage;
+      };
     }
     if (reply) {
       send(ctx.client, reply);
@@ -312,16 +325,18 @@ export class LiveRuntime {
       local = new Map();
       this.viewers.set(workshopId, local);
     }
-    if (local.has(ctx.client.id)) {
+    const isKnown = local.has(ctx.client.id);
+    // The same socket may resume as a projector after a console (in-app navigation): latest wins.
+    local.set(ctx.client.id, { client: ctx.client, viewer });
+    if (isKnown) {
       return;
     }
-    local.set(ctx.client.id, { client: ctx.client, viewer });
     const socket = ctx.request.raw.socket;
     socket.once('close', () => this.detach(workshopId, ctx.client.id));
     if (!this.roomClients.has(workshopId)) {
       const fanout: HubClient = {
         id: `live-${randomUUID()}`,
-        send: (message) => this.fanOut(message as unknown as LiveServerMessage),
+        send: (message) => this.fanOut(message),
       };
       this.roomClients.set(workshopId, fanout);
       await this.hub.join(roomOf(workshopId), fanout);
@@ -342,11 +357,17 @@ export class LiveRuntime {
   }
 
   /** A committed batch (local or from another instance) → each local viewer's share of it. */
-  private fanOut(message: LiveServerMessage): void {
+  private fanOut(message: ServerMessage): void {
     if (message.type !== 'live.events') {
       return;
     }
-    const batch = message as unknown as CommittedBatch & { type: 'live.events' };
+    // Batches always carry their range; a range-less message is never applied to the cache (-1).
+    const batch: CommittedBatch = {
+      workshopId: message.workshopId,
+      afterSeq: message.afterSeq ?? -1,
+      throughSeq: message.throughSeq ?? -1,
+      events: message.events,
+    };
     const state: WorkshopState | null = this.engine.observe(batch) ?? this.engine.peek(batch.workshopId);
     const local = this.viewers.get(batch.workshopId);
     if (!local) {
@@ -374,11 +395,19 @@ export class LiveRuntime {
       }
     });
     const sharedEvents = shared.filter((e) => e !== null);
-    const sharedMessage =
-      sharedEvents.length > 0 ? ({ ...message, events: sharedEvents } as LiveServerMessage) : null;
+    const sharedMessage = sharedEvents.length > 0 ? { ...message, events: sharedEvents } : null;
+    // Facilitators get every event (no gap), with nameless fist-to-five inputs stripped of their author.
+    const known = state ?? createWorkshop(batch.workshopId);
+    const facilitatorMessage = {
+      ...message,
+      events: batch.events.map(({ seq, event }) => ({
+        seq,
+        event: redactEventFor(known, event, FACILITATOR) ?? event,
+      })),
+    };
     for (const [clientId, { client, viewer }] of local) {
       if (viewer.role === 'facilitator') {
-        client.send(message as unknown as ServerMessage);
+        client.send(facilitatorMessage);
         continue;
       }
       const own = ownByParticipant.get(viewer.participantId);
@@ -398,7 +427,7 @@ export class LiveRuntime {
         )
         .filter((e): e is { seq: number; event: LiveEvent } => e !== null && e !== undefined);
       if (events.length > 0) {
-        send(client, { ...message, events } as LiveServerMessage);
+        send(client, { ...message, events });
       }
       if (
         batch.events.some(
@@ -420,5 +449,5 @@ function batchMessage(batch: CommittedBatch): LiveServerMessage {
     afterSeq: batch.afterSeq,
     throughSeq: batch.throughSeq,
     events: batch.events,
-  } as LiveServerMessage;
+  };
 }

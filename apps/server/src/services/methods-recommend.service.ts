@@ -1,17 +1,18 @@
 import type { RecommendationBody, RecommendationView } from '@essaim/contracts';
 import { type CynefinDomain, type Recommendation, recommendMethods } from '@essaim/core/methods';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
 import { type MethodChoiceRow, methodsRepository } from '../db/repositories/methods.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
+import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { writeDecisionRecord } from './decision-records.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
 import { libraryOf, presentMethod, requireMethod } from './methods.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { registerPersonalData } from './personal-data.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 import { registerTraceKind } from './trace.service.ts';
@@ -25,8 +26,6 @@ import { registerTraceKind } from './trace.service.ts';
  * declared one); trust/maturity is declared for now (`trustSource: 'declared'`) until diagnostics supply
  * a measured level.
  */
-
-type Localized = { fr: string; en: string };
 
 async function resolveQuestion(db: Db, engagementId: string, questionId: string | undefined) {
   if (!questionId) {
@@ -42,7 +41,7 @@ async function resolveQuestion(db: Db, engagementId: string, questionId: string 
 async function compute(db: Db, scope: OrgScope, engagementId: string, body: RecommendationBody) {
   await loadEngagement(db, scope, engagementId);
   const question = await resolveQuestion(db, engagementId, body.questionId);
-  const assessed = readJson<{ domain: CynefinDomain }>(question?.complexity)?.domain ?? null;
+  const assessed = readStored(StoredJson.complexity, question?.complexity)?.domain ?? null;
   const cynefin: CynefinDomain | null = assessed ?? body.cynefin ?? null;
   const cynefinSource = assessed ? 'question' : body.cynefin ? 'declared' : 'none';
   const library = await libraryOf(db, scope);
@@ -93,14 +92,14 @@ export async function recommendForEngagement(
 }
 
 function presentChoice(r: MethodChoiceRow) {
-  const proposed = readJson<string[]>(r.proposed) ?? [];
+  const proposed = readStored(StoredJson.strings, r.proposed) ?? [];
   const rank = proposed.indexOf(r.method_id);
   return {
     id: r.id,
     engagementId: r.engagement_id,
     questionId: r.question_id,
     methodId: r.method_id,
-    methodName: readJson<Localized>(r.method_name) ?? { fr: r.method_id, en: r.method_id },
+    methodName: readStored(StoredJson.localized, r.method_name) ?? { fr: r.method_id, en: r.method_id },
     reason: r.reason,
     decidedBy: r.decided_by as 'group' | 'sponsor',
     recordedBy: r.recorder_name ?? null,
@@ -192,7 +191,7 @@ registerTraceKind('method', async (db, engagementId, id) => {
   if (!row) {
     return null;
   }
-  const name = readJson<Localized>(row.method_name);
+  const name = readStored(StoredJson.localized, row.method_name);
   return name ? (name.fr === name.en ? name.fr : `${name.fr} / ${name.en}`) : null;
 });
 

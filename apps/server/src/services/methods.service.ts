@@ -8,13 +8,14 @@ import {
   type Method,
   searchMethods,
 } from '@essaim/core/methods';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { type MethodNoteRow, methodsRepository } from '../db/repositories/methods.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
+import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { registerPersonalData } from './personal-data.ts';
 
 /**
@@ -87,7 +88,7 @@ export async function libraryOf(db: Db, scope: OrgScope): Promise<Method[]> {
   const custom = await methodsRepository.listCustom(db, scope);
   return [
     ...METHOD_CATALOGUE,
-    ...custom.map((r) => customToMethod(r.id, readJson<CustomData>(r.data) as CustomData)),
+    ...custom.map((r) => customToMethod(r.id, readStored(StoredJson.customMethod, r.data)!)),
   ];
 }
 
@@ -103,7 +104,7 @@ export async function requireMethod(db: Db, scope: OrgScope, methodId: string): 
   if (!row) {
     throw notFound('method');
   }
-  return customToMethod(row.id, readJson<CustomData>(row.data) as CustomData);
+  return customToMethod(row.id, readStored(StoredJson.customMethod, row.data)!);
 }
 
 const canSeeNotes = (scope: OrgScope) => can(scope.role, 'methods.manage');
@@ -192,7 +193,7 @@ export async function updateCustomMethod(
       throw notFound('custom method');
     }
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const next = { ...(readJson<CustomData>(row.data) as CustomData), ...defined };
+    const next = { ...readStored(StoredJson.customMethod, row.data)!, ...defined };
     await methodsRepository.updateCustom(trx, scope, methodId, writeJson(next) ?? '{}', nowIso());
     await recordAudit(trx, actor, {
       orgId: scope.orgId,

@@ -1,4 +1,4 @@
-import type { Db } from '../db/repositories/users.repository.ts';
+import type { Db } from '../db/db.ts';
 import { registerPersonalData } from './personal-data.ts';
 import { registerTableTraceKind } from './trace.service.ts';
 

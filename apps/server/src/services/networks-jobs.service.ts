@@ -1,7 +1,7 @@
 import { type AnalysisInput, analyseNetwork } from '../analysis/network-analysis.ts';
 import { type RunningAnalysis, runAnalysisInWorker } from '../analysis/network-analysis-runner.ts';
+import type { Db } from '../db/db.ts';
 import { networksRepository } from '../db/repositories/networks.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { nowIso } from '../lib/tokens.ts';
 import { storeAnalysisResult } from './networks.service.ts';
 

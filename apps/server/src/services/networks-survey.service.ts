@@ -1,8 +1,8 @@
 import type { NetworkRespondentView } from '@essaim/contracts';
+import type { Db } from '../db/db.ts';
 import { networksRepository } from '../db/repositories/networks.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { readJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
@@ -77,7 +77,7 @@ export async function respondentView(db: Db, link: string): Promise<NetworkRespo
   return {
     networkTitle: network.title,
     engagementTitle: engagement.title,
-    relations: readJson<NetworkRespondentView['relations']>(network.survey_relations) ?? [],
+    relations: readStored(StoredJson.surveyRelations, network.survey_relations) ?? [],
     scale: network.survey_scale === 'importance' ? 'importance' : 'frequency',
     me: { id: respondent.person_id, label: me?.label ?? '' },
     roster: nodes
@@ -100,7 +100,7 @@ export async function respondentView(db: Db, link: string): Promise<NetworkRespo
       ? {
           id: proposal.id,
           reason: proposal.reason,
-          why: readJson<NonNullable<NetworkRespondentView['proposal']>['why']>(proposal.why)!,
+          why: readStored(StoredJson.proposalReason, proposal.why)!,
           status: proposal.status as 'proposed' | 'accepted' | 'declined',
         }
       : null,
@@ -196,7 +196,7 @@ export async function saveAnswers(
     if (!(await activeConsent(trx, respondent.person_id, network.engagement_id, 'network_survey'))) {
       throw new AppError('FORBIDDEN', 'consent first: answers are identifiable to the facilitator');
     }
-    const relations = new Set(readJson<string[]>(network.survey_relations) ?? []);
+    const relations = new Set(readStored(StoredJson.strings, network.survey_relations) ?? []);
     const roster = new Set((await networksRepository.nodes(trx, network.id)).map((x) => x.person_id));
     const seen = new Set<string>();
     const rows = [];

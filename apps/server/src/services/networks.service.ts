@@ -2,7 +2,6 @@ import type {
   NetworkAnalysis,
   NetworkEgo,
   NetworkImportPreview,
-  NetworkProposalReason,
   NetworkSummary,
   RunNetworkAnalysisBody,
 } from '@essaim/contracts';
@@ -13,17 +12,18 @@ import {
   parseNodeAttributesCsv,
 } from '@essaim/core/network';
 import type { AnalysisInput, AnalysisOutput } from '../analysis/network-analysis.ts';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { networksRepository } from '../db/repositories/networks.repository.ts';
 import { peopleRepository } from '../db/repositories/people.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import type { NetworkAnalysesTable, NetworksTable } from '../db/tables/networks.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
+import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { issueParticipant } from './participants.service.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 
@@ -53,7 +53,7 @@ async function presentNetwork(db: Db, n: NetworksTable): Promise<NetworkSummary>
     const respondents = await networksRepository.respondents(db, n.id);
     survey = {
       collectiveId: n.collective_id,
-      relations: readJson<NonNullable<NetworkSummary['survey']>['relations']>(n.survey_relations) ?? [],
+      relations: readStored(StoredJson.surveyRelations, n.survey_relations) ?? [],
       scale: n.survey_scale === 'importance' ? 'importance' : 'frequency',
       rosterSize: counts.nodes,
       invited: respondents.length,
@@ -70,7 +70,7 @@ async function presentNetwork(db: Db, n: NetworksTable): Promise<NetworkSummary>
     isWeighted: n.is_weighted === 1,
     relations:
       n.source === 'survey' ? (survey?.relations ?? []) : await networksRepository.relations(db, n.id),
-    attributeColumns: readJson<string[]>(n.attribute_columns) ?? [],
+    attributeColumns: readStored(StoredJson.strings, n.attribute_columns) ?? [],
     nodeCount: counts.nodes,
     edgeCount: counts.edges,
     survey,
@@ -398,7 +398,7 @@ async function analysisInput(
     nodes: nodes.map((node) => ({
       id: node.node_id,
       label: node.label,
-      attributes: readJson<Record<string, string>>(node.attributes) ?? {},
+      attributes: readStored(StoredJson.stringRecord, node.attributes) ?? {},
       canBeProposed: consenting.has(node.node_id),
     })),
     edges: edges.map((e) => ({ source: e.source, target: e.target, relation: e.relation, weight: e.weight })),
@@ -514,12 +514,12 @@ export async function readAnalysis(
   if (!a) {
     throw notFound('analysis');
   }
-  const result = readJson<NonNullable<NetworkAnalysis['result']>>(a.result);
+  const result = readStored(StoredJson.networkResult, a.result);
   const labels = new Map(result?.nodes.map((node) => [node.id, node.label]) ?? []);
   const proposals = await networksRepository.proposals(db, a.id);
   return {
     ...presentAnalysisSummary(a),
-    options: readJson<RunNetworkAnalysisBody>(a.options)!,
+    options: readStored(StoredJson.networkOptions, a.options)!,
     result,
     proposals: proposals.map((p) => ({
       id: p.id,
@@ -527,7 +527,7 @@ export async function readAnalysis(
       label: labels.get(p.node_id) ?? p.node_id,
       rank: p.rank,
       reason: p.reason,
-      why: readJson<NetworkProposalReason>(p.why)!,
+      why: readStored(StoredJson.proposalReason, p.why)!,
       marginalReach: p.marginal_reach,
       monteCarloSpread: p.mc_spread,
       standardError: p.mc_error,

@@ -1,14 +1,15 @@
 import type { OptionsBoard } from '@essaim/contracts';
 import { weightedScore } from '@essaim/core/engagements';
-import type { Db } from '../db/repositories/users.repository.ts';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
+import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { writeDecisionRecord } from './decision-records.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 
 type Criterion = { id: string; name: string; weight: number };
@@ -32,7 +33,7 @@ async function present(db: Db, boardId: string): Promise<OptionsBoard> {
     .selectAll()
     .where('id', '=', boardId)
     .executeTakeFirstOrThrow();
-  const criteria = readJson<Criterion[]>(board.criteria) ?? [];
+  const criteria = readStored(StoredJson.criteria, board.criteria) ?? [];
   const options = await db
     .selectFrom('options')
     .selectAll()
@@ -54,14 +55,14 @@ async function present(db: Db, boardId: string): Promise<OptionsBoard> {
     title: board.title,
     criteria,
     options: options.map((o) => {
-      const scores = readJson<Record<string, number>>(o.scores) ?? {};
+      const scores = readStored(StoredJson.numberRecord, o.scores) ?? {};
       return {
         id: o.id,
         title: o.title,
         description: o.description,
-        advantages: readJson<string[]>(o.advantages) ?? [],
-        drawbacks: readJson<string[]>(o.drawbacks) ?? [],
-        risks: readJson<string[]>(o.risks) ?? [],
+        advantages: readStored(StoredJson.strings, o.advantages) ?? [],
+        drawbacks: readStored(StoredJson.strings, o.drawbacks) ?? [],
+        risks: readStored(StoredJson.strings, o.risks) ?? [],
         effort: o.effort,
         cost: o.cost,
         scores,

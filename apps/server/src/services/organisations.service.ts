@@ -1,14 +1,15 @@
 import type { Organisation } from '@essaim/contracts';
 import type { Role } from '@essaim/core';
+import type { Db } from '../db/db.ts';
+import { mintScope, type OrgScope } from '../db/org-scope.ts';
 import { type InvitationRow, organisationsRepository } from '../db/repositories/organisations.repository.ts';
-import type { Db, UserRow } from '../db/repositories/users.repository.ts';
+import type { UserRow } from '../db/repositories/users.repository.ts';
 import { usersRepository } from '../db/repositories/users.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
+import type { Mailer } from '../lib/mailer.ts';
 import { addSeconds, hashToken, newId, newToken, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { createUser, openSession } from './auth.service.ts';
-import type { Mailer } from './mailer.ts';
-import { mintScope, type OrgScope } from './org-scope.ts';
 import { presentOrganisation } from './presenters.ts';
 
 /** Confidentiality floors from survey practice (domain.md (b)): organisations may raise them, never lower. */

@@ -1,4 +1,4 @@
-import type { Db } from '../db/repositories/users.repository.ts';
+import type { Db } from '../db/db.ts';
 import { AppError } from '../lib/app-error.ts';
 import { hashToken, newId, newToken, nowIso } from '../lib/tokens.ts';
 

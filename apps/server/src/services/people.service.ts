@@ -1,13 +1,14 @@
 import type { Collective, Person } from '@essaim/contracts';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { type PersonRow, peopleRepository } from '../db/repositories/people.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
+import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { registerPersonalData } from './personal-data.ts';
 
 export async function listCollectives(db: Db, scope: OrgScope): Promise<Collective[]> {
@@ -142,7 +143,7 @@ export async function presentPeople(db: Db, rows: PersonRow[]): Promise<Person[]
     displayName: r.display_name,
     email: r.email,
     title: r.title,
-    attributes: readJson<Record<string, string>>(r.attributes) ?? {},
+    attributes: readStored(StoredJson.stringRecord, r.attributes) ?? {},
     collectiveIds: byPerson.get(r.id) ?? [],
     createdAt: r.created_at,
   }));
@@ -368,7 +369,10 @@ registerPersonalData({
           )
           .execute()
       : [];
-    return { people: people.map((p) => ({ ...p, attributes: readJson(p.attributes) })), consents };
+    return {
+      people: people.map((p) => ({ ...p, attributes: readStored(StoredJson.stringRecord, p.attributes) })),
+      consents,
+    };
   },
   async erase(db, userId, orgId, policy) {
     if (policy === 'delete') {

@@ -1,4 +1,4 @@
-import type { Db } from '../db/repositories/users.repository.ts';
+import type { Db } from '../db/db.ts';
 
 /**
  * A feature that holds data about people registers here, so a person's export and erasure cover it

@@ -1,8 +1,9 @@
 import type { Me, Organisation, User } from '@essaim/contracts';
 import { actionsOf, isRole, type Role } from '@essaim/core';
+import type { Db } from '../db/db.ts';
 import type { OrganisationRow } from '../db/repositories/organisations.repository.ts';
 import { organisationsRepository } from '../db/repositories/organisations.repository.ts';
-import type { Db, UserRow } from '../db/repositories/users.repository.ts';
+import type { UserRow } from '../db/repositories/users.repository.ts';
 
 export function toRole(value: string): Role {
   if (!isRole(value)) {

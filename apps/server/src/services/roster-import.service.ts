@@ -1,12 +1,13 @@
 import { readCsv } from '@essaim/core';
 import { type RosterParseResult, rowsToRoster } from '@essaim/core/engagements';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { peopleRepository } from '../db/repositories/people.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
+import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { echo, TABLE_LIMITS, tooLarge } from './spreadsheet-limits.ts';
 import { readXlsxTable } from './xlsx-reader.ts';
 
@@ -188,7 +189,7 @@ export async function commitImport(
       const cids = r.collectives.map((n) => collectiveIds.get(fold(n))!);
       const found = r.email ? existing.get(r.email) : undefined;
       if (found) {
-        const attrs = { ...(readJson<Record<string, string>>(found.attributes) ?? {}), ...r.attributes };
+        const attrs = { ...(readStored(StoredJson.stringRecord, found.attributes) ?? {}), ...r.attributes };
         await peopleRepository.updatePerson(trx, scope, found.id, {
           display_name: r.displayName,
           title: r.title || found.title,

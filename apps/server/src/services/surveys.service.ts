@@ -4,14 +4,16 @@
  * (`buildCustomInstrument`, docs/diagnostics.md §1). A custom instrument is immutable once
  * created; a campaign freezes its own copy at launch, so later instruments never change it.
  */
+
 import type { CreateSurveyInstrumentBody, SurveyInstrumentEntry } from '@essaim/contracts';
 import { buildCustomInstrument, ESSAIM_IC, ESSAIM_IC_PULSE, type Instrument } from '@essaim/core/diagnostics';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { surveysRepository } from '../db/repositories/surveys.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
+import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
+import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
-import type { OrgScope } from './org-scope.ts';
 
 export const BUILT_IN_INSTRUMENTS: Record<string, { kind: 'full' | 'pulse'; instrument: Instrument }> = {
   [ESSAIM_IC.id]: { kind: 'full', instrument: ESSAIM_IC },
@@ -30,7 +32,7 @@ export async function listInstruments(db: Db, scope: OrgScope): Promise<SurveyIn
     ...custom.map((row) => ({
       ref: row.id,
       kind: 'custom' as const,
-      instrument: readJson<SurveyInstrumentEntry['instrument']>(row.definition)!,
+      instrument: readStored(StoredJson.instrumentDefinition, row.definition)!,
       createdAt: row.created_at,
     })),
   ];
@@ -46,7 +48,7 @@ export async function resolveInstrument(db: Db, scope: OrgScope, ref: string): P
   if (!row) {
     throw new AppError('VALIDATION_FAILED', 'unknown instrument', { instrumentRef: ref });
   }
-  return readJson<Instrument>(row.definition)!;
+  return readStored(StoredJson.instrumentDefinition, row.definition)!;
 }
 
 export async function createInstrument(

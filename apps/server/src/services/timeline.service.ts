@@ -1,5 +1,5 @@
+import type { Db } from '../db/db.ts';
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
 import { writeJson } from '../lib/json.ts';
 import { newId, nextSeq, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';

@@ -1,3 +1,4 @@
+import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { qrMatrix, qrSvg } from './workshops-qr.ts';
 
@@ -37,7 +38,51 @@ function formatBitsSecondCopy(m: boolean[][]): number {
   return v;
 }
 
+/**
+ * Rasterise what `qrSvg` drew: read the SVG's 1×1 module squares back into a pixel matrix (each module
+ * `scale` pixels, white background), as a camera would see the printed code.
+ */
+function pixelsOfSvg(svg: string, scale = 4): { data: Uint8ClampedArray; width: number; height: number } {
+  const size = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)?.[1]);
+  const width = size * scale;
+  const data = new Uint8ClampedArray(width * width * 4).fill(255);
+  const path = /<path d="([^"]*)"/.exec(svg)?.[1] ?? '';
+  for (const [, xs, ys] of path.matchAll(/M(\d+),(\d+)h1v1h-1z/g)) {
+    const x0 = Number(xs) * scale;
+    const y0 = Number(ys) * scale;
+    for (let y = y0; y < y0 + scale; y++) {
+      for (let x = x0; x < x0 + scale; x++) {
+        const i = (y * width + x) * 4;
+        data[i] = 0;
+        data[i + 1] = 0;
+        data[i + 2] = 0;
+      }
+    }
+  }
+  return { data, width, height: width };
+}
+
 describe('QR code for join links', () => {
+  it('decodes back to the join link (read by an independent decoder, jsQR)', () => {
+    for (const text of [
+      'https://essaim.example/join/7KQ4XM',
+      'x',
+      'https://a-much-longer-host-name.example.org/join/7KQ4XM?lang=fr&source=qr',
+      'http://localhost:4000/join/ABCDEF',
+    ]) {
+      const { data, width, height } = pixelsOfSvg(qrSvg(text, 'QR'));
+      expect(jsQR(data, width, height)?.data).toBe(text);
+    }
+  });
+
+  it('a damaged drawing does not decode to the link', () => {
+    const svg = qrSvg('https://essaim.example/join/7KQ4XM', 'QR');
+    // Drop the top-left finder pattern: no decoder can locate the symbol any more.
+    const damaged = svg.replace(/M([4-9]|10),([4-9]|10)h1v1h-1z/g, '');
+    const { data, width, height } = pixelsOfSvg(damaged);
+    expect(jsQR(data, width, height)?.data).not.toBe('https://essaim.example/join/7KQ4XM');
+  });
+
   it('picks the smallest version, level M, with both format copies equal and BCH-valid', () => {
     for (const [text, size] of [
       ['https://essaim.example/join/7KQ4XM', 29], // 34 bytes → version 3

@@ -7,7 +7,8 @@ import { randomInt } from 'node:crypto';
 import { WORKSHOP_CODE_ALPHABET, WORKSHOP_CODE_LENGTH, type Workshop } from '@essaim/contracts';
 import { type CsvCell, writeCsv } from '@essaim/core';
 import { type ActivityResults, resultsOf, type WorkshopState } from '@essaim/core/live';
-import type { Db } from '../db/repositories/users.repository.ts';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
 import { type WorkshopRow, workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
@@ -16,7 +17,6 @@ import { recordAudit } from './audit.service.ts';
 import { loadEngagement } from './engagements.service.ts';
 import type { LiveRuntime } from './live.service.ts';
 import { addOption, createBoard } from './options-boards.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { issueParticipant, type Participant } from './participants.service.ts';
 import { registerPersonalData } from './personal-data.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
@@ -201,11 +201,14 @@ export async function joinWorkshop(
 
 /** The caught-up state of a checked workshop. */
 async function stateOf(live: LiveRuntime, workshopId: string): Promise<WorkshopState> {
-  let copy: WorkshopState | null = null;
+  const read: { copy?: WorkshopState } = {};
   await live.engine.read(workshopId, (state) => {
-    copy = JSON.parse(JSON.stringify(state)) as WorkshopState;
+    read.copy = JSON.parse(JSON.stringify(state));
   });
-  return copy as unknown as WorkshopState;
+  if (!read.copy) {
+    throw new Error(`workshop ${workshopId} was not read`);
+  }
+  return read.copy;
 }
 
 export async function exportResults(db: Db, live: LiveRuntime, scope: OrgScope, workshopId: string) {
@@ -234,7 +237,7 @@ export function rankedLabels(results: ActivityResults | null): string[] {
   if (!results || results.isHidden) {
     return [];
   }
-  const r = results as unknown as Record<string, unknown>;
+  const r: Record<string, unknown> = { ...results };
   for (const key of ['items', 'ranking', 'groups', 'options', 'cards', 'words']) {
     const list = r[key];
     if (Array.isArray(list)) {
@@ -255,7 +258,7 @@ const cellOf = (v: unknown): CsvCell =>
 export function resultsCsv(exported: Awaited<ReturnType<typeof exportResults>>): string {
   const lines: CsvCell[][] = [['activity', 'type', 'rank', 'label', 'value', 'details']];
   for (const a of exported.activities) {
-    const r = (a.results ?? {}) as unknown as Record<string, unknown>;
+    const r: Record<string, unknown> = { ...a.results };
     const list = ['items', 'ranking', 'groups', 'options', 'cards', 'words']
       .map((k) => r[k])
       .find((v): v is Record<string, unknown>[] => Array.isArray(v));

@@ -3,7 +3,7 @@ import { ClientMessageSchema, type ServerMessage } from '@essaim/contracts';
 import { assertNever } from '@essaim/core';
 import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
-import type { AppInstance } from '../http/app-instance.ts';
+import type { AppInstance } from '../app-instance.ts';
 import { SESSION_COOKIE } from '../http/auth-plugin.ts';
 import type { HubClient } from '../realtime/hub.ts';
 import { resolveSession } from '../services/auth.service.ts';

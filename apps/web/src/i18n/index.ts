@@ -6,6 +6,7 @@ import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import { enCatalogue, frCatalogue } from './catalogue';
+import { withFrenchTypography } from './french-typography';
 
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
@@ -14,7 +15,7 @@ export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 export const LANGUAGE_STORAGE_KEY = 'essaim-lang';
 
 export const resources = {
-  fr: { translation: frCatalogue },
+  fr: { translation: withFrenchTypography(frCatalogue) },
   en: { translation: enCatalogue },
 } as const;
 

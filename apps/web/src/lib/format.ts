@@ -6,13 +6,27 @@ function locale(): string {
   return LOCALES[currentLanguage()];
 }
 
-/** "12 mars 2026" / "12 March 2026". Empty string for a missing or invalid date. */
+/** French writes the first day of a month as an ordinal: « 1er septembre », never « 1 septembre ». */
+function withFrenchOrdinal(text: string): string {
+  return currentLanguage() === 'fr' ? text.replace(/(^|\s)1(\s)/, '$11er$2') : text;
+}
+
+/** "12 mars 2026" / "12 March 2026", « 1er mars 2026 ». Empty string for a missing or invalid date. */
 export function formatDate(iso: string | null | undefined): string {
   const date = iso ? new Date(iso) : null;
   if (!date || Number.isNaN(date.getTime())) {
     return '';
   }
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(date);
+  return withFrenchOrdinal(new Intl.DateTimeFormat(locale(), { dateStyle: 'long' }).format(date));
+}
+
+/** "12 mars" / "12 March", « 1er mars »: a date within the coming months. */
+export function formatDayMonth(iso: string | null | undefined): string {
+  const date = iso ? new Date(iso) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    return '';
+  }
+  return withFrenchOrdinal(new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long' }).format(date));
 }
 
 /** "12 mars 2026, 14:05" / "12 March 2026, 14:05". */
@@ -21,7 +35,9 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (!date || Number.isNaN(date.getTime())) {
     return '';
   }
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return withFrenchOrdinal(
+    new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date),
+  );
 }
 
 /** A short, human summary of a User-Agent string: "Firefox · Linux". Falls back to the raw value. */

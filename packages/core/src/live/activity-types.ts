@@ -126,124 +126,39 @@ export interface ActivityModule<A extends AnyActivity, C, E> {
   redact(activity: A, participantId: string): A['data'];
 }
 
+/** The config fields of an activity that have a default: one value, shared by the console, agendas and tests. */
+export interface ActivityDefaults<A extends AnyActivity> {
+  readonly kind: A['type'];
+  readonly defaults: Partial<A['config']>;
+}
+
 type CommandOf<K extends ActivityKind> = Extract<ActivityCommand, { readonly type: `${K}.${string}` }>;
 type EventOf<K extends ActivityKind> = Extract<ActivityEvent, { readonly type: `${K}.${string}` }>;
 
-const none = () => null;
+/** Each kind's module, as its file exports it. Adding a kind: one line here and one in `ACTIVITY_KINDS`. */
+const ACTIVITY_MODULE_LIST = {
+  brainstorm: brainstorm.brainstormModule,
+  cluster: cluster.clusterModule,
+  dotVote: dotVote.dotVoteModule,
+  rating: rating.ratingModule,
+  ranking: ranking.rankingModule,
+  pairwise: pairwise.pairwiseModule,
+  poll: poll.pollModule,
+  wordCloud: wordCloud.wordCloudModule,
+  fistToFive: fistToFive.fistToFiveModule,
+  consentRound: consentRound.consentRoundModule,
+  gradients: gradients.gradientsModule,
+  timer: timer.timerModule,
+};
 
 export const ACTIVITY_MODULES: {
   readonly [K in ActivityKind]: ActivityModule<ActivityOf<K>, CommandOf<K>, EventOf<K>>;
-} = {
-  brainstorm: {
-    validate: brainstorm.validateBrainstormConfig,
-    create: brainstorm.createBrainstormData,
-    decide: brainstorm.decideBrainstorm,
-    apply: brainstorm.applyBrainstorm,
-    results: brainstorm.resultsOfBrainstorm,
-    ownState: brainstorm.ownStateOfBrainstorm,
-    redact: brainstorm.redactBrainstorm,
-  },
-  cluster: {
-    validate: cluster.validateClusterConfig,
-    create: cluster.createClusterData,
-    decide: cluster.decideCluster,
-    apply: cluster.applyCluster,
-    results: cluster.resultsOfCluster,
-    ownState: none,
-    redact: (activity) =>
-      activity.isRevealed ? cluster.cloneClusterData(activity.data) : cluster.createClusterData(),
-  },
-  dotVote: {
-    validate: dotVote.validateDotVoteConfig,
-    create: dotVote.createDotVoteData,
-    decide: dotVote.decideDotVote,
-    apply: dotVote.applyDotVote,
-    results: dotVote.resultsOfDotVote,
-    ownState: dotVote.ownStateOfDotVote,
-    redact: dotVote.redactDotVote,
-  },
-  rating: {
-    validate: rating.validateRatingConfig,
-    create: rating.createRatingData,
-    decide: rating.decideRating,
-    apply: rating.applyRating,
-    results: rating.resultsOfRating,
-    ownState: rating.ownStateOfRating,
-    redact: rating.redactRating,
-  },
-  ranking: {
-    validate: ranking.validateRankingConfig,
-    create: ranking.createRankingData,
-    decide: ranking.decideRanking,
-    apply: ranking.applyRanking,
-    results: ranking.resultsOfRanking,
-    ownState: ranking.ownStateOfRanking,
-    redact: ranking.redactRanking,
-  },
-  pairwise: {
-    validate: pairwise.validatePairwiseConfig,
-    create: pairwise.createPairwiseData,
-    decide: pairwise.decidePairwise,
-    apply: pairwise.applyPairwise,
-    results: pairwise.resultsOfPairwise,
-    ownState: pairwise.ownStateOfPairwise,
-    redact: pairwise.redactPairwise,
-  },
-  poll: {
-    validate: poll.validatePollConfig,
-    create: poll.createPollData,
-    decide: poll.decidePoll,
-    apply: poll.applyPoll,
-    results: poll.resultsOfPoll,
-    ownState: poll.ownStateOfPoll,
-    redact: poll.redactPoll,
-  },
-  wordCloud: {
-    validate: wordCloud.validateWordCloudConfig,
-    create: wordCloud.createWordCloudData,
-    decide: wordCloud.decideWordCloud,
-    apply: wordCloud.applyWordCloud,
-    results: wordCloud.resultsOfWordCloud,
-    ownState: wordCloud.ownStateOfWordCloud,
-    redact: wordCloud.redactWordCloud,
-  },
-  fistToFive: {
-    validate: fistToFive.validateFistToFiveConfig,
-    create: fistToFive.createFistToFiveData,
-    decide: fistToFive.decideFistToFive,
-    apply: fistToFive.applyFistToFive,
-    results: fistToFive.resultsOfFistToFive,
-    ownState: fistToFive.ownStateOfFistToFive,
-    redact: fistToFive.redactFistToFive,
-  },
-  consentRound: {
-    validate: consentRound.validateConsentRoundConfig,
-    create: consentRound.createConsentRoundData,
-    decide: consentRound.decideConsentRound,
-    apply: consentRound.applyConsentRound,
-    results: consentRound.resultsOfConsentRound,
-    ownState: consentRound.ownStateOfConsentRound,
-    redact: consentRound.redactConsentRound,
-  },
-  gradients: {
-    validate: gradients.validateGradientsConfig,
-    create: gradients.createGradientsData,
-    decide: gradients.decideGradients,
-    apply: gradients.applyGradients,
-    results: gradients.resultsOfGradients,
-    ownState: gradients.ownStateOfGradients,
-    redact: gradients.redactGradients,
-  },
-  timer: {
-    validate: timer.validateTimerConfig,
-    create: timer.createTimerData,
-    decide: timer.decideTimer,
-    apply: timer.applyTimer,
-    results: timer.resultsOfTimer,
-    ownState: none,
-    redact: (activity) => ({ ...activity.data }),
-  },
-};
+} = ACTIVITY_MODULE_LIST;
+
+/** Every kind's config defaults (`ACTIVITY_DEFAULTS.wordCloud.maxLength`). */
+export const ACTIVITY_DEFAULTS = Object.fromEntries(
+  ACTIVITY_KINDS.map((kind) => [kind, ACTIVITY_MODULE_LIST[kind].defaults]),
+) as { readonly [K in ActivityKind]: (typeof ACTIVITY_MODULE_LIST)[K]['defaults'] };
 
 /**
  * The module of an activity kind, widened for dispatch. TypeScript cannot correlate the kind of

@@ -117,6 +117,14 @@ function scenario() {
   send(F, { type: 'timer.setDuration', activityId: id(10), durationMs: 9000 });
   send(F, { type: 'timer.reset', activityId: id(10) });
   send(F, { type: 'activity.move', activityId: id(10), toIndex: 0 });
+  send(F, { type: 'activity.add', activity: { type: 'ranking', title: 'Extra', config: { items } } });
+  const extra = room.state.activityOrder[room.state.activityOrder.length - 1]!;
+  send(F, {
+    type: 'activity.update',
+    activityId: extra,
+    activity: { type: 'ranking', title: 'Extra 2', config: { items } },
+  });
+  send(F, { type: 'activity.remove', activityId: extra });
   send(F, { type: 'activity.close', activityId: id(1) });
   send(F, { type: 'activity.open', activityId: id(1) });
   send(F, { type: 'activity.revealResults', activityId: id(1) });

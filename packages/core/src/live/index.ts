@@ -7,7 +7,12 @@
  * `redactStateFor` / `redactEventFor` give what a participant's browser may hold.
  */
 
-export type { BrainstormConfig, BrainstormResults, Card } from './activities/brainstorm';
+export {
+  BRAINSTORM_ANONYMITY,
+  type BrainstormConfig,
+  type BrainstormResults,
+  type Card,
+} from './activities/brainstorm';
 export type { ClusterConfig, ClusterResults } from './activities/cluster';
 export type { Item } from './activities/common';
 export type {
@@ -29,12 +34,14 @@ export { nextPair, pairKey } from './activities/pairwise';
 export type { PollConfig, PollResults } from './activities/poll';
 export type { RankingConfig, RankingResults } from './activities/ranking';
 export type { RatingConfig, RatingResults } from './activities/rating';
-export { RATING_SCALES, type RatingScale } from './activities/rating';
+export { RATING_SCALE_NAMES, RATING_SCALES, type RatingScale } from './activities/rating';
 export type { TimerConfig, TimerResults } from './activities/timer';
 export { remainingMs } from './activities/timer';
 export type { WordCloudConfig, WordCloudResults } from './activities/word-cloud';
 export {
+  ACTIVITY_DEFAULTS,
   ACTIVITY_KINDS,
+  ACTIVITY_MODULES,
   type ActivityCommand,
   type ActivityEvent,
   type ActivityKind,
@@ -55,6 +62,7 @@ export {
 export type { LiveCommandBody } from './commands';
 export { decide, isDuplicateCommand } from './decide';
 export {
+  ACTIVITY_PHASES,
   type Actor,
   COMMAND_WINDOW,
   type CommandEnvelope,
@@ -72,6 +80,7 @@ export {
   type RejectionCode,
   type Role,
   type Viewer,
+  WORKSHOP_STATUSES,
   type WorkshopState,
   type WorkshopStatus,
 } from './model';

@@ -32,8 +32,10 @@ export type Actor =
 /** A viewer of results has the same shape as an actor. */
 export type Viewer = Actor;
 
-export type Phase = 'draft' | 'open' | 'closed';
-export type WorkshopStatus = 'running' | 'paused' | 'stopped';
+export const ACTIVITY_PHASES = ['draft', 'open', 'closed'] as const;
+export type Phase = (typeof ACTIVITY_PHASES)[number];
+export const WORKSHOP_STATUSES = ['running', 'paused', 'stopped'] as const;
+export type WorkshopStatus = (typeof WORKSHOP_STATUSES)[number];
 
 export interface Participant {
   readonly id: string;

@@ -8,8 +8,11 @@
  * - when results are revealed or hidden, or a moderated card is shown again, the replica cannot
  *   be patched by the event alone: the server sends a fresh redacted snapshot
  *   ({@link isSnapshotNeeded}).
- * The facilitator receives everything unchanged.
+ * The facilitator receives everything, except who showed what in a fist-to-five whose names were
+ * not chosen before the vote (the promise made to participants: {@link redactForFacilitator}).
+ * A projector is a participant-like viewer (`REDACTED_ID`): it sees results only once revealed.
  */
+import { isFistShowingNames, redactFistToFiveForFacilitator } from './activities/fist-to-five';
 import { kindOfType, moduleOf } from './activity-types';
 import type { LiveEvent, Viewer, WorkshopState } from './model';
 import { REDACTED_ID } from './model';
@@ -17,7 +20,7 @@ import { REDACTED_ID } from './model';
 /** State for a viewer: the facilitator gets it whole, a participant a redacted deep copy. */
 export function redactStateFor(state: WorkshopState, viewer: Viewer): WorkshopState {
   if (viewer.role === 'facilitator') {
-    return state;
+    return redactForFacilitator(state);
   }
   const me = viewer.participantId;
   const participants: WorkshopState['participants'] = {};
@@ -46,7 +49,7 @@ export function redactStateFor(state: WorkshopState, viewer: Viewer): WorkshopSt
  */
 export function redactEventFor(state: WorkshopState, event: LiveEvent, viewer: Viewer): LiveEvent | null {
   if (viewer.role === 'facilitator') {
-    return event;
+    return isNamelessFistEvent(state, event) ? withoutParticipant(event) : event;
   }
   const me = viewer.participantId;
   const kind = kindOfType(event.type);
@@ -61,17 +64,61 @@ export function redactEventFor(state: WorkshopState, event: LiveEvent, viewer: V
   if (activity === undefined || !activity.isRevealed) {
     return null;
   }
-  const redacted: Record<string, unknown> = {
-    ...event,
-    actor: { role: 'participant', participantId: REDACTED_ID },
-  };
-  if ('participantId' in event) {
-    redacted.participantId = REDACTED_ID;
-  }
+  const redacted = withoutParticipant(event) as unknown as Record<string, unknown>;
   if (event.type === 'brainstorm.cardAdded' && event.isAnonymous) {
     redacted.authorId = REDACTED_ID;
   }
   return redacted as unknown as LiveEvent;
+}
+
+/** The event with its participant (actor and subject) replaced by {@link REDACTED_ID}. */
+function withoutParticipant(event: LiveEvent): LiveEvent {
+  const redacted: Record<string, unknown> = {
+    ...event,
+    actor:
+      event.actor.role === 'participant' ? { role: 'participant', participantId: REDACTED_ID } : event.actor,
+  };
+  if ('participantId' in event) {
+    redacted.participantId = REDACTED_ID;
+  }
+  return redacted as unknown as LiveEvent;
+}
+
+/** A fist-to-five input whose author the facilitator must not learn (names not chosen). */
+export function isNamelessFistEvent(state: WorkshopState, event: LiveEvent): boolean {
+  if (event.type !== 'fistToFive.shown' && event.type !== 'fistToFive.explained') {
+    return false;
+  }
+  // An activity this replica does not know yet is treated as nameless: names are the exception.
+  const activity = state.activities[event.activityId];
+  return activity?.type !== 'fistToFive' || !isFistShowingNames(activity);
+}
+
+/**
+ * The facilitator's state: whole, except nameless fist-to-fives, which keep their histogram and
+ * explanation texts but lose who showed what. Returns `state` itself when nothing is to hide.
+ */
+function redactForFacilitator(state: WorkshopState): WorkshopState {
+  const hidden = state.activityOrder.filter((id) => {
+    const activity = state.activities[id];
+    return (
+      activity?.type === 'fistToFive' &&
+      !isFistShowingNames(activity) &&
+      (Object.keys(activity.data.byParticipant).length > 0 ||
+        activity.data.explanations.some((e) => e.participantId !== REDACTED_ID))
+    );
+  });
+  if (hidden.length === 0) {
+    return state;
+  }
+  const activities: WorkshopState['activities'] = { ...state.activities };
+  for (const id of hidden) {
+    const activity = state.activities[id];
+    if (activity?.type === 'fistToFive') {
+      activities[id] = { ...activity, data: redactFistToFiveForFacilitator(activity) };
+    }
+  }
+  return { ...state, activities };
 }
 
 /** Events after which a participant replica should be replaced by a fresh redacted snapshot. */

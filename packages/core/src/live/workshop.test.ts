@@ -30,6 +30,71 @@ function roomWithDotVote(dots = 3, maxPerItem = 2) {
   return { room, activityId };
 }
 
+describe('editing the agenda', () => {
+  it('edits an activity only in preparation, deletes one unless it is open or feeds a clustering', () => {
+    const { room, activityId } = roomWithDotVote();
+    const spec: ActivitySpec = {
+      type: 'dotVote',
+      title: 'Vote again',
+      config: { items: items.slice(0, 2), dotsPerParticipant: 2, maxPerItem: 2 },
+    };
+    expect(room.send(F, { type: 'activity.update', activityId, activity: spec }).ok).toBe(true);
+    expect(room.state.activities[activityId]).toMatchObject({ title: 'Vote again', config: spec.config });
+    const poll: ActivitySpec = {
+      type: 'poll',
+      title: 'P',
+      config: { options: items, isMultiple: false, maxChoices: 1 },
+    };
+    expect(room.send(F, { type: 'activity.update', activityId, activity: poll })).toMatchObject({
+      ok: false,
+      code: 'INVALID',
+    });
+    room.send(F, { type: 'activity.start', activityId });
+    expect(room.send(P('p1'), { type: 'dotVote.place', activityId, itemId: 'a' }).ok).toBe(true);
+    expect(room.send(F, { type: 'activity.update', activityId, activity: spec })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
+    expect(room.send(F, { type: 'activity.remove', activityId })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
+    room.send(F, { type: 'activity.close', activityId });
+    room.send(F, {
+      type: 'activity.add',
+      activity: {
+        type: 'brainstorm',
+        title: 'B',
+        config: { anonymity: 'optional', maxCardsPerParticipant: 3 },
+      },
+    });
+    const brainstorm = room.state.activityOrder[1]!;
+    room.send(F, {
+      type: 'activity.add',
+      activity: {
+        type: 'cluster',
+        title: 'C',
+        config: { sourceActivityId: brainstorm, canParticipantsEdit: false },
+      },
+    });
+    expect(room.send(F, { type: 'activity.remove', activityId: brainstorm })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
+    expect(room.send(F, { type: 'activity.remove', activityId }).ok).toBe(true);
+    expect(room.state.activityOrder).toEqual([brainstorm, room.state.activityOrder[1]]);
+    expect(room.state.activities[activityId]).toBeUndefined();
+    expect(room.state.currentActivityId).toBeNull();
+    // Replaying the log gives the same state (the removal is an event like any other).
+    expect(
+      replay(
+        createWorkshop(room.state.id),
+        room.log.map((e) => e.event),
+      ),
+    ).toEqual(room.state);
+  });
+});
+
 describe('workshop controls', () => {
   it('refuses participant input until the activity is started, then accepts it', () => {
     const { room, activityId } = roomWithDotVote();

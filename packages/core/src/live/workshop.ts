@@ -26,6 +26,8 @@ export type WorkshopCommand =
   | { readonly type: 'participant.remove'; readonly participantId: string }
   | { readonly type: 'activity.add'; readonly activity: ActivitySpec; readonly index?: number }
   | { readonly type: 'activity.move'; readonly activityId: string; readonly toIndex: number }
+  | { readonly type: 'activity.update'; readonly activityId: string; readonly activity: ActivitySpec }
+  | { readonly type: 'activity.remove'; readonly activityId: string }
   | { readonly type: ActivityControl; readonly activityId: string }
   | { readonly type: 'workshop.pause' | 'workshop.resume' }
   | { readonly type: 'workshop.stop'; readonly reason: string };
@@ -44,6 +46,8 @@ export type WorkshopEventBody =
       readonly activity: ActivitySpec;
     }
   | { readonly type: 'activity.moved'; readonly activityId: string; readonly toIndex: number }
+  | { readonly type: 'activity.updated'; readonly activityId: string; readonly activity: ActivitySpec }
+  | { readonly type: 'activity.removed'; readonly activityId: string }
   | {
       readonly type:
         | 'activity.started'
@@ -172,6 +176,45 @@ export function decideWorkshop(
       const activity = { ...spec, title, isRevealed: spec.isRevealed ?? false } as ActivitySpec;
       return accept({ type: 'activity.added', activityId: input.newId('act'), index, activity });
     }
+    case 'activity.update': {
+      // Editing is for preparation: once started, participants may have answered the old wording.
+      const activity = own(state.activities, command.activityId);
+      if (activity === undefined) {
+        return reject('NOT_FOUND', 'no such activity');
+      }
+      if (activity.phase !== 'draft' || state.currentActivityId === activity.id) {
+        return reject('CONFLICT', 'only activities in preparation can be edited');
+      }
+      const spec = command.activity;
+      if (spec.type !== activity.type) {
+        return reject('INVALID', 'an edit keeps the kind of activity');
+      }
+      const title = cleanText(spec.title, 200);
+      if (title === null) {
+        return reject('INVALID', 'title must be 1..200 characters');
+      }
+      const problem = moduleOf(spec.type).validate(spec.config, state);
+      if (problem !== null) {
+        return reject('INVALID', problem);
+      }
+      const updated = { ...spec, title, isRevealed: spec.isRevealed ?? activity.isRevealed } as ActivitySpec;
+      return accept({ type: 'activity.updated', activityId: activity.id, activity: updated });
+    }
+    case 'activity.remove': {
+      const activity = own(state.activities, command.activityId);
+      if (activity === undefined) {
+        return reject('NOT_FOUND', 'no such activity');
+      }
+      if (state.currentActivityId === activity.id && activity.phase === 'open') {
+        return reject('CONFLICT', 'close the current activity before deleting it');
+      }
+      const isSource = Object.values(state.activities).some(
+        (a) => a.type === 'cluster' && a.config.sourceActivityId === activity.id,
+      );
+      return isSource
+        ? reject('CONFLICT', 'a clustering uses this brainstorm: delete the clustering first')
+        : accept({ type: 'activity.removed', activityId: activity.id });
+    }
     case 'activity.move':
       if (own(state.activities, command.activityId) === undefined) {
         return reject('NOT_FOUND', 'no such activity');
@@ -242,6 +285,29 @@ export function applyWorkshopEvent(state: WorkshopState, event: WorkshopEventBod
       state.activityOrder.splice(event.index, 0, event.activityId);
       return;
     }
+    case 'activity.updated': {
+      const activity = own(state.activities, event.activityId);
+      if (activity !== undefined && activity.type === event.activity.type) {
+        const spec = event.activity;
+        Object.assign(activity, {
+          title: spec.title,
+          config: spec.config,
+          isRevealed: spec.isRevealed ?? activity.isRevealed,
+          data: moduleOf(spec.type).create(spec.config, at),
+        });
+      }
+      return;
+    }
+    case 'activity.removed': {
+      if (own(state.activities, event.activityId) !== undefined) {
+        delete state.activities[event.activityId];
+        state.activityOrder = state.activityOrder.filter((id) => id !== event.activityId);
+        if (state.currentActivityId === event.activityId) {
+          state.currentActivityId = null;
+        }
+      }
+      return;
+    }
     case 'activity.moved': {
       const from = state.activityOrder.indexOf(event.activityId);
       if (from >= 0) {
@@ -300,6 +366,8 @@ function applyActivityControl(
       return;
     case 'activity.added':
     case 'activity.moved':
+    case 'activity.updated':
+    case 'activity.removed':
       return;
   }
 }

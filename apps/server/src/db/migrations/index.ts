@@ -1,10 +1,10 @@
 import type { Migration } from 'kysely';
-import * as m20261127T1600 from './20261127T1600-create-instance-meta.ts';
-import * as m20261127T1630 from './20261127T1630-create-identity.ts';
-import * as m20261127T1700 from './20261127T1700-create-engagements.ts';
 import { competenciesMigrations } from './competencies/index.ts';
 import { conversationsMigrations } from './conversations/index.ts';
 import { decisionsMigrations } from './decisions/index.ts';
+import { engagementsMigrations } from './engagements/index.ts';
+import { identityMigrations } from './identity/index.ts';
+import { instanceMigrations } from './instance/index.ts';
 import { methodsMigrations } from './methods/index.ts';
 import { networksMigrations } from './networks/index.ts';
 import { surveysMigrations } from './surveys/index.ts';
@@ -12,13 +12,14 @@ import { workshopsMigrations } from './workshops/index.ts';
 
 /**
  * Every migration, keyed by its timestamped name. Listed statically (not read from disk) so the
- * bundled server carries them. Add new files here in order.
+ * bundled server carries them. Each feature keeps its own list in `<feature>/index.ts` (so features
+ * never edit the same file); the migrator orders all of them by name, whatever the folder. A name is
+ * stored in every database it ran on: never rename one.
  */
 export const migrations: Record<string, Migration> = {
-  '20261127T1600-create-instance-meta': m20261127T1600,
-  '20261127T1630-create-identity': m20261127T1630,
-  '20261127T1700-create-engagements': m20261127T1700,
-  // Feature folders, each with its own list (kept apart so features never edit the same file).
+  ...instanceMigrations,
+  ...identityMigrations,
+  ...engagementsMigrations,
   ...methodsMigrations,
   ...surveysMigrations,
   ...networksMigrations,

@@ -1,6 +1,6 @@
-import type { OrgScope } from '../../services/org-scope.ts';
+import type { Db } from '../db.ts';
+import type { OrgScope } from '../org-scope.ts';
 import type { AgendasTable } from '../tables/methods.ts';
-import type { Db } from './users.repository.ts';
 
 export type AgendaRow = AgendasTable;
 

@@ -1,6 +1,6 @@
-import type { OrgScope } from '../../services/org-scope.ts';
+import type { Db } from '../db.ts';
+import type { OrgScope } from '../org-scope.ts';
 import type { AuditLogTable } from '../tables.ts';
-import type { Db } from './users.repository.ts';
 
 export type AuditRow = AuditLogTable;
 

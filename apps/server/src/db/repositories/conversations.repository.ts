@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { OrgScope } from '../../services/org-scope.ts';
+import type { Db } from '../db.ts';
+import type { OrgScope } from '../org-scope.ts';
 import type { ConversationStatementsTable, ConversationsTable } from '../tables/conversations.ts';
-import type { Db } from './users.repository.ts';
 
 export type ConversationRow = ConversationsTable;
 export type StatementRow = ConversationStatementsTable;

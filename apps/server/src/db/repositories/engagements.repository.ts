@@ -1,4 +1,5 @@
-import type { OrgScope } from '../../services/org-scope.ts';
+import type { Db } from '../db.ts';
+import type { OrgScope } from '../org-scope.ts';
 import type {
   EngagementsTable,
   QuestionsTable,
@@ -6,7 +7,6 @@ import type {
   TimelineTable,
   TraceLinksTable,
 } from '../tables.ts';
-import type { Db } from './users.repository.ts';
 
 export type EngagementRow = EngagementsTable;
 export type QuestionRow = QuestionsTable;

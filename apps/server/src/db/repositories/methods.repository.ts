@@ -1,6 +1,6 @@
-import type { OrgScope } from '../../services/org-scope.ts';
+import type { Db } from '../db.ts';
+import type { OrgScope } from '../org-scope.ts';
 import type { CustomMethodsTable, MethodChoicesTable, MethodNotesTable } from '../tables/methods.ts';
-import type { Db } from './users.repository.ts';
 
 export type CustomMethodRow = CustomMethodsTable;
 export type MethodNoteRow = MethodNotesTable & { author_name?: string | null };

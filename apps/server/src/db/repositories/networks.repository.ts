@@ -1,4 +1,5 @@
-import type { OrgScope } from '../../services/org-scope.ts';
+import type { Db } from '../db.ts';
+import type { OrgScope } from '../org-scope.ts';
 import type {
   NetworkAnalysesTable,
   NetworkEdgesTable,
@@ -7,7 +8,6 @@ import type {
   NetworkRespondentsTable,
   NetworksTable,
 } from '../tables/networks.ts';
-import type { Db } from './users.repository.ts';
 
 /**
  * Networks of an engagement. Methods reached from an organisation route take the scope (or an

@@ -1,5 +1,5 @@
+import type { Db } from '../db.ts';
 import type { SessionsTable } from '../tables.ts';
-import type { Db } from './users.repository.ts';
 
 export type SessionRow = SessionsTable;
 

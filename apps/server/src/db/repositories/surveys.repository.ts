@@ -1,12 +1,12 @@
 import { hashToken } from '../../lib/tokens.ts';
-import type { OrgScope } from '../../services/org-scope.ts';
+import type { Db } from '../db.ts';
+import type { OrgScope } from '../org-scope.ts';
 import type {
   SurveyCampaignsTable,
   SurveyInstrumentsTable,
   SurveyInvitationsTable,
   SurveyResponsesTable,
 } from '../tables/surveys.ts';
-import type { Db } from './users.repository.ts';
 
 export type SurveyInstrumentRow = SurveyInstrumentsTable;
 export type CampaignRow = SurveyCampaignsTable;

@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database, UsersTable } from '../tables.ts';
+import type { Db } from '../db.ts';
+import type { UsersTable } from '../tables.ts';
 
-export type Db = Kysely<Database>;
+/** @deprecated import `Db` from `db/db.ts`. */
+export type { Db };
 export type UserRow = UsersTable;
 
 export const usersRepository = {

@@ -1,6 +1,6 @@
-import type { OrgScope } from '../../services/org-scope.ts';
+import type { Db } from '../db.ts';
+import type { OrgScope } from '../org-scope.ts';
 import type { WorkshopEventsTable, WorkshopsTable } from '../tables/workshops.ts';
-import type { Db } from './users.repository.ts';
 
 export type WorkshopRow = WorkshopsTable;
 export type WorkshopEventRow = WorkshopEventsTable;

@@ -1,3 +1,5 @@
+import type { GroupCountSmoother, OpinionAxes } from '@essaim/core/opinions';
+
 /** Tables of the conversations feature (opinion-mapping conversations: statements, votes, results). */
 
 export interface ConversationsTable {
@@ -61,3 +63,21 @@ export type ConversationsTables = {
   conversation_participants: ConversationParticipantsTable;
   conversation_votes: ConversationVotesTable;
 };
+
+/** The stored form of an opinion map (`conversation_maps.result`), as `analysis/opinions-analysis.ts` writes it. */
+export interface StoredOpinionMap {
+  mode: 'polis' | 'small-group';
+  explanation: { key: string; data: Record<string, number> };
+  participants: { id: string; group: number | null; x: number; y: number; isIncluded: boolean }[];
+  groups: {
+    id: number;
+    size: number;
+    representative: { statement: string; direction: 'agree' | 'disagree'; share: number; ratio: number }[];
+  }[];
+  consensus: { statement: string; direction: 'agree' | 'disagree'; share: number }[];
+  bridging: { statement: string; minGroupAgree: number }[];
+  /** PCA extremity by statement number: feeds the routing priority between two recomputations. */
+  extremity: Record<string, number>;
+  smoother: GroupCountSmoother | null;
+  axes?: OpinionAxes;
+}

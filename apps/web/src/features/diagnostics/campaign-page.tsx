@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ConfirmModal } from '../../components/confirm-modal';
 import { FormAlert } from '../../components/form-alert';
 import { PageHeader } from '../../components/page-header';
 import { PageSkeleton } from '../../components/page-skeleton';
@@ -98,6 +99,8 @@ export function CampaignPage() {
     'launch',
   );
   const close = useCampaignAction<Campaign>(orgId, campaignId, 'close');
+  // Launch and close cannot be undone: each asks first, saying what becomes final.
+  const [confirming, setConfirming] = useState<'launch' | 'close' | null>(null);
   const { lng } = useInstrumentLabels(undefined);
   usePageTitle(query.data?.title ?? t('diagnostic.campaigns.title'));
   if (query.isPending) {
@@ -134,7 +137,7 @@ export function CampaignPage() {
             <Text size="sm">{t('diagnostic.launch.help')}</Text>
             <FormAlert message={launch.isError ? describeError(t, launch.error) : null} />
             <Group>
-              <Button onClick={() => launch.mutate()} loading={launch.isPending}>
+              <Button onClick={() => setConfirming('launch')} loading={launch.isPending}>
                 {t('diagnostic.launch.submit')}
               </Button>
             </Group>
@@ -163,7 +166,12 @@ export function CampaignPage() {
       {campaign.status !== 'draft' && <Counts campaign={campaign} />}
       {campaign.status === 'open' && can('survey.manage') && (
         <Group>
-          <Button variant="default" color="red" onClick={() => close.mutate()} loading={close.isPending}>
+          <Button
+            variant="default"
+            color="red"
+            onClick={() => setConfirming('close')}
+            loading={close.isPending}
+          >
             {t('diagnostic.close.submit')}
           </Button>
           <Text size="sm" c="dimmed">
@@ -171,6 +179,24 @@ export function CampaignPage() {
           </Text>
         </Group>
       )}
+      <ConfirmModal
+        opened={confirming !== null}
+        title={
+          confirming === 'launch' ? t('diagnostic.launch.confirmTitle') : t('diagnostic.close.confirmTitle')
+        }
+        body={
+          confirming === 'launch' ? t('diagnostic.launch.confirmBody') : t('diagnostic.close.confirmBody')
+        }
+        confirmLabel={confirming === 'launch' ? t('diagnostic.launch.submit') : t('diagnostic.close.submit')}
+        confirmColor={confirming === 'launch' ? 'honey' : 'red'}
+        loading={launch.isPending || close.isPending}
+        onClose={() => setConfirming(null)}
+        onConfirm={() => {
+          (confirming === 'launch' ? launch : close).mutate(undefined, {
+            onSettled: () => setConfirming(null),
+          });
+        }}
+      />
     </Stack>
   );
 }

@@ -12,10 +12,10 @@ import {
   Container,
   Group,
   List,
+  NativeSelect,
   Progress,
   Radio,
   SegmentedControl,
-  Select,
   Stack,
   Text,
   Textarea,
@@ -176,24 +176,29 @@ function Consent({
           <Stack gap="sm">
             <Text size="sm">{t('diagnostic.respond.declareHelp')}</Text>
             {session.selfDeclare.collectives.length > 0 && (
-              <Select
+              // Native pickers: the phone's own list, reliable with touch and screen readers.
+              <NativeSelect
+                size="md"
                 label={t('diagnostic.respond.collective')}
-                placeholder={t('diagnostic.respond.preferNot')}
-                data={session.selfDeclare.collectives.map((x) => ({ value: x.id, label: x.name }))}
-                value={collectiveId}
-                onChange={setCollectiveId}
-                clearable
+                data={[
+                  { value: '', label: t('diagnostic.respond.preferNot') },
+                  ...session.selfDeclare.collectives.map((x) => ({ value: x.id, label: x.name })),
+                ]}
+                value={collectiveId ?? ''}
+                onChange={(e) => setCollectiveId(e.currentTarget.value || null)}
               />
             )}
             {session.selfDeclare.attributes.map((a) => (
-              <Select
+              <NativeSelect
                 key={a.name}
+                size="md"
                 label={a.name}
-                placeholder={t('diagnostic.respond.preferNot')}
-                data={a.values}
-                value={attributes[a.name] ?? null}
-                onChange={(v) => setAttributes((old) => ({ ...old, [a.name]: v ?? '' }))}
-                clearable
+                data={[{ value: '', label: t('diagnostic.respond.preferNot') }, ...a.values]}
+                value={attributes[a.name] ?? ''}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setAttributes((old) => ({ ...old, [a.name]: value }));
+                }}
               />
             ))}
           </Stack>

@@ -16,14 +16,19 @@ export function NextStepCard() {
           </Title>
           <Text c="dimmed">{t('home.nextStep.body')}</Text>
         </Stack>
-        <Button
-          component={Link}
-          to="/engagements"
-          size="md"
-          rightSection={<Icon name="arrowRight" size={18} />}
-        >
-          {t('home.nextStep.cta')}
-        </Button>
+        <Group gap="sm">
+          <Button component={Link} to="/organisation?tab=invitations" size="md" variant="default">
+            {t('home.nextStep.invite')}
+          </Button>
+          <Button
+            component={Link}
+            to="/engagements"
+            size="md"
+            rightSection={<Icon name="arrowRight" size={18} />}
+          >
+            {t('home.nextStep.cta')}
+          </Button>
+        </Group>
       </Group>
     </Box>
   );

@@ -24,6 +24,7 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { VisibilityNote } from '../../components/visibility-note';
+import { formatDuration } from '../../lib/format-duration';
 import { usePageTitle } from '../../lib/use-page-title';
 import { AgendaSkillWarnings } from '../competencies/agenda-skill-warnings';
 import { useCurrentOrg } from '../orgs/use-current-org';
@@ -88,7 +89,7 @@ function PrintLayout({ agenda, version }: { agenda: AgendaView; version: 'facili
       <h1>{agenda.title}</h1>
       <p>
         {agenda.date ? `${agenda.date} · ` : ''}
-        {agenda.start}–{agenda.end} · {t('agenda.total', { total: agenda.totalMinutes })}
+        {agenda.start}–{agenda.end} · {t('agenda.total', { total: formatDuration(agenda.totalMinutes) })}
         {' · '}
         {version === 'facilitator'
           ? t('agenda.print.facilitatorVersion')
@@ -455,8 +456,11 @@ export function AgendaPage() {
             </Title>
             <Text data-testid="agenda-total" fw={600} c={agenda.isOverTime ? 'red' : undefined}>
               {agenda.availableMinutes
-                ? t('agenda.totalOf', { total: agenda.totalMinutes, available: agenda.availableMinutes })
-                : t('agenda.total', { total: agenda.totalMinutes })}
+                ? t('agenda.totalOf', {
+                    total: formatDuration(agenda.totalMinutes),
+                    available: formatDuration(agenda.availableMinutes),
+                  })
+                : t('agenda.total', { total: formatDuration(agenda.totalMinutes) })}
             </Text>
           </Group>
           {agenda.availableMinutes ? (
@@ -465,8 +469,8 @@ export function AgendaPage() {
               color={agenda.isOverTime ? 'red' : 'teal'}
               aria-label={t('agenda.budgetLabel')}
               aria-valuetext={t('agenda.totalOf', {
-                total: agenda.totalMinutes,
-                available: agenda.availableMinutes,
+                total: formatDuration(agenda.totalMinutes),
+                available: formatDuration(agenda.availableMinutes),
               })}
             />
           ) : null}

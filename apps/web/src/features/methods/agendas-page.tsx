@@ -21,6 +21,7 @@ import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { VisibilityNote } from '../../components/visibility-note';
 import { formatDate } from '../../lib/format';
+import { formatDuration } from '../../lib/format-duration';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useEngagements } from '../engagements/api';
 import { useCurrentOrg } from '../orgs/use-current-org';
@@ -169,8 +170,11 @@ export function AgendasPage() {
                 <Group gap="xs">
                   <Badge variant="light" color={a.isOverTime ? 'red' : 'gray'}>
                     {a.availableMinutes
-                      ? t('agenda.totalOf', { total: a.totalMinutes, available: a.availableMinutes })
-                      : t('agenda.total', { total: a.totalMinutes })}
+                      ? t('agenda.totalOf', {
+                          total: formatDuration(a.totalMinutes),
+                          available: formatDuration(a.availableMinutes),
+                        })
+                      : t('agenda.total', { total: formatDuration(a.totalMinutes) })}
                   </Badge>
                 </Group>
               </Stack>

@@ -1,5 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatDurationRange } from '../../lib/format-duration';
 import type { MethodView } from './api';
 
 export const FAMILIES = ['diverge', 'converge', 'decide', 'relate', 'reflect', 'plan', 'spread'] as const;
@@ -45,7 +46,7 @@ export function MethodFacts({ method }: { method: MethodView }) {
         {t('library.facts.people', { range: rangeText(method.groupSize) })}
       </Text>
       <Text size="sm" c="dimmed">
-        {t('library.facts.minutes', { range: rangeText(method.durationMinutes) })}
+        {t('library.facts.minutes', { range: formatDurationRange(method.durationMinutes) })}
       </Text>
       <Text size="sm" c="dimmed">
         {t('library.facts.skill', { level: method.facilitationSkill })}

@@ -24,6 +24,7 @@ import { Logo } from '../../components/logo';
 import { PageSkeleton } from '../../components/page-skeleton';
 import { api, isApiError } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
+import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
 import { type NetworkRespondentView, networkKeys, surveyPath, useRespondentView } from './api';
 import { useProposalReason } from './proposal-reason';
@@ -276,7 +277,7 @@ function Survey({ token, view }: { token: string; view: NetworkRespondentView })
         </Button>
         {!isDirty && view.submittedAt && (
           <Text size="sm" c="teal" role="status">
-            {t('network.respondent.saved', { date: new Date(view.submittedAt).toLocaleString() })}
+            {t('network.respondent.saved', { date: formatDateTime(view.submittedAt) })}
           </Text>
         )}
       </Group>

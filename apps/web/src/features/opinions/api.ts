@@ -9,6 +9,7 @@ import type {
   ConversationSummary,
   ConversationWorkshopJoinResult,
   ConversationWorkshopLink,
+  ConversationWorkshopStatus,
 } from '@essaim/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
@@ -20,6 +21,7 @@ export type {
   ConversationSummary,
   ConversationWorkshopJoinResult,
   ConversationWorkshopLink,
+  ConversationWorkshopStatus,
 };
 
 const enc = encodeURIComponent;
@@ -38,11 +40,14 @@ export const conversationKeys = {
   info: (joinCode: string) => ['conversation-join', joinCode, 'info'] as const,
   workshop: (orgId: string, workshopId: string) => ['conversations', orgId, 'workshop', workshopId] as const,
   workshopJoin: (workshopId: string) => ['conversation-workshop-join', workshopId] as const,
+  workshopStatus: (workshopId: string) => ['conversation-workshop-status', workshopId] as const,
 };
 
 /** The opinion map a live workshop embeds: facilitator side (organisation) and participant side (cookie). */
 export const workshopConversationPath = (orgId: string, workshopId: string) =>
   `/api/orgs/${enc(orgId)}/workshops/${enc(workshopId)}/conversation`;
+export const workshopConversationStatusPath = (workshopId: string) =>
+  `/api/workshops/${enc(workshopId)}/conversation`;
 export const workshopConversationJoinPath = (workshopId: string) =>
   `/api/workshops/${enc(workshopId)}/conversation/join`;
 

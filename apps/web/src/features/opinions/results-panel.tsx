@@ -28,14 +28,21 @@ export function MethodExplanation({ results }: { results: ConversationResults })
   );
 }
 
+/** Below this many people a group's percentage moves by 10 points or more per person: shown as an estimate. */
+const TINY_GROUP = 10;
+
 function StatementList({
   items,
   results,
+  groupSize,
 }: {
   items: { statementId: string; direction: 'agree' | 'disagree'; share: number }[];
   results: ConversationResults;
+  /** Size of the group the shares come from, when they describe one group. */
+  groupSize?: number;
 }) {
   const { t } = useTranslation();
+  const isEstimate = groupSize !== undefined && groupSize < TINY_GROUP;
   return (
     <List spacing="xs" size="sm">
       {items.map((r) => (
@@ -44,7 +51,12 @@ function StatementList({
             {results.statements[r.statementId]}
           </Text>{' '}
           <Badge size="sm" variant="light" color={r.direction === 'agree' ? 'teal' : 'red'}>
-            {t(`opinion.share.${r.direction}`, { share: Math.round(r.share * 100) })}
+            {isEstimate
+              ? t(`opinion.share.${r.direction}Estimate`, {
+                  share: Math.round(r.share * 100),
+                  count: groupSize,
+                })
+              : t(`opinion.share.${r.direction}`, { share: Math.round(r.share * 100) })}
           </Badge>
         </List.Item>
       ))}
@@ -91,7 +103,7 @@ export function ResultsPanel({ results, big = false }: { results: ConversationRe
                 <Text size="xs" c="dimmed" mb="xs">
                   {t('opinion.results.representativeHint')}
                 </Text>
-                <StatementList items={g.representative} results={results} />
+                <StatementList items={g.representative} results={results} groupSize={g.size} />
               </Card>
             ))}
           </SimpleGrid>

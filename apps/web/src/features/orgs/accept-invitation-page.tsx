@@ -60,16 +60,20 @@ export function AcceptInvitationPage() {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [problems, setProblems] = useState<Record<string, FieldProblem | null>>({});
+  const [isAccepted, setIsAccepted] = useState(false);
 
   const preview = useQuery({
     queryKey: ['invitation', token],
     queryFn: () => api.get<InvitationPreview>(`/api/invitations/${encodeURIComponent(token)}`),
     retry: false,
+    // Once accepted the invitation is spent: the session change must not ask for it again (404).
+    enabled: !isAccepted,
   });
 
   const accept = useMutation({
     mutationFn: (body: { displayName?: string; password?: string }) =>
       api.post<Me>(`/api/invitations/${encodeURIComponent(token)}/accept`, body),
+    onMutate: () => setIsAccepted(true),
     onSuccess: (nextMe) => {
       const orgName = preview.data?.orgName ?? '';
       const joined = nextMe.memberships.find((m) => m.orgName === orgName);
@@ -80,7 +84,7 @@ export function AcceptInvitationPage() {
       notifications.show({ color: 'teal', message: t('orgs.accept.accepted', { org: orgName }) });
       navigate('/organisation', { replace: true });
     },
-    onError: () => {},
+    onError: () => setIsAccepted(false),
   });
 
   if (preview.isPending) {

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { FormAlert } from '../../components/form-alert';
 import { Icon } from '../../components/icons';
 import { api } from '../../lib/api';
@@ -17,6 +18,7 @@ import { setCurrentOrgId } from './use-current-org';
 export function CreateOrgForm({ onCreated }: { onCreated?: (org: Organisation) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [name, setName] = useState('');
   const [policy, setPolicy] = useState<ContributionPolicy>('anonymise');
   const [nameProblem, setNameProblem] = useState(false);
@@ -28,7 +30,12 @@ export function CreateOrgForm({ onCreated }: { onCreated?: (org: Organisation) =
       queryClient.setQueryData(orgKeys.one(org.id), org);
       await queryClient.invalidateQueries({ queryKey: ME_KEY });
       notifications.show({ color: 'teal', message: t('orgs.create.created', { name: org.name }) });
-      onCreated?.(org);
+      // Next steps (invite, first engagement) are offered on the home page, which now knows the organisation.
+      if (onCreated) {
+        onCreated(org);
+      } else {
+        navigate('/');
+      }
     },
     onError: () => {},
   });

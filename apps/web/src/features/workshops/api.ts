@@ -33,6 +33,8 @@ export function useWorkshop(orgId: string, id: string) {
   return useQuery({
     queryKey: workshopKeys.one(orgId, id),
     queryFn: () => api.get<Workshop>(workshopPath(orgId, id)),
+    // A standalone page (projector) knows its organisation a moment after the first render.
+    enabled: orgId !== '' && id !== '',
   });
 }
 

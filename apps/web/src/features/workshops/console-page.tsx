@@ -1,8 +1,8 @@
-import { type AnyActivity, resultsOf, type WorkshopState } from '@essaim/core/live';
+import { type ActivitySpec, type AnyActivity, resultsOf, type WorkshopState } from '@essaim/core/live';
 import {
+  Accordion,
   Alert,
   Anchor,
-  Badge,
   Button,
   Card,
   Grid,
@@ -13,6 +13,7 @@ import {
   Select,
   Stack,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -20,6 +21,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ConfirmModal } from '../../components/confirm-modal';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { VisibilityNote } from '../../components/visibility-note';
@@ -29,6 +31,8 @@ import { useRealtimeStatus } from '../../lib/use-realtime';
 import { useCurrentOrg } from '../orgs/use-current-org';
 import { AddActivity } from './add-activity';
 import { useSendOutputs, useWorkshop, workshopPath } from './api';
+import { ChainVote } from './chain-vote';
+import { ActivityControls, Agenda } from './console-agenda';
 import { ConsentTools, TimerTools } from './decision-tools';
 import type { LiveSession } from './live-session';
 import { OpinionMapFacilitatorPanel } from './opinion-map-activity';
@@ -37,49 +41,6 @@ import { ConnectionBadge, PhaseBadge, StatusBanner } from './shared';
 import { useLive } from './use-live';
 
 const FACILITATOR = { role: 'facilitator' } as const;
-
-function ActivityControls({ activity, session }: { activity: AnyActivity; session: LiveSession }) {
-  const { t } = useTranslation();
-  const id = activity.id;
-  return (
-    <Group gap="xs">
-      {activity.phase !== 'open' ? (
-        <Button size="xs" onClick={() => session.send({ type: 'activity.start', activityId: id })}>
-          {activity.phase === 'draft' ? t('workshop.controls.start') : t('workshop.controls.reopen')}
-        </Button>
-      ) : (
-        <Button
-          size="xs"
-          variant="light"
-          onClick={() => session.send({ type: 'activity.close', activityId: id })}
-        >
-          {t('workshop.controls.close')}
-        </Button>
-      )}
-      <Button
-        size="xs"
-        variant="default"
-        onClick={() =>
-          session.send({
-            type: activity.isRevealed ? 'activity.hideResults' : 'activity.revealResults',
-            activityId: id,
-          })
-        }
-      >
-        {activity.isRevealed ? t('workshop.controls.hideResults') : t('workshop.controls.reveal')}
-      </Button>
-      <Button
-        size="xs"
-        variant="subtle"
-        onClick={() =>
-          session.send({ type: activity.isLocked ? 'activity.unlock' : 'activity.lock', activityId: id })
-        }
-      >
-        {activity.isLocked ? t('workshop.controls.unlock') : t('workshop.controls.lock')}
-      </Button>
-    </Group>
-  );
-}
 
 /** Facilitator tools specific to the current activity: hide cards, build groups, vote on them. */
 function ActivityTools({
@@ -94,22 +55,11 @@ function ActivityTools({
   const { t } = useTranslation();
   const [groupName, setGroupName] = useState('');
   const results = resultsOf(state, activity.id, FACILITATOR);
-  const voteOn = (labels: string[], title: string) =>
-    session.send({
-      type: 'activity.add',
-      activity: {
-        type: 'dotVote',
-        title,
-        config: {
-          items: labels.slice(0, 200).map((label, i) => ({ id: `i${i + 1}`, label: label.slice(0, 200) })),
-          dotsPerParticipant: 3,
-          maxPerItem: 3,
-        },
-      },
-    });
+  const addActivity = (spec: ActivitySpec) => session.send({ type: 'activity.add', activity: spec });
   if (results?.type === 'brainstorm' && !results.isHidden) {
     return (
       <Stack gap="xs">
+        {results.cards.some((c) => !c.isHidden) ? <ChainVote results={results} onAdd={addActivity} /> : null}
         <Title order={3} size="h5">
           {t('workshop.moderation.title')}
         </Title>
@@ -200,30 +150,25 @@ function ActivityTools({
             </Group>
           ))}
         </Stack>
-        {results.groups.length > 0 ? (
-          <Group>
-            <Button
-              variant="light"
-              onClick={() =>
-                voteOn(
-                  results.groups.map((g) => g.name),
-                  t('workshop.cluster.voteTitle'),
-                )
-              }
-            >
-              {t('workshop.cluster.voteOnGroups')}
-            </Button>
-          </Group>
-        ) : null}
+        {results.groups.length > 0 ? <ChainVote results={results} onAdd={addActivity} /> : null}
       </Stack>
     );
   }
   return null;
 }
 
-function Participants({ state, session }: { state: WorkshopState; session: LiveSession }) {
+function Participants({
+  state,
+  session,
+  isStopped,
+}: {
+  state: WorkshopState;
+  session: LiveSession;
+  isStopped: boolean;
+}) {
   const { t } = useTranslation();
   const people = Object.values(state.participants).filter((p) => !p.isRemoved);
+  const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="participants-title">
       <Title order={2} size="h4" id="participants-title">
@@ -239,27 +184,79 @@ function Participants({ state, session }: { state: WorkshopState; session: LiveS
             <List.Item key={p.id}>
               <Group gap="xs" justify="space-between" wrap="nowrap">
                 <Text size="sm">{p.displayName ?? t('workshop.participants.anonymous')}</Text>
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  color="red"
-                  aria-label={t('workshop.participants.removeLabel', {
-                    name: p.displayName ?? t('workshop.participants.anonymous'),
-                  })}
-                  onClick={() => {
-                    if (window.confirm(t('workshop.participants.confirmRemove'))) {
-                      session.send({ type: 'participant.remove', participantId: p.id });
+                {isStopped ? null : (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('workshop.participants.removeLabel', {
+                      name: p.displayName ?? t('workshop.participants.anonymous'),
+                    })}
+                    onClick={() =>
+                      setRemoving({ id: p.id, name: p.displayName ?? t('workshop.participants.anonymous') })
                     }
-                  }}
-                >
-                  {t('workshop.participants.remove')}
-                </Button>
+                  >
+                    {t('workshop.participants.remove')}
+                  </Button>
+                )}
               </Group>
             </List.Item>
           ))}
         </List>
       )}
+      <ConfirmModal
+        opened={removing !== null}
+        title={t('workshop.participants.removeTitle', { name: removing?.name ?? '' })}
+        body={t('workshop.participants.confirmRemove')}
+        confirmLabel={t('workshop.participants.removeConfirm')}
+        loading={false}
+        onClose={() => setRemoving(null)}
+        onConfirm={() => {
+          if (removing) {
+            session.send({ type: 'participant.remove', participantId: removing.id });
+          }
+          setRemoving(null);
+        }}
+      />
     </Paper>
+  );
+}
+
+/** Stop, after the app's confirmation with the reason participants will read. */
+function StopButton({ session }: { session: LiveSession }) {
+  const { t } = useTranslation();
+  const [isOpen, setIsOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  return (
+    <>
+      <Button variant="subtle" color="red" onClick={() => setIsOpen(true)}>
+        {t('workshop.controls.stop')}
+      </Button>
+      <ConfirmModal
+        opened={isOpen}
+        title={t('workshop.stop.title')}
+        body={t('workshop.stop.body')}
+        confirmLabel={t('workshop.stop.confirm')}
+        loading={false}
+        isConfirmDisabled={reason.trim() === ''}
+        onClose={() => setIsOpen(false)}
+        onConfirm={() => {
+          session.send({ type: 'workshop.stop', reason: reason.trim().slice(0, 500) });
+          setIsOpen(false);
+        }}
+      >
+        <Textarea
+          label={t('workshop.stop.reason')}
+          required
+          autosize
+          minRows={2}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          data-autofocus
+        />
+      </ConfirmModal>
+    </>
   );
 }
 
@@ -277,9 +274,30 @@ export function ConsolePage() {
     return <QueryError error={workshop.error} />;
   }
   const state = live.view;
+  const isStopped = state.status === 'stopped';
   const current = state.currentActivityId ? state.activities[state.currentActivityId] : undefined;
   const joinUrl = workshop.data ? `${window.location.origin}${workshop.data.joinPath}` : '';
   const currentResults = current ? resultsOf(state, current.id, FACILITATOR, { now: Date.now() }) : null;
+  const exports = (
+    <Group gap="xs">
+      <Button
+        component="a"
+        href={`${workshopPath(orgId, workshopId)}/export?format=csv`}
+        variant="default"
+        size="xs"
+      >
+        {t('workshop.export.csv')}
+      </Button>
+      <Button
+        component="a"
+        href={`${workshopPath(orgId, workshopId)}/export?format=json`}
+        variant="default"
+        size="xs"
+      >
+        {t('workshop.export.json')}
+      </Button>
+    </Group>
+  );
   return (
     <Stack gap="lg">
       <PageHeader
@@ -294,188 +312,167 @@ export function ConsolePage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
-            <Card withBorder>
-              <Group justify="space-between" align="flex-start">
-                <Stack gap={4}>
-                  <Text size="sm" c="dimmed">
-                    {t('workshop.console.joinWith')}
-                  </Text>
-                  <Text
-                    fz={36}
-                    fw={800}
-                    ff="monospace"
-                    lts={4}
-                    data-testid="join-code"
-                    aria-label={t('workshop.console.codeLabel', {
-                      code: workshop.data?.code.split('').join(' ') ?? '',
-                    })}
-                  >
-                    {workshop.data?.code ?? '······'}
-                  </Text>
-                  <Anchor href={joinUrl} size="sm">
-                    {joinUrl}
-                  </Anchor>
-                  <Group gap="xs" mt="xs">
-                    <ConnectionBadge status={status} pending={live.pending} />
-                    <Button
-                      component={Link}
-                      to={`/screen/${workshopId}`}
-                      target="_blank"
-                      variant="light"
-                      size="xs"
-                    >
-                      {t('workshop.console.openScreen')}
-                    </Button>
+            {/* What is happening in the room comes first; preparation folds away below. */}
+            <Paper withBorder p="md" radius="md" component="section" aria-labelledby="current-title">
+              {current && currentResults ? (
+                <Stack gap="sm">
+                  <Group justify="space-between" align="flex-start">
+                    <Stack gap={2}>
+                      <Text size="xs" tt="uppercase" fw={700} c="dimmed">
+                        {t('workshop.now.label')}
+                      </Text>
+                      <Title order={2} size="h3" id="current-title">
+                        {t('workshop.current.title', { title: current.title })}
+                      </Title>
+                    </Stack>
+                    <Group gap="xs">
+                      <PhaseBadge phase={current.phase} />
+                      {workshop.data?.engagementId ? (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          loading={outputs.isPending}
+                          onClick={() =>
+                            outputs.mutate(
+                              { activityId: current.id, top: 5 },
+                              {
+                                onSuccess: (r) =>
+                                  notifications.show({
+                                    color: 'teal',
+                                    message: t('workshop.outputs.sent', { count: r.optionTitles.length }),
+                                  }),
+                                onError: (e) =>
+                                  notifications.show({ color: 'red', message: describeError(t, e) }),
+                              },
+                            )
+                          }
+                        >
+                          {t('workshop.outputs.send')}
+                        </Button>
+                      ) : null}
+                    </Group>
                   </Group>
+                  {isStopped ? null : <ActivityControls activity={current} session={session} />}
+                  <ResultsView results={currentResults} />
+                  {isStopped ? null : <ActivityTools state={state} activity={current} session={session} />}
                 </Stack>
-                {workshop.data ? (
-                  <Image
-                    src={`${workshopPath(orgId, workshopId)}/qr.svg`}
-                    alt={t('workshop.console.qrAlt', { code: workshop.data.code })}
-                    w={140}
-                    h={140}
-                  />
-                ) : null}
-              </Group>
-              <Group mt="md" gap="xs">
-                {state.status === 'running' ? (
-                  <Button
-                    variant="light"
-                    color="yellow"
-                    onClick={() => session.send({ type: 'workshop.pause' })}
-                  >
-                    {t('workshop.controls.pause')}
-                  </Button>
-                ) : state.status === 'paused' ? (
-                  <Button
-                    variant="light"
-                    color="teal"
-                    onClick={() => session.send({ type: 'workshop.resume' })}
-                  >
-                    {t('workshop.controls.resume')}
-                  </Button>
-                ) : null}
-                {state.status !== 'stopped' ? (
-                  <Button
-                    variant="subtle"
-                    color="red"
-                    onClick={() => {
-                      const reason = window.prompt(t('workshop.controls.stopPrompt'));
-                      if (reason !== null) {
-                        session.send({ type: 'workshop.stop', reason: reason.slice(0, 500) });
-                      }
-                    }}
-                  >
-                    {t('workshop.controls.stop')}
-                  </Button>
-                ) : null}
-                <Button
-                  component="a"
-                  href={`${workshopPath(orgId, workshopId)}/export?format=csv`}
-                  variant="default"
-                  size="sm"
-                >
-                  {t('workshop.export.csv')}
-                </Button>
-                <Button
-                  component="a"
-                  href={`${workshopPath(orgId, workshopId)}/export?format=json`}
-                  variant="default"
-                  size="sm"
-                >
-                  {t('workshop.export.json')}
-                </Button>
-              </Group>
-            </Card>
-
-            <Paper withBorder p="md" radius="md" component="section" aria-labelledby="agenda-title">
-              <Title order={2} size="h4" id="agenda-title">
-                {t('workshop.agenda.title')}
-              </Title>
-              {state.activityOrder.length === 0 ? (
-                <Text c="dimmed" size="sm" mt="xs">
-                  {t('workshop.agenda.empty')}
-                </Text>
               ) : (
-                <List spacing="sm" mt="sm" listStyleType="none" data-testid="agenda">
-                  {state.activityOrder.map((id, index) => {
-                    const a = state.activities[id];
-                    if (!a) {
-                      return null;
-                    }
-                    return (
-                      <List.Item key={id}>
-                        <Group justify="space-between" wrap="wrap" gap="xs">
-                          <Group gap="xs">
-                            <Text fw={id === state.currentActivityId ? 700 : 400}>
-                              {index + 1}. {a.title}
-                            </Text>
-                            <Badge variant="outline" size="sm">
-                              {t(`workshop.kinds.${a.type}`)}
-                            </Badge>
-                            <PhaseBadge phase={a.phase} />
-                            {a.isRevealed ? (
-                              <Badge size="sm" color="grape">
-                                {t('workshop.agenda.revealed')}
-                              </Badge>
-                            ) : null}
-                          </Group>
-                          <ActivityControls activity={a} session={session} />
-                        </Group>
-                      </List.Item>
-                    );
-                  })}
-                </List>
+                <Stack gap={4}>
+                  <Title order={2} size="h4" id="current-title">
+                    {t('workshop.now.label')}
+                  </Title>
+                  <Text c="dimmed" size="sm" data-testid="now-empty">
+                    {t('workshop.now.empty')}
+                  </Text>
+                </Stack>
               )}
             </Paper>
 
-            <OpinionMapFacilitatorPanel orgId={orgId} workshopId={workshopId} />
+            <Agenda state={state} session={session} isStopped={isStopped} />
 
-            {current && currentResults ? (
-              <Paper withBorder p="md" radius="md" component="section" aria-labelledby="current-title">
-                <Stack gap="sm">
-                  <Group justify="space-between">
-                    <Title order={2} size="h4" id="current-title">
-                      {t('workshop.current.title', { title: current.title })}
-                    </Title>
-                    {workshop.data?.engagementId ? (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        loading={outputs.isPending}
-                        onClick={() =>
-                          outputs.mutate(
-                            { activityId: current.id, top: 5 },
-                            {
-                              onSuccess: (r) =>
-                                notifications.show({
-                                  color: 'teal',
-                                  message: t('workshop.outputs.sent', { count: r.optionTitles.length }),
-                                }),
-                              onError: (e) =>
-                                notifications.show({ color: 'red', message: describeError(t, e) }),
-                            },
-                          )
-                        }
-                      >
-                        {t('workshop.outputs.send')}
-                      </Button>
-                    ) : null}
-                  </Group>
-                  <ResultsView results={currentResults} />
-                  <ActivityTools state={state} activity={current} session={session} />
-                </Stack>
-              </Paper>
-            ) : null}
-            <AddActivity
-              state={state}
-              onAdd={(activity) => session.send({ type: 'activity.add', activity })}
-            />
+            {isStopped || !live.isLoaded ? null : (
+              <Accordion
+                variant="separated"
+                radius="md"
+                defaultValue={state.activityOrder.length === 0 ? 'add' : null}
+              >
+                <Accordion.Item value="add">
+                  <Accordion.Control>{t('workshop.setup.add')}</Accordion.Control>
+                  <Accordion.Panel>
+                    <AddActivity
+                      state={state}
+                      onAdd={(activity) => session.send({ type: 'activity.add', activity })}
+                    />
+                  </Accordion.Panel>
+                </Accordion.Item>
+                <Accordion.Item value="map">
+                  <Accordion.Control>{t('workshop.setup.opinionMap')}</Accordion.Control>
+                  <Accordion.Panel>
+                    <OpinionMapFacilitatorPanel orgId={orgId} workshopId={workshopId} />
+                  </Accordion.Panel>
+                </Accordion.Item>
+              </Accordion>
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
-            <Participants state={state} session={session} />
+            <Card withBorder>
+              <Stack gap="xs">
+                <Group justify="space-between" align="flex-start" wrap="nowrap">
+                  <Stack gap={2}>
+                    <Text size="sm" c="dimmed">
+                      {t('workshop.console.joinWith')}
+                    </Text>
+                    <Text
+                      fz={30}
+                      fw={800}
+                      ff="monospace"
+                      lts={3}
+                      data-testid="join-code"
+                      aria-label={t('workshop.console.codeLabel', {
+                        code: workshop.data?.code.split('').join(' ') ?? '',
+                      })}
+                    >
+                      {workshop.data?.code ?? '······'}
+                    </Text>
+                  </Stack>
+                  {workshop.data && !isStopped ? (
+                    <Image
+                      src={`${workshopPath(orgId, workshopId)}/qr.svg`}
+                      alt={t('workshop.console.qrAlt', { code: workshop.data.code })}
+                      w={96}
+                      h={96}
+                    />
+                  ) : null}
+                </Group>
+                <Anchor href={joinUrl} size="xs" style={{ overflowWrap: 'anywhere' }}>
+                  {joinUrl}
+                </Anchor>
+                <Group gap="xs">
+                  <ConnectionBadge status={status} pending={live.pending} />
+                  <Button
+                    component={Link}
+                    to={`/screen/${workshopId}`}
+                    target="_blank"
+                    variant="light"
+                    size="xs"
+                  >
+                    {t('workshop.console.openScreen')}
+                  </Button>
+                </Group>
+                {isStopped ? (
+                  <Text size="sm" c="dimmed" data-testid="stopped-note">
+                    {t('workshop.stop.stoppedNote')}
+                  </Text>
+                ) : (
+                  <Group gap="xs">
+                    {state.status === 'running' ? (
+                      <Button
+                        variant="light"
+                        color="yellow"
+                        size="xs"
+                        onClick={() => session.send({ type: 'workshop.pause' })}
+                      >
+                        {t('workshop.controls.pause')}
+                      </Button>
+                    ) : (
+                      <Button
+                        variant="light"
+                        color="teal"
+                        size="xs"
+                        onClick={() => session.send({ type: 'workshop.resume' })}
+                      >
+                        {t('workshop.controls.resume')}
+                      </Button>
+                    )}
+                    <StopButton session={session} />
+                  </Group>
+                )}
+                {exports}
+              </Stack>
+            </Card>
+            <Participants state={state} session={session} isStopped={isStopped} />
             {live.lastRejection ? (
               <Alert color="orange" title={t('workshop.rejected.title')}>
                 {t(`workshop.rejected.${live.lastRejection.code}`)}

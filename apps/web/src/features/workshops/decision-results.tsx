@@ -92,17 +92,17 @@ export function PairwiseTable({ results }: { results: PairwiseResults }) {
 }
 
 /** Fist-to-five: who is asked to explain (names for the facilitator only) and what was said. */
-export function FistDetails({ results }: { results: FistToFiveResults }) {
+export function FistDetails({ results, isLarge = false }: { results: FistToFiveResults; isLarge?: boolean }) {
   const { t } = useTranslation();
   if (results.flagged.length === 0 && results.explanations.length === 0) {
     return null;
   }
   return (
     <Stack gap={4} data-testid="fist-explanations">
-      <Text size="sm" fw={600}>
-        {t('workshop.fist.explanations')}
+      <Text size="sm" fz={isLarge ? 28 : undefined} fw={600}>
+        {results.showNames ? t('workshop.fist.explanations') : t('workshop.fist.anonymousExplanations')}
       </Text>
-      <List size="sm" spacing={4}>
+      <List size="sm" fz={isLarge ? 26 : undefined} spacing={4}>
         {keyed(results.flagged, (f) => `${f.participant}:${f.explanation}`).map(({ key, item: f }) => (
           <List.Item key={key}>
             {f.participant ?? t('workshop.participants.anonymous')} –{' '}

@@ -71,6 +71,8 @@ export class LiveSession {
     /** Who sends the commands (for the optimistic view); `null` for a read-only screen. */
     readonly actor: Actor | null,
     private readonly client: RealtimeClient,
+    /** A projector: the server then sends only what participants may see (never unrevealed results). */
+    readonly isScreen = false,
   ) {
     this.state = createWorkshop(workshopId);
     this.outbox = this.loadOutbox();
@@ -125,6 +127,7 @@ export class LiveSession {
       type: 'live.resume',
       workshopId: this.workshopId,
       lastSeq: this.isLoaded ? this.seq : 0,
+      ...(this.isScreen ? { as: 'screen' as const } : {}),
     });
     for (const p of this.outbox) {
       this.transmit(p);

@@ -29,11 +29,13 @@ import { api, isApiError } from '../../lib/api';
 import {
   type ConversationWorkshopJoinResult,
   type ConversationWorkshopLink,
+  type ConversationWorkshopStatus,
   conversationKeys,
   POLL_MS,
   useResults,
   workshopConversationJoinPath,
   workshopConversationPath,
+  workshopConversationStatusPath,
 } from '../opinions/api';
 import { Moderation, SeedForm } from '../opinions/conversation-page';
 import { ParticipantVoting } from '../opinions/participant-voting';
@@ -227,8 +229,22 @@ const isNotOpened = (details: unknown) =>
   details !== null &&
   (details as { reason?: unknown }).reason === 'not_opened';
 
-/** Participant phone: the workshop's opinion map, one statement at a time, without joining again. */
+/**
+ * Participant phone: nothing until the facilitator opens the workshop's opinion map (asked with a
+ * request that succeeds either way), then the map itself.
+ */
 export function OpinionMapParticipantPanel({ workshopId }: { workshopId: string }) {
+  const status = useQuery({
+    queryKey: conversationKeys.workshopStatus(workshopId),
+    queryFn: () => api.get<ConversationWorkshopStatus>(workshopConversationStatusPath(workshopId)),
+    retry: false,
+    refetchInterval: (query) => (query.state.data?.isOpen ? false : POLL_MS * 2),
+  });
+  return status.data?.isOpen ? <OpenOpinionMap workshopId={workshopId} /> : null;
+}
+
+/** The open map, one statement at a time, without joining again. */
+function OpenOpinionMap({ workshopId }: { workshopId: string }) {
   const { t } = useTranslation();
   const titleId = useId();
   const join = useQuery({

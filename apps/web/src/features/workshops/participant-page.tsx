@@ -9,6 +9,7 @@ import {
 import {
   ActionIcon,
   Alert,
+  Box,
   Button,
   Checkbox,
   Container,
@@ -204,12 +205,15 @@ function ScaleButtons({
   onPick: (v: number) => void;
 }) {
   return (
-    <Group gap="xs" role="group" aria-label={label}>
+    // One row on a 390 px phone: equal buttons sharing the width (at least 40 px each).
+    <Group gap={6} role="group" aria-label={label} wrap="nowrap" grow preventGrowOverflow={false}>
       {values.map((v) => (
         <Button
           key={v}
           variant={selected === v ? 'filled' : 'default'}
           size="md"
+          px={0}
+          miw={0}
           aria-pressed={selected === v}
           title={labelOf?.(v)}
           aria-label={labelOf ? `${v}. ${labelOf(v)}` : undefined}
@@ -260,6 +264,11 @@ function OtherInput({ state, activity, me, session }: InputProps) {
       return (
         <Stack gap="sm">
           <Text>{(activity.config as { proposal: string }).proposal}</Text>
+          <Text size="sm" c="dimmed" data-testid="fist-names-notice">
+            {(activity.config as { showNames?: boolean }).showNames === true
+              ? t('workshop.fist.namesShown')
+              : t('workshop.fist.namesHidden')}
+          </Text>
           <ScaleButtons
             values={[0, 1, 2, 3, 4, 5]}
             selected={(mine as FistToFiveOwnState | null | undefined)?.value ?? null}
@@ -417,15 +426,25 @@ function ParticipantLive({
               </Title>
               {current.phase !== 'open' ? (
                 <Text c="dimmed">{t('workshop.participant.closed')}</Text>
-              ) : props && current.type === 'brainstorm' ? (
-                <BrainstormInput {...props} />
-              ) : props && current.type === 'dotVote' ? (
-                <DotVoteInput {...props} />
-              ) : props && current.type === 'poll' ? (
-                <PollInput {...props} />
-              ) : props ? (
-                <OtherInput {...props} />
-              ) : null}
+              ) : (
+                // Paused or stopped: the inputs stay visible but inactive (the banner above says why).
+                <Box
+                  component="fieldset"
+                  disabled={state.status !== 'running'}
+                  data-testid="activity-inputs"
+                  style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}
+                >
+                  {props && current.type === 'brainstorm' ? (
+                    <BrainstormInput {...props} />
+                  ) : props && current.type === 'dotVote' ? (
+                    <DotVoteInput {...props} />
+                  ) : props && current.type === 'poll' ? (
+                    <PollInput {...props} />
+                  ) : props ? (
+                    <OtherInput {...props} />
+                  ) : null}
+                </Box>
+              )}
               {results &&
               (current.isRevealed || current.type === 'timer' || current.type === 'brainstorm') ? (
                 <section aria-label={t('workshop.participant.results')}>
@@ -436,7 +455,7 @@ function ParticipantLive({
           </Paper>
         )}
         <VisibilityNote>{t('workshop.visibility.participant')}</VisibilityNote>
-        <OpinionMapParticipantPanel workshopId={workshopId} />
+        {state.status === 'stopped' ? null : <OpinionMapParticipantPanel workshopId={workshopId} />}
       </Stack>
     </Container>
   );

@@ -49,12 +49,21 @@ export function chartRows(results: ActivityResults): Row[] | null {
 }
 
 /** Results of one activity: a chart with an equivalent table (switchable), or the cards and groups. */
-export function ResultsView({ results, isLarge = false }: { results: ActivityResults; isLarge?: boolean }) {
+export function ResultsView({
+  results,
+  isLarge = false,
+  isProjector = false,
+}: {
+  results: ActivityResults;
+  isLarge?: boolean;
+  /** On the room's screen: no chart/table switch (nobody there can click it). */
+  isProjector?: boolean;
+}) {
   const { t } = useTranslation();
   const [view, setView] = useState<'chart' | 'table'>('chart');
   if (results.isHidden) {
     return (
-      <Text c="dimmed" data-testid="results-hidden">
+      <Text c="dimmed" fz={isLarge ? 28 : undefined} data-testid="results-hidden">
         {t('workshop.results.hidden')}
       </Text>
     );
@@ -67,7 +76,7 @@ export function ResultsView({ results, isLarge = false }: { results: ActivityRes
       <SimpleGrid cols={{ base: 1, sm: 2, md: isLarge ? 4 : 3 }} data-testid="cards">
         {cards.map((c) => (
           <Paper key={c.id} withBorder p="sm" radius="md" component="article">
-            <Text size={isLarge ? 'xl' : 'md'}>{c.text}</Text>
+            <Text fz={isLarge ? 26 : 'md'}>{c.text}</Text>
             {c.author ? (
               <Text size="xs" c="dimmed">
                 {c.author}
@@ -140,16 +149,18 @@ export function ResultsView({ results, isLarge = false }: { results: ActivityRes
                 ? t('workshop.pairwise.summary', { count: results.comparisonCount })
                 : t('workshop.results.total', { count: total })}
         </Text>
-        <SegmentedControl
-          size="xs"
-          value={view}
-          onChange={(v) => setView(v as 'chart' | 'table')}
-          data={[
-            { value: 'chart', label: t('workshop.results.chart') },
-            { value: 'table', label: t('workshop.results.table') },
-          ]}
-          aria-label={t('workshop.results.viewLabel')}
-        />
+        {isProjector ? null : (
+          <SegmentedControl
+            size="xs"
+            value={view}
+            onChange={(v) => setView(v as 'chart' | 'table')}
+            data={[
+              { value: 'chart', label: t('workshop.results.chart') },
+              { value: 'table', label: t('workshop.results.table') },
+            ]}
+            aria-label={t('workshop.results.viewLabel')}
+          />
+        )}
       </Group>
       {results.type === 'fistToFive' ? (
         <Text fw={600} c={results.isPassing ? 'teal' : 'orange'}>
@@ -192,6 +203,8 @@ export function ResultsView({ results, isLarge = false }: { results: ActivityRes
             yAxisProps={{ width: isLarge ? 260 : 160 }}
             series={[{ name: 'value', label: t('workshop.results.value'), color: 'honey.6' }]}
             withBarValueLabel
+            // Axis labels in the body text colour: the default dimmed grey is too faint in dark mode.
+            textColor="bright"
             withTooltip={false}
             gridAxis="x"
           />

@@ -44,6 +44,11 @@ export function ConnectionBadge({ status, pending }: { status: ConnectionStatus;
       role="status"
       aria-live="polite"
       data-testid="connection"
+      // Long states ("offline – 2 contributions waiting") wrap instead of being cut at 390 px.
+      h="auto"
+      py={4}
+      maw={200}
+      styles={{ label: { whiteSpace: 'normal', textAlign: 'center', overflow: 'visible', lineHeight: 1.3 } }}
     >
       {isOnline
         ? pending > 0
@@ -57,7 +62,7 @@ export function ConnectionBadge({ status, pending }: { status: ConnectionStatus;
 }
 
 /** Paused or stopped: said to everyone, at once. */
-export function StatusBanner({ state }: { state: WorkshopState }) {
+export function StatusBanner({ state, isLarge = false }: { state: WorkshopState; isLarge?: boolean }) {
   const { t } = useTranslation();
   if (state.status === 'running') {
     return null;
@@ -68,6 +73,7 @@ export function StatusBanner({ state }: { state: WorkshopState }) {
       color={state.status === 'paused' ? 'yellow' : 'red'}
       title={state.status === 'paused' ? t('workshop.status.pausedTitle') : t('workshop.status.stoppedTitle')}
       data-testid="status-banner"
+      styles={isLarge ? { title: { fontSize: 32 }, message: { fontSize: 26 } } : undefined}
     >
       {state.status === 'paused'
         ? t('workshop.status.pausedBody')

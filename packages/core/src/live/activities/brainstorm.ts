@@ -2,6 +2,7 @@
  * @module Brainstorm cards: participants post short cards, optionally anonymously; the
  * facilitator can hide (moderate) a card and show it again. Nothing is ever deleted.
  */
+import type { ActivityDefaults, ActivityModule } from '../activity-types';
 import type { DecideContext, ResultsContext } from '../context';
 import { displayNameOf, viewerId } from '../context';
 import type { BodyDecision } from '../model';
@@ -10,9 +11,11 @@ import { accept, bump, cleanText, isIntegerIn, own, reject } from '../records';
 import type { ActivityCommon } from './common';
 import { MAX_TEXT } from './common';
 
+/** `named`: authors shown; `anonymous`: never shown; `optional`: each author chooses. */
+export const BRAINSTORM_ANONYMITY = ['named', 'anonymous', 'optional'] as const;
+
 export interface BrainstormConfig {
-  /** `named`: authors shown; `anonymous`: never shown; `optional`: each author chooses. */
-  readonly anonymity: 'named' | 'anonymous' | 'optional';
+  readonly anonymity: (typeof BRAINSTORM_ANONYMITY)[number];
   readonly maxCardsPerParticipant: number;
 }
 
@@ -79,7 +82,7 @@ export interface BrainstormOwnState {
 }
 
 export function validateBrainstormConfig(config: BrainstormConfig): string | null {
-  if (!['named', 'anonymous', 'optional'].includes(config.anonymity)) {
+  if (!(BRAINSTORM_ANONYMITY as readonly string[]).includes(config.anonymity)) {
     return 'anonymity must be named, anonymous or optional';
   }
   return isIntegerIn(config.maxCardsPerParticipant, 1, 500) ? null : 'maxCardsPerParticipant must be 1..500';
@@ -223,3 +226,20 @@ export function redactBrainstorm(activity: BrainstormActivity, participantId: st
   }
   return data;
 }
+
+/**
+ * The brainstorm activity as one module: its config defaults (the fields a facilitator does not type) and
+ * every operation the reducer, the server and the web dispatch to.
+ */
+export const brainstormModule = {
+  kind: 'brainstorm',
+  defaults: { anonymity: 'optional', maxCardsPerParticipant: 10 },
+  validate: validateBrainstormConfig,
+  create: createBrainstormData,
+  decide: decideBrainstorm,
+  apply: applyBrainstorm,
+  results: resultsOfBrainstorm,
+  ownState: ownStateOfBrainstorm,
+  redact: redactBrainstorm,
+} as const satisfies ActivityModule<BrainstormActivity, BrainstormCommand, BrainstormEvent> &
+  ActivityDefaults<BrainstormActivity>;

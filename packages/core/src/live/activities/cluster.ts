@@ -2,6 +2,7 @@
  * @module Affinity clustering: cards of a brainstorm activity are moved into named groups.
  * The facilitator always edits; participants edit only when `canParticipantsEdit` and input is open.
  */
+import type { ActivityDefaults, ActivityModule } from '../activity-types';
 import type { DecideContext, ResultsContext } from '../context';
 import { viewerId } from '../context';
 import type { BodyDecision, WorkshopState } from '../model';
@@ -191,3 +192,20 @@ export function cloneClusterData(data: ClusterData): ClusterData {
   }
   return { groups, groupOrder: [...data.groupOrder], placement: { ...data.placement } };
 }
+
+/**
+ * The cluster activity as one module: its config defaults (the fields a facilitator does not type) and
+ * every operation the reducer, the server and the web dispatch to.
+ */
+export const clusterModule = {
+  kind: 'cluster',
+  defaults: { canParticipantsEdit: false },
+  validate: validateClusterConfig,
+  create: createClusterData,
+  decide: decideCluster,
+  apply: applyCluster,
+  results: resultsOfCluster,
+  ownState: () => null,
+  redact: (activity) => (activity.isRevealed ? cloneClusterData(activity.data) : createClusterData()),
+} as const satisfies ActivityModule<ClusterActivity, ClusterCommand, ClusterEvent> &
+  ActivityDefaults<ClusterActivity>;

@@ -11,6 +11,7 @@
  * the objections and consent stages; the facilitator may move to any stage (e.g. back to
  * amendments), and every move is an event.
  */
+import type { ActivityDefaults, ActivityModule } from '../activity-types';
 import type { DecideContext, ResultsContext } from '../context';
 import { displayNameOf, viewerId } from '../context';
 import type { BodyDecision } from '../model';
@@ -400,3 +401,20 @@ export function redactConsentRound(activity: ConsentRoundActivity, participantId
     objectionOrder,
   };
 }
+
+/**
+ * The consentRound activity as one module: its config defaults (the fields a facilitator does not type) and
+ * every operation the reducer, the server and the web dispatch to.
+ */
+export const consentRoundModule = {
+  kind: 'consentRound',
+  defaults: {},
+  validate: validateConsentRoundConfig,
+  create: createConsentRoundData,
+  decide: decideConsentRound,
+  apply: applyConsentRound,
+  results: resultsOfConsentRound,
+  ownState: ownStateOfConsentRound,
+  redact: redactConsentRound,
+} as const satisfies ActivityModule<ConsentRoundActivity, ConsentRoundCommand, ConsentRoundEvent> &
+  ActivityDefaults<ConsentRoundActivity>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActivitySpec } from '../activity-types';
 import type { Actor } from '../model';
 import { ownStateOf } from '../own-state';
+import { redactEventFor, redactStateFor } from '../redact';
 import { resultsOf } from '../results';
 import { createLiveRoom } from '../room';
 
@@ -21,7 +22,11 @@ function setup(activity: ActivitySpec, people = ['p1', 'p2', 'p3']) {
 
 describe('fist-to-five', () => {
   it('passes only when everyone who voted shows 3 or more; 2 or less is asked to explain', () => {
-    const { room, activityId } = setup({ type: 'fistToFive', title: 'F', config: { proposal: 'Go' } });
+    const { room, activityId } = setup({
+      type: 'fistToFive',
+      title: 'F',
+      config: { proposal: 'Go', showNames: true },
+    });
     const show = (who: string, value: number) =>
       room.send(P(who), { type: 'fistToFive.show', activityId, value });
     const results = () => {
@@ -63,6 +68,41 @@ describe('fist-to-five', () => {
     expect(show('p3', 4).ok).toBe(true);
     expect(results()).toMatchObject({ isPassing: true, flaggedCount: 0, histogram: [0, 0, 0, 1, 1, 1] });
     expect(show('p1', 6)).toEqual({ ok: false, code: 'INVALID' });
+  });
+});
+
+describe('fist-to-five without names (the default)', () => {
+  it('never tells the facilitator who showed what nor who explained, in results, snapshot or feed', () => {
+    const { room, activityId } = setup({ type: 'fistToFive', title: 'F', config: { proposal: 'Go' } });
+    const before = room.log.length;
+    room.send(P('p1'), { type: 'fistToFive.show', activityId, value: 1 });
+    room.send(P('p2'), { type: 'fistToFive.show', activityId, value: 4 });
+    room.send(P('p1'), { type: 'fistToFive.explain', activityId, text: 'too fast' });
+    const results = resultsOf(room.state, activityId, F);
+    expect(results).toMatchObject({ showNames: false, flaggedCount: 1, flagged: [] });
+    expect(results?.type === 'fistToFive' && !results.isHidden && results.explanations).toEqual([
+      { text: 'too fast', isMine: false, participant: null },
+    ]);
+    const snapshot = redactStateFor(room.state, F);
+    const data = snapshot.activities[activityId]?.data as { byParticipant: object; explanations: unknown[] };
+    expect(data.byParticipant).toEqual({});
+    expect(JSON.stringify(data)).not.toMatch(/p1|p2/);
+    // The server's own state is untouched (it still needs who to apply changes of mind).
+    expect(JSON.stringify(room.state.activities[activityId]?.data)).toContain('p1');
+    for (const { event } of room.log.slice(before)) {
+      expect(JSON.stringify(redactEventFor(room.state, event, F))).not.toMatch(/"p[12]"/);
+    }
+    // Named activities keep names for the facilitator.
+    room.send(F, {
+      type: 'activity.add',
+      activity: { type: 'fistToFive', title: 'N', config: { proposal: 'Go', showNames: true } },
+    });
+    const named = room.state.activityOrder[1]!;
+    room.send(F, { type: 'activity.start', activityId: named });
+    room.send(P('p3'), { type: 'fistToFive.show', activityId: named, value: 0 });
+    const last = room.log[room.log.length - 1]!.event;
+    expect(redactEventFor(room.state, last, F)).toBe(last);
+    expect(resultsOf(room.state, named, F)).toMatchObject({ flagged: [{ participant: 'P3' }] });
   });
 });
 

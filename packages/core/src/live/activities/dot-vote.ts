@@ -2,6 +2,7 @@
  * @module Dot voting: each participant spends at most `dotsPerParticipant` dots, at most
  * `maxPerItem` on one item, and can take a dot back. Totals are kept incrementally so a vote is O(1).
  */
+import type { ActivityDefaults, ActivityModule } from '../activity-types';
 import type { DecideContext, ResultsContext } from '../context';
 import type { BodyDecision } from '../model';
 import { REDACTED_ID } from '../model';
@@ -147,3 +148,20 @@ export function redactDotVote(activity: DotVoteActivity, participantId: string):
   data.totals = activity.isRevealed ? { ...activity.data.totals } : { ...(mine ?? {}) };
   return data;
 }
+
+/**
+ * The dotVote activity as one module: its config defaults (the fields a facilitator does not type) and
+ * every operation the reducer, the server and the web dispatch to.
+ */
+export const dotVoteModule = {
+  kind: 'dotVote',
+  defaults: { dotsPerParticipant: 3, maxPerItem: 3 },
+  validate: validateDotVoteConfig,
+  create: createDotVoteData,
+  decide: decideDotVote,
+  apply: applyDotVote,
+  results: resultsOfDotVote,
+  ownState: ownStateOfDotVote,
+  redact: redactDotVote,
+} as const satisfies ActivityModule<DotVoteActivity, DotVoteCommand, DotVoteEvent> &
+  ActivityDefaults<DotVoteActivity>;

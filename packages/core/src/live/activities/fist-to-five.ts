@@ -3,8 +3,12 @@
  * The proposal passes when at least one person voted and everyone who voted shows 3 or more.
  * Anyone at 2 or less is "asked to explain" and may submit an explanation. Explanations are an
  * append-only record (kept even if their author later raises their hand), shown without author
- * to participants; only the facilitator sees who is currently flagged.
+ * to participants. Names are the facilitator's choice before the vote (`showNames`, shown to
+ * participants before they vote): by default nobody, not even the facilitator, learns who showed
+ * what — the server strips participant ids from the facilitator's feed too
+ * ({@link redactFistToFiveForFacilitator}).
  */
+import type { ActivityDefaults, ActivityModule } from '../activity-types';
 import type { DecideContext, ResultsContext } from '../context';
 import { displayNameOf, viewerId } from '../context';
 import type { BodyDecision } from '../model';
@@ -18,7 +22,13 @@ export const FIST_EXPLAIN_AT_MOST = 2;
 
 export interface FistToFiveConfig {
   readonly proposal: string;
+  /** Show who asked for explanations and who wrote them (facilitator only); default false. */
+  readonly showNames?: boolean;
 }
+
+/** Whether the facilitator chose, before the vote, to see names with explanations. */
+export const isFistShowingNames = (activity: FistToFiveActivity): boolean =>
+  activity.config.showNames === true;
 
 export interface FistToFiveData {
   byParticipant: Record<string, number>;
@@ -61,9 +71,14 @@ export interface FistToFiveResults {
   readonly voterCount: number;
   readonly isPassing: boolean;
   readonly flaggedCount: number;
-  /** Who is at 2 or less now, with their latest explanation: facilitator only (empty for participants). */
+  /** Whether names were chosen before the vote (participants are told). */
+  readonly showNames: boolean;
+  /**
+   * Who is at 2 or less now, with their latest explanation: facilitator only, and only when names
+   * were chosen before the vote (empty otherwise).
+   */
   readonly flagged: readonly { readonly participant: string | null; readonly explanation: string | null }[];
-  /** All explanations in order; the author's name only for the facilitator. */
+  /** All explanations in order; the author's name only for the facilitator when names are shown. */
   readonly explanations: readonly {
     readonly text: string;
     readonly isMine: boolean;
@@ -84,6 +99,9 @@ export function isFistToFivePassing(histogram: readonly number[]): boolean {
 }
 
 export function validateFistToFiveConfig(config: FistToFiveConfig): string | null {
+  if (config.showNames !== undefined && typeof config.showNames !== 'boolean') {
+    return 'showNames must be a boolean';
+  }
   return cleanText(config.proposal, 2000) === null ? 'proposal must be 1..2000 characters' : null;
 }
 
@@ -150,8 +168,9 @@ export function resultsOfFistToFive(ctx: ResultsContext<FistToFiveActivity>): Fi
   const { activity, state } = ctx;
   const me = viewerId(ctx.viewer);
   const data = activity.data;
+  const showNames = isFistShowingNames(activity);
   const flagged: FistToFiveResults['flagged'][number][] = [];
-  if (me === null) {
+  if (me === null && showNames) {
     for (const [participantId, value] of Object.entries(data.byParticipant)) {
       if (value <= FIST_EXPLAIN_AT_MOST) {
         flagged.push({
@@ -164,13 +183,17 @@ export function resultsOfFistToFive(ctx: ResultsContext<FistToFiveActivity>): Fi
   const explanations = data.explanations.map((entry) => ({
     text: entry.text,
     isMine: entry.participantId === me,
-    participant: me === null ? displayNameOf(state, entry.participantId) : null,
+    participant:
+      me === null && showNames && entry.participantId !== REDACTED_ID
+        ? displayNameOf(state, entry.participantId)
+        : null,
   }));
   const flaggedCount = data.histogram.slice(0, FIST_EXPLAIN_AT_MOST + 1).reduce((a, b) => a + b, 0);
   return {
     type: 'fistToFive',
     isHidden: false,
     proposal: activity.config.proposal,
+    showNames,
     histogram: [...data.histogram],
     voterCount: data.histogram.reduce((a, b) => a + b, 0),
     isPassing: isFistToFivePassing(data.histogram),
@@ -211,3 +234,32 @@ export function redactFistToFive(activity: FistToFiveActivity, participantId: st
   }
   return data;
 }
+
+/**
+ * The facilitator's copy when names were not chosen: the histogram and the explanations' texts,
+ * never who showed what nor who wrote which explanation.
+ */
+export function redactFistToFiveForFacilitator(activity: FistToFiveActivity): FistToFiveData {
+  return {
+    byParticipant: {},
+    histogram: [...activity.data.histogram],
+    explanations: activity.data.explanations.map((entry) => ({ ...entry, participantId: REDACTED_ID })),
+  };
+}
+
+/**
+ * The fistToFive activity as one module: its config defaults (the fields a facilitator does not type) and
+ * every operation the reducer, the server and the web dispatch to.
+ */
+export const fistToFiveModule = {
+  kind: 'fistToFive',
+  defaults: {},
+  validate: validateFistToFiveConfig,
+  create: createFistToFiveData,
+  decide: decideFistToFive,
+  apply: applyFistToFive,
+  results: resultsOfFistToFive,
+  ownState: ownStateOfFistToFive,
+  redact: redactFistToFive,
+} as const satisfies ActivityModule<FistToFiveActivity, FistToFiveCommand, FistToFiveEvent> &
+  ActivityDefaults<FistToFiveActivity>;

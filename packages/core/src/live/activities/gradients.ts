@@ -4,6 +4,7 @@
  * 2014, ch. "Gradients of Agreement"; scale originally by Kaner & Duane Berger). The distribution
  * shows the texture of support that a yes/no vote hides. Labels are our own wording.
  */
+import type { ActivityDefaults, ActivityModule } from '../activity-types';
 import type { DecideContext, ResultsContext } from '../context';
 import type { BodyDecision } from '../model';
 import { REDACTED_ID } from '../model';
@@ -146,3 +147,20 @@ export function redactGradients(activity: GradientsActivity, participantId: stri
   }
   return data;
 }
+
+/**
+ * The gradients activity as one module: its config defaults (the fields a facilitator does not type) and
+ * every operation the reducer, the server and the web dispatch to.
+ */
+export const gradientsModule = {
+  kind: 'gradients',
+  defaults: {},
+  validate: validateGradientsConfig,
+  create: createGradientsData,
+  decide: decideGradients,
+  apply: applyGradients,
+  results: resultsOfGradients,
+  ownState: ownStateOfGradients,
+  redact: redactGradients,
+} as const satisfies ActivityModule<GradientsActivity, GradientsCommand, GradientsEvent> &
+  ActivityDefaults<GradientsActivity>;

@@ -3,6 +3,7 @@
  * picks one; choosing again for the same pair replaces the earlier choice. Ranked by
  * Bradley–Terry (MM fit, see `../bradley-terry`).
  */
+import type { ActivityDefaults, ActivityModule } from '../activity-types';
 import { fitBradleyTerry } from '../bradley-terry';
 import type { DecideContext, ResultsContext } from '../context';
 import type { BodyDecision } from '../model';
@@ -233,3 +234,20 @@ export function redactPairwise(activity: PairwiseActivity, participantId: string
   }
   return data;
 }
+
+/**
+ * The pairwise activity as one module: its config defaults (the fields a facilitator does not type) and
+ * every operation the reducer, the server and the web dispatch to.
+ */
+export const pairwiseModule = {
+  kind: 'pairwise',
+  defaults: { maxComparisonsPerParticipant: null },
+  validate: validatePairwiseConfig,
+  create: createPairwiseData,
+  decide: decidePairwise,
+  apply: applyPairwise,
+  results: resultsOfPairwise,
+  ownState: ownStateOfPairwise,
+  redact: redactPairwise,
+} as const satisfies ActivityModule<PairwiseActivity, PairwiseCommand, PairwiseEvent> &
+  ActivityDefaults<PairwiseActivity>;

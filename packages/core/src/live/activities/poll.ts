@@ -1,6 +1,7 @@
 /**
  * @module Multiple-choice poll, single or multiple answers; answering again replaces the answer.
  */
+import type { ActivityDefaults, ActivityModule } from '../activity-types';
 import type { DecideContext, ResultsContext } from '../context';
 import type { BodyDecision } from '../model';
 import { REDACTED_ID } from '../model';
@@ -143,3 +144,19 @@ export function redactPoll(activity: PollActivity, participantId: string): PollD
   }
   return data;
 }
+
+/**
+ * The poll activity as one module: its config defaults (the fields a facilitator does not type) and
+ * every operation the reducer, the server and the web dispatch to.
+ */
+export const pollModule = {
+  kind: 'poll',
+  defaults: { isMultiple: false, maxChoices: 1 },
+  validate: validatePollConfig,
+  create: createPollData,
+  decide: decidePoll,
+  apply: applyPoll,
+  results: resultsOfPoll,
+  ownState: ownStateOfPoll,
+  redact: redactPoll,
+} as const satisfies ActivityModule<PollActivity, PollCommand, PollEvent> & ActivityDefaults<PollActivity>;

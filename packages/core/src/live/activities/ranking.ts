@@ -2,6 +2,7 @@
  * @module Ranking: each participant submits a complete order of the items (resubmitting
  * replaces it); aggregated by Borda count with per-item rank spread (see `../borda`).
  */
+import type { ActivityDefaults, ActivityModule } from '../activity-types';
 import type { BordaItem } from '../borda';
 import { bordaFromPositions } from '../borda';
 import type { DecideContext, ResultsContext } from '../context';
@@ -141,3 +142,20 @@ export function redactRanking(activity: RankingActivity, participantId: string):
   }
   return data;
 }
+
+/**
+ * The ranking activity as one module: its config defaults (the fields a facilitator does not type) and
+ * every operation the reducer, the server and the web dispatch to.
+ */
+export const rankingModule = {
+  kind: 'ranking',
+  defaults: {},
+  validate: validateRankingConfig,
+  create: createRankingData,
+  decide: decideRanking,
+  apply: applyRanking,
+  results: resultsOfRanking,
+  ownState: ownStateOfRanking,
+  redact: redactRanking,
+} as const satisfies ActivityModule<RankingActivity, RankingCommand, RankingEvent> &
+  ActivityDefaults<RankingActivity>;

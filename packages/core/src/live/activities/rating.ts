@@ -2,6 +2,7 @@
  * @module Rating: one score per participant per item on 1–5 or 0–10, changeable.
  * Events carry the previous score so aggregates update in O(1) even on a redacted replica.
  */
+import type { ActivityDefaults, ActivityModule } from '../activity-types';
 import type { DecideContext, ResultsContext } from '../context';
 import type { BodyDecision } from '../model';
 import { REDACTED_ID } from '../model';
@@ -11,7 +12,8 @@ import { checkItems, hasItem, zeros } from './common';
 import type { HistogramSummary } from './histogram';
 import { summarizeHistogram } from './histogram';
 
-export type RatingScale = 'oneToFive' | 'zeroToTen';
+export const RATING_SCALE_NAMES = ['oneToFive', 'zeroToTen'] as const;
+export type RatingScale = (typeof RATING_SCALE_NAMES)[number];
 
 export const RATING_SCALES: Readonly<Record<RatingScale, { readonly min: number; readonly max: number }>> = {
   oneToFive: { min: 1, max: 5 },
@@ -165,3 +167,20 @@ export function redactRating(activity: RatingActivity, participantId: string): R
   }
   return data;
 }
+
+/**
+ * The rating activity as one module: its config defaults (the fields a facilitator does not type) and
+ * every operation the reducer, the server and the web dispatch to.
+ */
+export const ratingModule = {
+  kind: 'rating',
+  defaults: { scale: 'oneToFive' },
+  validate: validateRatingConfig,
+  create: createRatingData,
+  decide: decideRating,
+  apply: applyRating,
+  results: resultsOfRating,
+  ownState: ownStateOfRating,
+  redact: redactRating,
+} as const satisfies ActivityModule<RatingActivity, RatingCommand, RatingEvent> &
+  ActivityDefaults<RatingActivity>;

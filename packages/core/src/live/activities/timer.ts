@@ -3,6 +3,7 @@
  * clock value passed in (events carry the server time `at`); core never reads a clock.
  * remaining(now) = max(0, duration − elapsed − (running ? now − startedAt : 0)).
  */
+import type { ActivityDefaults, ActivityModule } from '../activity-types';
 import type { DecideContext, ResultsContext } from '../context';
 import type { BodyDecision } from '../model';
 import { accept, isIntegerIn, reject } from '../records';
@@ -125,3 +126,20 @@ export function resultsOfTimer(ctx: ResultsContext<TimerActivity>): TimerResults
     isFinished: remaining === 0,
   };
 }
+
+/**
+ * The timer activity as one module: its config defaults (the fields a facilitator does not type) and
+ * every operation the reducer, the server and the web dispatch to.
+ */
+export const timerModule = {
+  kind: 'timer',
+  defaults: { durationMs: 5 * 60_000, isBreak: false },
+  validate: validateTimerConfig,
+  create: createTimerData,
+  decide: decideTimer,
+  apply: applyTimer,
+  results: resultsOfTimer,
+  ownState: () => null,
+  redact: (activity) => ({ ...activity.data }),
+} as const satisfies ActivityModule<TimerActivity, TimerCommand, TimerEvent> &
+  ActivityDefaults<TimerActivity>;

@@ -2,6 +2,7 @@
  * @module Short answer / word cloud: participants submit short texts; results show the
  * answers (never their authors) and normalised word frequencies (see `../word-frequencies`).
  */
+import type { ActivityDefaults, ActivityModule } from '../activity-types';
 import type { DecideContext, ResultsContext } from '../context';
 import type { BodyDecision } from '../model';
 import { REDACTED_ID } from '../model';
@@ -131,3 +132,20 @@ export function redactWordCloud(activity: WordCloudActivity, participantId: stri
   }
   return data;
 }
+
+/**
+ * The wordCloud activity as one module: its config defaults (the fields a facilitator does not type) and
+ * every operation the reducer, the server and the web dispatch to.
+ */
+export const wordCloudModule = {
+  kind: 'wordCloud',
+  defaults: { maxAnswersPerParticipant: 3, maxLength: 80 },
+  validate: validateWordCloudConfig,
+  create: createWordCloudData,
+  decide: decideWordCloud,
+  apply: applyWordCloud,
+  results: resultsOfWordCloud,
+  ownState: ownStateOfWordCloud,
+  redact: redactWordCloud,
+} as const satisfies ActivityModule<WordCloudActivity, WordCloudCommand, WordCloudEvent> &
+  ActivityDefaults<WordCloudActivity>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { columnTypes, dialectOf } from '../column-types.ts';
+import { columnTypes, dialectOf } from '../../column-types.ts';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(dialectOf(db));

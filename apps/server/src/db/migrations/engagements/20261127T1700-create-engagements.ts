@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { columnTypes, dialectOf } from '../column-types.ts';
+import { columnTypes, dialectOf } from '../../column-types.ts';
 
 /**
  * Engagements and what hangs on them: phases, essential questions, stakeholders, options boards,

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { columnTypes, dialectOf } from '../column-types.ts';
+import { columnTypes, dialectOf } from '../../column-types.ts';
 
 /**
  * Accounts, sessions, organisations (tenants), memberships, invitations, participant tokens and the

@@ -1,0 +1,96 @@
+/**
+ * @module Every JSON column's shape, checked with zod when a row is read. JSON columns are strings on
+ * both dialects (see connect.ts); they are parsed here, once, so no service casts `JSON.parse` output.
+ * The schemas are structural (types, not the length limits of the request contracts): a value that
+ * was valid when written stays readable when a limit later changes. A value that does not match is a
+ * corrupted row: the read fails loudly (500, logged) instead of spreading a wrong shape.
+ */
+import {
+  type AgendaItemInput,
+  type ComplexitySchema,
+  type CreateCustomMethodBody,
+  type NetworkAnalysis,
+  type NetworkProposal,
+  NetworkSurveyRelationSchema,
+  PHASES,
+  type RunNetworkAnalysisBody,
+  type SurveyInstrumentEntry,
+} from '@essaim/contracts';
+import type { Instrument, ValidSubmission } from '@essaim/core/diagnostics';
+import { z } from 'zod';
+import type { StoredOpinionMap } from './tables/conversations.ts';
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Deep algorithm outputs and core structures written by the server itself: their top-level shape is checked. */
+const objectWith = <T>(...keys: string[]) =>
+  z.custom<T>((v) => isRecord(v) && keys.every((k) => k in v), {
+    message: `expected keys ${keys.join(', ')}`,
+  });
+
+const strings = z.array(z.string());
+const localized = z.object({ fr: z.string(), en: z.string() });
+
+/** The schemas of stored JSON values, by what they hold. */
+export const StoredJson = {
+  strings,
+  stringRecord: z.record(z.string(), z.string()),
+  numberRecord: z.record(z.string(), z.number()),
+  anyRecord: z.record(z.string(), z.unknown()),
+  localized,
+  /** engagements.phases */
+  phases: z.array(
+    z.object({
+      key: z.enum(PHASES),
+      status: z.enum(['not_started', 'active', 'done', 'skipped']),
+      notes: z.string(),
+      updatedAt: z.string().nullable(),
+    }),
+  ),
+  /** questions.complexity (the Cynefin placement) */
+  complexity: objectWith<z.infer<typeof ComplexitySchema>>('domain', 'answers'),
+  /** options_boards.criteria */
+  criteria: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number() })),
+  /** agendas.items */
+  agendaItems: z.array(
+    objectWith<
+      AgendaItemInput & { id: string; workshopActivity?: { workshopId: string; activityId: string } }
+    >('id', 'kind'),
+  ),
+  /** custom_methods.data */
+  customMethod: objectWith<CreateCustomMethodBody>('name', 'family'),
+  /** survey_campaigns.attributes */
+  campaignAttributes: z.array(z.object({ name: z.string(), values: strings })),
+  /** survey_campaigns.instrument (the frozen copy a campaign runs) */
+  instrument: objectWith<Instrument>('id', 'version', 'items'),
+  /** survey_instruments.definition (an organisation's own instrument) */
+  instrumentDefinition: objectWith<SurveyInstrumentEntry['instrument']>('id', 'version', 'items'),
+  /** networks.survey_relations */
+  surveyRelations: z.array(NetworkSurveyRelationSchema),
+  /** survey_responses.answers (stored after validation) */
+  submission: z.object({
+    numeric: z.record(z.string(), z.number()),
+    text: z.record(z.string(), z.string()),
+  }) satisfies z.ZodType<ValidSubmission>,
+  /** survey_responses.answers while a respondent is still answering */
+  rawAnswers: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
+  /** conversation_maps.result */
+  opinionMap: objectWith<StoredOpinionMap>('mode', 'participants', 'groups'),
+  /** network_analyses.result */
+  networkResult: objectWith<NonNullable<NetworkAnalysis['result']>>('nodes', 'edges'),
+  /** network_analyses.options */
+  networkOptions: objectWith<RunNetworkAnalysisBody>(),
+  /** network_proposals.why */
+  proposalReason: objectWith<NetworkProposal['why']>('marginalReach', 'cumulativeReach'),
+} as const;
+
+/** Parse a JSON column with its schema; `null` for a NULL column. */
+export function readStored<S extends z.ZodType>(
+  schema: S,
+  text: string | null | undefined,
+): z.output<S> | null {
+  if (text === null || text === undefined) {
+    return null;
+  }
+  return schema.parse(JSON.parse(text));
+}

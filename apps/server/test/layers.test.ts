@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The server's layers, top to bottom. A file may import its own layer or any layer below it, never
+ * one above: routes → services → engine/realtime → repositories → lib. `server.ts` and `features*`
+ * are the composition root (top); `deps.ts` (what it builds, from services) and `app-instance.ts` (the app
+ * type) sit between the services and the routes that use them; `config.ts` and `version.ts` are leaves.
+ */
+const ROOT_FILES: Record<string, string> = {
+  'deps.ts': 'wiring',
+  'app-instance.ts': 'wiring',
+  'config.ts': 'lib',
+  'version.ts': 'lib',
+};
+const LAYERS: Record<string, number> = {
+  root: 7,
+  wiring: 4.5,
+  demo: 7,
+  features: 7,
+  http: 5,
+  ws: 5,
+  services: 4,
+  analysis: 3,
+  live: 3,
+  realtime: 2,
+  db: 1,
+  lib: 0,
+};
+
+const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src');
+
+function layerOf(file: string): string {
+  const rel = path.relative(src, file).split(path.sep);
+  return rel.length === 1 ? (ROOT_FILES[rel[0] ?? ''] ?? 'root') : (rel[0] ?? 'root');
+}
+
+function* sources(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      yield* sources(full);
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+      yield full;
+    }
+  }
+}
+
+describe('server layers', () => {
+  it('no import runs upward', () => {
+    const upward: string[] = [];
+    for (const file of sources(src)) {
+      const from = layerOf(file);
+      // Compatibility re-exports (services/org-scope.ts, http/app-instance.ts) point downward anyway.
+      for (const [, spec] of readFileSync(file, 'utf8').matchAll(/from '(\.[^']+)'/g)) {
+        const target = layerOf(path.resolve(path.dirname(file), spec as string));
+        if ((LAYERS[target] ?? 0) > (LAYERS[from] ?? 0)) {
+          upward.push(`${path.relative(src, file)} → ${spec} (${from} imports ${target})`);
+        }
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+
+  it('keeps no per-app state in module-level WeakMaps', () => {
+    const found: string[] = [];
+    for (const file of sources(src)) {
+      if (/^const \w+ = new WeakMap/m.test(readFileSync(file, 'utf8'))) {
+        found.push(path.relative(src, file));
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+import { ActivitySpecSchema, LiveCommandBodySchema, LiveEventSchema } from '@essaim/contracts';
+import { ACTIVITY_DEFAULTS, ACTIVITY_KINDS, ACTIVITY_MODULES } from '@essaim/core/live';
+import { describe, expect, it } from 'vitest';
+import { enCatalogue, frCatalogue } from '../../i18n/catalogue';
+import { ACTIVITY_MENU } from './add-activity';
+
+/**
+ * Every live activity kind, from the one tuple in core, is complete end to end: a core module, a wire
+ * contract (spec, commands, events), a place in the console's menu and a name in both languages.
+ */
+describe('every activity kind is wired end to end', () => {
+  const specKinds = ActivitySpecSchema.options.map((o) => o.shape.type.value);
+  const commandTypes = LiveCommandBodySchema.options.map((o) => o.shape.type.value as string);
+  const eventTypes = LiveEventSchema.options.map((o) => o.shape.type.value as string);
+
+  for (const kind of ACTIVITY_KINDS) {
+    it(kind, () => {
+      const module = ACTIVITY_MODULES[kind];
+      for (const op of ['validate', 'create', 'decide', 'apply', 'results', 'ownState', 'redact'] as const) {
+        expect(typeof module[op], `${kind}.${op}`).toBe('function');
+      }
+      expect(ACTIVITY_DEFAULTS[kind]).toBeTypeOf('object');
+      expect(specKinds).toContain(kind);
+      expect(commandTypes.some((t) => t.startsWith(`${kind}.`))).toBe(true);
+      expect(eventTypes.some((t) => t.startsWith(`${kind}.`))).toBe(true);
+      expect(ACTIVITY_MENU as readonly string[]).toContain(kind);
+      for (const catalogue of [frCatalogue, enCatalogue]) {
+        const name = (catalogue.workshop.kinds as Record<string, string | undefined>)[kind];
+        expect(name?.trim(), `${kind} name`).toBeTruthy();
+      }
+    });
+  }
+
+  it('has one default per config field, shared by the console and agendas (word cloud: 80 characters)', () => {
+    expect(ACTIVITY_DEFAULTS.wordCloud).toEqual({ maxAnswersPerParticipant: 3, maxLength: 80 });
+    // Defaults are valid configs wherever they are complete on their own.
+    const state = { activities: {}, activityOrder: [] } as never;
+    expect(ACTIVITY_MODULES.wordCloud.validate({ ...ACTIVITY_DEFAULTS.wordCloud }, state)).toBeNull();
+    expect(ACTIVITY_MODULES.brainstorm.validate({ ...ACTIVITY_DEFAULTS.brainstorm }, state)).toBeNull();
+  });
+});
