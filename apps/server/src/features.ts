@@ -1,6 +1,7 @@
 import { conversationsPlugins } from './features/conversations.ts';
 import { methodsPlugins } from './features/methods.ts';
 import { networksPlugins } from './features/networks.ts';
+import { ssoPlugins } from './features/sso.ts';
 import { surveysPlugins } from './features/surveys.ts';
 import { workshopsPlugins } from './features/workshops.ts';
 import type { AppInstance } from './http/app-instance.ts';
@@ -27,5 +28,6 @@ export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
     ...networksPlugins,
     ...workshopsPlugins,
     ...conversationsPlugins,
+    ...ssoPlugins,
   ];
 }

@@ -6,6 +6,7 @@ import type { Generated } from 'kysely';
 import type { ConversationsTables } from './tables/conversations.ts';
 import type { MethodsTables } from './tables/methods.ts';
 import type { NetworksTables } from './tables/networks.ts';
+import type { SsoTables } from './tables/sso.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { WorkshopsTables } from './tables/workshops.ts';
 
@@ -117,7 +118,8 @@ export interface Database
     SurveysTables,
     NetworksTables,
     WorkshopsTables,
-    ConversationsTables {
+    ConversationsTables,
+    SsoTables {
   instance_meta: InstanceMetaTable;
   users: UsersTable;
   user_credentials: UserCredentialsTable;

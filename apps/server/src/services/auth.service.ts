@@ -5,6 +5,7 @@ import { AppError } from '../lib/app-error.ts';
 import { addSeconds, hashToken, newId, newToken, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { assertPasswordSignInAllowed } from './sso.service.ts';
 import type { Throttle } from './throttle.ts';
 
 /** Idle sessions end after 14 days; activity slides the expiry (refreshed at most every 5 minutes). */
@@ -130,6 +131,7 @@ export async function signIn(
   for (const k of keys) {
     throttle.succeed(k);
   }
+  await assertPasswordSignInAllowed(db, user);
   return db.transaction().execute(async (trx) => {
     const token = await openSession(trx, user.id, actor);
     await recordAudit(

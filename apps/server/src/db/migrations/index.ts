@@ -5,6 +5,7 @@ import * as m20261127T1700 from './20261127T1700-create-engagements.ts';
 import { conversationsMigrations } from './conversations/index.ts';
 import { methodsMigrations } from './methods/index.ts';
 import { networksMigrations } from './networks/index.ts';
+import { ssoMigrations } from './sso/index.ts';
 import { surveysMigrations } from './surveys/index.ts';
 import { workshopsMigrations } from './workshops/index.ts';
 
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   ...networksMigrations,
   ...workshopsMigrations,
   ...conversationsMigrations,
+  ...ssoMigrations,
 };
