@@ -86,7 +86,9 @@ export function describeOidcError(err: unknown): string {
       cause.claim ? `claim ${cause.claim}` : undefined,
       cause.attribute ? `attribute ${cause.attribute}` : undefined,
     );
-    if (cause instanceof Error) parts.push(cause.message);
+    if (cause instanceof Error) {
+      parts.push(cause.message);
+    }
   }
   return parts.filter(Boolean).join(' | ');
 }

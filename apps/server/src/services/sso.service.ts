@@ -104,14 +104,30 @@ export async function updateProvider(
   actor: Actor,
 ): Promise<SsoProviderRow> {
   const patch: Partial<SsoProviderRow> = { updated_at: nowIso() };
-  if (body.name !== undefined) patch.name = body.name;
-  if (body.issuer !== undefined) patch.issuer = body.issuer.replace(/\/$/, '');
-  if (body.clientId !== undefined) patch.client_id = body.clientId;
-  if (body.clientSecret !== undefined) patch.client_secret = body.clientSecret || null;
-  if (body.scopes !== undefined) patch.scopes = normaliseScopes(body.scopes);
-  if (body.enabled !== undefined) patch.enabled = body.enabled ? 1 : 0;
-  if (body.allowJit !== undefined) patch.allow_jit = body.allowJit ? 1 : 0;
-  if (body.jitRole !== undefined) patch.jit_role = body.jitRole;
+  if (body.name !== undefined) {
+    patch.name = body.name;
+  }
+  if (body.issuer !== undefined) {
+    patch.issuer = body.issuer.replace(/\/$/, '');
+  }
+  if (body.clientId !== undefined) {
+    patch.client_id = body.clientId;
+  }
+  if (body.clientSecret !== undefined) {
+    patch.client_secret = body.clientSecret || null;
+  }
+  if (body.scopes !== undefined) {
+    patch.scopes = normaliseScopes(body.scopes);
+  }
+  if (body.enabled !== undefined) {
+    patch.enabled = body.enabled ? 1 : 0;
+  }
+  if (body.allowJit !== undefined) {
+    patch.allow_jit = body.allowJit ? 1 : 0;
+  }
+  if (body.jitRole !== undefined) {
+    patch.jit_role = body.jitRole;
+  }
   await db.transaction().execute(async (trx) => {
     await ssoRepository.updateProvider(trx, row.id, patch);
     await recordAudit(trx, actor, {
@@ -140,7 +156,7 @@ export async function deleteProvider(db: Db, row: SsoProviderRow, actor: Actor):
 /** An enabled provider, for starting a sign-in; disabled and unknown ones look the same. */
 async function enabledProvider(db: Db, id: string): Promise<SsoProviderRow> {
   const row = await ssoRepository.findProvider(db, id);
-  if (!row || row.enabled !== 1) {
+  if (row?.enabled !== 1) {
     throw new AppError('NOT_FOUND', 'identity provider not found');
   }
   return row;
@@ -202,7 +218,7 @@ export async function finishSso(db: Db, query: URLSearchParams, actor: Actor): P
     throw new SsoFailure('state_unknown', 'no pending sign-in matches this state');
   }
   const provider = await ssoRepository.findProvider(db, pending.provider_id);
-  if (!provider || provider.enabled !== 1) {
+  if (provider?.enabled !== 1) {
     throw new SsoFailure('provider_unavailable', 'the identity provider is no longer enabled');
   }
   if (query.get('error')) {
