@@ -7,6 +7,7 @@ import { RouteErrorPage } from '../features/errors/route-error-page';
 import { methodsPublicRoutes, methodsRoutes } from '../features/methods/routes';
 import { networkPublicRoutes, networkRoutes } from '../features/network/routes';
 import { opinionsPublicRoutes, opinionsRoutes } from '../features/opinions/routes';
+import { ssoRoutes } from '../features/sso/routes';
 import { workshopsPublicRoutes, workshopsRoutes } from '../features/workshops/routes';
 import { AppLayout } from './app-layout';
 import { RequireAuth, SetupGate } from './guards';
@@ -107,6 +108,7 @@ export const router = createBrowserRouter([
                   ...networkRoutes,
                   ...workshopsRoutes,
                   ...opinionsRoutes,
+                  ...ssoRoutes,
                   { path: 'organisation', element: <OrganisationPage /> },
                   { path: 'account', element: <AccountPage /> },
                   { path: 'audit', element: <AuditPage /> },

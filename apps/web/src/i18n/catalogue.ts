@@ -16,6 +16,7 @@ import enMembers from './locales/en/members.json';
 import enNetwork from './locales/en/network.json';
 import enOpinion from './locales/en/opinion.json';
 import enOrgs from './locales/en/orgs.json';
+import enSso from './locales/en/sso.json';
 import enWorkshop from './locales/en/workshop.json';
 import enShell from './locales/en.json';
 import frAccount from './locales/fr/account.json';
@@ -30,6 +31,7 @@ import frMembers from './locales/fr/members.json';
 import frNetwork from './locales/fr/network.json';
 import frOpinion from './locales/fr/opinion.json';
 import frOrgs from './locales/fr/orgs.json';
+import frSso from './locales/fr/sso.json';
 import frWorkshop from './locales/fr/workshop.json';
 import frShell from './locales/fr.json';
 
@@ -48,6 +50,7 @@ export const frCatalogue = {
   agenda: frAgenda,
   workshop: frWorkshop,
   opinion: frOpinion,
+  sso: frSso,
 };
 
 export const enCatalogue = {
@@ -65,4 +68,5 @@ export const enCatalogue = {
   agenda: enAgenda,
   workshop: enWorkshop,
   opinion: enOpinion,
+  sso: enSso,
 };
