@@ -94,7 +94,9 @@ describe('backup and restore on SQLite', () => {
     expect(after.digest).toBe(liveDigest);
     expect(after.tables.collectives).toBe(4);
     // Never over existing data.
-    await expect(restoreSqlite(file, path.join(restoredDir, 'essaim.db'))).rejects.toThrow(/already holds data/);
+    await expect(restoreSqlite(file, path.join(restoredDir, 'essaim.db'))).rejects.toThrow(
+      /already holds data/,
+    );
 
     const second = await spawnServer(['--data', restoredDir]);
     try {
