@@ -43,6 +43,7 @@ export function buildProgram(): Command {
       ]),
     )
     .option('--demo', 'load the French demo organisation first (idempotent)')
+    .option('--metrics', 'serve Prometheus metrics at /metrics (or set ESSAIM_METRICS=1)')
     .action(async (opts) => start(opts, processIo));
 
   dbFlags(

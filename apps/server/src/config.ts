@@ -16,6 +16,8 @@ export interface ServerConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   smtpUrl: string | null;
   demo: boolean;
+  /** Serve Prometheus metrics at /metrics (ESSAIM_METRICS=1 or --metrics); off by default. */
+  metrics?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -30,6 +32,7 @@ export interface ConfigInput {
   logLevel?: string | undefined;
   webDist?: string | undefined;
   demo?: boolean | undefined;
+  metrics?: boolean | undefined;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -83,6 +86,7 @@ export function loadConfig(flags: ConfigInput, env: NodeJS.ProcessEnv = process.
     logLevel,
     smtpUrl: env.SMTP_URL ?? null,
     demo: flags.demo ?? false,
+    metrics: flags.metrics ?? ['1', 'true', 'yes'].includes((env.ESSAIM_METRICS ?? '').toLowerCase()),
   };
 }
 
