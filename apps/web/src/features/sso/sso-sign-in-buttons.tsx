@@ -34,13 +34,18 @@ export function SsoSignInButtons({ next, failure }: { next: string; failure: str
   }
   return (
     <Stack gap="sm" data-testid="sso-buttons">
-      <FormAlert message={known ? t(`sso.errors.${known}`) : null} />
-      <FormAlert message={start.isError ? describeError(t, start.error) : null} />
+      <FormAlert
+        message={start.isError ? describeError(t, start.error) : known ? t(`sso.errors.${known}`) : null}
+      />
       {list.map((p) => (
         <Button
           key={p.id}
           variant="default"
           size="md"
+          h="auto"
+          mih={42}
+          py={8}
+          styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
           leftSection={<Icon name="key" size={18} aria-hidden="true" />}
           loading={start.isPending && start.variables === p.id}
           onClick={() => start.mutate(p.id)}
