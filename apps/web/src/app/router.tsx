@@ -49,6 +49,9 @@ const ForgotPasswordPage = lazy(() =>
 const ResetPasswordPage = lazy(() =>
   import('../features/auth/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
 );
+const AccessibilityPage = lazy(() =>
+  import('../features/accessibility/accessibility-page').then((m) => ({ default: m.AccessibilityPage })),
+);
 const AcceptInvitationPage = lazy(() =>
   import('../features/orgs/accept-invitation-page').then((m) => ({ default: m.AcceptInvitationPage })),
 );
@@ -69,6 +72,7 @@ export const router = createBrowserRouter([
           { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'reset-password', element: <ResetPasswordPage /> },
           { path: 'invite/:token', element: <AcceptInvitationPage /> },
+          { path: 'accessibility', element: <AccessibilityPage /> },
         ],
       },
       {

@@ -4,6 +4,7 @@
  * so parallel work never edits the same catalogue.
  */
 
+import enA11y from './locales/en/a11y.json';
 import enAccount from './locales/en/account.json';
 import enAgenda from './locales/en/agenda.json';
 import enAudit from './locales/en/audit.json';
@@ -19,6 +20,7 @@ import enOrgs from './locales/en/orgs.json';
 import enSso from './locales/en/sso.json';
 import enWorkshop from './locales/en/workshop.json';
 import enShell from './locales/en.json';
+import frA11y from './locales/fr/a11y.json';
 import frAccount from './locales/fr/account.json';
 import frAgenda from './locales/fr/agenda.json';
 import frAudit from './locales/fr/audit.json';
@@ -51,6 +53,7 @@ export const frCatalogue = {
   workshop: frWorkshop,
   opinion: frOpinion,
   sso: frSso,
+  a11y: frA11y,
 };
 
 export const enCatalogue = {
@@ -69,4 +72,5 @@ export const enCatalogue = {
   workshop: enWorkshop,
   opinion: enOpinion,
   sso: enSso,
+  a11y: enA11y,
 };

@@ -1,5 +1,5 @@
 import type { SsoProvider } from '@essaim/contracts';
-import { Badge, Button, Card, Code, Group, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Card, Code, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/form-alert';
@@ -64,12 +64,7 @@ export function ProvidersSection({
           <Card key={p.id} withBorder radius="md" p="md" data-testid="sso-provider">
             <Stack gap="xs">
               <Group justify="space-between" wrap="wrap">
-                <Group gap="xs">
-                  <Text fw={600}>{p.name}</Text>
-                  <Badge variant="light" color={p.enabled ? 'teal' : 'gray'}>
-                    {p.enabled ? t('sso.providers.enabled') : t('sso.providers.disabled')}
-                  </Badge>
-                </Group>
+                <Text fw={600}>{p.name}</Text>
                 <Group gap="sm">
                   <Switch
                     label={t('sso.providers.enable')}
