@@ -121,14 +121,14 @@ async function run(options: Options, database: 'sqlite' | 'postgres') {
   let serverArgs: string[];
   let dropDatabase: (() => Promise<void>) | null = null;
   if (database === 'sqlite') {
-    serverArgs = ['--data', mkdtempSync(path.join(tmpdir(), 'essaim-live-bench-'))];
+    serverArgs = ['--metrics', '--data', mkdtempSync(path.join(tmpdir(), 'essaim-live-bench-'))];
   } else {
     const base = (process.env.ESSAIM_BENCH_DATABASE_URL || process.env.ESSAIM_TEST_DATABASE_URL) as string;
     const name = `essaim_bench_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
     await admin.query(`create database ${name}`);
-    serverArgs = ['--database-url', base.replace(/\/[^/]*$/, `/${name}`)];
+    serverArgs = ['--metrics', '--database-url', base.replace(/\/[^/]*$/, `/${name}`)];
     dropDatabase = async () => {
       await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
       await admin.end();
@@ -236,6 +236,8 @@ async function run(options: Options, database: 'sqlite' | 'postgres') {
     await sleep(1000);
 
     // Votes at random moments of the window.
+    // Scraping resets prom-client's event-loop histogram: the next scrape covers the vote window only.
+    await eventLoopLag(server.url);
     const tVotes = performance.now();
     let crashAt: number | null = options.isCrash ? options.windowMs * 0.4 : null;
     let down = false;
@@ -280,6 +282,7 @@ async function run(options: Options, database: 'sqlite' | 'postgres') {
       await sleep(20);
     }
     await sleep(500);
+    const loop = await eventLoopLag(server.url);
     const exported = await http(
       server.url,
       'GET',
@@ -306,6 +309,8 @@ async function run(options: Options, database: 'sqlite' | 'postgres') {
       fanout_p50_ms: Math.round(percentile(sortedFanout, 50) * 10) / 10,
       fanout_p99_ms: Math.round(percentile(sortedFanout, 99) * 10) / 10,
       join_ms: Math.round(joinMs),
+      loop_p99_ms: loop.p99,
+      loop_max_ms: loop.max,
       database,
       crash: options.isCrash,
     };
@@ -316,17 +321,27 @@ async function run(options: Options, database: 'sqlite' | 'postgres') {
   }
 }
 
+/** The server's event-loop delay since the previous scrape (prom-client, perf_hooks monitorEventLoopDelay). */
+async function eventLoopLag(base: string): Promise<{ p99: number; max: number }> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const read = (name: string) => {
+    const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+    return line ? Math.round(Number(line.split(' ')[1]) * 1000 * 10) / 10 : -1;
+  };
+  return { p99: read('nodejs_eventloop_lag_p99_seconds'), max: read('nodejs_eventloop_lag_max_seconds') };
+}
+
 const options = parseOptions(process.argv.slice(2));
 const rows = [];
 for (const database of options.databases) {
   rows.push(await run(options, database));
 }
 console.log(
-  `\n${'database'.padEnd(10)}${'people'.padStart(8)}${'acked'.padStart(8)}${'counted'.padStart(9)}${'ack p50'.padStart(9)}${'ack p99'.padStart(9)}${'fan p50'.padStart(9)}${'fan p99'.padStart(9)}  exactly once`,
+  `\n${'database'.padEnd(10)}${'people'.padStart(8)}${'acked'.padStart(8)}${'counted'.padStart(9)}${'ack p50'.padStart(9)}${'ack p99'.padStart(9)}${'fan p50'.padStart(9)}${'fan p99'.padStart(9)}${'loop p99'.padStart(10)}${'loop max'.padStart(10)}  exactly once`,
 );
 for (const r of rows) {
   console.log(
-    `${r.database.padEnd(10)}${String(r.participants).padStart(8)}${String(r.votes_acked).padStart(8)}${String(r.votes_counted).padStart(9)}${r.ack_p50_ms.toFixed(1).padStart(9)}${r.ack_p99_ms.toFixed(1).padStart(9)}${r.fanout_p50_ms.toFixed(1).padStart(9)}${r.fanout_p99_ms.toFixed(1).padStart(9)}  ${r.votes_counted === r.votes_acked ? 'yes' : 'NO'}`,
+    `${r.database.padEnd(10)}${String(r.participants).padStart(8)}${String(r.votes_acked).padStart(8)}${String(r.votes_counted).padStart(9)}${r.ack_p50_ms.toFixed(1).padStart(9)}${r.ack_p99_ms.toFixed(1).padStart(9)}${r.fanout_p50_ms.toFixed(1).padStart(9)}${r.fanout_p99_ms.toFixed(1).padStart(9)}${r.loop_p99_ms.toFixed(1).padStart(10)}${r.loop_max_ms.toFixed(1).padStart(10)}  ${r.votes_counted === r.votes_acked ? 'yes' : 'NO'}`,
   );
 }
 for (const r of rows) {

@@ -1,5 +1,6 @@
 import { ConfigError } from '@essaim/server';
 import { Command, CommanderError, Option } from 'commander';
+import { backup, restore } from './commands/backup.ts';
 import { dbMigrate, dbRollback, dbStatus } from './commands/db.ts';
 import { demo } from './commands/demo.ts';
 import { networkAnalyze } from './commands/network-analyze.ts';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
       ]),
     )
     .option('--demo', 'load the French demo organisation first (idempotent)')
+    .option('--metrics', 'serve Prometheus metrics at /metrics (or set ESSAIM_METRICS=1)')
     .action(async (opts) => start(opts, processIo));
 
   dbFlags(
@@ -62,6 +64,15 @@ export function buildProgram(): Command {
   dbFlags(db.command('rollback').description('undo the last applied migration')).action(async (opts) =>
     dbRollback(opts, processIo),
   );
+
+  dbFlags(
+    program
+      .command('backup <file>')
+      .description('back up the database: an online SQLite copy, or a PostgreSQL logical dump'),
+  ).action(async (file: string, opts) => backup(file, opts, processIo));
+  dbFlags(
+    program.command('restore <file>').description('restore a backup into an empty database (server stopped)'),
+  ).action(async (file: string, opts) => restore(file, opts, processIo));
 
   const users = program.command('users').description('accounts, for operators');
   dbFlags(users.command('create <email>').description('create an account (prints a generated password once)'))

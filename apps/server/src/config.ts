@@ -24,6 +24,8 @@ export interface ServerConfig {
   trustProxy: false | number | string[];
   /** OpenAPI pages (/docs, /docs/json): public, signed-in users only, or off (API_DOCS). */
   apiDocs: 'public' | 'signed-in' | 'off';
+  /** Serve Prometheus metrics at /metrics (ESSAIM_METRICS=1 or --metrics); off by default. */
+  metrics?: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -39,6 +41,7 @@ export interface ConfigInput {
   webDist?: string | undefined;
   demo?: boolean | undefined;
   trustProxy?: string | undefined;
+  metrics?: boolean | undefined;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -99,6 +102,7 @@ export function loadConfig(flags: ConfigInput, env: NodeJS.ProcessEnv = process.
     demo: flags.demo ?? false,
     trustProxy: parseTrustProxy(flags.trustProxy ?? env.TRUST_PROXY ?? ''),
     apiDocs: parseApiDocs(env.API_DOCS, env.NODE_ENV),
+    metrics: flags.metrics ?? ['1', 'true', 'yes'].includes((env.ESSAIM_METRICS ?? '').toLowerCase()),
   };
 }
 

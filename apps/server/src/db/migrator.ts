@@ -36,6 +36,11 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   return unwrap(await (await migratorFor(db)).migrateToLatest());
 }
 
+/** Apply pending migrations up to and including `name` (restoring a backup taken at that level). */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<string[]> {
+  return unwrap(await (await migratorFor(db)).migrateTo(name));
+}
+
 /** Undo the last applied migration; returns its name. */
 export async function migrateDown(db: Kysely<Database>): Promise<string[]> {
   return unwrap(await (await migratorFor(db)).migrateDown());

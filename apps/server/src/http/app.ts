@@ -20,6 +20,7 @@ import type { AppInstance } from './app-instance.ts';
 import { authPlugin, requireDocsSession } from './auth-plugin.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';
+import { metricsPlugin } from './metrics.ts';
 import { registerWebApp, wantsSpaFallback } from './static.ts';
 
 export interface RouteEntry {
@@ -124,6 +125,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   }
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
+  if (deps.config.metrics) {
+    await app.register(metricsPlugin);
+  }
   // Before any route: CSRF check and session resolution apply to everything under /api and /ws.
   await app.register(authPlugin);
   await app.register(healthRoutes);

@@ -6,6 +6,7 @@ import { AppError } from '../lib/app-error.ts';
 import { addSeconds, hashToken, newId, newToken, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { assertPasswordSignInAllowed } from './sso.service.ts';
 import type { SignInGuard } from './throttle.ts';
 
 /** Idle sessions end after 14 days; activity slides the expiry (refreshed at most every 5 minutes). */
@@ -127,6 +128,7 @@ export async function signIn(
     throw invalidCredentials();
   }
   guard.succeed(body.email, ip);
+  await assertPasswordSignInAllowed(db, user);
   return db.transaction().execute(async (trx) => {
     const token = await openSession(trx, user.id, actor);
     await recordAudit(

@@ -9,6 +9,7 @@ import { RouteErrorPage } from '../features/errors/route-error-page';
 import { methodsPublicRoutes, methodsRoutes } from '../features/methods/routes';
 import { networkPublicRoutes, networkRoutes } from '../features/network/routes';
 import { opinionsPublicRoutes, opinionsRoutes } from '../features/opinions/routes';
+import { ssoRoutes } from '../features/sso/routes';
 import { workshopsPublicRoutes, workshopsRoutes } from '../features/workshops/routes';
 import { AppLayout } from './app-layout';
 import { RequireAuth, SetupGate } from './guards';
@@ -50,6 +51,9 @@ const ForgotPasswordPage = lazy(() =>
 const ResetPasswordPage = lazy(() =>
   import('../features/auth/reset-password-page').then((m) => ({ default: m.ResetPasswordPage })),
 );
+const AccessibilityPage = lazy(() =>
+  import('../features/accessibility/accessibility-page').then((m) => ({ default: m.AccessibilityPage })),
+);
 const AcceptInvitationPage = lazy(() =>
   import('../features/orgs/accept-invitation-page').then((m) => ({ default: m.AcceptInvitationPage })),
 );
@@ -70,6 +74,7 @@ export const router = createBrowserRouter([
           { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'reset-password', element: <ResetPasswordPage /> },
           { path: 'invite/:token', element: <AcceptInvitationPage /> },
+          { path: 'accessibility', element: <AccessibilityPage /> },
         ],
       },
       {
@@ -113,6 +118,7 @@ export const router = createBrowserRouter([
                   ...opinionsRoutes,
                   ...competenciesRoutes,
                   ...decisionsRoutes,
+                  ...ssoRoutes,
                   { path: 'organisation', element: <OrganisationPage /> },
                   { path: 'account', element: <AccountPage /> },
                   { path: 'audit', element: <AuditPage /> },

@@ -4,6 +4,7 @@
  * so parallel work never edits the same catalogue.
  */
 
+import enA11y from './locales/en/a11y.json';
 import enAccount from './locales/en/account.json';
 import enAgenda from './locales/en/agenda.json';
 import enAudit from './locales/en/audit.json';
@@ -18,8 +19,10 @@ import enMembers from './locales/en/members.json';
 import enNetwork from './locales/en/network.json';
 import enOpinion from './locales/en/opinion.json';
 import enOrgs from './locales/en/orgs.json';
+import enSso from './locales/en/sso.json';
 import enWorkshop from './locales/en/workshop.json';
 import enShell from './locales/en.json';
+import frA11y from './locales/fr/a11y.json';
 import frAccount from './locales/fr/account.json';
 import frAgenda from './locales/fr/agenda.json';
 import frAudit from './locales/fr/audit.json';
@@ -34,6 +37,7 @@ import frMembers from './locales/fr/members.json';
 import frNetwork from './locales/fr/network.json';
 import frOpinion from './locales/fr/opinion.json';
 import frOrgs from './locales/fr/orgs.json';
+import frSso from './locales/fr/sso.json';
 import frWorkshop from './locales/fr/workshop.json';
 import frShell from './locales/fr.json';
 
@@ -54,6 +58,8 @@ export const frCatalogue = {
   opinion: frOpinion,
   competencies: frCompetencies,
   decisions: frDecisions,
+  sso: frSso,
+  a11y: frA11y,
 };
 
 export const enCatalogue = {
@@ -73,4 +79,6 @@ export const enCatalogue = {
   opinion: enOpinion,
   competencies: enCompetencies,
   decisions: enDecisions,
+  sso: enSso,
+  a11y: enA11y,
 };

@@ -33,6 +33,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { checkNewPassword, checkRequired, type FieldProblem, hasProblems } from '../../lib/validation';
 import { leaveToSignIn, ME_KEY, useSignedInMe } from '../auth/session';
 import { setCurrentOrgId } from '../orgs/use-current-org';
+import { SsoLinksSection } from '../sso/sso-links-section';
 
 const SESSIONS_KEY = ['me', 'sessions'] as const;
 const DELETION_KEY = ['me', 'deletion-preview'] as const;
@@ -474,6 +475,7 @@ export function AccountPage() {
       <Stack gap="lg" maw={880}>
         <ProfileSection me={me} />
         <PasswordSection />
+        <SsoLinksSection />
         <SessionsSection />
         <ExportSection />
         <DeleteSection me={me} />

@@ -45,7 +45,10 @@ export function AuthLayout() {
               </Suspense>
             </Card>
             <Text size="xs" c="dimmed" ta="center">
-              {t('auth.layout.tagline')} · {t('app.license')}
+              {t('auth.layout.tagline')} · {t('app.license')} ·{' '}
+              <Anchor component={Link} to="/accessibility" size="xs" c="dimmed" td="underline">
+                {t('a11y.link')}
+              </Anchor>
             </Text>
           </Stack>
         </Center>

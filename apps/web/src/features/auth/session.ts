@@ -92,8 +92,16 @@ export function leaveToSignIn(reason: 'signedOut' | 'accountDeleted', next?: str
 /** Ends the session on the server, then leaves locally (even if the server call failed). */
 export function useSignOut(next?: string) {
   return useMutation({
-    mutationFn: () => api.post<{ ok: true }>('/api/auth/sign-out'),
-    onSettled: () => leaveToSignIn('signedOut', next),
+    // The SSO variant also signs out at the identity provider when the session came from one.
+    mutationFn: () => api.post<{ ok: true; providerSignOutUrl: string | null }>('/api/auth/sso/sign-out'),
+    onSuccess: (result) => {
+      if (result.providerSignOutUrl) {
+        window.location.assign(result.providerSignOutUrl);
+      } else {
+        leaveToSignIn('signedOut', next);
+      }
+    },
+    onError: () => leaveToSignIn('signedOut', next),
   });
 }
 

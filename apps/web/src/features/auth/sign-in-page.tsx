@@ -7,6 +7,7 @@ import { isApiError } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
 import { usePageTitle } from '../../lib/use-page-title';
 import { checkEmail, checkRequired, type FieldProblem, hasProblems } from '../../lib/validation';
+import { SsoSignInButtons } from '../sso/sso-sign-in-buttons';
 import { AuthHeading } from './auth-heading';
 import { retryAfterSeconds, safeNextPath, useMe, useSignIn } from './session';
 
@@ -16,6 +17,16 @@ type Reason = (typeof REASONS)[number];
 
 function isReason(value: string | null): value is Reason {
   return REASONS.some((reason) => reason === value);
+}
+
+/** The server refuses a password sign-in with `details.reason = 'SSO_REQUIRED'` for SSO-only organisations. */
+function isSsoRequired(details: unknown): boolean {
+  return (
+    typeof details === 'object' &&
+    details !== null &&
+    'reason' in details &&
+    details.reason === 'SSO_REQUIRED'
+  );
 }
 
 export function SignInPage() {
@@ -59,6 +70,8 @@ export function SignInPage() {
         wait === null
           ? t('auth.signIn.rateLimitedSoon')
           : t('auth.signIn.rateLimited', { count: Math.max(1, Math.ceil(wait / 60)) });
+    } else if (isApiError(error) && isSsoRequired(error.details)) {
+      errorMessage = t('sso.signIn.required');
     } else if (isApiError(error) && error.status === 401) {
       errorMessage = t('auth.signIn.invalid');
     } else {
@@ -71,6 +84,7 @@ export function SignInPage() {
       <AuthHeading title={t('auth.signIn.title')} intro={t('auth.signIn.intro')} />
       <Stack gap="md">
         <FormAlert tone="info" message={isReason(reason) ? t(`auth.signIn.${reason}`) : null} />
+        <SsoSignInButtons next={next} failure={params.get('ssoError')} />
         <form onSubmit={onSubmit} noValidate data-testid="signin-form">
           <Stack gap="md">
             <TextInput

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, EmptyState, Group, List, Modal, Stack, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
 import { PageSkeleton } from '../../components/page-skeleton';
@@ -96,13 +96,25 @@ function CurrentOrganisation({ orgId }: { orgId: string }) {
             </>
           }
         />
-        <Button
-          variant="default"
-          leftSection={<Icon name="plus" size={16} />}
-          onClick={() => setParam('create', '1')}
-        >
-          {t('orgs.page.createAnother')}
-        </Button>
+        <Group gap="sm">
+          {can('org.update') && (
+            <Button
+              component={Link}
+              to="/organisation/sso"
+              variant="default"
+              leftSection={<Icon name="key" size={16} />}
+            >
+              {t('sso.page.open')}
+            </Button>
+          )}
+          <Button
+            variant="default"
+            leftSection={<Icon name="plus" size={16} />}
+            onClick={() => setParam('create', '1')}
+          >
+            {t('orgs.page.createAnother')}
+          </Button>
+        </Group>
       </Group>
 
       <Tabs value={tab} onChange={(value) => setParam('tab', value)} keepMounted={false}>

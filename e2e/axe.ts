@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const require = createRequire(import.meta.url);
+/** axe-core's browser bundle, injected into the page under test (nothing is downloaded). */
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; html: string }[];
+}
+
+/**
+ * Run axe-core (WCAG 2.0/2.1/2.2 A and AA rules, the base of the RGAA) on the page as it is now and
+ * fail with a readable list when anything is found.
+ */
+export async function expectNoAxeViolations(
+  page: Page,
+  label = page.url(),
+  /** Rules to skip, each with the reason (a known defect tracked elsewhere); keep this empty when possible. */
+  skip: Record<string, string> = {},
+): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') forbids injected <script>s.
+    await page.evaluate(axeSource);
+  }
+  const skipped = Object.keys(skip);
+  const violations = await page.evaluate(async (skipRules) => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      rules: Object.fromEntries(skipRules.map((r) => [r, { enabled: false }])),
+    });
+    return result.violations;
+  }, skipped);
+  const found = (violations as AxeViolation[]).map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 160)}`).join(', ')}`,
+  );
+  expect(found, `axe on ${label}`).toEqual([]);
+}
