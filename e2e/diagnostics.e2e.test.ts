@@ -183,5 +183,5 @@ describe('diagnostics journey in Chromium', () => {
     await phone.close();
     await desktop.close();
     await ctx.close();
-  }, 300_000);
+  });
 });

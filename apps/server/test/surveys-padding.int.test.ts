@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../src/db/connect.ts';
 import type { AppInstance } from '../src/http/app-instance.ts';
 import { sharedLinkLimits } from '../src/http/respond.routes.ts';
-import type { Mail, Mailer } from '../src/services/mailer.ts';
+import type { Mail, Mailer } from '../src/lib/mailer.ts';
 import { createOrg, ORIGIN, setupAdmin, type TestClient } from './factories.ts';
 import { answersFor } from './survey-answers.ts';
 import { buildTestApp } from './test-app.ts';

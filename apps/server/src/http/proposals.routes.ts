@@ -20,7 +20,6 @@ import {
 } from '@essaim/contracts';
 import type { FastifyRequest } from 'fastify';
 import { sendMails } from '../services/decision-notifications.service.ts';
-import { liveRuntimeOf } from '../services/live.service.ts';
 import type { OrgScope } from '../services/org-scope.ts';
 import {
   amendProposal,
@@ -270,7 +269,7 @@ export async function proposalRoutes(app: AppInstance): Promise<void> {
       const scope = await requireOrgScope(request, 'workshop.run');
       const result = await takeProposalToWorkshop(
         db,
-        liveRuntimeOf(app.deps),
+        app.deps.live,
         scope,
         request.params.engagementId,
         request.params.proposalId,

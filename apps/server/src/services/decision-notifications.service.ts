@@ -1,7 +1,7 @@
 import { decisionsRepository, type ProposalRow } from '../db/repositories/decisions.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
+import type { Mailer } from '../lib/mailer.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
-import type { Mailer } from './mailer.ts';
 import type { OrgScope } from './org-scope.ts';
 import { eligibleVoters } from './proposals-view.ts';
 

@@ -32,8 +32,8 @@ import { organisationsRepository } from '../db/repositories/organisations.reposi
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { type CommittedBatch, type InputGuard, LiveEngine } from '../live/live-engine.ts';
 import type { HubClient, RoomHub } from '../realtime/hub.ts';
-import { recordLiveOutcomes } from './live-decisions.ts';
 import type { SocketContext, SocketMessageHandler } from '../realtime/sockets.ts';
+import { recordLiveOutcomes } from './live-decisions.ts';
 import { resolveParticipant } from './participants.service.ts';
 import { toRole } from './presenters.ts';
 
