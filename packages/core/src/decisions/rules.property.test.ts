@@ -173,9 +173,9 @@ describe('fist to five and gradients', () => {
       fc.property(
         fc.array(fc.integer({ min: 1, max: 8 }), { maxLength: 20 }),
         fc.integer({ min: 1, max: 7 }),
-        fc.constantFrom(0.5, 2 / 3, 0.75, 1),
-        (levels, cutoff, minShare) => {
-          const r = evaluateGradients({ levels, cutoff, minShare });
+        fc.constantFrom([1, 2], [2, 3], [3, 4], [1, 1]),
+        (levels, cutoff, [num, den]) => {
+          const r = evaluateGradients({ levels, cutoff, minShare: num! / den! });
           const counted = levels.filter((l) => l !== 4);
           let expected: string;
           if (levels.length === 0 || (counted.length === 0 && !levels.includes(8))) {
@@ -183,10 +183,9 @@ describe('fist to five and gradients', () => {
           } else if (levels.includes(8)) {
             expected = 'rejected';
           } else {
-            // Brute force over exact fractions: support/counted ≥ minShare.
+            // Exact fractions: support / counted ≥ num / den ⇔ support × den ≥ num × counted.
             const support = counted.filter((l) => l <= cutoff).length;
-            expected =
-              support * 1e6 >= Math.round(minShare * 1e6) * counted.length - 1 ? 'passed' : 'rejected';
+            expected = support * den! >= num! * counted.length ? 'passed' : 'rejected';
           }
           expect(r.outcome).toBe(expected);
         },
