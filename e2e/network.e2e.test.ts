@@ -140,7 +140,7 @@ describe('network journey in Chromium', () => {
     r.on('pageerror', (e) => errors.push(e.message));
     await r.goto(`${url}/n/${alice.token}`);
     await r.getByRole('heading', { name: 'Avant de commencer' }).waitFor();
-    expect(await r.getByText("l'animateur de cet accompagnement voit qui a nommé qui").count()).toBe(1);
+    expect(await r.getByText('le facilitateur de cet accompagnement voit qui a nommé qui').count()).toBe(1);
     await r.screenshot({ path: screenshotPath('network-respondent-consent'), fullPage: true });
     await r.getByLabel("J'accepte d'être proposé comme relais possible du changement").check();
     await r.getByRole('button', { name: "J'accepte, commencer le questionnaire" }).click();

@@ -23,6 +23,8 @@ const LAYERS: Record<string, number> = {
   http: 5,
   ws: 5,
   services: 4,
+  // Operator tasks over the whole database (backup, restore, digests), used by the CLI.
+  ops: 4,
   analysis: 3,
   live: 3,
   realtime: 2,

@@ -70,7 +70,7 @@ describe('essaim CLI', () => {
       '--port',
       String(port),
       '--data',
-      '/tmp/essaim-port-test',
+      `/tmp/essaim-port-test-${Date.now()}`,
     ]);
     blocker.close();
     expect(r.code).toBe(1);

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openSocket, spawnServer } from './spawn-server.ts';
 import { pgTestUrl, redisTestUrl } from './test-db.ts';
@@ -8,8 +10,13 @@ import { pgTestUrl, redisTestUrl } from './test-db.ts';
  */
 describe.skipIf(!pgTestUrl || !redisTestUrl)('two instances through Redis', () => {
   it('relays reactions and presence from instance A to instance B', async () => {
-    // Both instances share the database (each migrates under the migration lock; one finds nothing to do).
-    const dbUrl = pgTestUrl!;
+    // Both instances share a database of their own (each migrates under the migration lock; one finds
+    // nothing to do). A fresh one, so that no earlier run's migrations are in the way.
+    const dbName = `essaim_redis_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: pgTestUrl! });
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    const dbUrl = pgTestUrl!.replace(/\/[^/]*$/, `/${dbName}`);
     const a = await spawnServer(['--database-url', dbUrl, '--redis-url', redisTestUrl!]);
     const b = await spawnServer(['--database-url', dbUrl, '--redis-url', redisTestUrl!]);
     try {
@@ -32,6 +39,8 @@ describe.skipIf(!pgTestUrl || !redisTestUrl)('two instances through Redis', () =
       onB.close();
     } finally {
       await Promise.all([a.stop(), b.stop()]);
+      await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
+      await admin.end();
     }
   });
 });

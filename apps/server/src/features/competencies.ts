@@ -1,4 +1,4 @@
-import type { AppInstance } from '../http/app-instance.ts';
+import type { AppInstance } from '../app-instance.ts';
 import { competenciesRoutes } from '../http/competencies.routes.ts';
 import { competenciesPublicRoutes } from '../http/competencies-public.routes.ts';
 

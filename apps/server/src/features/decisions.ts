@@ -1,4 +1,4 @@
-import type { AppInstance } from '../http/app-instance.ts';
+import type { AppInstance } from '../app-instance.ts';
 import { decisionRoutes } from '../http/decisions.routes.ts';
 import { governanceRoutes } from '../http/governance.routes.ts';
 import { proposalRoutes } from '../http/proposals.routes.ts';

@@ -1,4 +1,4 @@
-import type { AppInstance } from '../http/app-instance.ts';
+import type { AppInstance } from '../app-instance.ts';
 import { ssoRoutes } from '../http/sso.routes.ts';
 import { ssoAdminRoutes } from '../http/sso-admin.routes.ts';
 

@@ -19,8 +19,8 @@ import {
   ProposalViewSchema,
 } from '@essaim/contracts';
 import type { FastifyRequest } from 'fastify';
+import type { OrgScope } from '../db/org-scope.ts';
 import { sendMails } from '../services/decision-notifications.service.ts';
-import type { OrgScope } from '../services/org-scope.ts';
 import {
   amendProposal,
   closeProposal,

@@ -10,6 +10,8 @@
  * count, no names). An invitee who already started keeps their link (replacing it would lose
  * their draft); others get a new link, which also retires any copy handed out earlier.
  */
+
+import type { OrgScope } from '../db/org-scope.ts';
 import type { CampaignRow } from '../db/repositories/surveys.repository.ts';
 import { surveysRepository } from '../db/repositories/surveys.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
@@ -17,7 +19,6 @@ import { AppError, notFound } from '../lib/app-error.ts';
 import type { Mailer } from '../lib/mailer.ts';
 import { newToken } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 import { qrSvg } from './workshops-qr.ts';
 

@@ -46,11 +46,11 @@ import {
   type Thresholds,
   type ValidSubmission,
 } from '@essaim/core/diagnostics';
+import type { OrgScope } from '../db/org-scope.ts';
 import { type CampaignRow, surveysRepository } from '../db/repositories/surveys.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError } from '../lib/app-error.ts';
 import { readJson } from '../lib/json.ts';
-import type { OrgScope } from './org-scope.ts';
 
 /** Most attribute filters combined in one requestable cut. */
 export const MAX_FILTERS = 2;

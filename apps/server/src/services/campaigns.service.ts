@@ -7,6 +7,7 @@
 import type { Campaign, CreateCampaignBody } from '@essaim/contracts';
 import { can } from '@essaim/core';
 import { cutKey } from '@essaim/core/diagnostics';
+import type { OrgScope } from '../db/org-scope.ts';
 import { type CampaignRow, surveysRepository } from '../db/repositories/surveys.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
@@ -29,7 +30,6 @@ import {
 } from './campaigns-report.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { issueParticipant } from './participants.service.ts';
 import { resolveInstrument } from './surveys.service.ts';
 import { recordEngagementEvent } from './timeline.service.ts';

@@ -14,6 +14,7 @@ import {
   isCompetencyLevel,
 } from '@essaim/core/competencies';
 import { METHOD_CATALOGUE } from '@essaim/core/methods';
+import type { OrgScope } from '../db/org-scope.ts';
 import { competenciesRepository as repo } from '../db/repositories/competencies.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import type { CompetencyAssessmentsTable, CompetencyGoalsTable } from '../db/tables/competencies.ts';
@@ -23,7 +24,6 @@ import { newId, nowIso } from '../lib/tokens.ts';
 import { requireScope } from './access.service.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { gatherFacts, listEvidence, practisedMethods } from './competencies-evidence.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { registerPersonalData } from './personal-data.ts';
 
 /**

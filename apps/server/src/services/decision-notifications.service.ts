@@ -1,8 +1,8 @@
+import type { OrgScope } from '../db/org-scope.ts';
 import { decisionsRepository, type ProposalRow } from '../db/repositories/decisions.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import type { Mailer } from '../lib/mailer.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
-import type { OrgScope } from './org-scope.ts';
 import { eligibleVoters } from './proposals-view.ts';
 
 /**

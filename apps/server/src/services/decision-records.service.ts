@@ -9,6 +9,7 @@ import {
   type DecisionTraceLink,
   isDueForReview,
 } from '@essaim/core/decisions';
+import type { OrgScope } from '../db/org-scope.ts';
 import {
   type DecisionRecordRow,
   decisionsRepository,
@@ -20,7 +21,6 @@ import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { loadEngagement } from './engagements.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { registerPersonalData } from './personal-data.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 import { registerTraceKind } from './trace.service.ts';

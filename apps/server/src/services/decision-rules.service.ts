@@ -1,11 +1,11 @@
 import type { DecisionRuleChoiceBody, DecisionRuleRecommendBody } from '@essaim/contracts';
 import { recommendRules } from '@essaim/core/decisions';
+import type { OrgScope } from '../db/org-scope.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import type { Actor } from './audit.service.ts';
 import { announceDecision, writeDecisionRecord } from './decision-records.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
-import type { OrgScope } from './org-scope.ts';
 
 /**
  * The group chooses its decision rule before deciding content (sociocracy: by consent, a circle may

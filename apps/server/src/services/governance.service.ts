@@ -7,6 +7,7 @@ import {
   renderMapSvg,
   validateMap,
 } from '@essaim/core/decisions';
+import type { OrgScope } from '../db/org-scope.ts';
 import { decisionsRepository, type GovernanceMapRow } from '../db/repositories/decisions.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError, conflict, notFound } from '../lib/app-error.ts';
@@ -14,7 +15,6 @@ import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { createAgenda } from './agendas.service.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { createProposal, onProposalClosed } from './proposals.service.ts';
 
 /**

@@ -1,4 +1,5 @@
 import type { LiveEvent } from '@essaim/core/live';
+import type { OrgScope } from '../db/org-scope.ts';
 import { decisionsRepository, type ProposalRow } from '../db/repositories/decisions.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
@@ -8,7 +9,6 @@ import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import type { LiveRuntime } from './live.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { loadProposal, syncRecord } from './proposals.service.ts';
 import type { ProposalState } from './proposals-view.ts';
 import { recordEngagementEvent } from './timeline.service.ts';

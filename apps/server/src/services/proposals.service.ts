@@ -12,6 +12,7 @@ import {
   positionRules,
   type RuleConfig,
 } from '@essaim/core/decisions';
+import type { OrgScope } from '../db/org-scope.ts';
 import { decisionsRepository, type ProposalRow } from '../db/repositories/decisions.repository.ts';
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
@@ -23,7 +24,6 @@ import { notifyProposal, type PendingMail } from './decision-notifications.servi
 import { writeDecisionRecord } from './decision-records.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
-import type { OrgScope } from './org-scope.ts';
 import { issueParticipant } from './participants.service.ts';
 import {
   computeTally,

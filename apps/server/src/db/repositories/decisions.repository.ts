@@ -1,4 +1,4 @@
-import type { OrgScope } from '../../services/org-scope.ts';
+import type { OrgScope } from '../org-scope.ts';
 import type {
   DecisionRecordsTable,
   GovernanceMapsTable,
