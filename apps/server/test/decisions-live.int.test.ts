@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { DbHandle } from '../src/db/connect.ts';
@@ -288,5 +289,33 @@ describe.each(testDialects)('decisions from live workshops on $name', (dialect) 
     const mailer: Mailer = { enabled: true, send: async (m) => void sent.push(m) };
     expect(await sweepDecisionReminders(app.deps.database.db, mailer)).toBeGreaterThan(0);
     expect(sent.some((m) => m.subject.includes('Horaires'))).toBe(true);
+  });
+
+  // Last in the file: it breaks the register on purpose.
+  it('reports a failure to record a live outcome instead of dropping it', async () => {
+    const errors: string[] = [];
+    app.deps.live.onBackgroundError((_error, message) => errors.push(message));
+    await sql`alter table decision_records rename to decision_records_gone`.execute(handle.db);
+    const w = (await owner.post(`/api/orgs/${orgId}/workshops`, { title: 'Panne' })).json<{ id: string }>();
+    const f = await socket(url, owner.cookie ?? '');
+    f.send({ type: 'live.resume', workshopId: w.id, lastSeq: 0 });
+    await f.waitFor((m) => m.type === 'live.snapshot');
+    await f.command(w.id, {
+      type: 'activity.add',
+      activity: { type: 'fistToFive', title: 'Panne', config: { proposal: 'Tester la panne' } },
+    });
+    const added = await f.waitFor(
+      (m) => m.type === 'live.events' && JSON.stringify(m).includes('activity.added'),
+    );
+    const activityId = (added.events as { event: { type: string; activityId: string } }[]).find(
+      (x) => x.event.type === 'activity.added',
+    )!.event.activityId;
+    expect((await f.command(w.id, { type: 'activity.start', activityId })).type).toBe('live.ack');
+    expect((await f.command(w.id, { type: 'activity.close', activityId })).type).toBe('live.ack');
+    for (let i = 0; i < 100 && errors.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(errors).toEqual(['recording a live outcome as a decision failed']);
+    f.close();
   });
 });
