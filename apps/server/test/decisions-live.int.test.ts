@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { DbHandle } from '../src/db/connect.ts';
@@ -213,6 +214,68 @@ describe.each(testDialects)('decisions from live workshops on $name', (dialect) 
     p.close();
   });
 
+  it('takes a fist-to-five proposal into a workshop and brings the fingers back as anonymous positions', async () => {
+    const e = await owner.post(`/api/orgs/${orgId}/engagements`, { title: 'Poings', request: 'x' });
+    const engagementId = e.json<{ id: string }>().id;
+    const base = `/api/orgs/${orgId}/engagements/${engagementId}/proposals`;
+    const created = await owner.post(base, {
+      title: 'Jeudi',
+      text: 'Se voir le jeudi',
+      rule: 'fistToFive',
+      deadline: new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString(),
+    });
+    const proposalId = created.json<{ proposal: { id: string } }>().proposal.id;
+    const taken = await owner.post(`${base}/${proposalId}/workshop`, {});
+    expect(taken.status).toBe(200);
+    const { workshopId, activityId } = taken.json<{ workshopId: string; activityId: string }>();
+    const w = (await owner.get(`/api/orgs/${orgId}/workshops/${workshopId}`)).json<{ code: string }>();
+    const f = await socket(url, owner.cookie ?? '');
+    f.send({ type: 'live.resume', workshopId, lastSeq: 0 });
+    await f.waitFor((m) => m.type === 'live.snapshot');
+    expect((await f.command(workshopId, { type: 'activity.start', activityId })).type).toBe('live.ack');
+    const sockets = [];
+    for (const [name, value] of [
+      ['Chloé', 4],
+      ['Dan', 2],
+    ] as const) {
+      const joined = await app.inject({
+        method: 'POST',
+        url: '/api/workshops/join',
+        payload: { code: w.code.toLowerCase(), displayName: name },
+        headers: { origin: ORIGIN },
+      });
+      const set = joined.headers['set-cookie'];
+      const cookie = ((Array.isArray(set) ? set[0] : set) ?? '').split(';')[0] as string;
+      const p = await socket(url, cookie);
+      p.send({ type: 'live.resume', workshopId, lastSeq: 0 });
+      await p.waitFor((m) => m.type === 'live.snapshot');
+      expect((await p.command(workshopId, { type: 'fistToFive.show', activityId, value })).type).toBe(
+        'live.ack',
+      );
+      sockets.push(p);
+    }
+    expect((await f.command(workshopId, { type: 'activity.close', activityId })).type).toBe('live.ack');
+    type V = {
+      live: { isReturned: boolean } | null;
+      positions: { participant: string | null; value: string }[];
+      tally: { outcome: string } | null;
+    };
+    let v: V | null = null;
+    for (let i = 0; i < 100 && !v?.live?.isReturned; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      v = (await owner.get(`${base}/${proposalId}`)).json<V>();
+    }
+    expect(v?.live?.isReturned).toBe(true);
+    expect(v?.positions.map((x) => x.value).sort()).toEqual(['2', '4']);
+    expect(v?.positions.every((x) => x.participant === null)).toBe(true);
+    // The proposal's own tally counts them: a 2 leaves it pending until the concern is addressed.
+    expect(v?.tally?.outcome).toBe('pending');
+    f.close();
+    for (const p of sockets) {
+      p.close();
+    }
+  });
+
   it('sends reminder emails through the mailer when SMTP is configured', async () => {
     const e = await owner.post(`/api/orgs/${orgId}/engagements`, { title: 'Rappels', request: 'x' });
     const engagementId = e.json<{ id: string }>().id;
@@ -226,5 +289,33 @@ describe.each(testDialects)('decisions from live workshops on $name', (dialect) 
     const mailer: Mailer = { enabled: true, send: async (m) => void sent.push(m) };
     expect(await sweepDecisionReminders(app.deps.database.db, mailer)).toBeGreaterThan(0);
     expect(sent.some((m) => m.subject.includes('Horaires'))).toBe(true);
+  });
+
+  // Last in the file: it breaks the register on purpose.
+  it('reports a failure to record a live outcome instead of dropping it', async () => {
+    const errors: string[] = [];
+    app.deps.live.onBackgroundError((_error, message) => errors.push(message));
+    await sql`alter table decision_records rename to decision_records_gone`.execute(handle.db);
+    const w = (await owner.post(`/api/orgs/${orgId}/workshops`, { title: 'Panne' })).json<{ id: string }>();
+    const f = await socket(url, owner.cookie ?? '');
+    f.send({ type: 'live.resume', workshopId: w.id, lastSeq: 0 });
+    await f.waitFor((m) => m.type === 'live.snapshot');
+    await f.command(w.id, {
+      type: 'activity.add',
+      activity: { type: 'fistToFive', title: 'Panne', config: { proposal: 'Tester la panne' } },
+    });
+    const added = await f.waitFor(
+      (m) => m.type === 'live.events' && JSON.stringify(m).includes('activity.added'),
+    );
+    const activityId = (added.events as { event: { type: string; activityId: string } }[]).find(
+      (x) => x.event.type === 'activity.added',
+    )!.event.activityId;
+    expect((await f.command(w.id, { type: 'activity.start', activityId })).type).toBe('live.ack');
+    expect((await f.command(w.id, { type: 'activity.close', activityId })).type).toBe('live.ack');
+    for (let i = 0; i < 100 && errors.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(errors).toEqual(['recording a live outcome as a decision failed']);
+    f.close();
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../src/db/connect.ts';
 import type { AppInstance } from '../src/http/app-instance.ts';
 import { sweepDecisionReminders } from '../src/services/decision-notifications.service.ts';
+import { personalDataContributors } from '../src/services/personal-data.ts';
 import { addMember, createOrg, setupAdmin, type TestClient } from './factories.ts';
 import { sampleMap } from './fixtures/decisions.fixture.ts';
 import { buildTestApp } from './test-app.ts';
@@ -199,6 +200,40 @@ describe.each(testDialects)('decisions and governance on $name', (dialect) => {
     const memberName = (await member.get('/api/me')).json<{ user: { displayName: string } }>().user
       .displayName;
     expect(text).not.toContain(memberName);
+  });
+
+  it('erasure removes the person’s name from the stored decision record, keeping counts and reasons', async () => {
+    const created = await owner.post(`${eng}/proposals`, {
+      title: 'Horaires souples',
+      text: 'Plages fixes de 10 h à 16 h.',
+      rule: 'consent',
+      deadline: inDays(3),
+    });
+    const p = created.json<{ proposal: View }>().proposal;
+    const url = `${eng}/proposals/${p.id}`;
+    expect(
+      (await member.post(`${url}/positions`, { value: 'object', reason: 'Trop tôt pour les parents' }))
+        .status,
+    ).toBe(200);
+    expect((await owner.post(`${url}/positions`, { value: 'consent' })).status).toBe(200);
+    const recordUrl = `/api/orgs/${orgId}/decisions/${p.recordId}`;
+    const before = (await owner.get(recordUrl)).json<{ decision: Record_ }>().decision;
+    const memberName = before.objections[0]!.participant;
+    expect(memberName).not.toBeNull();
+    expect(before.positions.filter((x) => x.participant === memberName)).toHaveLength(1);
+    const memberId = (await member.get('/api/me')).json<{ user: { id: string } }>().user.id;
+    const eraser = personalDataContributors().find((c) => c.name === 'decisions')!;
+    await handle.db.transaction().execute((trx) => eraser.erase(trx, memberId, orgId, 'anonymise'));
+    const after = (await owner.get(recordUrl)).json<{
+      decision: Record_ & { participantCount: number; objections: { reason: string }[] };
+    }>().decision;
+    expect(JSON.stringify(after)).not.toContain(memberName!);
+    expect(after.participantCount).toBe(before.positions.length);
+    expect(after.positions).toHaveLength(before.positions.length);
+    expect(after.positions.filter((x) => x.participant === null)).toHaveLength(1);
+    expect(after.positions.some((x) => x.participant !== null)).toBe(true); // the owner stays named
+    expect(after.objections[0]!.participant).toBeNull();
+    expect(after.objections[0]!.reason).toBe('Trop tôt pour les parents');
   });
 
   it('refuses positions while the engagement is paused or stopped', async () => {

@@ -18,6 +18,11 @@ async function decisionReminders(app: AppInstance): Promise<void> {
   app.addHook('onClose', async () => clearInterval(timer));
 }
 
+/** Live consent rounds and fist-to-five write their DecisionRecord after the commit: log when that fails. */
+async function liveOutcomeErrors(app: AppInstance): Promise<void> {
+  app.deps.live.onBackgroundError((error, message) => app.log.error({ err: error }, message));
+}
+
 /** Route plugins of the decisions feature, in registration order. */
 export const decisionsPlugins: ((app: AppInstance) => Promise<void>)[] = [
   decisionRoutes,
@@ -25,4 +30,5 @@ export const decisionsPlugins: ((app: AppInstance) => Promise<void>)[] = [
   proposalPublicRoutes,
   governanceRoutes,
   decisionReminders,
+  liveOutcomeErrors,
 ];

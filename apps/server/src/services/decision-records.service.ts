@@ -266,6 +266,8 @@ registerPersonalData({
   },
   async erase(db, userId, orgId) {
     const inOrg = db.selectFrom('proposals').select('id').where('org_id', '=', orgId);
+    // The stored records copy names from the proposal rows: find them before the rows lose them.
+    await anonymiseRecordsOf(db, userId, orgId);
     // Positions stay counted (the decision stands) but no longer name the person.
     await db
       .updateTable('proposal_positions')
@@ -288,3 +290,74 @@ registerPersonalData({
       .execute();
   },
 });
+
+/**
+ * Erasure (GDPR art. 17) for the copies: a proposal's `DecisionRecord` holds each position and objection
+ * with the participant's name. The person's entries keep their value and reason (the decision and its
+ * counts stand) but no longer name them. Positions are matched by the name the person voted under in
+ * that proposal (a namesake in the same proposal is anonymised too: erring towards erasure), objections
+ * by their id.
+ */
+async function anonymiseRecordsOf(db: Db, userId: string, orgId: string): Promise<void> {
+  const positions = await db
+    .selectFrom('proposal_positions')
+    .innerJoin('proposals', 'proposals.id', 'proposal_positions.proposal_id')
+    .select(['proposals.record_id as recordId', 'proposal_positions.display_name as name'])
+    .where('proposal_positions.user_id', '=', userId)
+    .where('proposals.org_id', '=', orgId)
+    .execute();
+  const objections = await db
+    .selectFrom('proposal_objections')
+    .innerJoin('proposals', 'proposals.id', 'proposal_objections.proposal_id')
+    .select([
+      'proposals.record_id as recordId',
+      'proposal_objections.id as id',
+      'proposal_objections.display_name as name',
+    ])
+    .where('proposal_objections.user_id', '=', userId)
+    .where('proposals.org_id', '=', orgId)
+    .execute();
+  const names = new Map<string, Set<string>>();
+  const objectionIds = new Set(objections.map((o) => o.id));
+  for (const row of [...positions, ...objections]) {
+    const set = names.get(row.recordId) ?? new Set<string>();
+    if (row.name !== null) {
+      set.add(row.name);
+    }
+    names.set(row.recordId, set);
+  }
+  for (const [recordId, recordNames] of names) {
+    const record = await db
+      .selectFrom('decision_records')
+      .select(['positions', 'objections'])
+      .where('id', '=', recordId)
+      .where('org_id', '=', orgId)
+      .executeTakeFirst();
+    if (record === undefined) {
+      continue;
+    }
+    const stored = readJson<DecisionPosition[]>(record.positions) ?? [];
+    const storedObjections = readJson<DecisionObjection[]>(record.objections) ?? [];
+    await db
+      .updateTable('decision_records')
+      .set({
+        positions:
+          writeJson(
+            stored.map((p) =>
+              p.participant !== null && recordNames.has(p.participant) ? { ...p, participant: null } : p,
+            ),
+          ) ?? '[]',
+        objections:
+          writeJson(
+            storedObjections.map((o) =>
+              objectionIds.has(o.id) || (o.participant !== null && recordNames.has(o.participant))
+                ? { ...o, participant: null }
+                : o,
+            ),
+          ) ?? '[]',
+        updated_at: nowIso(),
+      })
+      .where('id', '=', recordId)
+      .execute();
+  }
+}

@@ -95,6 +95,26 @@ export class LiveRuntime {
   private readonly knownTokens = new BoundedCache();
   /** Workshops a socket resumed as a projector (`as: 'screen'`): read-only, redacted. */
   private readonly screens = new WeakMap<FastifyRequest, Set<string>>();
+  /**
+   * Where failures of background work (not tied to a request) go. The composition root has no logger,
+   * so the app wires its own with {@link onBackgroundError}; until then errors are kept in `lastErrors`.
+   */
+  private errorHandler: ((error: unknown, message: string) => void) | null = null;
+  readonly lastErrors: { error: unknown; message: string }[] = [];
+
+  /** Send background failures (e.g. writing a live outcome's DecisionRecord) to the app logger. */
+  onBackgroundError(handler: (error: unknown, message: string) => void): void {
+    this.errorHandler = handler;
+  }
+
+  private reportError(error: unknown, message: string): void {
+    if (this.errorHandler) {
+      this.errorHandler(error, message);
+      return;
+    }
+    this.lastErrors.push({ error, message });
+    this.lastErrors.splice(0, this.lastErrors.length - 20);
+  }
 
   constructor(
     private readonly db: Db,
@@ -107,7 +127,10 @@ export class LiveRuntime {
       (batch, state) => {
         void this.hub.broadcast(roomOf(batch.workshopId), batchMessage(batch));
         // Closed consent rounds and fist-to-five write a DecisionRecord (decisions feature).
-        recordLiveOutcomes(db, batch, state).catch(() => {});
+        // Background work after the commit: nobody awaits it, so a failure goes to the app log.
+        recordLiveOutcomes(db, batch, state).catch((error: unknown) =>
+          this.reportError(error, 'recording a live outcome as a decision failed'),
+        );
       },
       acceptsInput,
     );

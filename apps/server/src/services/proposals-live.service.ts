@@ -19,7 +19,7 @@ import { createWorkshop, loadWorkshop } from './workshops.service.ts';
  * rules) or a fist-to-five (fist-to-five rule) is added to the engagement's workshop with the current
  * text. Back: when that activity closes, objections raised and integrated in the room join the
  * proposal's objections with their integration, and an amended text becomes a new version; the
- * proposal stays open so the facilitator closes it with its outcome as usual.
+ * fingers shown in a fist-to-five join as anonymous positions of the current round; the proposal stays open so the facilitator closes it with its outcome as usual.
  */
 export interface LiveLink {
   workshopId: string;
@@ -187,6 +187,32 @@ export async function bringLiveOutcomeBack(
             at: now,
           })
           .execute();
+      }
+    } else if (activity.type === 'fistToFive') {
+      // The fingers shown come back as anonymous positions of the current round: the proposal's own
+      // fist-to-five tally (everyone 3 or more, 0 blocks) then counts them like positions taken online.
+      const { histogram } = activity.data as { histogram: number[] };
+      let n = 0;
+      for (const [value, count] of histogram.entries()) {
+        for (let i = 0; i < count; i++) {
+          await trx
+            .insertInto('proposal_positions')
+            .values({
+              id: newId(),
+              proposal_id: p.id,
+              voter_key: `live:${workshopId}:${activityId}:${n++}`,
+              user_id: null,
+              display_name: null,
+              round: p.round,
+              version: p.version,
+              value: String(value),
+              reason: null,
+              ballot: null,
+              response: null,
+              at: now,
+            })
+            .execute();
+        }
       }
     }
     const state = readJson<StateWithLive>(p.state) ?? {};

@@ -25,7 +25,10 @@ const list = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-/** Edit a map: add or remove circles, roles, decision areas and double links, then save it. */
+/**
+ * Edit a map: add or remove circles, roles (with their domains and accountabilities, editable after the
+ * fact), decision areas and double links, then save it.
+ */
 export function MapEditor({
   orgId,
   mapId,
@@ -39,7 +42,17 @@ export function MapEditor({
   const save = useSaveMap(orgId, mapId);
   const [data, setData] = useState<GovernanceMapData>(initial);
   const [circle, setCircle] = useState({ name: '', parentId: '' });
-  const [role, setRole] = useState({ name: '', circleId: '', purpose: '', holders: '' });
+  const emptyRole = {
+    id: '',
+    name: '',
+    circleId: '',
+    purpose: '',
+    holders: '',
+    domains: '',
+    accountabilities: '',
+  };
+  // `id` set: the form edits that role (domains, accountabilities…) instead of adding one.
+  const [role, setRole] = useState(emptyRole);
   const [area, setArea] = useState({ name: '', circleId: '', level: 'consult', rule: 'consent' });
   const [link, setLink] = useState({ circleId: '', kind: 'lead', holder: '' });
   const circles = data.circles.map((c) => ({ value: c.id, label: c.name }));
@@ -136,22 +149,22 @@ export function MapEditor({
           <form
             onSubmit={(e) =>
               add(e, () => {
+                const next = {
+                  id: role.id || newId('role'),
+                  circleId: role.circleId,
+                  name: role.name.trim(),
+                  purpose: role.purpose.trim(),
+                  domains: list(role.domains),
+                  accountabilities: list(role.accountabilities),
+                  holders: list(role.holders),
+                };
                 setData((d) => ({
                   ...d,
-                  roles: [
-                    ...d.roles,
-                    {
-                      id: newId('role'),
-                      circleId: role.circleId,
-                      name: role.name.trim(),
-                      purpose: role.purpose.trim(),
-                      domains: [],
-                      accountabilities: [],
-                      holders: list(role.holders),
-                    },
-                  ],
+                  roles: role.id
+                    ? d.roles.map((r) => (r.id === role.id ? { ...r, ...next } : r))
+                    : [...d.roles, next],
                 }));
-                setRole({ name: '', circleId: role.circleId, purpose: '', holders: '' });
+                setRole({ ...emptyRole, circleId: role.circleId });
               })
             }
             data-testid="add-role"
@@ -177,13 +190,35 @@ export function MapEditor({
                 onChange={(e) => setRole({ ...role, purpose: e.currentTarget.value })}
               />
               <TextInput
+                label={t('decisions.governance.domains')}
+                value={role.domains}
+                onChange={(e) => setRole({ ...role, domains: e.currentTarget.value })}
+              />
+              <TextInput
+                label={t('decisions.governance.accountabilities')}
+                value={role.accountabilities}
+                onChange={(e) => setRole({ ...role, accountabilities: e.currentTarget.value })}
+              />
+              <TextInput
                 label={t('decisions.governance.holders')}
                 value={role.holders}
                 onChange={(e) => setRole({ ...role, holders: e.currentTarget.value })}
               />
-              <Button type="submit" size="xs" variant="light" disabled={!role.name.trim() || !role.circleId}>
-                {t('decisions.governance.add')}
-              </Button>
+              <Group gap="xs">
+                <Button
+                  type="submit"
+                  size="xs"
+                  variant="light"
+                  disabled={!role.name.trim() || !role.circleId}
+                >
+                  {role.id ? t('decisions.governance.updateRole') : t('decisions.governance.add')}
+                </Button>
+                {role.id && (
+                  <Button size="xs" variant="subtle" color="gray" onClick={() => setRole(emptyRole)}>
+                    {t('decisions.governance.cancelEdit')}
+                  </Button>
+                )}
+              </Group>
             </Stack>
           </form>
           <form
@@ -301,6 +336,29 @@ export function MapEditor({
           {items.map((i) => (
             <Group key={i.id} gap="xs">
               <Text size="sm">{i.label}</Text>
+              {i.kind === 'roles' && (
+                <ActionIcon
+                  variant="subtle"
+                  size="sm"
+                  aria-label={t('decisions.governance.editRole', { name: i.label })}
+                  onClick={() => {
+                    const r = data.roles.find((x) => x.id === i.id);
+                    if (r) {
+                      setRole({
+                        id: r.id,
+                        name: r.name,
+                        circleId: r.circleId,
+                        purpose: r.purpose,
+                        holders: r.holders.join(', '),
+                        domains: r.domains.join(', '),
+                        accountabilities: r.accountabilities.join(', '),
+                      });
+                    }
+                  }}
+                >
+                  <Icon name="pencil" size={14} />
+                </ActionIcon>
+              )}
               <ActionIcon
                 variant="subtle"
                 color="red"

@@ -184,16 +184,97 @@ function AmendForm({ view, act }: { view: ProposalView; act: Act }) {
   );
 }
 
+/** Deep democracy: the minority's conditions, each either added to the decision or not (Lewis method). */
+function ConditionsField({
+  conditions,
+  onChange,
+}: {
+  conditions: { text: string; isAdded: boolean }[];
+  onChange: (next: { text: string; isAdded: boolean }[]) => void;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState('');
+  const add = () => {
+    // Conditions are keyed by their text: the same condition twice is one condition.
+    if (draft.trim() && !conditions.some((c) => c.text === draft.trim())) {
+      onChange([...conditions, { text: draft.trim(), isAdded: true }]);
+      setDraft('');
+    }
+  };
+  return (
+    <Stack gap="xs" data-testid="minority-conditions">
+      <Text fw={600} size="sm">
+        {t('decisions.proposal.conditions')}
+      </Text>
+      {conditions.length === 0 && (
+        <Text c="dimmed" size="sm">
+          {t('decisions.proposal.conditionsEmpty')}
+        </Text>
+      )}
+      {conditions.map((c, i) => (
+        <Group key={c.text} gap="xs" wrap="nowrap">
+          <Checkbox
+            label={c.text}
+            checked={c.isAdded}
+            onChange={(e) =>
+              onChange(conditions.map((x, j) => (j === i ? { ...x, isAdded: e.currentTarget.checked } : x)))
+            }
+          />
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="gray"
+            aria-label={t('decisions.proposal.conditionRemove', { text: c.text })}
+            onClick={() => onChange(conditions.filter((_, j) => j !== i))}
+          >
+            {t('decisions.proposal.remove')}
+          </Button>
+        </Group>
+      ))}
+      <Group align="flex-end" gap="xs">
+        <TextInput
+          style={{ flex: 1 }}
+          label={t('decisions.proposal.conditionNew')}
+          description={t('decisions.proposal.conditionHint')}
+          value={draft}
+          onChange={(e) => setDraft(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              add();
+            }
+          }}
+        />
+        <Button variant="light" onClick={add} disabled={!draft.trim()}>
+          {t('decisions.proposal.conditionAdd')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 function CloseForm({ view, act }: { view: ProposalView; act: Act }) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState('');
   const [reviewOn, setReviewOn] = useState(view.reviewOn ?? '');
+  const [minorityAsked, setMinorityAsked] = useState(false);
+  const [conditions, setConditions] = useState<{ text: string; isAdded: boolean }[]>([]);
+  const [nominee, setNominee] = useState('');
+  const [fallbackInvoked, setFallbackInvoked] = useState(false);
+  const fallback = view.config.consensusFallback as { num: number; den: number } | null | undefined;
+  const hasFallback = view.rule === 'consensus' && fallback != null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     act.mutate(
       {
         path: 'close',
-        body: { outcomeStatement: outcome, ...(reviewOn ? { reviewOn } : {}), minorityAsked: true },
+        body: {
+          outcomeStatement: outcome,
+          ...(reviewOn ? { reviewOn } : {}),
+          ...(view.rule === 'deepDemocracy' ? { minorityAsked, conditions } : {}),
+          ...(view.rule === 'election' && nominee.trim() ? { nominee: nominee.trim() } : {}),
+          ...(hasFallback ? { fallbackInvoked } : {}),
+        },
       },
       { onSuccess: () => notifications.show({ color: 'teal', message: t('decisions.proposal.closed') }) },
     );
@@ -205,6 +286,34 @@ function CloseForm({ view, act }: { view: ProposalView; act: Act }) {
           <Title order={2} size="h4" id="close-title">
             {t('decisions.proposal.close')}
           </Title>
+          {view.rule === 'deepDemocracy' && (
+            <>
+              <Checkbox
+                label={t('decisions.proposal.minorityAsked')}
+                description={t('decisions.proposal.minorityAskedHint')}
+                checked={minorityAsked}
+                onChange={(e) => setMinorityAsked(e.currentTarget.checked)}
+              />
+              <ConditionsField conditions={conditions} onChange={setConditions} />
+            </>
+          )}
+          {view.rule === 'election' && (
+            <TextInput
+              label={t('decisions.proposal.nominee')}
+              description={t('decisions.proposal.nomineeHint')}
+              required
+              value={nominee}
+              onChange={(e) => setNominee(e.currentTarget.value)}
+            />
+          )}
+          {hasFallback && (
+            <Checkbox
+              label={t('decisions.proposal.fallbackInvoked', { num: fallback.num, den: fallback.den })}
+              description={t('decisions.proposal.fallbackInvokedHint')}
+              checked={fallbackInvoked}
+              onChange={(e) => setFallbackInvoked(e.currentTarget.checked)}
+            />
+          )}
           <Textarea
             label={t('decisions.proposal.outcomeStatement')}
             required
@@ -221,7 +330,12 @@ function CloseForm({ view, act }: { view: ProposalView; act: Act }) {
             onChange={(e) => setReviewOn(e.currentTarget.value)}
           />
           <Group>
-            <Button type="submit" color="teal" loading={act.isPending} disabled={!outcome.trim()}>
+            <Button
+              type="submit"
+              color="teal"
+              loading={act.isPending}
+              disabled={!outcome.trim() || (view.rule === 'election' && !nominee.trim())}
+            >
               {t('decisions.proposal.closeSubmit')}
             </Button>
           </Group>
