@@ -127,6 +127,24 @@ describe('opinion mapping journey in Chromium', () => {
     await screen.setViewportSize({ width: 1600, height: 900 });
     await screen.goto(`/screen/conversations/${org.id}/${conversationId}`);
     await screen.getByTestId('results').waitFor();
+    // A short join link and a QR code (issue 22), and every group outline inside the drawing.
+    expect((await screen.getByTestId('screen-join-link').textContent())?.trim()).toBe(
+      `${new URL(env.server.url).host}/c/${joinCode}`,
+    );
+    await expect
+      .poll(() => screen.getByTestId('screen-qr').evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
+    const outside = await screen
+      .locator('[data-testid=opinion-map] svg')
+      .first()
+      .evaluate((svg) => {
+        const v = (svg as SVGSVGElement).viewBox.baseVal;
+        return Array.from(svg.querySelectorAll('[data-hull]')).filter((el) => {
+          const b = (el as SVGGraphicsElement).getBBox();
+          return b.x < v.x || b.y < v.y || b.x + b.width > v.x + v.width || b.y + b.height > v.y + v.height;
+        }).length;
+      });
+    expect(outside).toBe(0);
     await screen.screenshot({ path: screenshotPath('opinions-big-screen'), fullPage: true });
 
     // Polis export → import into a new conversation → the same export.

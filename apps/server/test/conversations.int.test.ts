@@ -126,6 +126,11 @@ describe.each(testDialects)('conversations on $name', (dialect) => {
     const asMember = (await member.get(`${base()}/${c.id}`)).json<Conv>();
     expect(asMember.statements.map((s) => s.status)).toEqual(['accepted']);
     expect(asMember.joinCode).toBeNull();
+    // The projector's QR code encodes the join link; like the join code, it is for those who run it.
+    const qr = await owner.get(`${base()}/${c.id}/qr.svg`);
+    expect(qr.headers['content-type']).toContain('image/svg+xml');
+    expect(String(qr.body)).toMatch(new RegExp(`^<svg[^>]+role="img"[^>]+aria-label="QR ${c.joinCode}"`));
+    expect((await member.get(`${base()}/${c.id}/qr.svg`)).status).toBe(403);
     expect(
       (await member.patch(`${base()}/${c.id}/statements/${pending.id}`, { status: 'accepted' })).status,
     ).toBe(403);

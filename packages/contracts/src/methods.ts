@@ -156,7 +156,10 @@ export const MethodNoteListSchema = z.object({ notes: z.array(MethodNoteSchema) 
 
 // ---- recommendations -------------------------------------------------------------------
 
-/** What the moment needs; trust is declared for now (diagnostics will supply a measured value). */
+/**
+ * What the moment needs. The declared trust level is replaced by the trust measured by the
+ * engagement's latest closed diagnostic when its released whole-campaign cut shows it.
+ */
 export const RecommendationBodySchema = z.object({
   /** The essential question; its assessed Cynefin domain is used when there is one. */
   questionId: IdSchema.optional(),
@@ -200,6 +203,10 @@ export const RecommendationSchema = z.object({
   cynefin: CynefinDomainSchema.nullable(),
   cynefinSource: z.enum(['question', 'declared', 'none']),
   trustSource: z.enum(['measured', 'declared']),
+  /** Trust level the options were scored with (1–5). */
+  trustLevel: z.number(),
+  /** The closed diagnostic the measured level comes from (null when declared). */
+  trustCampaign: z.object({ id: IdSchema, title: z.string() }).nullable(),
   question: z.object({ id: IdSchema, text: z.string() }).nullable(),
 });
 export type RecommendationView = z.infer<typeof RecommendationSchema>;

@@ -29,9 +29,11 @@ import {
   exportPolisVotes,
   importPolis,
 } from '../services/conversations-polis.service.ts';
+import { qrSvg } from '../services/workshops-qr.ts';
 import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 import type { ConversationsContext } from './conversations-public.routes.ts';
+import { publicOrigin } from './public-origin.ts';
 
 /** Facilitator and member side of opinion-mapping conversations (organisation-scoped). */
 export async function conversationRoutes(app: AppInstance, ctx: ConversationsContext): Promise<void> {
@@ -81,6 +83,18 @@ export async function conversationRoutes(app: AppInstance, ctx: ConversationsCon
     async (request) => {
       const scope = await requireOrgScope(request, 'workshop.read');
       return presentConversation(db, scope, await loadConversation(db, scope, request.params.conversationId));
+    },
+  );
+
+  // The join link's QR code for the projector; like the join code itself, only for those who run it.
+  app.get(
+    `${base}/qr.svg`,
+    { schema: { tags, params: ConversationParamsSchema } },
+    async (request, reply) => {
+      const scope = await requireOrgScope(request, 'workshop.run');
+      const row = await loadConversation(db, scope, request.params.conversationId);
+      reply.type('image/svg+xml').header('cache-control', 'private, max-age=3600');
+      return qrSvg(`${publicOrigin(request)}/c/${row.join_code}`, `QR ${row.join_code}`);
     },
   );
 

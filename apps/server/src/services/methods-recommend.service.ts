@@ -12,6 +12,7 @@ import type { Actor } from './audit.service.ts';
 import { writeDecisionRecord } from './decision-records.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
+import { measuredTrustOf } from './measured-trust.service.ts';
 import { libraryOf, presentMethod, requireMethod } from './methods.service.ts';
 import { registerPersonalData } from './personal-data.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
@@ -23,8 +24,8 @@ import { registerTraceKind } from './trace.service.ts';
  * proposes several explained options and never picks one: Essaim writes down a choice made by people.
  *
  * Inputs: the Cynefin domain comes from the question's complexity check when it was assessed (else the
- * declared one); trust/maturity is declared for now (`trustSource: 'declared'`) until diagnostics supply
- * a measured level.
+ * declared one); trust is the level measured by the engagement's latest closed diagnostic when its
+ * released whole-campaign cut shows it (`trustSource: 'measured'`), else the declared one.
  */
 
 async function resolveQuestion(db: Db, engagementId: string, questionId: string | undefined) {
@@ -44,6 +45,8 @@ async function compute(db: Db, scope: OrgScope, engagementId: string, body: Reco
   const assessed = readStored(StoredJson.complexity, question?.complexity)?.domain ?? null;
   const cynefin: CynefinDomain | null = assessed ?? body.cynefin ?? null;
   const cynefinSource = assessed ? 'question' : body.cynefin ? 'declared' : 'none';
+  const measured = await measuredTrustOf(db, scope, engagementId);
+  const trustLevel = measured?.level ?? body.trustLevel;
   const library = await libraryOf(db, scope);
   const result: Recommendation = recommendMethods(
     library,
@@ -53,15 +56,22 @@ async function compute(db: Db, scope: OrgScope, engagementId: string, body: Reco
       groupSize: body.groupSize,
       minutesAvailable: body.minutesAvailable,
       mode: body.mode,
-      trustLevel: body.trustLevel,
-      trustSource: 'declared',
+      trustLevel,
+      trustSource: measured ? 'measured' : 'declared',
       facilitatorLevel: body.facilitatorLevel,
       ...(cynefin ? { cynefin } : {}),
       ...(body.urgency ? { urgency: body.urgency } : {}),
     },
     { limit: body.limit ?? 5 },
   );
-  return { result, question, cynefin, cynefinSource: cynefinSource as 'question' | 'declared' | 'none' };
+  return {
+    result,
+    question,
+    cynefin,
+    cynefinSource: cynefinSource as 'question' | 'declared' | 'none',
+    trustLevel,
+    measured,
+  };
 }
 
 export async function recommendForEngagement(
@@ -70,7 +80,12 @@ export async function recommendForEngagement(
   engagementId: string,
   body: RecommendationBody,
 ): Promise<RecommendationView> {
-  const { result, question, cynefin, cynefinSource } = await compute(db, scope, engagementId, body);
+  const { result, question, cynefin, cynefinSource, trustLevel, measured } = await compute(
+    db,
+    scope,
+    engagementId,
+    body,
+  );
   return {
     options: result.options.map((o) => ({
       rank: o.rank,
@@ -86,7 +101,9 @@ export async function recommendForEngagement(
     excludedCount: result.excluded.length,
     cynefin,
     cynefinSource,
-    trustSource: 'declared',
+    trustSource: measured ? 'measured' : 'declared',
+    trustLevel,
+    trustCampaign: measured ? { id: measured.campaignId, title: measured.campaignTitle } : null,
     question: question ? { id: question.id, text: question.text } : null,
   };
 }

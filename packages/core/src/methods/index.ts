@@ -4,6 +4,7 @@
  */
 export * from './agenda';
 export { LS_CREDIT, LS_SOURCE, METHOD_CATALOGUE } from './catalogue';
+export * from './measured-trust';
 export * from './recommend';
 export * from './search';
 export * from './types';

@@ -145,6 +145,9 @@ function Consent({
           engagement: c.engagementTitle,
         })}
       </Text>
+      <Text size="sm" c="dimmed" data-testid="ic-meaning">
+        {t('diagnostic.respond.icMeaning')}
+      </Text>
       <Box>
         <Title order={2} size="h4" mb={4}>
           {t('diagnostic.respond.whoSeesTitle')}
@@ -390,6 +393,12 @@ function Questionnaire({ token, session }: { token: string; session: RespondSess
         <Text size="sm" c="dimmed">
           {current.construct.description[lng]}
         </Text>
+        {/* Construct names such as "IC relationnelle" use the abbreviation: define it where it appears. */}
+        {/\bIC\b/.test(current.construct.name[lng]) ? (
+          <Text size="sm" c="dimmed">
+            {t('diagnostic.respond.icMeaning')}
+          </Text>
+        ) : null}
       </Stack>
       {current.items.map((item) => (
         <ItemField

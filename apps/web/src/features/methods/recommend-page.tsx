@@ -454,6 +454,15 @@ export function RecommendPage() {
                 })
               : t('library.reco.cynefinSource.none')}
           </Text>
+          <Text size="sm" data-testid="reco-trust-source">
+            {reco.trustCampaign
+              ? t('library.reco.trustUsed.measured', {
+                  level: reco.trustLevel,
+                  title: reco.trustCampaign.title,
+                })
+              : t('library.reco.trustUsed.declared', { level: reco.trustLevel })}{' '}
+            {t('library.reco.order')}
+          </Text>
           {reco.notices
             .filter((n) => n.code !== 'CHOICE_BELONGS_TO_GROUP')
             .map((n) => (

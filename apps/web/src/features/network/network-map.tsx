@@ -4,13 +4,13 @@
  * filter and search update node/edge attributes and states in place; the layout is not recomputed.
  * The same data is always available as a table (PeopleTable) for keyboard and screen-reader users.
  */
-import { Alert, Box, Group, Text } from '@mantine/core';
+import { Alert, Box, Group, Text, useComputedColorScheme, useMantineTheme } from '@mantine/core';
 import Graph from 'graphology';
 import { inferSettings } from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import Sigma from 'sigma';
+import Sigma, { DEFAULT_STYLES } from 'sigma';
 import type { NetworkNode, NetworkResult } from './api';
 import { type Metric, NONE_COLOUR } from './palette';
 
@@ -34,6 +34,13 @@ export function NetworkMap(props: MapProps) {
   const [failed, setFailed] = useState(false);
   const [isLayingOut, setLayingOut] = useState(false);
   const { result, isDirected, onSelect } = props;
+  // Labels are drawn on the canvas, outside CSS: their colour follows the colour scheme here so they
+  // keep a contrast ≥ 4.5:1 (WCAG 1.4.3) on the map's background (--mantine-color-body) in dark mode.
+  const scheme = useComputedColorScheme('light');
+  const theme = useMantineTheme();
+  const isDark = scheme === 'dark';
+  const labelColor = isDark ? theme.colors.dark[0] : theme.black;
+  const backdropColor = isDark ? theme.colors.dark[5] : theme.white;
 
   useEffect(() => {
     if (!container.current) {
@@ -69,7 +76,12 @@ export function NetworkMap(props: MapProps) {
     let layout: FA2Layout | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      sigma = new Sigma(graph, container.current, {});
+      sigma = new Sigma(graph, container.current, {
+        styles: {
+          nodes: { ...DEFAULT_STYLES.nodes, labelColor, backdropColor },
+          edges: DEFAULT_STYLES.edges,
+        },
+      });
       sigma.on('clickNode', ({ node }) => onSelect(node));
       sigma.on('clickStage', () => onSelect(null));
       sigmaRef.current = sigma;
@@ -98,10 +110,11 @@ export function NetworkMap(props: MapProps) {
       sigmaRef.current = null;
       graphRef.current = null;
     };
-  }, [result, isDirected, onSelect]);
+  }, [result, isDirected, onSelect, labelColor, backdropColor]);
 
   // Colour and size: attributes in place.
   const { colourOf, sizeBy } = props;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new label colour rebuilds the graph, which needs colouring again
   useEffect(() => {
     const graph = graphRef.current;
     if (!graph) {
@@ -114,10 +127,11 @@ export function NetworkMap(props: MapProps) {
       const share = max > min ? (node[sizeBy] - min) / (max - min) : 0.3;
       graph.mergeNodeAttributes(node.id, { color: colourOf(node), size: 3 + 7 * Math.sqrt(share) });
     }
-  }, [result, colourOf, sizeBy]);
+  }, [result, colourOf, sizeBy, labelColor]);
 
   // Relation filter, selection and highlighted nodes: sigma states.
   const { relation, selected, highlighted } = props;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new label colour rebuilds sigma, whose states are set again
   useEffect(() => {
     const graph = graphRef.current;
     const sigma = sigmaRef.current;
@@ -140,7 +154,7 @@ export function NetworkMap(props: MapProps) {
         void camera.animate({ x: d.x, y: d.y, ratio: camera.ratio }, { duration: 400 });
       }
     }
-  }, [relation, selected, highlighted]);
+  }, [relation, selected, highlighted, labelColor]);
 
   if (failed) {
     return <Alert color="yellow">{t('network.map.noWebgl')}</Alert>;

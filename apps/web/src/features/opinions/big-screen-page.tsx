@@ -1,9 +1,9 @@
-import { Box, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Box, Group, Image, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { VisibilityNote } from '../../components/visibility-note';
 import { usePageTitle } from '../../lib/use-page-title';
-import { useConversation, useResults } from './api';
+import { conversationPath, useConversation, useResults } from './api';
 import { ResultsPanel } from './results-panel';
 
 /** Projected in the room: the question, the join link, live counts and the map. */
@@ -24,15 +24,30 @@ export function BigScreenPage() {
                 {c.topic || c.title}
               </Title>
               {c.joinCode ? (
-                <Text fz={24}>
+                <Text fz={28}>
                   {t('opinion.screen.join')}{' '}
-                  <Text span ff="monospace" fw={700}>{`${window.location.origin}/c/${c.joinCode}`}</Text>
+                  {/* Shortened: the host and the code, readable from the back; the QR code carries the full link. */}
+                  <Text span ff="monospace" fw={800} fz={36} data-testid="screen-join-link">
+                    {`${window.location.host}/c/${c.joinCode}`}
+                  </Text>
                 </Text>
               ) : null}
+              <Text fz={28} fw={700} aria-live="polite">
+                {t('opinion.list.counts', { participants: c.participants, votes: c.votes })}
+              </Text>
             </Stack>
-            <Text fz={28} fw={700} aria-live="polite">
-              {t('opinion.list.counts', { participants: c.participants, votes: c.votes })}
-            </Text>
+            {c.joinCode ? (
+              <Image
+                src={`${conversationPath(orgId, conversationId)}/qr.svg`}
+                alt={t('opinion.screen.qrAlt', { code: c.joinCode })}
+                w={200}
+                h={200}
+                bg="white"
+                p={8}
+                radius="md"
+                data-testid="screen-qr"
+              />
+            ) : null}
           </Group>
           <VisibilityNote>{t('opinion.visibility.screen')}</VisibilityNote>
           {results.data ? <ResultsPanel results={results.data} big /> : <Skeleton height={500} />}

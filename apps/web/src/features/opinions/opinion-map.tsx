@@ -8,6 +8,7 @@ import { Table, Text, VisuallyHidden } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationResults } from './api';
+import { fitViewBox, type Pt } from './map-bounds';
 
 /** Colour-blind-safe palette (Okabe & Ito, 2008), one colour per group. */
 export const GROUP_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9'];
@@ -16,7 +17,6 @@ export const groupColour = (g: number | null) =>
 /** Groups are named by letter, as in Polis (A, B, C…). */
 export const groupLetter = (g: number) => String.fromCharCode(65 + g);
 
-type Pt = [number, number];
 const cross = (o: Pt, a: Pt, b: Pt) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
 
 export function convexHull(points: Pt[]): Pt[] {
@@ -62,6 +62,16 @@ export function OpinionMap({ results, me, height = 360 }: Props) {
   const scale = (size - 2 * pad) / span;
   const sx = (x: number) => size / 2 + (x - (minX + maxX) / 2) * scale;
   const sy = (y: number) => size / 2 + (y - (minY + maxY) / 2) * scale;
+  // Outlines, discs and letters reach beyond the points: the viewBox holds them all (map-bounds.ts).
+  const shapes = results.groups.map((g) => {
+    const pts = results.points.filter((p) => p.group === g.id).map((p) => [sx(p.x), sy(p.y)] as Pt);
+    const hull = convexHull(pts);
+    const cx = pts.reduce((s, p) => s + p[0], 0) / (pts.length || 1);
+    const cy = pts.reduce((s, p) => s + p[1], 0) / (pts.length || 1);
+    const r = 30 + Math.max(0, ...pts.map((p) => Math.hypot(p[0] - cx, p[1] - cy)));
+    return { g, hull, cx, cy, r };
+  });
+  const viewBox = fitViewBox(size, shapes, me ? [sx(me.x), sy(me.y)] : null);
   const summary = t('opinion.map.summary', {
     count: results.points.length,
     groups: results.groups.length,
@@ -69,18 +79,14 @@ export function OpinionMap({ results, me, height = 360 }: Props) {
   return (
     <figure style={{ margin: 0 }} data-testid="opinion-map">
       <svg
-        viewBox={`0 0 ${size} ${size}`}
+        viewBox={viewBox}
         role="img"
         aria-labelledby={titleId}
         style={{ width: '100%', height, background: 'var(--mantine-color-body)', borderRadius: 8 }}
         preserveAspectRatio="xMidYMid meet"
       >
         <title id={titleId}>{summary}</title>
-        {results.groups.map((g) => {
-          const pts = results.points.filter((p) => p.group === g.id).map((p) => [sx(p.x), sy(p.y)] as Pt);
-          const hull = convexHull(pts);
-          const cx = pts.reduce((s, p) => s + p[0], 0) / (pts.length || 1);
-          const cy = pts.reduce((s, p) => s + p[1], 0) / (pts.length || 1);
+        {shapes.map(({ g, hull, cx, cy, r }) => {
           return (
             <g key={g.id} data-group={groupLetter(g.id)}>
               {hull.length >= 3 ? (
@@ -99,7 +105,7 @@ export function OpinionMap({ results, me, height = 360 }: Props) {
                   data-hull=""
                   cx={cx}
                   cy={cy}
-                  r={30 + Math.max(0, ...pts.map((p) => Math.hypot(p[0] - cx, p[1] - cy)))}
+                  r={r}
                   fill={groupColour(g.id)}
                   fillOpacity={0.14}
                   stroke={groupColour(g.id)}
