@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { ACTIVITY_MENU, ACTIVITY_SCREENS } from './activities/registry';
 import type { ConfigContext, ConfigValues } from './activities/types';
 
-
 type Kind = (typeof ACTIVITY_MENU)[number];
 
 /** Lines of a textarea → items with short stable ids. */
