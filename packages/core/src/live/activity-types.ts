@@ -37,49 +37,90 @@ export const ACTIVITY_KINDS = [
 ] as const satisfies readonly LiveActivityType[];
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
-export type AnyActivity =
-  | brainstorm.BrainstormActivity
-  | cluster.ClusterActivity
-  | dotVote.DotVoteActivity
-  | rating.RatingActivity
-  | ranking.RankingActivity
-  | pairwise.PairwiseActivity
-  | poll.PollActivity
-  | wordCloud.WordCloudActivity
-  | fistToFive.FistToFiveActivity
-  | consentRound.ConsentRoundActivity
-  | gradients.GradientsActivity
-  | timer.TimerActivity;
+/** The four types an activity file exports, under one name per kind. */
+interface TypesOf<A, C, E, R> {
+  readonly activity: A;
+  readonly command: C;
+  readonly event: E;
+  readonly results: R;
+}
+
+/**
+ * Every kind's types, one line each: the unions below are computed from this map, so a new kind
+ * adds one line here (and one in `ACTIVITY_KINDS` and `ACTIVITY_MODULE_LIST`).
+ */
+type ActivityTypeMap = {
+  brainstorm: TypesOf<
+    brainstorm.BrainstormActivity,
+    brainstorm.BrainstormCommand,
+    brainstorm.BrainstormEvent,
+    brainstorm.BrainstormResults
+  >;
+  cluster: TypesOf<
+    cluster.ClusterActivity,
+    cluster.ClusterCommand,
+    cluster.ClusterEvent,
+    cluster.ClusterResults
+  >;
+  dotVote: TypesOf<
+    dotVote.DotVoteActivity,
+    dotVote.DotVoteCommand,
+    dotVote.DotVoteEvent,
+    dotVote.DotVoteResults
+  >;
+  rating: TypesOf<rating.RatingActivity, rating.RatingCommand, rating.RatingEvent, rating.RatingResults>;
+  ranking: TypesOf<
+    ranking.RankingActivity,
+    ranking.RankingCommand,
+    ranking.RankingEvent,
+    ranking.RankingResults
+  >;
+  pairwise: TypesOf<
+    pairwise.PairwiseActivity,
+    pairwise.PairwiseCommand,
+    pairwise.PairwiseEvent,
+    pairwise.PairwiseResults
+  >;
+  poll: TypesOf<poll.PollActivity, poll.PollCommand, poll.PollEvent, poll.PollResults>;
+  wordCloud: TypesOf<
+    wordCloud.WordCloudActivity,
+    wordCloud.WordCloudCommand,
+    wordCloud.WordCloudEvent,
+    wordCloud.WordCloudResults
+  >;
+  fistToFive: TypesOf<
+    fistToFive.FistToFiveActivity,
+    fistToFive.FistToFiveCommand,
+    fistToFive.FistToFiveEvent,
+    fistToFive.FistToFiveResults
+  >;
+  consentRound: TypesOf<
+    consentRound.ConsentRoundActivity,
+    consentRound.ConsentRoundCommand,
+    consentRound.ConsentRoundEvent,
+    consentRound.ConsentRoundResults
+  >;
+  gradients: TypesOf<
+    gradients.GradientsActivity,
+    gradients.GradientsCommand,
+    gradients.GradientsEvent,
+    gradients.GradientsResults
+  >;
+  timer: TypesOf<timer.TimerActivity, timer.TimerCommand, timer.TimerEvent, timer.TimerResults>;
+};
+
+/** The union of one field of `ActivityTypeMap` over every kind. */
+type Across<F extends keyof TypesOf<unknown, unknown, unknown, unknown>> = {
+  [K in ActivityKind]: ActivityTypeMap[K][F];
+}[ActivityKind];
+
+export type AnyActivity = Across<'activity'>;
 
 export type ActivityOf<K extends ActivityKind> = Extract<AnyActivity, { readonly type: K }>;
 
-export type ActivityCommand =
-  | brainstorm.BrainstormCommand
-  | cluster.ClusterCommand
-  | dotVote.DotVoteCommand
-  | rating.RatingCommand
-  | ranking.RankingCommand
-  | pairwise.PairwiseCommand
-  | poll.PollCommand
-  | wordCloud.WordCloudCommand
-  | fistToFive.FistToFiveCommand
-  | consentRound.ConsentRoundCommand
-  | gradients.GradientsCommand
-  | timer.TimerCommand;
+export type ActivityCommand = Across<'command'>;
 
-export type ActivityEvent =
-  | brainstorm.BrainstormEvent
-  | cluster.ClusterEvent
-  | dotVote.DotVoteEvent
-  | rating.RatingEvent
-  | ranking.RankingEvent
-  | pairwise.PairwiseEvent
-  | poll.PollEvent
-  | wordCloud.WordCloudEvent
-  | fistToFive.FistToFiveEvent
-  | consentRound.ConsentRoundEvent
-  | gradients.GradientsEvent
-  | timer.TimerEvent;
+export type ActivityEvent = Across<'event'>;
 
 /** Results a viewer may not see yet. */
 export interface HiddenResults {
@@ -87,20 +128,7 @@ export interface HiddenResults {
   readonly isHidden: true;
 }
 
-export type ActivityResults =
-  | HiddenResults
-  | brainstorm.BrainstormResults
-  | cluster.ClusterResults
-  | dotVote.DotVoteResults
-  | rating.RatingResults
-  | ranking.RankingResults
-  | pairwise.PairwiseResults
-  | poll.PollResults
-  | wordCloud.WordCloudResults
-  | fistToFive.FistToFiveResults
-  | consentRound.ConsentRoundResults
-  | gradients.GradientsResults
-  | timer.TimerResults;
+export type ActivityResults = HiddenResults | Across<'results'>;
 
 /** What the facilitator sends to add an activity. */
 export type ActivitySpec = {
@@ -135,7 +163,7 @@ export interface ActivityDefaults<A extends AnyActivity> {
 type CommandOf<K extends ActivityKind> = Extract<ActivityCommand, { readonly type: `${K}.${string}` }>;
 type EventOf<K extends ActivityKind> = Extract<ActivityEvent, { readonly type: `${K}.${string}` }>;
 
-/** Each kind's module, as its file exports it. Adding a kind: one line here and one in `ACTIVITY_KINDS`. */
+/** Each kind's module, as its file exports it (a missing kind is a type error in `ACTIVITY_MODULES`). */
 const ACTIVITY_MODULE_LIST = {
   brainstorm: brainstorm.brainstormModule,
   cluster: cluster.clusterModule,

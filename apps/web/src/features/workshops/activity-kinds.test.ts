@@ -2,12 +2,34 @@ import { ActivitySpecSchema, LiveCommandBodySchema, LiveEventSchema } from '@ess
 import { ACTIVITY_DEFAULTS, ACTIVITY_KINDS, ACTIVITY_MODULES } from '@essaim/core/live';
 import { describe, expect, it } from 'vitest';
 import { enCatalogue, frCatalogue } from '../../i18n/catalogue';
-import { ACTIVITY_MENU } from './add-activity';
+import { ACTIVITY_MENU, ACTIVITY_SCREENS } from './activities/registry';
+import type { ConfigContext } from './activities/types';
+import { itemsFromLines } from './add-activity';
 
 /**
  * Every live activity kind, from the one tuple in core, is complete end to end: a core module, a wire
- * contract (spec, commands, events), a place in the console's menu and a name in both languages.
+ * contract (spec, commands, events), a place in the console's menu, its web screens in the registry
+ * (participant input, results, config form and the spec it builds) and its name and add-form hint in
+ * both languages.
  */
+/** A form every kind can build from: two items, a proposal and a brainstorm to cluster. */
+function completeForm(kind: string): ConfigContext {
+  return {
+    name: `A ${kind}`,
+    values: {
+      lines: 'One\nTwo',
+      proposal: 'We meet on Mondays',
+      dots: 3,
+      minutes: 5,
+      scale: 'oneToFive',
+      showNames: false,
+      source: null,
+    },
+    items: itemsFromLines('One\nTwo'),
+    brainstorms: [{ value: 'a1', label: 'Ideas' }],
+  };
+}
+
 describe('every activity kind is wired end to end', () => {
   const specKinds = ActivitySpecSchema.options.map((o) => o.shape.type.value);
   const commandTypes = LiveCommandBodySchema.options.map((o) => o.shape.type.value as string);
@@ -24,9 +46,19 @@ describe('every activity kind is wired end to end', () => {
       expect(commandTypes.some((t) => t.startsWith(`${kind}.`))).toBe(true);
       expect(eventTypes.some((t) => t.startsWith(`${kind}.`))).toBe(true);
       expect(ACTIVITY_MENU as readonly string[]).toContain(kind);
+      const screens = ACTIVITY_SCREENS[kind];
+      for (const part of ['Input', 'Results', 'ConfigForm', 'buildSpec'] as const) {
+        expect(typeof screens[part], `${kind}.${part}`).toBe('function');
+      }
+      // The form's spec, once complete, is one the wire contract accepts for this kind.
+      const spec = screens.buildSpec(completeForm(kind));
+      expect(spec?.type, `${kind} spec`).toBe(kind);
+      expect(ActivitySpecSchema.safeParse(spec).success, `${kind} spec valid`).toBe(true);
       for (const catalogue of [frCatalogue, enCatalogue]) {
         const name = (catalogue.workshop.kinds as Record<string, string | undefined>)[kind];
         expect(name?.trim(), `${kind} name`).toBeTruthy();
+        const hint = (catalogue.workshop.add.hints as Record<string, string | undefined>)[kind];
+        expect(hint?.trim(), `${kind} hint`).toBeTruthy();
       }
     });
   }

@@ -1,7 +1,7 @@
 import type { ActivityResults } from '@essaim/core/live';
 import { Box, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { FistDetails } from './decision-results';
+import { FistDetails } from './activities/fist-to-five/results';
 import { chartRows, ResultsView } from './results-view';
 
 /** Results kinds whose values count people (never a fraction of a person on the projector). */

@@ -1,12 +1,12 @@
 /**
  * @module Facilitator tools for the consent round (move the stage, integrate each objection with
- * a text and optionally an amended proposal, Rau & Koch-Gonzalez 2018 ch. 2) and for the timer.
+ * a text and optionally an amended proposal, Rau & Koch-Gonzalez 2018 ch. 2).
  */
 import { type ActivityOf, CONSENT_STAGES, type ConsentStage } from '@essaim/core/live';
 import { Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LiveSession } from './live-session';
+import type { LiveSession } from '../../live-session';
 
 function IntegrateForm({
   activity,
@@ -140,48 +140,5 @@ export function ConsentTools({
         </Stack>
       ) : null}
     </Stack>
-  );
-}
-
-export function TimerTools({ activity, session }: { activity: ActivityOf<'timer'>; session: LiveSession }) {
-  const { t } = useTranslation();
-  const isRunning = activity.data.startedAt !== null;
-  const id = activity.id;
-  return (
-    <Group gap="xs" data-testid="timer-tools">
-      {isRunning ? (
-        <Button
-          size="xs"
-          variant="light"
-          onClick={() => session.send({ type: 'timer.pause', activityId: id })}
-        >
-          {t('workshop.timer.pause')}
-        </Button>
-      ) : (
-        <Button size="xs" onClick={() => session.send({ type: 'timer.start', activityId: id })}>
-          {t('workshop.timer.start')}
-        </Button>
-      )}
-      <Button
-        size="xs"
-        variant="default"
-        onClick={() => session.send({ type: 'timer.reset', activityId: id })}
-      >
-        {t('workshop.timer.reset')}
-      </Button>
-      <Button
-        size="xs"
-        variant="subtle"
-        onClick={() =>
-          session.send({
-            type: 'timer.setDuration',
-            activityId: id,
-            durationMs: activity.data.durationMs + 60_000,
-          })
-        }
-      >
-        {t('workshop.timer.addMinute')}
-      </Button>
-    </Group>
   );
 }
