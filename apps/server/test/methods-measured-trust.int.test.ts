@@ -80,6 +80,15 @@ describe.each(testDialects)('measured trust in method recommendations on $name',
     expect(r.status, String(r.body)).toBe(200);
     return r.json<RecommendationView>();
   };
+  // The decision-rule recommender reads the same measured trust (issue 15).
+  const recommendRules = async () => {
+    const r = await owner.post(
+      `/api/orgs/${orgId}/engagements/${engagementId}/decision-rules/recommendations`,
+      { groupSize: 10, trustLevel: 3, urgency: 'medium', reversibility: 'easy', stakes: 'medium' },
+    );
+    expect(r.status, String(r.body)).toBe(200);
+    return r.json<{ trustSource: string; trustLevel: number; trustCampaign: unknown }>();
+  };
   const close = async (id: string) =>
     expect((await owner.post(`/api/orgs/${orgId}/campaigns/${id}/close`)).status).toBe(200);
 
@@ -96,6 +105,11 @@ describe.each(testDialects)('measured trust in method recommendations on $name',
     }>();
     expect(smallReport.cuts.find((c) => c.collectiveId === null)?.status).toBe('suppressed');
     expect(await recommend()).toMatchObject({ trustSource: 'declared', trustLevel: 3, trustCampaign: null });
+    expect(await recommendRules()).toMatchObject({
+      trustSource: 'declared',
+      trustLevel: 3,
+      trustCampaign: null,
+    });
 
     // Everyone answers the highest value: the released trust is used.
     const full = await campaign('Everyone', 10, (_min, max) => max);
@@ -118,9 +132,15 @@ describe.each(testDialects)('measured trust in method recommendations on $name',
       trustLevel: expected,
       trustCampaign: { id: full, title: 'Everyone' },
     });
+    expect(await recommendRules()).toMatchObject({
+      trustSource: 'measured',
+      trustLevel: expected,
+      trustCampaign: { id: full, title: 'Everyone' },
+    });
 
     // An open campaign answered with the lowest values is not released: the closed one still counts.
     await campaign('Still open', 10, (min) => min);
     expect(await recommend()).toMatchObject({ trustSource: 'measured', trustLevel: expected });
+    expect(await recommendRules()).toMatchObject({ trustSource: 'measured', trustLevel: expected });
   });
 });

@@ -80,6 +80,9 @@ export const DecisionRuleRecommendationSchema = z.object({
   isChoiceForGroup: z.literal(true),
   notices: z.array(z.string()),
   trustSource: z.enum(['measured', 'declared']),
+  /** The trust level used: measured by a closed diagnostic's released report, or as declared. */
+  trustLevel: z.number().int().min(1).max(5),
+  trustCampaign: z.object({ id: z.string(), title: z.string() }).nullable(),
 });
 export type DecisionRuleRecommendation = z.infer<typeof DecisionRuleRecommendationSchema>;
 

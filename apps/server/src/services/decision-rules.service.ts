@@ -6,14 +6,15 @@ import type { Actor } from './audit.service.ts';
 import { announceDecision, writeDecisionRecord } from './decision-records.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
+import { measuredTrustOf } from './measured-trust.service.ts';
 
 /**
  * The group chooses its decision rule before deciding content (sociocracy: by consent, a circle may
  * delegate other decision methods). The recommender explains at least three rules and never chooses;
  * the choice is written as a decision of its own (source `rule_choice`).
  *
- * Trust is declared in the request for now (`trustSource: 'declared'`): the recommender is ready for a
- * measured level once diagnostics publish one per engagement.
+ * Trust is the level measured by the engagement's latest closed diagnostic when its released
+ * whole-campaign cut was shown (`trustSource: 'measured'`), otherwise the level declared in the request.
  */
 export async function recommendDecisionRules(
   db: Db,
@@ -22,7 +23,10 @@ export async function recommendDecisionRules(
   body: DecisionRuleRecommendBody,
 ) {
   await loadEngagement(db, scope, engagementId);
-  const r = recommendRules({ ...body, trustSource: 'declared' }, 5);
+  const measured = await measuredTrustOf(db, scope, engagementId);
+  const trustSource = measured ? ('measured' as const) : ('declared' as const);
+  const trustLevel = measured?.level ?? body.trustLevel;
+  const r = recommendRules({ ...body, trustLevel, trustSource }, 5);
   return {
     options: r.options.map((o) => ({
       ...o,
@@ -32,7 +36,9 @@ export async function recommendDecisionRules(
     })),
     isChoiceForGroup: true as const,
     notices: [...r.notices],
-    trustSource: 'declared' as const,
+    trustSource,
+    trustLevel,
+    trustCampaign: measured ? { id: measured.campaignId, title: measured.campaignTitle } : null,
   };
 }
 

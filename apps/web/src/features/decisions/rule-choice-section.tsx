@@ -143,6 +143,14 @@ export function RuleChoiceSection({
         </form>
         {recommend.data && (
           <>
+            <Text size="sm" data-testid="rule-trust-source">
+              {recommend.data.trustCampaign
+                ? t('decisions.ruleChoice.trustMeasured', {
+                    level: recommend.data.trustLevel,
+                    title: recommend.data.trustCampaign.title,
+                  })
+                : t('decisions.ruleChoice.trustDeclared', { level: recommend.data.trustLevel })}
+            </Text>
             {recommend.data.notices.map((n) => (
               <Text key={n} size="sm" c="dimmed">
                 {tx(t, `decisions.recommend.${n}`)}
