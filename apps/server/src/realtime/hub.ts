@@ -6,6 +6,8 @@ import type { BusEnvelope, EventBus } from './bus.ts';
 export interface HubClient {
   readonly id: string;
   send(message: ServerMessage): void;
+  /** Send an already serialised message (a socket); fan-out serialises once per audience, not per socket. */
+  sendText?(text: string): void;
 }
 
 interface RoomState {
@@ -14,7 +16,19 @@ interface RoomState {
   remoteCounts: Map<string, number>;
   unsubscribe: (() => Promise<void>) | null;
   ready: Promise<void>;
+  /** A coalesced presence announcement is scheduled (large rooms). */
+  presenceTimer: ReturnType<typeof setTimeout> | null;
+  /** The local count changed since it was last published. */
+  isLocalCountDirty: boolean;
 }
+
+/**
+ * Rooms up to this size hear every arrival at once; above it, presence is announced at most once per
+ * {@link PRESENCE_TICK_MS}: a 10,000-person lobby filling up must not send 10,000 counts to 10,000
+ * sockets (that is 10⁸ messages), one count per tick tells the same story.
+ */
+const PRESENCE_IMMEDIATE_UP_TO = 32;
+const PRESENCE_TICK_MS = 250;
 
 /**
  * Rooms of WebSocket clients on this instance, kept in step with the other instances through
@@ -37,6 +51,8 @@ export class RoomHub {
         remoteCounts: new Map(),
         unsubscribe: null,
         ready: Promise.resolve(),
+        presenceTimer: null,
+        isLocalCountDirty: false,
       };
       created.ready = this.bus
         .subscribe(room, (e) => this.onEnvelope(e))
@@ -61,6 +77,9 @@ export class RoomHub {
     }
     await this.announcePresence(room);
     if (state.clients.size === 0) {
+      if (state.presenceTimer) {
+        clearTimeout(state.presenceTimer);
+      }
       this.rooms.delete(room);
       await state.unsubscribe?.();
     }
@@ -100,6 +119,11 @@ export class RoomHub {
   async close(): Promise<void> {
     const rooms = [...this.rooms.values()];
     this.rooms.clear();
+    for (const r of rooms) {
+      if (r.presenceTimer) {
+        clearTimeout(r.presenceTimer);
+      }
+    }
     await Promise.allSettled(rooms.map((r) => r.unsubscribe?.()));
   }
 
@@ -110,6 +134,32 @@ export class RoomHub {
   }
 
   private async announcePresence(room: string): Promise<void> {
+    const state = this.rooms.get(room);
+    if (state && state.clients.size > PRESENCE_IMMEDIATE_UP_TO) {
+      state.isLocalCountDirty = true;
+      this.schedulePresence(room, state);
+      return;
+    }
+    await this.announcePresenceNow(room);
+  }
+
+  /** One presence message per tick in a large room: publish the local count if it changed, deliver the total. */
+  private schedulePresence(room: string, state: RoomState): void {
+    state.presenceTimer ??= setTimeout(() => {
+      state.presenceTimer = null;
+      if (this.rooms.get(room) !== state) {
+        return;
+      }
+      if (state.isLocalCountDirty) {
+        state.isLocalCountDirty = false;
+        void this.announcePresenceNow(room).catch(() => undefined);
+      } else {
+        this.deliverLocal(room, { type: 'presence', room, count: this.presence(room) });
+      }
+    }, PRESENCE_TICK_MS);
+  }
+
+  private async announcePresenceNow(room: string): Promise<void> {
     const count = this.rooms.get(room)?.clients.size ?? 0;
     await this.bus.publish({ origin: this.instanceId, room, kind: 'presence', count });
     this.deliverLocal(room, { type: 'presence', room, count: this.presence(room) });
@@ -133,7 +183,11 @@ export class RoomHub {
         } else {
           state.remoteCounts.set(e.origin, e.count ?? 0);
         }
-        this.deliverLocal(e.room, { type: 'presence', room: e.room, count: this.presence(e.room) });
+        if (state.clients.size <= PRESENCE_IMMEDIATE_UP_TO) {
+          this.deliverLocal(e.room, { type: 'presence', room: e.room, count: this.presence(e.room) });
+        } else {
+          this.schedulePresence(e.room, state);
+        }
         return;
       case 'presence-query':
         void this.bus.publish({

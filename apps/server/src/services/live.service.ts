@@ -31,6 +31,7 @@ import type { Db } from '../db/db.ts';
 import { organisationsRepository } from '../db/repositories/organisations.repository.ts';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { type CommittedBatch, type InputGuard, LiveEngine } from '../live/live-engine.ts';
+import { OrderedFeed } from '../live/ordered-feed.ts';
 import type { HubClient, RoomHub } from '../realtime/hub.ts';
 import type { SocketContext, SocketMessageHandler } from '../realtime/sockets.ts';
 import { recordLiveOutcomes } from './live-decisions.ts';
@@ -41,7 +42,8 @@ import { toRole } from './presenters.ts';
 export const participantCookie = (workshopId: string): string => `essaim_wp_${workshopId}`;
 /** Beyond this many missed events a reconnecting client gets a snapshot instead. */
 const MAX_CATCH_UP_EVENTS = 2000;
-const REDACTED_VIEWER: Viewer = { role: 'participant', participantId: '~' };
+const REDACTED_ID = '~';
+const REDACTED_VIEWER: Viewer = { role: 'participant', participantId: REDACTED_ID };
 const FACILITATOR: Viewer = { role: 'facilitator' };
 
 /** Who a socket is for one workshop; `actor` is null for a read-only viewer (member, big screen). */
@@ -52,7 +54,9 @@ export interface LiveIdentity {
 
 interface LocalViewer {
   readonly client: HubClient;
-  readonly viewer: Viewer;
+  viewer: Viewer;
+  /** The last sequence number this viewer was sent (resume answer or events); null before its resume is answered. */
+  sentThrough: number | null;
 }
 
 const send = (client: HubClient, message: LiveServerMessage) => client.send(message);
@@ -86,6 +90,7 @@ export class LiveRuntime {
   readonly engine: LiveEngine;
   private readonly viewers = new Map<string, Map<string, LocalViewer>>();
   private readonly roomClients = new Map<string, HubClient>();
+  private readonly feeds = new Map<string, OrderedFeed>();
   /** Per socket and workshop, re-checked after IDENTITY_TTL_MS (roles and sessions can change). */
   private readonly identities = new WeakMap<
     FastifyRequest,
@@ -339,6 +344,14 @@ export class LiveRuntime {
     }
     if (reply) {
       send(ctx.client, reply);
+      const r = reply as LiveServerMessage;
+      const answered =
+        r.type === 'live.snapshot' ? r.seq : r.type === 'live.events' ? (r.throughSeq ?? 0) : 0;
+      this.feedOf(workshopId).knownAt(answered);
+      const entry = this.viewers.get(workshopId)?.get(ctx.client.id);
+      if (entry) {
+        entry.sentThrough = Math.max(entry.sentThrough ?? -1, answered);
+      }
     }
   }
 
@@ -348,12 +361,15 @@ export class LiveRuntime {
       local = new Map();
       this.viewers.set(workshopId, local);
     }
-    const isKnown = local.has(ctx.client.id);
-    // The same socket may resume as a projector after a console (in-app navigation): latest wins.
-    local.set(ctx.client.id, { client: ctx.client, viewer });
-    if (isKnown) {
+    const known = local.get(ctx.client.id);
+    // The same socket may resume as a projector after a console (in-app navigation): latest wins,
+    // and its feed restarts from the answer to this resume.
+    if (known) {
+      known.viewer = viewer;
+      known.sentThrough = null;
       return;
     }
+    local.set(ctx.client.id, { client: ctx.client, viewer, sentThrough: null });
     const socket = ctx.request.raw.socket;
     socket.once('close', () => this.detach(workshopId, ctx.client.id));
     if (!this.roomClients.has(workshopId)) {
@@ -371,6 +387,7 @@ export class LiveRuntime {
     local?.delete(clientId);
     if (local && local.size === 0) {
       this.viewers.delete(workshopId);
+      this.feeds.delete(workshopId);
       const fanout = this.roomClients.get(workshopId);
       this.roomClients.delete(workshopId);
       if (fanout) {
@@ -379,7 +396,7 @@ export class LiveRuntime {
     }
   }
 
-  /** A committed batch (local or from another instance) → each local viewer's share of it. */
+  /** A committed batch (local or from another instance) enters this workshop's ordered feed. */
   private fanOut(message: ServerMessage): void {
     if (message.type !== 'live.events') {
       return;
@@ -391,13 +408,42 @@ export class LiveRuntime {
       throughSeq: message.throughSeq ?? -1,
       events: message.events,
     };
+    this.feedOf(batch.workshopId).push(batch);
+  }
+
+  private feedOf(workshopId: string): OrderedFeed {
+    let feed = this.feeds.get(workshopId);
+    if (!feed) {
+      feed = new OrderedFeed(
+        workshopId,
+        async (id, afterSeq, throughSeq) =>
+          (await workshopsRepository.eventsAfter(this.db, id, afterSeq, throughSeq - afterSeq)).map(
+            (row) => ({
+              seq: Number(row.seq),
+              event: JSON.parse(row.event) as LiveEvent,
+            }),
+          ),
+        (batch, isContiguous) => this.deliver(batch, isContiguous),
+        (error) => this.reportError(error, 'repairing a gap in a live feed failed'),
+      );
+      this.feeds.set(workshopId, feed);
+    }
+    return feed;
+  }
+
+  /**
+   * A batch, in sequence order, → each local viewer's share of it. What an audience may see is
+   * computed and serialised once per batch (facilitators; projectors; participants), not per socket;
+   * a participant's own events are added to its copy. Each viewer's message covers the range since
+   * the last message it got, so its sequence stays contiguous and a jump is a real gap.
+   */
+  private deliver(batch: CommittedBatch, isContiguous: boolean): void {
     const state: WorkshopState | null = this.engine.observe(batch) ?? this.engine.peek(batch.workshopId);
     const local = this.viewers.get(batch.workshopId);
     if (!local) {
       return;
     }
-    // What any participant may see of others' events is the same for all of them: computed once.
-    // Each participant then gets that, plus its own events whole.
+    const known = state ?? createWorkshop(batch.workshopId);
     const shared: ({ seq: number; event: LiveEvent } | null)[] = batch.events.map(({ seq, event }) => {
       const shown = state
         ? redactEventFor(state, event, REDACTED_VIEWER)
@@ -406,60 +452,139 @@ export class LiveRuntime {
           : null;
       return shown ? { seq, event: shown } : null;
     });
+    // A large room's participants do not receive each other's arrivals and departures one by one
+    // (10,000 joins × 10,000 phones); they read the roster from a snapshot or a resume, and the
+    // count from presence. Projectors and facilitators still get every roster event.
+    const isLargeRoom = local.size > LARGE_ROOM;
+    const forParticipants = shared.map((e) =>
+      e && isLargeRoom && ROSTER_EVENTS.has(e.event.type) ? null : e,
+    );
     const ownByParticipant = new Map<string, number[]>();
     batch.events.forEach(({ event }, i) => {
       const author = event.actor.role === 'participant' ? event.actor.participantId : null;
       const subject =
         'participantId' in event && typeof event.participantId === 'string' ? event.participantId : null;
-      for (const id of new Set([author, subject])) {
+      for (const id of author === subject ? [author] : [author, subject]) {
         if (id !== null) {
-          ownByParticipant.set(id, [...(ownByParticipant.get(id) ?? []), i]);
+          const list = ownByParticipant.get(id);
+          if (list) {
+            list.push(i);
+          } else {
+            ownByParticipant.set(id, [i]);
+          }
         }
       }
     });
-    const sharedEvents = shared.filter((e) => e !== null);
-    const sharedMessage = sharedEvents.length > 0 ? { ...message, events: sharedEvents } : null;
-    // Facilitators get every event (no gap), with nameless fist-to-five inputs stripped of their author.
-    const known = state ?? createWorkshop(batch.workshopId);
-    const facilitatorMessage = {
-      ...message,
-      events: batch.events.map(({ seq, event }) => ({
-        seq,
-        event: redactEventFor(known, event, FACILITATOR) ?? event,
-      })),
+    const audiences = {
+      facilitator: new AudienceText(
+        batch,
+        batch.events.map(({ seq, event }) => ({
+          seq,
+          event: redactEventFor(known, event, FACILITATOR) ?? event,
+        })),
+      ),
+      screen: new AudienceText(
+        batch,
+        shared.filter((e) => e !== null),
+      ),
+      participant: new AudienceText(
+        batch,
+        forParticipants.filter((e) => e !== null),
+      ),
     };
-    for (const [clientId, { client, viewer }] of local) {
-      if (viewer.role === 'facilitator') {
-        client.send(facilitatorMessage);
+    for (const [clientId, entry] of local) {
+      const { viewer } = entry;
+      // Already covered by the answer to this viewer's resume.
+      if (entry.sentThrough !== null && batch.throughSeq <= entry.sentThrough) {
         continue;
       }
-      const own = ownByParticipant.get(viewer.participantId);
-      if (!own) {
-        if (sharedMessage) {
-          send(client, sharedMessage);
-        }
-        continue;
+      const after =
+        isContiguous && entry.sentThrough !== null && entry.sentThrough >= batch.afterSeq
+          ? entry.sentThrough
+          : batch.afterSeq;
+      const me = viewer.role === 'participant' ? viewer.participantId : null;
+      const own = me === null ? undefined : ownByParticipant.get(me);
+      let text: string | null;
+      if (own) {
+        const events = batch.events
+          .map((e, i) =>
+            own.includes(i) && e.event.actor.role === 'participant' && e.event.actor.participantId === me
+              ? e
+              : forParticipants[i],
+          )
+          .filter(
+            (e): e is { seq: number; event: LiveEvent } => e !== null && e !== undefined && e.seq > after,
+          );
+        text = events.length > 0 ? AudienceText.message(batch, after, JSON.stringify(events)) : null;
+      } else {
+        const audience =
+          me === null
+            ? audiences.facilitator
+            : me === REDACTED_ID
+              ? audiences.screen
+              : audiences.participant;
+        text = audience.textAfter(after);
       }
-      const events = batch.events
-        .map((e, i) =>
-          own.includes(i) &&
-          e.event.actor.role === 'participant' &&
-          e.event.actor.participantId === viewer.participantId
-            ? e
-            : shared[i],
-        )
-        .filter((e): e is { seq: number; event: LiveEvent } => e !== null && e !== undefined);
-      if (events.length > 0) {
-        send(client, { ...message, events });
+      if (text !== null) {
+        sendText(entry.client, text);
+        entry.sentThrough = batch.throughSeq;
       }
       if (
-        batch.events.some(
-          ({ event }) => event.type === 'participant.removed' && event.participantId === viewer.participantId,
-        )
+        own &&
+        batch.events.some(({ event }) => event.type === 'participant.removed' && event.participantId === me)
       ) {
         local.delete(clientId);
       }
     }
+  }
+}
+
+/** Above this many local viewers, participants stop receiving each other's roster events live. */
+const LARGE_ROOM = 200;
+const ROSTER_EVENTS = new Set(['participant.joined', 'participant.renamed', 'participant.left']);
+
+/**
+ * One audience's share of a batch, serialised once: the events array is stringified at most once
+ * and each distinct `afterSeq` (viewers up to date to different points) costs a string concatenation.
+ */
+class AudienceText {
+  private json: string | null = null;
+  private readonly texts = new Map<number, string>();
+  constructor(
+    private readonly batch: CommittedBatch,
+    private readonly events: { seq: number; event: LiveEvent }[],
+  ) {}
+
+  static message(batch: CommittedBatch, after: number, eventsJson: string): string {
+    return `{"type":"live.events","workshopId":${JSON.stringify(batch.workshopId)},"afterSeq":${after},"throughSeq":${batch.throughSeq},"events":${eventsJson}}`;
+  }
+
+  /** The message for a viewer up to date through `after`, or null when it has nothing to learn. */
+  textAfter(after: number): string | null {
+    let text = this.texts.get(after);
+    if (text === undefined) {
+      const fresh = this.events.filter((e) => e.seq > after);
+      if (fresh.length === 0) {
+        return null;
+      }
+      if (fresh.length === this.events.length) {
+        this.json ??= JSON.stringify(this.events);
+        text = AudienceText.message(this.batch, after, this.json);
+      } else {
+        text = AudienceText.message(this.batch, after, JSON.stringify(fresh));
+      }
+      this.texts.set(after, text);
+    }
+    return text;
+  }
+}
+
+/** Send pre-serialised text when the client can (a socket), else parse it back (in-process clients). */
+function sendText(client: HubClient, text: string): void {
+  if (client.sendText) {
+    client.sendText(text);
+  } else {
+    client.send(JSON.parse(text) as ServerMessage);
   }
 }
 
