@@ -13,10 +13,14 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-export async function startServer(args: string[]): Promise<ServerProcess> {
+export async function startServer(
+  args: string[],
+  options: { env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
     [
+      ...(options.nodeArgs ?? []),
       '--import',
       'tsx',
       path.join(repoRoot, 'apps/cli/src/main.ts'),
@@ -31,14 +35,15 @@ export async function startServer(args: string[]): Promise<ServerProcess> {
     ],
     {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: '', REDIS_URL: '' },
+      env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const tail = () => out.trim().split('\n').slice(-3).join(' | ');
+    const timer = setTimeout(() => reject(new Error(`server did not start within 60 s: ${tail()}`)), 60_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /Essaim ready on (http:\/\/\S+)/.exec(out);
@@ -51,7 +56,7 @@ export async function startServer(args: string[]): Promise<ServerProcess> {
     child.stdout?.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
+      reject(new Error(`server exited with ${code}: ${tail()}`));
     });
   });
   return { url, child, exited };

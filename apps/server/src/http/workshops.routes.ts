@@ -35,6 +35,7 @@ import {
 import { qrSvg } from '../services/workshops-qr.ts';
 import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
+import { JOIN_PER_ADDRESS_PER_MINUTE } from './join-limits.ts';
 import { publicOrigin } from './public-origin.ts';
 
 const PARTICIPANT_COOKIE_SECONDS = 60 * 60 * 24 * 30;
@@ -183,7 +184,7 @@ export async function workshopRoutes(app: AppInstance): Promise<void> {
     '/api/workshops/join',
     {
       // A whole room joins at once, often behind one venue NAT address: the limit is per minute and generous.
-      config: { rateLimit: { max: 5000, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: JOIN_PER_ADDRESS_PER_MINUTE, timeWindow: '1 minute' } },
       schema: { tags, body: JoinWorkshopBodySchema, response: { 200: WorkshopParticipantSchema } },
     },
     async (request, reply) => {
