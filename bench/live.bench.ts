@@ -198,7 +198,9 @@ function failIf(failures: string[], what: string): void {
 }
 
 /** What prom-client's /metrics says about one server (`--metrics`). */
-async function metricsOf(base: string): Promise<{ loopP99: number; loopMax: number; rssMb: number }> {
+async function metricsOf(
+  base: string,
+): Promise<{ loopP99: number; loopMax: number; rssMb: number; cpuS: number }> {
   const text = await (await fetch(`${base}/metrics`)).text();
   const read = (name: string) => {
     const line = text.split('\n').find((l) => l.startsWith(`${name} `));
@@ -209,6 +211,7 @@ async function metricsOf(base: string): Promise<{ loopP99: number; loopMax: numb
     loopP99: round(read('nodejs_eventloop_lag_p99_seconds') * 1000),
     loopMax: round(read('nodejs_eventloop_lag_max_seconds') * 1000),
     rssMb: round(read('process_resident_memory_bytes') / 2 ** 20),
+    cpuS: read('process_cpu_seconds_total'),
   };
 }
 
@@ -337,6 +340,7 @@ async function run(options: Options, database: 'sqlite' | 'postgres') {
     const all = <T extends FromWorker['type']>(m: ToWorker, expect: T) =>
       Promise.all(workers.map((wk) => wk.ask(m, expect)));
 
+    const start = await Promise.all(servers.map((s) => metricsOf(s.url)));
     const tJoin = performance.now();
     for (const r of await all({ type: 'join' }, 'joined')) {
       failIf(r.failures, 'join');
@@ -351,6 +355,7 @@ async function run(options: Options, database: 'sqlite' | 'postgres') {
     const connectMs = performance.now() - tConnect;
     await sleep(2000);
     const idle = await Promise.all(servers.map((s) => metricsOf(s.url)));
+    const cpu = (m: { cpuS: number }[]) => m.reduce((n, x) => n + x.cpuS, 0);
     const bytesPerSocket =
       ((idle.reduce((n, m) => n + m.rssMb, 0) - before.reduce((n, m) => n + m.rssMb, 0)) * 2 ** 20) /
       options.participants;
@@ -435,6 +440,10 @@ async function run(options: Options, database: 'sqlite' | 'postgres') {
       rss_idle_mb: round(idle.reduce((n, m) => n + m.rssMb, 0)),
       rss_end_mb: round(loops.reduce((n, m) => n + m.rssMb, 0)),
       kb_per_idle_socket: round(bytesPerSocket / 1024),
+      // Server CPU seconds per phase: a figure that a busy machine does not distort as much as latency.
+      cpu_join_s: round(cpu(before) - cpu(start)),
+      cpu_connect_s: round(cpu(idle) - cpu(before)),
+      cpu_votes_s: options.isCrash ? -1 : round(cpu(loops) - cpu(idle)),
       join_ms: Math.round(joinMs),
       connect_ms: Math.round(connectMs),
       restart_ms: Math.round(restartMs),

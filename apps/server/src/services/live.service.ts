@@ -31,6 +31,7 @@ import type { Db } from '../db/db.ts';
 import { organisationsRepository } from '../db/repositories/organisations.repository.ts';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { type CommittedBatch, type InputGuard, LiveEngine } from '../live/live-engine.ts';
+import { type LocalViewer, LocalViewers, REDACTED_ID } from '../live/local-viewers.ts';
 import { OrderedFeed } from '../live/ordered-feed.ts';
 import type { HubClient, RoomHub } from '../realtime/hub.ts';
 import type { SocketContext, SocketMessageHandler } from '../realtime/sockets.ts';
@@ -42,7 +43,6 @@ import { toRole } from './presenters.ts';
 export const participantCookie = (workshopId: string): string => `essaim_wp_${workshopId}`;
 /** Beyond this many missed events a reconnecting client gets a snapshot instead. */
 const MAX_CATCH_UP_EVENTS = 2000;
-const REDACTED_ID = '~';
 const REDACTED_VIEWER: Viewer = { role: 'participant', participantId: REDACTED_ID };
 const FACILITATOR: Viewer = { role: 'facilitator' };
 
@@ -50,13 +50,6 @@ const FACILITATOR: Viewer = { role: 'facilitator' };
 export interface LiveIdentity {
   readonly viewer: Viewer;
   readonly actor: Actor | null;
-}
-
-interface LocalViewer {
-  readonly client: HubClient;
-  viewer: Viewer;
-  /** The last sequence number this viewer was sent (resume answer or events); null before its resume is answered. */
-  sentThrough: number | null;
 }
 
 const send = (client: HubClient, message: LiveServerMessage) => client.send(message);
@@ -88,7 +81,7 @@ const IDENTITY_TTL_MS = 3000;
  */
 export class LiveRuntime {
   readonly engine: LiveEngine;
-  private readonly viewers = new Map<string, Map<string, LocalViewer>>();
+  private readonly viewers = new Map<string, LocalViewers>();
   private readonly roomClients = new Map<string, HubClient>();
   private readonly feeds = new Map<string, OrderedFeed>();
   /** Per socket and workshop, re-checked after IDENTITY_TTL_MS (roles and sessions can change). */
@@ -358,18 +351,14 @@ export class LiveRuntime {
   private async attach(ctx: SocketContext, workshopId: string, viewer: Viewer): Promise<void> {
     let local = this.viewers.get(workshopId);
     if (!local) {
-      local = new Map();
+      local = new LocalViewers();
       this.viewers.set(workshopId, local);
     }
-    const known = local.get(ctx.client.id);
     // The same socket may resume as a projector after a console (in-app navigation): latest wins,
     // and its feed restarts from the answer to this resume.
-    if (known) {
-      known.viewer = viewer;
-      known.sentThrough = null;
+    if (!local.set(ctx.client, viewer).isNew) {
       return;
     }
-    local.set(ctx.client.id, { client: ctx.client, viewer, sentThrough: null });
     const socket = ctx.request.raw.socket;
     socket.once('close', () => this.detach(workshopId, ctx.client.id));
     if (!this.roomClients.has(workshopId)) {
@@ -455,15 +444,19 @@ export class LiveRuntime {
     // A large room's participants do not receive each other's arrivals and departures one by one
     // (10,000 joins × 10,000 phones); they read the roster from a snapshot or a resume, and the
     // count from presence. Projectors and facilitators still get every roster event.
-    const isLargeRoom = local.size > LARGE_ROOM;
+    const isLargeRoom = local.participants > LARGE_ROOM;
     const forParticipants = shared.map((e) =>
       e && isLargeRoom && ROSTER_EVENTS.has(e.event.type) ? null : e,
     );
     const ownByParticipant = new Map<string, number[]>();
+    const removed: string[] = [];
     batch.events.forEach(({ event }, i) => {
       const author = event.actor.role === 'participant' ? event.actor.participantId : null;
       const subject =
         'participantId' in event && typeof event.participantId === 'string' ? event.participantId : null;
+      if (event.type === 'participant.removed' && subject !== null) {
+        removed.push(subject);
+      }
       for (const id of author === subject ? [author] : [author, subject]) {
         if (id !== null) {
           const list = ownByParticipant.get(id);
@@ -475,65 +468,77 @@ export class LiveRuntime {
         }
       }
     });
-    const audiences = {
-      facilitator: new AudienceText(
-        batch,
-        batch.events.map(({ seq, event }) => ({
-          seq,
-          event: redactEventFor(known, event, FACILITATOR) ?? event,
-        })),
-      ),
-      screen: new AudienceText(
-        batch,
-        shared.filter((e) => e !== null),
-      ),
-      participant: new AudienceText(
-        batch,
-        forParticipants.filter((e) => e !== null),
-      ),
-    };
-    for (const [clientId, entry] of local) {
-      const { viewer } = entry;
+    const facilitator = new AudienceText(
+      batch,
+      batch.events.map(({ seq, event }) => ({
+        seq,
+        event: redactEventFor(known, event, FACILITATOR) ?? event,
+      })),
+    );
+    const screen = new AudienceText(
+      batch,
+      shared.filter((e) => e !== null),
+    );
+    const participants = new AudienceText(
+      batch,
+      forParticipants.filter((e) => e !== null),
+    );
+    const afterFor = (entry: LocalViewer): number | null => {
       // Already covered by the answer to this viewer's resume.
       if (entry.sentThrough !== null && batch.throughSeq <= entry.sentThrough) {
-        continue;
+        return null;
       }
-      const after =
-        isContiguous && entry.sentThrough !== null && entry.sentThrough >= batch.afterSeq
-          ? entry.sentThrough
-          : batch.afterSeq;
-      const me = viewer.role === 'participant' ? viewer.participantId : null;
-      const own = me === null ? undefined : ownByParticipant.get(me);
-      let text: string | null;
-      if (own) {
+      return isContiguous && entry.sentThrough !== null && entry.sentThrough >= batch.afterSeq
+        ? entry.sentThrough
+        : batch.afterSeq;
+    };
+    const emit = (entry: LocalViewer, text: string | null) => {
+      if (text !== null) {
+        sendText(entry.client, text);
+        entry.sentThrough = batch.throughSeq;
+      }
+    };
+    for (const entry of local.staff) {
+      const after = afterFor(entry);
+      if (after !== null) {
+        emit(entry, (entry.viewer.role === 'facilitator' ? facilitator : screen).textAfter(after));
+      }
+    }
+    // A participant's own events, whole, with what every participant sees of the others'.
+    const served = new Set<LocalViewer>();
+    for (const [id, own] of ownByParticipant) {
+      for (const entry of local.ofParticipant(id)) {
+        const after = afterFor(entry);
+        served.add(entry);
+        if (after === null) {
+          continue;
+        }
         const events = batch.events
           .map((e, i) =>
-            own.includes(i) && e.event.actor.role === 'participant' && e.event.actor.participantId === me
+            own.includes(i) && e.event.actor.role === 'participant' && e.event.actor.participantId === id
               ? e
               : forParticipants[i],
           )
           .filter(
             (e): e is { seq: number; event: LiveEvent } => e !== null && e !== undefined && e.seq > after,
           );
-        text = events.length > 0 ? AudienceText.message(batch, after, JSON.stringify(events)) : null;
-      } else {
-        const audience =
-          me === null
-            ? audiences.facilitator
-            : me === REDACTED_ID
-              ? audiences.screen
-              : audiences.participant;
-        text = audience.textAfter(after);
+        emit(entry, events.length > 0 ? AudienceText.message(batch, after, JSON.stringify(events)) : null);
       }
-      if (text !== null) {
-        sendText(entry.client, text);
-        entry.sentThrough = batch.throughSeq;
+    }
+    // The rest of the participants only when the batch holds something they may all see.
+    if (participants.hasEvents) {
+      for (const entry of local.allParticipants()) {
+        if (!served.has(entry)) {
+          const after = afterFor(entry);
+          if (after !== null) {
+            emit(entry, participants.textAfter(after));
+          }
+        }
       }
-      if (
-        own &&
-        batch.events.some(({ event }) => event.type === 'participant.removed' && event.participantId === me)
-      ) {
-        local.delete(clientId);
+    }
+    for (const id of removed) {
+      for (const entry of [...local.ofParticipant(id)]) {
+        local.delete(entry.client.id);
       }
     }
   }
@@ -554,6 +559,10 @@ class AudienceText {
     private readonly batch: CommittedBatch,
     private readonly events: { seq: number; event: LiveEvent }[],
   ) {}
+
+  get hasEvents(): boolean {
+    return this.events.length > 0;
+  }
 
   static message(batch: CommittedBatch, after: number, eventsJson: string): string {
     return `{"type":"live.events","workshopId":${JSON.stringify(batch.workshopId)},"afterSeq":${after},"throughSeq":${batch.throughSeq},"events":${eventsJson}}`;

@@ -35,18 +35,30 @@ export async function socketRoutes(app: AppInstance): Promise<void> {
     '/ws',
     { websocket: true, schema: { hide: true } },
     (socket: WebSocket, request: FastifyRequest) => {
+      // Frames sent to one socket in one turn of the event loop (a vote's echo, its ack, a batch of
+      // the facilitator's feed) leave in one write: the TCP socket is corked until the next check phase.
+      const tcp = request.raw.socket;
+      let isCorked = false;
+      const write = (text: string) => {
+        if (socket.readyState !== socket.OPEN) {
+          return;
+        }
+        if (!isCorked) {
+          isCorked = true;
+          tcp.cork();
+          setImmediate(() => {
+            isCorked = false;
+            tcp.uncork();
+          });
+        }
+        socket.send(text);
+      };
       const client: HubClient = {
         id: randomUUID(),
         send(message: ServerMessage) {
-          if (socket.readyState === socket.OPEN) {
-            socket.send(serialise(message));
-          }
+          write(serialise(message));
         },
-        sendText(text: string) {
-          if (socket.readyState === socket.OPEN) {
-            socket.send(text);
-          }
-        },
+        sendText: write,
       };
       const rooms = new Set<string>();
       let tokens = REACTION_BUCKET.capacity;
