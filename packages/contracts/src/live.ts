@@ -303,9 +303,10 @@ export const LiveServerMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('live.events'),
     workshopId: Id,
     /**
-     * The message covers sequence numbers (afterSeq, throughSeq]. A facilitator receives every event
-     * of that range, so `afterSeq` above its last seq means a gap (send `live.resume`); a participant
-     * receives only what it may see, so for it the range only tells how far it is up to date.
+     * The message covers sequence numbers (afterSeq, throughSeq]. Each viewer's messages form a
+     * contiguous range (events it may not see are skipped inside it), so for every viewer —
+     * facilitator, participant, projector — `afterSeq` above its last seq means a gap: send
+     * `live.resume` with the last seq.
      */
     afterSeq: LiveSeqSchema.optional(),
     throughSeq: LiveSeqSchema.optional(),

@@ -93,36 +93,47 @@ describe('live session (browser replica and outbox)', () => {
     session.stop();
   });
 
-  it('asks a facilitator replica to resume on a gap and applies what overtook the answer in order', () => {
-    const F = { role: 'facilitator' } as const;
-    const room = createLiveRoom('w1');
-    for (let i = 0; i < 5; i++) {
-      room.send(F, { type: 'workshop.pause' });
-      room.send(F, { type: 'workshop.resume' });
-    }
-    const slice = (from: number, to: number) => ({
-      type: 'live.events',
-      workshopId: 'w1',
-      afterSeq: from,
-      throughSeq: to,
-      events: room.log.slice(from, to),
-    });
-    const client = fakeClient();
-    const session = new LiveSession('w1', F, client as unknown as RealtimeClient);
-    session.start();
-    client.deliver({ type: 'live.snapshot', workshopId: 'w1', seq: 0, state: createLiveRoom('w1').state });
-    client.deliver(slice(0, 2));
-    expect(session.getSnapshot().seq).toBe(2);
-    client.sent.length = 0;
-    // Seq 3..6 went missing: the replica asks for them and holds what comes meanwhile.
-    client.deliver(slice(6, 8));
-    expect(client.sent).toEqual([{ type: 'live.resume', workshopId: 'w1', lastSeq: 2 }]);
-    client.deliver(slice(8, 10));
-    expect(session.getSnapshot().seq).toBe(2);
-    client.deliver(slice(2, 6));
-    expect(session.getSnapshot().seq).toBe(10);
-    expect(session.getSnapshot().state.eventCount).toBe(10);
-    expect(session.getSnapshot().state.status).toBe('running');
-    session.stop();
-  });
+  // The server sends each viewer a contiguous range (what it may not see is skipped inside the
+  // range), so for every role a message starting beyond the replica's seq is a gap.
+  it.each([
+    ['facilitator', { role: 'facilitator' } as const, false],
+    ['participant', { role: 'participant', participantId: 'p1' } as const, false],
+    ['projector', null, true],
+  ] as const)(
+    'asks a %s replica to resume on a gap and applies what overtook the answer in order',
+    (_, actor, isScreen) => {
+      const F = { role: 'facilitator' } as const;
+      const room = createLiveRoom('w1');
+      for (let i = 0; i < 5; i++) {
+        room.send(F, { type: 'workshop.pause' });
+        room.send(F, { type: 'workshop.resume' });
+      }
+      const slice = (from: number, to: number) => ({
+        type: 'live.events',
+        workshopId: 'w1',
+        afterSeq: from,
+        throughSeq: to,
+        events: room.log.slice(from, to),
+      });
+      const client = fakeClient();
+      const session = new LiveSession('w1', actor, client as unknown as RealtimeClient, isScreen);
+      session.start();
+      client.deliver({ type: 'live.snapshot', workshopId: 'w1', seq: 0, state: createLiveRoom('w1').state });
+      client.deliver(slice(0, 2));
+      expect(session.getSnapshot().seq).toBe(2);
+      client.sent.length = 0;
+      // Seq 3..6 went missing: the replica asks for them and holds what comes meanwhile.
+      client.deliver(slice(6, 8));
+      expect(client.sent).toEqual([
+        { type: 'live.resume', workshopId: 'w1', lastSeq: 2, ...(isScreen ? { as: 'screen' } : {}) },
+      ]);
+      client.deliver(slice(8, 10));
+      expect(session.getSnapshot().seq).toBe(2);
+      client.deliver(slice(2, 6));
+      expect(session.getSnapshot().seq).toBe(10);
+      expect(session.getSnapshot().state.eventCount).toBe(10);
+      expect(session.getSnapshot().state.status).toBe('running');
+      session.stop();
+    },
+  );
 });

@@ -3,8 +3,9 @@
  * commands with client ids, and optimistic display.
  *
  * - Confirmed state: the server's snapshot (redacted for a participant) folded with the events it
- *   sends, in sequence order; a facilitator detects a gap (`afterSeq` beyond its last seq) and asks
- *   to resume.
+ *   sends, in sequence order. The server sends every viewer a contiguous range (events it may not
+ *   see are skipped inside the range), so any replica — facilitator, participant, projector —
+ *   detects a gap (`afterSeq` beyond its last seq) at once and asks to resume from its last seq.
  * - Outbox: every command gets a random id and is kept (in localStorage, per workshop) until the
  *   server acknowledges or rejects it. On every (re)connection the outbox is sent again with the same
  *   ids, and a command still unanswered after a few seconds is resent: the server recognises the
@@ -185,11 +186,16 @@ export class LiveSession {
         this.early.push(m);
         return;
       }
-      if (this.actor?.role === 'facilitator' && afterSeq !== null && afterSeq > this.seq) {
+      if (afterSeq !== null && afterSeq > this.seq) {
         // A gap: ask for what is missing and keep this message for after the answer.
         this.early.push(m);
         this.awaiting = this.seq;
-        this.client.send({ type: 'live.resume', workshopId: this.workshopId, lastSeq: this.seq });
+        this.client.send({
+          type: 'live.resume',
+          workshopId: this.workshopId,
+          lastSeq: this.seq,
+          ...(this.isScreen ? { as: 'screen' as const } : {}),
+        });
         return;
       }
       let needsSnapshot = false;
