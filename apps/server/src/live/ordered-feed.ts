@@ -43,6 +43,18 @@ export class OrderedFeed {
     return this.deliveredSeq;
   }
 
+  /**
+   * The store's head, read on a timer: a batch lost with nothing after it (the last vote of a burst)
+   * leaves no later batch to reveal the gap, so the head tells. Repaired like any other gap.
+   */
+  checkHead(head: number): void {
+    const delivered = this.deliveredSeq;
+    if (delivered === null || head <= delivered || !this.isIdle) {
+      return;
+    }
+    this.push({ workshopId: this.workshopId, afterSeq: head, throughSeq: head, events: [] });
+  }
+
   push(batch: CommittedBatch): void {
     const delivered = this.deliveredSeq;
     // Fast path, synchronous: the batch follows what was delivered and nothing is being repaired.

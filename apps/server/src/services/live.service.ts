@@ -194,6 +194,37 @@ export class LiveRuntime {
 
   close(): void {
     this.engine.close();
+    if (this.headTimer) {
+      clearInterval(this.headTimer);
+    }
+  }
+
+  /** Every {@link HEAD_CHECK_MS}, each watched workshop's head in the store: one query per workshop. */
+  private headTimer: ReturnType<typeof setInterval> | null = null;
+
+  private watchHeads(): void {
+    if (this.headTimer) {
+      return;
+    }
+    this.headTimer = setInterval(() => {
+      if (this.feeds.size === 0) {
+        return;
+      }
+      for (const [workshopId, feed] of this.feeds) {
+        if (feed.seq === null) {
+          continue;
+        }
+        workshopsRepository
+          .byId(this.db, workshopId)
+          .then((row) => {
+            if (row) {
+              feed.checkHead(Number(row.last_seq));
+            }
+          })
+          .catch((error: unknown) => this.reportError(error, 'reading a live workshop head failed'));
+      }
+    }, HEAD_CHECK_MS);
+    this.headTimer.unref();
   }
 
   /** Submit on behalf of the server (engagement stop/pause, REST join); resolves when durable. */
@@ -416,6 +447,7 @@ export class LiveRuntime {
         (error) => this.reportError(error, 'repairing a gap in a live feed failed'),
       );
       this.feeds.set(workshopId, feed);
+      this.watchHeads();
     }
     return feed;
   }
@@ -543,6 +575,9 @@ export class LiveRuntime {
     }
   }
 }
+
+/** How often the store's head is compared with each live feed (a lost last batch is found within this). */
+const HEAD_CHECK_MS = 1000;
 
 /** Above this many local viewers, participants stop receiving each other's roster events live. */
 const LARGE_ROOM = 200;
