@@ -340,7 +340,9 @@ export class LiveRuntime {
           workshopId,
           seq,
           // A copy taken now: the same batch goes on to apply commands to the live state.
-          state: structuredClone(redactStateFor(state, identity.viewer)) as never,
+          state: structuredClone(
+            redactStateFor(this.rosterFor(workshopId, state, identity.viewer), identity.viewer),
+          ) as never,
         };
       } else {
         needsEvents = { from: lastSeq, through: seq };
@@ -377,6 +379,26 @@ export class LiveRuntime {
         entry.sentThrough = Math.max(entry.sentThrough ?? -1, answered);
       }
     }
+  }
+
+  /**
+   * In a large room a participant's snapshot carries its own roster entry only, as its live feed
+   * carries no one else's arrival: copying 10,000 entries for each of 10,000 reconnecting phones
+   * (all answered between two batches) would stall the event loop for minutes.
+   */
+  private rosterFor(workshopId: string, state: WorkshopState, viewer: Viewer): WorkshopState {
+    const local = this.viewers.get(workshopId);
+    if (
+      viewer.role !== 'participant' ||
+      viewer.participantId === REDACTED_ID ||
+      !local ||
+      local.participants <= LARGE_ROOM
+    ) {
+      return state;
+    }
+    const me = viewer.participantId;
+    const own = Object.hasOwn(state.participants, me) ? state.participants[me] : undefined;
+    return { ...state, participants: own ? { [me]: own } : {} };
   }
 
   private async attach(ctx: SocketContext, workshopId: string, viewer: Viewer): Promise<void> {
