@@ -1,8 +1,8 @@
 import type { AgendaItemInput, AgendaView, AgendaWorkshopActivityResult } from '@essaim/contracts';
 import { can } from '@essaim/core';
 import {
-  ACTIVITY_DEFAULTS,
   ACTIVITY_KINDS,
+  ACTIVITY_MODULES,
   type ActivityKind,
   type ActivitySpec,
   type LiveEvent,
@@ -442,10 +442,10 @@ function itemsFor(state: WorkshopState, given: readonly string[] | undefined, la
 }
 
 /**
- * A sensible default configuration for each live kind (the facilitator adjusts the run in the console):
- * open brainstorm, dot vote with about a third of the items as dots (the usual rule of thumb), the
- * item's notes (else its title) as the proposal of consent, fist-to-five and gradients, and a timer of
- * the item's duration.
+ * The activity an agenda item starts as: its kind's module says which config (`fromAgenda`), from the
+ * item's title, notes (the proposal of consent, fist-to-five and gradients), duration (a timer) and the
+ * workshop it joins (the items of a vote, a cluster's brainstorm). The facilitator adjusts the run in
+ * the console.
  */
 function defaultSpec(
   kind: ActivityKind,
@@ -456,72 +456,17 @@ function defaultSpec(
   language: Language,
 ): ActivitySpec {
   const proposal = (item.kind !== 'break' && item.notes?.trim()) || title;
-  switch (kind) {
-    case 'brainstorm':
-      return { type: kind, title, config: { ...ACTIVITY_DEFAULTS.brainstorm } };
-    case 'cluster': {
-      const source = [...state.activityOrder]
-        .reverse()
-        .find((id) => state.activities[id]?.type === 'brainstorm');
-      if (source === undefined) {
-        throw new AppError(
-          'CONFLICT',
-          'add a brainstorm to this workshop first: clustering sorts its cards',
-          {
-            reason: 'noBrainstorm',
-          },
-        );
-      }
-      return { type: kind, title, config: { ...ACTIVITY_DEFAULTS.cluster, sourceActivityId: source } };
-    }
-    case 'dotVote': {
-      const items = itemsFor(state, given, language);
-      const dots = Math.min(10, Math.max(1, Math.round(items.length / 3)));
-      return {
-        type: kind,
-        title,
-        config: { items, dotsPerParticipant: dots, maxPerItem: Math.min(dots, 2) },
-      };
-    }
-    case 'rating':
-      return {
-        type: kind,
-        title,
-        config: { ...ACTIVITY_DEFAULTS.rating, items: itemsFor(state, given, language) },
-      };
-    case 'ranking':
-      return { type: kind, title, config: { items: itemsFor(state, given, language) } };
-    case 'pairwise':
-      return {
-        type: kind,
-        title,
-        config: { ...ACTIVITY_DEFAULTS.pairwise, items: itemsFor(state, given, language) },
-      };
-    case 'poll':
-      return {
-        type: kind,
-        title,
-        config: { ...ACTIVITY_DEFAULTS.poll, options: itemsFor(state, given, language) },
-      };
-    case 'wordCloud':
-      return { type: kind, title, config: { ...ACTIVITY_DEFAULTS.wordCloud } };
-    case 'fistToFive':
-      return { type: kind, title, config: { proposal: proposal.slice(0, 2000) } };
-    case 'gradients':
-      return { type: kind, title, config: { proposal: proposal.slice(0, 2000) } };
-    case 'consentRound':
-      return { type: kind, title, config: { proposal: proposal.slice(0, 5000) } };
-    case 'timer':
-      return {
-        type: kind,
-        title,
-        config: { ...ACTIVITY_DEFAULTS.timer, durationMs: item.durationMinutes * 60_000 },
-      };
-    default: {
-      const never: never = kind;
-      throw new AppError('CONFLICT', `no live activity for ${String(never)}`);
-    }
+  const start = ACTIVITY_MODULES[kind].fromAgenda({
+    title,
+    proposal,
+    durationMinutes: item.durationMinutes,
+    state,
+    items: () => itemsFor(state, given, language),
+  });
+  if (!start.ok) {
+    throw new AppError('CONFLICT', start.message, { reason: start.reason });
   }
+  return { type: kind, title, config: start.config } as ActivitySpec;
 }
 
 /**

@@ -5,6 +5,8 @@
  * Numeric ranges use `max: null` for "no fixed upper bound".
  */
 
+import { ACTIVITY_KINDS, type ActivityKind } from '../live/activity-types';
+
 /** Version of the catalogue schema; bump when a field is added, removed or changes meaning. */
 export const METHOD_SCHEMA_VERSION = 1 as const;
 
@@ -41,23 +43,12 @@ export type MethodMode = (typeof METHOD_MODES)[number];
 export const CYNEFIN_DOMAINS = ['clear', 'complicated', 'complex', 'chaotic', 'confusion'] as const;
 export type CynefinDomain = (typeof CYNEFIN_DOMAINS)[number];
 
-/** Live workshop activities the platform can run for a method. */
-export const LIVE_ACTIVITIES = [
-  'brainstorm',
-  'cluster',
-  'dotVote',
-  'rating',
-  'ranking',
-  'pairwise',
-  'poll',
-  'wordCloud',
-  'fistToFive',
-  'consentRound',
-  'gradients',
-  'timer',
-  'opinionMap',
-] as const;
-export type LiveActivityType = (typeof LIVE_ACTIVITIES)[number];
+/**
+ * Live workshop activities the platform can run for a method: every kind of the live registry, plus
+ * `opinionMap` (a feature of its own).
+ */
+export const LIVE_ACTIVITIES = [...ACTIVITY_KINDS, 'opinionMap'] as const;
+export type LiveActivityType = ActivityKind | 'opinionMap';
 
 export type FacilitationSkill = 1 | 2 | 3;
 export type TrustLevel = 1 | 2 | 3 | 4 | 5;

@@ -2,7 +2,7 @@ import type { ActivitySpec, RatingScale, WorkshopState } from '@essaim/core/live
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTIVITY_MENU, ACTIVITY_SCREENS } from './activities/registry';
+import { ACTIVITY_MENU, ACTIVITY_SCREENS, useKindHint, useKindName } from './activities/registry';
 import type { ConfigContext, ConfigValues } from './activities/types';
 
 type Kind = (typeof ACTIVITY_MENU)[number];
@@ -50,6 +50,8 @@ export function AddActivity({
   initial?: ActivitySpec;
 }) {
   const { t } = useTranslation();
+  const kindName = useKindName();
+  const kindHint = useKindHint();
   const start = initialOf(initial);
   const isEdit = initial !== undefined;
   const [kind, setKind] = useState<Kind>(start.kind);
@@ -62,7 +64,7 @@ export function AddActivity({
     .filter((a) => a?.type === 'brainstorm')
     .map((a) => ({ value: a?.id ?? '', label: a?.title ?? '' }));
   const items = itemsFromLines(values.lines);
-  const name = title.trim() || t(`workshop.kinds.${kind}`);
+  const name = title.trim() || kindName(kind);
   const context: ConfigContext = { name, values, items, brainstorms };
   const screens = ACTIVITY_SCREENS[kind];
   const spec: ActivitySpec | null = screens.buildSpec(context);
@@ -86,14 +88,14 @@ export function AddActivity({
           <Select
             disabled={isEdit}
             label={t('workshop.add.kind')}
-            data={ACTIVITY_MENU.map((k) => ({ value: k, label: t(`workshop.kinds.${k}`) }))}
+            data={ACTIVITY_MENU.map((k) => ({ value: k, label: kindName(k) }))}
             value={kind}
             onChange={(v) => v && setKind(v as Kind)}
             allowDeselect={false}
           />
           <TextInput
             label={t('workshop.add.name')}
-            placeholder={t(`workshop.kinds.${kind}`)}
+            placeholder={kindName(kind)}
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
             maxLength={200}
@@ -101,7 +103,7 @@ export function AddActivity({
         </Group>
         <ConfigForm {...context} set={set} />
         <Text size="xs" c="dimmed" data-testid="add-hint">
-          {t(`workshop.add.hints.${kind}`)}
+          {kindHint(kind)}
         </Text>
         <Group>
           <Button type="submit" disabled={spec === null}>

@@ -12,6 +12,7 @@ import type {
 } from '@essaim/core/live';
 import type { ComponentType } from 'react';
 import type { LiveSession } from '../live-session';
+import type { ActivityStringsBase, Bilingual } from './shared/strings';
 
 export interface InputProps<K extends ActivityKind = ActivityKind> {
   state: WorkshopState;
@@ -69,4 +70,7 @@ export interface ActivityScreens<K extends ActivityKind> {
   buildSpec: (ctx: ConfigContext) => Extract<ActivitySpec, { type: K }> | null;
   /** Bars for results that count something (absent: text results). */
   chartRows?: (results: ResultsOf<K>) => Row[];
+  /** The kind's own strings, at least its name and the add form's hint, in French and English. */
+  // biome-ignore lint/suspicious/noExplicitAny: each kind has its own keys beyond name and hint
+  strings: Bilingual<ActivityStringsBase & Record<string, any>>;
 }
