@@ -5,21 +5,26 @@
  * (`dotVote.place`, `dotVote.placed`), so the kind of any activity command is its prefix.
  */
 import * as brainstorm from './activities/brainstorm';
+import * as budget from './activities/budget';
+import * as checkIn from './activities/check-in';
 import * as cluster from './activities/cluster';
 import type { Item } from './activities/common';
 import * as consentRound from './activities/consent-round';
 import * as dotVote from './activities/dot-vote';
 import * as fistToFive from './activities/fist-to-five';
 import * as gradients from './activities/gradients';
+import * as groups from './activities/groups';
+import * as matrix from './activities/matrix';
 import * as pairwise from './activities/pairwise';
 import * as poll from './activities/poll';
+import * as questions from './activities/questions';
 import * as ranking from './activities/ranking';
 import * as rating from './activities/rating';
 import * as timer from './activities/timer';
 import * as wordCloud from './activities/word-cloud';
 import type { LiveCommandBody } from './commands';
 import type { DecideContext, ResultsContext } from './context';
-import type { BodyDecision, WorkshopState } from './model';
+import type { BodyDecision, LiveEvent, WorkshopState } from './model';
 import type { LiveRoom } from './room';
 
 /** The four types an activity file exports, under one name per kind. */
@@ -93,6 +98,21 @@ type ActivityTypeMap = {
     gradients.GradientsResults
   >;
   timer: TypesOf<timer.TimerActivity, timer.TimerCommand, timer.TimerEvent, timer.TimerResults>;
+  groups: TypesOf<groups.GroupsActivity, groups.GroupsCommand, groups.GroupsEvent, groups.GroupsResults>;
+  matrix: TypesOf<matrix.MatrixActivity, matrix.MatrixCommand, matrix.MatrixEvent, matrix.MatrixResults>;
+  budget: TypesOf<budget.BudgetActivity, budget.BudgetCommand, budget.BudgetEvent, budget.BudgetResults>;
+  questions: TypesOf<
+    questions.QuestionsActivity,
+    questions.QuestionsCommand,
+    questions.QuestionsEvent,
+    questions.QuestionsResults
+  >;
+  checkIn: TypesOf<
+    checkIn.CheckInActivity,
+    checkIn.CheckInCommand,
+    checkIn.CheckInEvent,
+    checkIn.CheckInResults
+  >;
 };
 
 export type ActivityKind = keyof ActivityTypeMap;
@@ -116,6 +136,11 @@ const ACTIVITY_MODULE_LIST = {
   consentRound: consentRound.consentRoundModule,
   gradients: gradients.gradientsModule,
   timer: timer.timerModule,
+  groups: groups.groupsModule,
+  matrix: matrix.matrixModule,
+  budget: budget.budgetModule,
+  questions: questions.questionsModule,
+  checkIn: checkIn.checkInModule,
 } satisfies ModuleRegistry;
 
 /** The kinds, in the registry's order (a non-empty tuple, so `z.enum(ACTIVITY_KINDS)` accepts it). */
@@ -164,6 +189,13 @@ export interface ActivityModule<A extends AnyActivity, C, E> {
   ownState(activity: A, participantId: string): unknown;
   /** Copy of the data a participant may hold (others' inputs removed or anonymised). */
   redact(activity: A, participantId: string): A['data'];
+  /**
+   * Optional: another participant's event as a participant may receive it once results are revealed
+   * (after the author is removed), or `null` to withhold it (a question still waiting for moderation).
+   */
+  redactOthersEvent?(event: LiveEvent): LiveEvent | null;
+  /** Optional: whether the facilitator must receive this activity's inputs without their author. */
+  hidesAuthorsFromFacilitator?(activity: A): boolean;
 }
 
 /** The config fields of an activity that have a default: one value, shared by the console, agendas and tests. */
@@ -182,6 +214,8 @@ export interface AgendaContext {
   /** The item's notes, else its title: what a proposal-based activity puts to the group. */
   readonly proposal: string;
   readonly durationMinutes: number;
+  /** People per group when the agenda's step forms groups (2 pairs, 4 fours, 0 everyone). */
+  readonly groupSize?: number;
   /** The workshop the activity joins (a cluster sorts the cards of its latest brainstorm). */
   readonly state: WorkshopState;
   /** Items for a vote-like activity: the ones given, else the latest results of the workshop, else placeholders. */
