@@ -23,9 +23,12 @@ function completeForm(kind: string): ConfigContext {
       scale: 'oneToFive',
       showNames: false,
       source: null,
+      extra: {},
     },
     items: itemsFromLines('One\nTwo'),
     brainstorms: [{ value: 'a1', label: 'Ideas' }],
+    activities: [{ value: 'a1', label: 'Ideas', type: 'brainstorm' }],
+    labelsOf: () => ['One', 'Two'],
   };
 }
 

@@ -2,13 +2,18 @@
 import type { ActivityKind } from '@essaim/core/live';
 import { useTranslation } from 'react-i18next';
 import { brainstormScreens } from './brainstorm';
+import { budgetScreens } from './budget';
+import { checkInScreens } from './check-in';
 import { clusterScreens } from './cluster';
 import { consentRoundScreens } from './consent-round';
 import { dotVoteScreens } from './dot-vote';
 import { fistToFiveScreens } from './fist-to-five';
 import { gradientsScreens } from './gradients';
+import { groupsScreens } from './groups';
+import { matrixScreens } from './matrix';
 import { pairwiseScreens } from './pairwise';
 import { pollScreens } from './poll';
+import { questionsScreens } from './questions';
 import { rankingScreens } from './ranking';
 import { ratingScreens } from './rating';
 import { activityText } from './shared/strings';
@@ -22,9 +27,13 @@ import { wordCloudScreens } from './word-cloud';
  * a missing kind a type error; the key order is the console menu's order.
  */
 export const ACTIVITY_SCREENS: { readonly [K in ActivityKind]: ActivityScreens<K> } = {
+  checkIn: checkInScreens,
+  groups: groupsScreens,
   brainstorm: brainstormScreens,
   cluster: clusterScreens,
   dotVote: dotVoteScreens,
+  matrix: matrixScreens,
+  budget: budgetScreens,
   poll: pollScreens,
   rating: ratingScreens,
   ranking: rankingScreens,
@@ -33,6 +42,7 @@ export const ACTIVITY_SCREENS: { readonly [K in ActivityKind]: ActivityScreens<K
   consentRound: consentRoundScreens,
   wordCloud: wordCloudScreens,
   gradients: gradientsScreens,
+  questions: questionsScreens,
   timer: timerScreens,
 };
 
