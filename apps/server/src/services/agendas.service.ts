@@ -16,6 +16,8 @@ import {
   exportAgenda,
   instantiateTemplate,
   type Language,
+  type LiveStep,
+  liveStepsOf,
   type Method,
 } from '@essaim/core/methods';
 import type { Db } from '../db/db.ts';
@@ -116,6 +118,8 @@ function present(row: AgendaRow, library: readonly Method[], withNotes: boolean)
       end: fr[i]?.end ?? '',
       dayOffset: fr[i]?.dayOffset ?? 0,
       liveActivity: item.kind === 'method' ? (liveKindOf(library, item.methodId) ?? null) : null,
+      liveSequence:
+        item.kind === 'method' ? liveStepsOfMethod(library, item.methodId).map((step) => step.kind) : [],
       workshopActivity: item.workshopActivity ?? null,
     })),
     warnings: composed.warnings.map((w) => ({ ...w })),
@@ -136,7 +140,20 @@ async function requireAgenda(db: Db, scope: OrgScope, id: string): Promise<Agend
 /** The live activity kind of a method, when it has one the live workshop runs (not `opinionMap`). */
 function liveKindOf(library: readonly Method[], methodId: string): ActivityKind | undefined {
   const kind = library.find((m) => m.id === methodId)?.liveActivity;
-  return (ACTIVITY_KINDS as readonly string[]).includes(kind ?? '') ? (kind as ActivityKind) : undefined;
+  return (ACTIVITY_KINDS as readonly string[]).includes(kind ?? '')
+    ? (kind as ActivityKind)
+    : liveStepsOfMethod(library, methodId)[0]?.kind;
+}
+
+/** The live steps a method starts (its sequence, else its one activity), only kinds the workshop runs. */
+function liveStepsOfMethod(
+  library: readonly Method[],
+  methodId: string,
+): (LiveStep & { kind: ActivityKind })[] {
+  return liveStepsOf(library.find((m) => m.id === methodId)).filter(
+    (step): step is LiveStep & { kind: ActivityKind } =>
+      (ACTIVITY_KINDS as readonly string[]).includes(step.kind),
+  );
 }
 
 /**
@@ -448,18 +465,20 @@ function itemsFor(state: WorkshopState, given: readonly string[] | undefined, la
  * the console.
  */
 function defaultSpec(
-  kind: ActivityKind,
+  step: LiveStep & { kind: ActivityKind },
   title: string,
   item: StoredItem,
   state: WorkshopState,
   given: readonly string[] | undefined,
   language: Language,
 ): ActivitySpec {
+  const kind = step.kind;
   const proposal = (item.kind !== 'break' && item.notes?.trim()) || title;
   const start = ACTIVITY_MODULES[kind].fromAgenda({
     title,
     proposal,
-    durationMinutes: item.durationMinutes,
+    durationMinutes: step.minutes ?? item.durationMinutes,
+    ...(step.groupSize === undefined ? {} : { groupSize: step.groupSize }),
     state,
     items: () => itemsFor(state, given, language),
   });
@@ -529,42 +548,54 @@ export async function turnItemIntoWorkshopActivity(
     isNewWorkshop = true;
   }
 
-  const read: { state?: WorkshopState } = {};
-  await live.engine.read(workshopId, (s) => {
-    read.state = structuredClone(s);
-  });
-  if (!read.state) {
-    throw new Error(`workshop ${workshopId} was not read`);
-  }
-  const spec = defaultSpec(kind, title, item, read.state, body.items, language);
-  const result = await live.submitSystem(
-    workshopId,
-    {
-      type: 'activity.add',
-      activity: spec,
-      commandId: `agenda-item-${itemId}`,
-      actor: { role: 'facilitator' },
-    },
-    false,
-  );
-  if (!result.ok) {
-    throw new AppError(
-      result.code === 'PAUSED'
-        ? 'ENGAGEMENT_PAUSED'
-        : result.code === 'STOPPED'
-          ? 'ENGAGEMENT_STOPPED'
-          : result.code === 'INVALID'
-            ? 'VALIDATION_FAILED'
-            : 'CONFLICT',
-      result.message,
+  // Every step of the method's sequence (1-2-4-All: pairs, fours, everyone, with timers), each through
+  // the engine's ordinary command path with a command id derived from the item and the step, so doing
+  // it twice adds each once. The state is read again before each step: a later step builds on the
+  // earlier ones (fours merge the pairs).
+  const steps = item.kind === 'method' ? liveStepsOfMethod(library, item.methodId) : [];
+  const activityIds: string[] = [];
+  let isNewActivity = false;
+  for (const [index, step] of steps.entries()) {
+    const read: { state?: WorkshopState } = {};
+    await live.engine.read(workshopId, (s) => {
+      read.state = structuredClone(s);
+    });
+    if (!read.state) {
+      throw new Error(`workshop ${workshopId} was not read`);
+    }
+    const stepTitle = (step.title?.[language] || step.title?.fr || title).slice(0, 200);
+    const spec = defaultSpec(step, stepTitle, item, read.state, body.items, language);
+    const result = await live.submitSystem(
+      workshopId,
+      {
+        type: 'activity.add',
+        activity: spec,
+        commandId: index === 0 ? `agenda-item-${itemId}` : `agenda-item-${itemId}-${index}`,
+        actor: { role: 'facilitator' },
+      },
+      false,
     );
+    if (!result.ok) {
+      throw new AppError(
+        result.code === 'PAUSED'
+          ? 'ENGAGEMENT_PAUSED'
+          : result.code === 'STOPPED'
+            ? 'ENGAGEMENT_STOPPED'
+            : result.code === 'INVALID'
+              ? 'VALIDATION_FAILED'
+              : 'CONFLICT',
+        result.message,
+      );
+    }
+    isNewActivity ||= !result.isDuplicate;
+    const [added] = await workshopsRepository.eventsAfter(db, workshopId, result.seq - 1, 1);
+    const event = added ? (JSON.parse(added.event) as LiveEvent) : null;
+    if (event?.type !== 'activity.added') {
+      throw new AppError('CONFLICT', 'the activity could not be found in the workshop log');
+    }
+    activityIds.push(event.activityId);
   }
-  const [added] = await workshopsRepository.eventsAfter(db, workshopId, result.seq - 1, 1);
-  const event = added ? (JSON.parse(added.event) as LiveEvent) : null;
-  const activityId = event?.type === 'activity.added' ? event.activityId : null;
-  if (activityId === null) {
-    throw new AppError('CONFLICT', 'the activity could not be found in the workshop log');
-  }
+  const activityId = activityIds[0] as string;
   const link = { workshopId, activityId };
   await db.transaction().execute(async (trx) => {
     const current = await requireAgenda(trx, scope, agendaId);
@@ -575,20 +606,22 @@ export async function turnItemIntoWorkshopActivity(
       items: writeJson(items) ?? '[]',
       updated_at: nowIso(),
     });
-    if (!result.isDuplicate) {
+    if (isNewActivity) {
       await audit(trx, actor, scope, row.engagement_id, 'agenda.item-to-workshop', agendaId, {
         itemId,
         title,
         activityType: kind,
+        activityIds,
         ...link,
       });
     }
   });
   return {
     ...link,
+    activityIds,
     activityType: kind,
     isNewWorkshop,
-    isNewActivity: !result.isDuplicate,
+    isNewActivity,
     consolePath: `/workshops/${workshopId}`,
   };
 }

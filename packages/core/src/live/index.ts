@@ -86,6 +86,7 @@ export {
   type ActivitySpec,
   type AnyActivity,
   type HiddenResults,
+  isActivityKind,
 } from './activity-types';
 export { apply, applyInPlace, replay } from './apply';
 export { type BordaItem, bordaCount, bordaFromPositions, positionHistograms } from './borda';

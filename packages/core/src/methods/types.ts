@@ -93,6 +93,33 @@ export interface Method {
   readonly credit: string;
   /** Live activity that fits the method, if any. */
   readonly liveActivity?: LiveActivityType;
+  /**
+   * Live activities the method's structure runs in order (1-2-4-All: pairs, fours, everyone, each with
+   * its timer). "Turn into live activity" adds them all; absent, it adds `liveActivity` alone.
+   */
+  readonly liveSequence?: readonly LiveStep[];
+}
+
+/** One step of a method's live sequence. */
+export interface LiveStep {
+  readonly kind: ActivityKind;
+  /** The activity's title (else the agenda item's). */
+  readonly title?: LocalizedText;
+  /** A timer's minutes (else the agenda item's duration). */
+  readonly minutes?: number;
+  /** People per group for a groups step (2 pairs, 4 fours, 0 everyone). */
+  readonly groupSize?: number;
+}
+
+/** The live activities a method starts, in order (its sequence, else its one activity, else none). */
+export function liveStepsOf(
+  method: Pick<Method, 'liveActivity' | 'liveSequence'> | undefined,
+): readonly LiveStep[] {
+  if (method?.liveSequence !== undefined && method.liveSequence.length > 0) {
+    return method.liveSequence;
+  }
+  const kind = method?.liveActivity;
+  return kind === undefined || kind === 'opinionMap' ? [] : [{ kind }];
 }
 
 /** Builds a bilingual text; used by the catalogue data modules. */
