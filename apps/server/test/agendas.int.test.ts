@@ -172,6 +172,67 @@ describe.each(testDialects)('agendas on $name', (dialect) => {
     expect(r.json<{ error: { code: string } }>().error.code).toBe('ENGAGEMENT_STOPPED');
   });
 
+  it('turns a 1-2-4-All item into its whole sequence (pairs, fours, everyone, with timers), once', async () => {
+    const e = (
+      await owner.post(`/api/orgs/${orgId}/engagements`, { title: 'Atelier 1-2-4', request: 'x' })
+    ).json<{ id: string }>();
+    const a = (
+      await owner.post(`/api/orgs/${orgId}/agendas`, {
+        title: 'Ouverture',
+        engagementId: e.id,
+        start: '09:00',
+        items: [
+          { kind: 'method', methodId: 'check-in-round', durationMinutes: 10 },
+          { kind: 'method', methodId: 'ls-1-2-4-all', durationMinutes: 15 },
+          { kind: 'method', methodId: 'impact-effort-matrix', durationMinutes: 20 },
+          { kind: 'method', methodId: 'hundred-points', durationMinutes: 10 },
+        ],
+      })
+    ).json<Agenda & { items: { liveSequence: string[] }[] }>();
+    expect(a.items.map((i) => i.liveActivity)).toEqual(['checkIn', 'groups', 'matrix', 'budget']);
+    expect(a.items[1]!.liveSequence).toEqual(['timer', 'groups', 'timer', 'groups', 'timer', 'brainstorm']);
+    const url = (itemId: string | undefined) =>
+      `/api/orgs/${orgId}/agendas/${a.id}/items/${itemId}/workshop-activity`;
+    const checkIn = (await owner.post(url(a.items[0]!.id), {})).json<{ workshopId: string }>();
+    const body = { workshopId: checkIn.workshopId };
+    const made = (await owner.post(url(a.items[1]!.id), body)).json<{
+      activityId: string;
+      activityIds: string[];
+      isNewActivity: boolean;
+    }>();
+    expect(made.activityIds).toHaveLength(6);
+    expect(made.activityId).toBe(made.activityIds[0]);
+    expect(made.isNewActivity).toBe(true);
+    // Twice: every step applied once.
+    const again = (await owner.post(url(a.items[1]!.id), body)).json<typeof made>();
+    expect(again).toMatchObject({ activityIds: made.activityIds, isNewActivity: false });
+    expect((await owner.post(url(a.items[2]!.id), { ...body, items: ['A', 'B', 'C'] })).status).toBe(200);
+    expect((await owner.post(url(a.items[3]!.id), { ...body, items: ['A', 'B'] })).status).toBe(200);
+
+    const exported = (await owner.get(`/api/orgs/${orgId}/workshops/${checkIn.workshopId}/export`)).json<{
+      activities: { id: string; type: string; title: string; config?: Record<string, unknown> }[];
+    }>();
+    expect(exported.activities.map((x) => x.type)).toEqual([
+      'checkIn',
+      'timer',
+      'groups',
+      'timer',
+      'groups',
+      'timer',
+      'brainstorm',
+      'matrix',
+      'budget',
+    ]);
+    expect(exported.activities.map((x) => x.title).slice(1, 7)).toEqual([
+      '1 — Chacun pour soi',
+      '2 — Par deux',
+      '2 — Échange par deux',
+      '4 — Par quatre',
+      '4 — Échange par quatre',
+      'Tous — Ce qui ressort',
+    ]);
+  });
+
   it('turns an item whose method has a live activity into a workshop activity, once', async () => {
     const e = (
       await owner.post(`/api/orgs/${orgId}/engagements`, { title: 'Atelier live', request: 'x' })

@@ -11,9 +11,12 @@ import {
   type ActivitySpec,
   type Actor,
   BRAINSTORM_ANONYMITY,
+  CHECK_IN_SCALES,
   CONSENT_STAGES,
+  GROUPING_STRATEGIES,
   type LiveCommandBody,
   type LiveEvent,
+  QUESTION_STATUSES,
   RATING_SCALE_NAMES,
   REJECTION_CODES,
   WORKSHOP_STATUSES,
@@ -42,6 +45,11 @@ const Items = z.array(LiveItemSchema).min(1).max(200).readonly();
 
 export const ConsentStageSchema = z.enum(CONSENT_STAGES);
 
+const MatrixAxisSchema = z.object({ label: Text(200), low: Text(200), high: Text(200) });
+const Point = z.tuple([z.number().int(), z.number().int()]).readonly();
+const Allocation = z.record(Id, z.number().int()).readonly();
+const QuestionStatusSchema = z.enum(QUESTION_STATUSES);
+
 const spec = <T extends string, C extends z.ZodType>(type: T, config: C) =>
   z.object({ type: z.literal(type), title: Text(200), config, isRevealed: z.boolean().optional() });
 
@@ -68,6 +76,22 @@ export const ActivitySpecSchema = z.discriminatedUnion('type', [
   spec('consentRound', z.object({ proposal: Text(5000) })),
   spec('gradients', z.object({ proposal: Text(2000) })),
   spec('timer', z.object({ durationMs: z.number().int(), isBreak: z.boolean() })),
+  spec(
+    'groups',
+    z.object({
+      size: z.number().int(),
+      strategy: z.enum(GROUPING_STRATEGIES),
+      attribute: z.object({ question: Text(200), options: Items }).nullable(),
+      fromActivityId: Id.nullable(),
+    }),
+  ),
+  spec('matrix', z.object({ items: Items, x: MatrixAxisSchema, y: MatrixAxisSchema })),
+  spec('budget', z.object({ items: Items, budget: z.number().int() })),
+  spec('questions', z.object({ isModerated: z.boolean(), allowNames: z.boolean() })),
+  spec(
+    'checkIn',
+    z.object({ scale: z.enum(CHECK_IN_SCALES), allowWord: z.boolean(), showNames: z.boolean() }),
+  ),
 ]) satisfies z.ZodType<ActivitySpec>;
 export type ActivitySpecInput = z.infer<typeof ActivitySpecSchema>;
 
@@ -126,6 +150,17 @@ const COMMANDS = [
   onActivity('timer.pause', {}),
   onActivity('timer.reset', {}),
   onActivity('timer.setDuration', { durationMs: z.number().int() }),
+  onActivity('groups.declare', { optionId: Id }),
+  onActivity('groups.form', { size: z.number().int().optional() }),
+  onActivity('groups.join', {}),
+  onActivity('matrix.place', { itemId: Id, x: z.number().int(), y: z.number().int() }),
+  onActivity('matrix.showDots', { isShown: z.boolean() }),
+  onActivity('budget.allocate', { allocation: Allocation }),
+  onActivity('questions.ask', { text: Text(500), isNamed: z.boolean().optional() }),
+  onActivity('questions.upvote', { questionId: Id }),
+  onActivity('questions.unvote', { questionId: Id }),
+  onActivity('questions.moderate', { questionId: Id, status: QuestionStatusSchema }),
+  onActivity('checkIn.answer', { level: z.number().int(), word: Text(40).nullable().optional() }),
 ] as const;
 
 /** A command as the client sends it inside `live.command` (no actor: the server sets it). */
@@ -219,6 +254,35 @@ const EVENTS = [
   evOn('timer.paused', {}),
   evOn('timer.reset', {}),
   evOn('timer.durationSet', { durationMs: z.number().int() }),
+  evOn('groups.declared', { ...Pid, optionId: Id }),
+  evOn('groups.formed', { groups: z.array(z.array(ParticipantRef).readonly()).readonly() }),
+  evOn('groups.placed', { ...Pid, groupIndex: Count }),
+  evOn('matrix.placed', {
+    ...Pid,
+    itemId: Id,
+    x: z.number().int(),
+    y: z.number().int(),
+    previous: Point.nullable(),
+  }),
+  evOn('matrix.dotsShown', { isShown: z.boolean() }),
+  evOn('budget.allocated', { ...Pid, allocation: Allocation, previous: Allocation.nullable() }),
+  evOn('questions.asked', {
+    ...Pid,
+    questionId: Id,
+    text: Text(500),
+    authorName: Text(60).nullable(),
+    status: QuestionStatusSchema,
+  }),
+  evOn('questions.upvoted', { ...Pid, questionId: Id }),
+  evOn('questions.unvoted', { ...Pid, questionId: Id }),
+  evOn('questions.moderated', {
+    questionId: Id,
+    status: QuestionStatusSchema,
+    question: z
+      .object({ text: Text(500), authorName: Text(60).nullable(), votes: Count, at: z.number() })
+      .nullable(),
+  }),
+  evOn('checkIn.answered', { ...Pid, level: z.number().int(), word: Text(40).nullable() }),
 ] as const;
 
 const ParticipantSnapshotSchema = z.object({

@@ -298,6 +298,8 @@ export const AgendaWorkshopActivityBodySchema = z
 export const AgendaWorkshopActivityResultSchema = z.object({
   workshopId: IdSchema,
   activityId: z.string(),
+  /** Every activity the item became, in order (one, or a method's whole sequence). */
+  activityIds: z.array(z.string()),
   activityType: z.string(),
   isNewWorkshop: z.boolean(),
   /** False when the item was already in that workshop (same command, applied once). */
@@ -329,6 +331,8 @@ export const AgendaItemSchema = z.object({
   dayOffset: z.number().int(),
   /** The live activity type of the item's method (null when it has none or is not a method). */
   liveActivity: z.string().nullable(),
+  /** Every live activity the method starts, in order (1-2-4-All: timer, groups, timer, groups, …). */
+  liveSequence: z.array(z.string()),
   /** The workshop activity this item was last turned into, if any. */
   workshopActivity: z.object({ workshopId: IdSchema, activityId: z.string() }).nullable(),
 });

@@ -1,8 +1,8 @@
 import type { AgendaItemInput, AgendaView, AgendaWorkshopActivityResult } from '@essaim/contracts';
 import { can } from '@essaim/core';
 import {
-  ACTIVITY_DEFAULTS,
   ACTIVITY_KINDS,
+  ACTIVITY_MODULES,
   type ActivityKind,
   type ActivitySpec,
   type LiveEvent,
@@ -16,6 +16,8 @@ import {
   exportAgenda,
   instantiateTemplate,
   type Language,
+  type LiveStep,
+  liveStepsOf,
   type Method,
 } from '@essaim/core/methods';
 import type { Db } from '../db/db.ts';
@@ -116,6 +118,8 @@ function present(row: AgendaRow, library: readonly Method[], withNotes: boolean)
       end: fr[i]?.end ?? '',
       dayOffset: fr[i]?.dayOffset ?? 0,
       liveActivity: item.kind === 'method' ? (liveKindOf(library, item.methodId) ?? null) : null,
+      liveSequence:
+        item.kind === 'method' ? liveStepsOfMethod(library, item.methodId).map((step) => step.kind) : [],
       workshopActivity: item.workshopActivity ?? null,
     })),
     warnings: composed.warnings.map((w) => ({ ...w })),
@@ -136,7 +140,20 @@ async function requireAgenda(db: Db, scope: OrgScope, id: string): Promise<Agend
 /** The live activity kind of a method, when it has one the live workshop runs (not `opinionMap`). */
 function liveKindOf(library: readonly Method[], methodId: string): ActivityKind | undefined {
   const kind = library.find((m) => m.id === methodId)?.liveActivity;
-  return (ACTIVITY_KINDS as readonly string[]).includes(kind ?? '') ? (kind as ActivityKind) : undefined;
+  return (ACTIVITY_KINDS as readonly string[]).includes(kind ?? '')
+    ? (kind as ActivityKind)
+    : liveStepsOfMethod(library, methodId)[0]?.kind;
+}
+
+/** The live steps a method starts (its sequence, else its one activity), only kinds the workshop runs. */
+function liveStepsOfMethod(
+  library: readonly Method[],
+  methodId: string,
+): (LiveStep & { kind: ActivityKind })[] {
+  return liveStepsOf(library.find((m) => m.id === methodId)).filter(
+    (step): step is LiveStep & { kind: ActivityKind } =>
+      (ACTIVITY_KINDS as readonly string[]).includes(step.kind),
+  );
 }
 
 /**
@@ -442,86 +459,33 @@ function itemsFor(state: WorkshopState, given: readonly string[] | undefined, la
 }
 
 /**
- * A sensible default configuration for each live kind (the facilitator adjusts the run in the console):
- * open brainstorm, dot vote with about a third of the items as dots (the usual rule of thumb), the
- * item's notes (else its title) as the proposal of consent, fist-to-five and gradients, and a timer of
- * the item's duration.
+ * The activity an agenda item starts as: its kind's module says which config (`fromAgenda`), from the
+ * item's title, notes (the proposal of consent, fist-to-five and gradients), duration (a timer) and the
+ * workshop it joins (the items of a vote, a cluster's brainstorm). The facilitator adjusts the run in
+ * the console.
  */
 function defaultSpec(
-  kind: ActivityKind,
+  step: LiveStep & { kind: ActivityKind },
   title: string,
   item: StoredItem,
   state: WorkshopState,
   given: readonly string[] | undefined,
   language: Language,
 ): ActivitySpec {
+  const kind = step.kind;
   const proposal = (item.kind !== 'break' && item.notes?.trim()) || title;
-  switch (kind) {
-    case 'brainstorm':
-      return { type: kind, title, config: { ...ACTIVITY_DEFAULTS.brainstorm } };
-    case 'cluster': {
-      const source = [...state.activityOrder]
-        .reverse()
-        .find((id) => state.activities[id]?.type === 'brainstorm');
-      if (source === undefined) {
-        throw new AppError(
-          'CONFLICT',
-          'add a brainstorm to this workshop first: clustering sorts its cards',
-          {
-            reason: 'noBrainstorm',
-          },
-        );
-      }
-      return { type: kind, title, config: { ...ACTIVITY_DEFAULTS.cluster, sourceActivityId: source } };
-    }
-    case 'dotVote': {
-      const items = itemsFor(state, given, language);
-      const dots = Math.min(10, Math.max(1, Math.round(items.length / 3)));
-      return {
-        type: kind,
-        title,
-        config: { items, dotsPerParticipant: dots, maxPerItem: Math.min(dots, 2) },
-      };
-    }
-    case 'rating':
-      return {
-        type: kind,
-        title,
-        config: { ...ACTIVITY_DEFAULTS.rating, items: itemsFor(state, given, language) },
-      };
-    case 'ranking':
-      return { type: kind, title, config: { items: itemsFor(state, given, language) } };
-    case 'pairwise':
-      return {
-        type: kind,
-        title,
-        config: { ...ACTIVITY_DEFAULTS.pairwise, items: itemsFor(state, given, language) },
-      };
-    case 'poll':
-      return {
-        type: kind,
-        title,
-        config: { ...ACTIVITY_DEFAULTS.poll, options: itemsFor(state, given, language) },
-      };
-    case 'wordCloud':
-      return { type: kind, title, config: { ...ACTIVITY_DEFAULTS.wordCloud } };
-    case 'fistToFive':
-      return { type: kind, title, config: { proposal: proposal.slice(0, 2000) } };
-    case 'gradients':
-      return { type: kind, title, config: { proposal: proposal.slice(0, 2000) } };
-    case 'consentRound':
-      return { type: kind, title, config: { proposal: proposal.slice(0, 5000) } };
-    case 'timer':
-      return {
-        type: kind,
-        title,
-        config: { ...ACTIVITY_DEFAULTS.timer, durationMs: item.durationMinutes * 60_000 },
-      };
-    default: {
-      const never: never = kind;
-      throw new AppError('CONFLICT', `no live activity for ${String(never)}`);
-    }
+  const start = ACTIVITY_MODULES[kind].fromAgenda({
+    title,
+    proposal,
+    durationMinutes: step.minutes ?? item.durationMinutes,
+    ...(step.groupSize === undefined ? {} : { groupSize: step.groupSize }),
+    state,
+    items: () => itemsFor(state, given, language),
+  });
+  if (!start.ok) {
+    throw new AppError('CONFLICT', start.message, { reason: start.reason });
   }
+  return { type: kind, title, config: start.config } as ActivitySpec;
 }
 
 /**
@@ -584,42 +548,54 @@ export async function turnItemIntoWorkshopActivity(
     isNewWorkshop = true;
   }
 
-  const read: { state?: WorkshopState } = {};
-  await live.engine.read(workshopId, (s) => {
-    read.state = structuredClone(s);
-  });
-  if (!read.state) {
-    throw new Error(`workshop ${workshopId} was not read`);
-  }
-  const spec = defaultSpec(kind, title, item, read.state, body.items, language);
-  const result = await live.submitSystem(
-    workshopId,
-    {
-      type: 'activity.add',
-      activity: spec,
-      commandId: `agenda-item-${itemId}`,
-      actor: { role: 'facilitator' },
-    },
-    false,
-  );
-  if (!result.ok) {
-    throw new AppError(
-      result.code === 'PAUSED'
-        ? 'ENGAGEMENT_PAUSED'
-        : result.code === 'STOPPED'
-          ? 'ENGAGEMENT_STOPPED'
-          : result.code === 'INVALID'
-            ? 'VALIDATION_FAILED'
-            : 'CONFLICT',
-      result.message,
+  // Every step of the method's sequence (1-2-4-All: pairs, fours, everyone, with timers), each through
+  // the engine's ordinary command path with a command id derived from the item and the step, so doing
+  // it twice adds each once. The state is read again before each step: a later step builds on the
+  // earlier ones (fours merge the pairs).
+  const steps = item.kind === 'method' ? liveStepsOfMethod(library, item.methodId) : [];
+  const activityIds: string[] = [];
+  let isNewActivity = false;
+  for (const [index, step] of steps.entries()) {
+    const read: { state?: WorkshopState } = {};
+    await live.engine.read(workshopId, (s) => {
+      read.state = structuredClone(s);
+    });
+    if (!read.state) {
+      throw new Error(`workshop ${workshopId} was not read`);
+    }
+    const stepTitle = (step.title?.[language] || step.title?.fr || title).slice(0, 200);
+    const spec = defaultSpec(step, stepTitle, item, read.state, body.items, language);
+    const result = await live.submitSystem(
+      workshopId,
+      {
+        type: 'activity.add',
+        activity: spec,
+        commandId: index === 0 ? `agenda-item-${itemId}` : `agenda-item-${itemId}-${index}`,
+        actor: { role: 'facilitator' },
+      },
+      false,
     );
+    if (!result.ok) {
+      throw new AppError(
+        result.code === 'PAUSED'
+          ? 'ENGAGEMENT_PAUSED'
+          : result.code === 'STOPPED'
+            ? 'ENGAGEMENT_STOPPED'
+            : result.code === 'INVALID'
+              ? 'VALIDATION_FAILED'
+              : 'CONFLICT',
+        result.message,
+      );
+    }
+    isNewActivity ||= !result.isDuplicate;
+    const [added] = await workshopsRepository.eventsAfter(db, workshopId, result.seq - 1, 1);
+    const event = added ? (JSON.parse(added.event) as LiveEvent) : null;
+    if (event?.type !== 'activity.added') {
+      throw new AppError('CONFLICT', 'the activity could not be found in the workshop log');
+    }
+    activityIds.push(event.activityId);
   }
-  const [added] = await workshopsRepository.eventsAfter(db, workshopId, result.seq - 1, 1);
-  const event = added ? (JSON.parse(added.event) as LiveEvent) : null;
-  const activityId = event?.type === 'activity.added' ? event.activityId : null;
-  if (activityId === null) {
-    throw new AppError('CONFLICT', 'the activity could not be found in the workshop log');
-  }
+  const activityId = activityIds[0] as string;
   const link = { workshopId, activityId };
   await db.transaction().execute(async (trx) => {
     const current = await requireAgenda(trx, scope, agendaId);
@@ -630,20 +606,22 @@ export async function turnItemIntoWorkshopActivity(
       items: writeJson(items) ?? '[]',
       updated_at: nowIso(),
     });
-    if (!result.isDuplicate) {
+    if (isNewActivity) {
       await audit(trx, actor, scope, row.engagement_id, 'agenda.item-to-workshop', agendaId, {
         itemId,
         title,
         activityType: kind,
+        activityIds,
         ...link,
       });
     }
   });
   return {
     ...link,
+    activityIds,
     activityType: kind,
     isNewWorkshop,
-    isNewActivity: !result.isDuplicate,
+    isNewActivity,
     consolePath: `/workshops/${workshopId}`,
   };
 }

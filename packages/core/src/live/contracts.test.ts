@@ -59,6 +59,33 @@ function scenario() {
     type: 'activity.add',
     activity: { type: 'cluster', title: 'L', config: { sourceActivityId: id(0), canParticipantsEdit: true } },
   });
+  const later: ActivitySpec[] = [
+    {
+      type: 'groups',
+      title: 'Pairs',
+      config: {
+        size: 2,
+        strategy: 'mix',
+        attribute: { question: 'Team', options: items },
+        fromActivityId: null,
+      },
+    },
+    {
+      type: 'matrix',
+      title: 'M',
+      config: {
+        items,
+        x: { label: 'Impact', low: 'low', high: 'high' },
+        y: { label: 'Effort', low: 'low', high: 'high' },
+      },
+    },
+    { type: 'budget', title: 'Hundred', config: { items, budget: 100 } },
+    { type: 'questions', title: 'Q', config: { isModerated: true, allowNames: true } },
+    { type: 'checkIn', title: 'Mood', config: { scale: 'mood', allowWord: true, showNames: false } },
+  ];
+  for (const activity of later) {
+    send(F, { type: 'activity.add', activity });
+  }
   for (const p of ['p1', 'p2']) {
     send(P(p), { type: 'participant.join', displayName: p === 'p1' ? 'Ann' : null });
   }
@@ -112,6 +139,21 @@ function scenario() {
   });
   send(P('p2'), { type: 'consentRound.withdraw', activityId: consent, objectionId: o2! });
   send(P('p1'), { type: 'gradients.choose', activityId: id(9), level: 2 });
+  send(P('p1'), { type: 'groups.declare', activityId: id(12), optionId: 'a' });
+  send(F, { type: 'groups.form', activityId: id(12) });
+  send(P('p3'), { type: 'participant.join', displayName: 'Late' });
+  send(P('p3'), { type: 'groups.join', activityId: id(12) });
+  send(P('p1'), { type: 'matrix.place', activityId: id(13), itemId: 'a', x: 80, y: 20 });
+  send(P('p1'), { type: 'matrix.place', activityId: id(13), itemId: 'a', x: 70, y: 30 });
+  send(F, { type: 'matrix.showDots', activityId: id(13), isShown: true });
+  send(P('p2'), { type: 'budget.allocate', activityId: id(14), allocation: { a: 60, b: 40 } });
+  send(P('p1'), { type: 'questions.ask', activityId: id(15), text: 'Why?', isNamed: true });
+  const qa = room.state.activities[id(15)];
+  const questionId = qa?.type === 'questions' ? qa.data.order[0]! : '';
+  send(F, { type: 'questions.moderate', activityId: id(15), questionId, status: 'approved' });
+  send(P('p2'), { type: 'questions.upvote', activityId: id(15), questionId });
+  send(P('p2'), { type: 'questions.unvote', activityId: id(15), questionId });
+  send(P('p2'), { type: 'checkIn.answer', activityId: id(16), level: 4, word: 'rested' });
   send(F, { type: 'timer.start', activityId: id(10) }, 10);
   send(F, { type: 'timer.pause', activityId: id(10) }, 20);
   send(F, { type: 'timer.setDuration', activityId: id(10), durationMs: 9000 });

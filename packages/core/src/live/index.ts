@@ -13,6 +13,20 @@ export {
   type BrainstormResults,
   type Card,
 } from './activities/brainstorm';
+export {
+  type Allocation,
+  type BudgetConfig,
+  type BudgetResults,
+  MAX_BUDGET,
+  spentOf,
+} from './activities/budget';
+export {
+  CHECK_IN_LEVELS,
+  CHECK_IN_SCALES,
+  type CheckInConfig,
+  type CheckInResults,
+  type CheckInScale,
+} from './activities/check-in';
 export type { ClusterConfig, ClusterResults } from './activities/cluster';
 export type { Item } from './activities/common';
 export type {
@@ -29,9 +43,31 @@ export type { FistToFiveConfig, FistToFiveOwnState, FistToFiveResults } from './
 export { FIST_EXPLAIN_AT_MOST, isFistToFivePassing } from './activities/fist-to-five';
 export type { GradientsConfig, GradientsResults } from './activities/gradients';
 export { GRADIENT_LEVELS } from './activities/gradients';
+export {
+  distinctOptionsAcrossGroups,
+  formGroups,
+  GROUPING_STRATEGIES,
+  type GroupingStrategy,
+  type GroupsConfig,
+  type GroupsResults,
+  MAX_GROUP_SIZE,
+} from './activities/groups';
+export {
+  MATRIX_MAX,
+  type MatrixAxis,
+  type MatrixConfig,
+  type MatrixResults,
+  type Point,
+} from './activities/matrix';
 export type { PairwiseConfig, PairwiseResults } from './activities/pairwise';
 export { nextPair, pairKey } from './activities/pairwise';
 export type { PollConfig, PollResults } from './activities/poll';
+export {
+  QUESTION_STATUSES,
+  type QuestionStatus,
+  type QuestionsConfig,
+  type QuestionsResults,
+} from './activities/questions';
 export type { RankingConfig, RankingResults } from './activities/ranking';
 export type { RatingConfig, RatingResults } from './activities/rating';
 export { RATING_SCALE_NAMES, RATING_SCALES, type RatingScale } from './activities/rating';
@@ -50,6 +86,7 @@ export {
   type ActivitySpec,
   type AnyActivity,
   type HiddenResults,
+  isActivityKind,
 } from './activity-types';
 export { apply, applyInPlace, replay } from './apply';
 export { type BordaItem, bordaCount, bordaFromPositions, positionHistograms } from './borda';

@@ -49,7 +49,9 @@ export function redactStateFor(state: WorkshopState, viewer: Viewer): WorkshopSt
  */
 export function redactEventFor(state: WorkshopState, event: LiveEvent, viewer: Viewer): LiveEvent | null {
   if (viewer.role === 'facilitator') {
-    return isNamelessFistEvent(state, event) ? withoutParticipant(event) : event;
+    return isNamelessFistEvent(state, event) || isAuthorHidden(state, event)
+      ? withoutParticipant(event)
+      : event;
   }
   const me = viewer.participantId;
   const kind = kindOfType(event.type);
@@ -68,7 +70,21 @@ export function redactEventFor(state: WorkshopState, event: LiveEvent, viewer: V
   if (event.type === 'brainstorm.cardAdded' && event.isAnonymous) {
     redacted.authorId = REDACTED_ID;
   }
-  return redacted as unknown as LiveEvent;
+  const shown = redacted as unknown as LiveEvent;
+  const hook = moduleOf(kind).redactOthersEvent;
+  return hook ? hook(shown) : shown;
+}
+
+/** An input event of an activity whose module hides authors from the facilitator (e.g. a check-in). */
+function isAuthorHidden(state: WorkshopState, event: LiveEvent): boolean {
+  const kind = kindOfType(event.type);
+  if (kind === null || event.actor.role !== 'participant' || !('activityId' in event)) {
+    return false;
+  }
+  const hides = moduleOf(kind).hidesAuthorsFromFacilitator;
+  const activity = state.activities[event.activityId];
+  // An activity this replica does not know yet is treated as hiding: names are the exception.
+  return hides !== undefined && (activity?.type !== kind || hides(activity));
 }
 
 /** The event with its participant (actor and subject) replaced by {@link REDACTED_ID}. */
@@ -126,6 +142,7 @@ export function isSnapshotNeeded(event: LiveEvent): boolean {
   return (
     event.type === 'activity.resultsRevealed' ||
     event.type === 'activity.resultsHidden' ||
-    event.type === 'brainstorm.cardShown'
+    event.type === 'brainstorm.cardShown' ||
+    event.type === 'matrix.dotsShown'
   );
 }

@@ -5,6 +5,8 @@
  * Numeric ranges use `max: null` for "no fixed upper bound".
  */
 
+import { ACTIVITY_KINDS, type ActivityKind } from '../live/activity-types';
+
 /** Version of the catalogue schema; bump when a field is added, removed or changes meaning. */
 export const METHOD_SCHEMA_VERSION = 1 as const;
 
@@ -41,23 +43,12 @@ export type MethodMode = (typeof METHOD_MODES)[number];
 export const CYNEFIN_DOMAINS = ['clear', 'complicated', 'complex', 'chaotic', 'confusion'] as const;
 export type CynefinDomain = (typeof CYNEFIN_DOMAINS)[number];
 
-/** Live workshop activities the platform can run for a method. */
-export const LIVE_ACTIVITIES = [
-  'brainstorm',
-  'cluster',
-  'dotVote',
-  'rating',
-  'ranking',
-  'pairwise',
-  'poll',
-  'wordCloud',
-  'fistToFive',
-  'consentRound',
-  'gradients',
-  'timer',
-  'opinionMap',
-] as const;
-export type LiveActivityType = (typeof LIVE_ACTIVITIES)[number];
+/**
+ * Live workshop activities the platform can run for a method: every kind of the live registry, plus
+ * `opinionMap` (a feature of its own).
+ */
+export const LIVE_ACTIVITIES = [...ACTIVITY_KINDS, 'opinionMap'] as const;
+export type LiveActivityType = ActivityKind | 'opinionMap';
 
 export type FacilitationSkill = 1 | 2 | 3;
 export type TrustLevel = 1 | 2 | 3 | 4 | 5;
@@ -102,6 +93,33 @@ export interface Method {
   readonly credit: string;
   /** Live activity that fits the method, if any. */
   readonly liveActivity?: LiveActivityType;
+  /**
+   * Live activities the method's structure runs in order (1-2-4-All: pairs, fours, everyone, each with
+   * its timer). "Turn into live activity" adds them all; absent, it adds `liveActivity` alone.
+   */
+  readonly liveSequence?: readonly LiveStep[];
+}
+
+/** One step of a method's live sequence. */
+export interface LiveStep {
+  readonly kind: ActivityKind;
+  /** The activity's title (else the agenda item's). */
+  readonly title?: LocalizedText;
+  /** A timer's minutes (else the agenda item's duration). */
+  readonly minutes?: number;
+  /** People per group for a groups step (2 pairs, 4 fours, 0 everyone). */
+  readonly groupSize?: number;
+}
+
+/** The live activities a method starts, in order (its sequence, else its one activity, else none). */
+export function liveStepsOf(
+  method: Pick<Method, 'liveActivity' | 'liveSequence'> | undefined,
+): readonly LiveStep[] {
+  if (method?.liveSequence !== undefined && method.liveSequence.length > 0) {
+    return method.liveSequence;
+  }
+  const kind = method?.liveActivity;
+  return kind === undefined || kind === 'opinionMap' ? [] : [{ kind }];
 }
 
 /** Builds a bilingual text; used by the catalogue data modules. */

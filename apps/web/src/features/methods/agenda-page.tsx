@@ -1,3 +1,4 @@
+import { isActivityKind } from '@essaim/core/live';
 import {
   ActionIcon,
   Alert,
@@ -28,6 +29,7 @@ import { formatDuration } from '../../lib/format-duration';
 import { usePageTitle } from '../../lib/use-page-title';
 import { AgendaSkillWarnings } from '../competencies/agenda-skill-warnings';
 import { useCurrentOrg } from '../orgs/use-current-org';
+import { useKindName } from '../workshops/activities/registry';
 import {
   type AgendaItemInput,
   type AgendaView,
@@ -154,8 +156,12 @@ function LiveActivityAction({ item, orgId, agendaId }: { item: Item; orgId: stri
   const lang = useMethodLanguage();
   const turn = useTurnIntoLiveActivity(orgId, agendaId);
   const link = turn.data ?? item.workshopActivity;
-  const type = item.liveActivity ?? '';
-  const typeLabel = t(`agenda.live.types.${type}`, { defaultValue: type });
+  const kindName = useKindName();
+  const name = (kind: string) => (isActivityKind(kind) ? kindName(kind) : kind);
+  const sequence =
+    item.liveSequence.length > 0 ? item.liveSequence : item.liveActivity ? [item.liveActivity] : [];
+  // A method's whole sequence (1-2-4-All: timer → groups → … → brainstorm), each in the reader's language.
+  const typeLabel = sequence.map(name).join(' → ');
   return (
     <Group gap="xs" data-testid="live-activity-action">
       {link ? (

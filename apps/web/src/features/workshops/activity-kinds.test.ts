@@ -1,7 +1,6 @@
 import { ActivitySpecSchema, LiveCommandBodySchema, LiveEventSchema } from '@essaim/contracts';
 import { ACTIVITY_DEFAULTS, ACTIVITY_KINDS, ACTIVITY_MODULES } from '@essaim/core/live';
 import { describe, expect, it } from 'vitest';
-import { enCatalogue, frCatalogue } from '../../i18n/catalogue';
 import { ACTIVITY_MENU, ACTIVITY_SCREENS } from './activities/registry';
 import type { ConfigContext } from './activities/types';
 import { itemsFromLines } from './add-activity';
@@ -9,8 +8,8 @@ import { itemsFromLines } from './add-activity';
 /**
  * Every live activity kind, from the one tuple in core, is complete end to end: a core module, a wire
  * contract (spec, commands, events), a place in the console's menu, its web screens in the registry
- * (participant input, results, config form and the spec it builds) and its name and add-form hint in
- * both languages.
+ * (participant input, results, config form and the spec it builds) and its own strings (name, add-form
+ * hint and the rest) in both languages.
  */
 /** A form every kind can build from: two items, a proposal and a brainstorm to cluster. */
 function completeForm(kind: string): ConfigContext {
@@ -24,9 +23,12 @@ function completeForm(kind: string): ConfigContext {
       scale: 'oneToFive',
       showNames: false,
       source: null,
+      extra: {},
     },
     items: itemsFromLines('One\nTwo'),
     brainstorms: [{ value: 'a1', label: 'Ideas' }],
+    activities: [{ value: 'a1', label: 'Ideas', type: 'brainstorm' }],
+    labelsOf: () => ['One', 'Two'],
   };
 }
 
@@ -54,12 +56,13 @@ describe('every activity kind is wired end to end', () => {
       const spec = screens.buildSpec(completeForm(kind));
       expect(spec?.type, `${kind} spec`).toBe(kind);
       expect(ActivitySpecSchema.safeParse(spec).success, `${kind} spec valid`).toBe(true);
-      for (const catalogue of [frCatalogue, enCatalogue]) {
-        const name = (catalogue.workshop.kinds as Record<string, string | undefined>)[kind];
-        expect(name?.trim(), `${kind} name`).toBeTruthy();
-        const hint = (catalogue.workshop.add.hints as Record<string, string | undefined>)[kind];
-        expect(hint?.trim(), `${kind} hint`).toBeTruthy();
+      // Its own strings: the same keys in both languages, none empty (name and hint at least).
+      const { fr, en } = screens.strings;
+      expect(Object.keys(fr).sort(), `${kind} strings`).toEqual(Object.keys(en).sort());
+      for (const value of [...Object.values(fr), ...Object.values(en)]) {
+        expect(String(value).trim(), `${kind} string`).toBeTruthy();
       }
+      expect(fr.name && fr.hint && en.name && en.hint).toBeTruthy();
     });
   }
 

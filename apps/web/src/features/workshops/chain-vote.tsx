@@ -3,6 +3,7 @@ import { Button, Group, NumberInput, Paper, Select, Stack, Text } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useKindName } from './activities/registry';
 
 const VOTE_KINDS = ['dotVote', 'ranking', 'rating', 'pairwise'] as const;
 export type VoteKind = (typeof VOTE_KINDS)[number];
@@ -52,6 +53,7 @@ export function ChainVote({
   onAdd: (spec: ActivitySpec) => void;
 }) {
   const { t } = useTranslation();
+  const kindName = useKindName();
   const [kind, setKind] = useState<VoteKind>('dotVote');
   const isCluster = results.type === 'cluster';
   const groupCount = results.type === 'cluster' && !results.isHidden ? results.groups.length : 0;
@@ -68,7 +70,7 @@ export function ChainVote({
             size="sm"
             w={200}
             label={t('workshop.chain.kind')}
-            data={VOTE_KINDS.map((k) => ({ value: k, label: t(`workshop.kinds.${k}`) }))}
+            data={VOTE_KINDS.map((k) => ({ value: k, label: kindName(k) }))}
             value={kind}
             onChange={(v) => v && setKind(v as VoteKind)}
             allowDeselect={false}

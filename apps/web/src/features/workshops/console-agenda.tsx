@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { Icon } from '../../components/icons';
+import { useKindName } from './activities/registry';
 import { AddActivity } from './add-activity';
 import type { LiveSession } from './live-session';
 import { PhaseBadge } from './shared';
@@ -69,6 +70,7 @@ export function Agenda({
   isStopped: boolean;
 }) {
   const { t } = useTranslation();
+  const kindName = useKindName();
   const [editing, setEditing] = useState<AnyActivity | null>(null);
   const [deleting, setDeleting] = useState<AnyActivity | null>(null);
   const count = state.activityOrder.length;
@@ -97,7 +99,7 @@ export function Agenda({
                       {index + 1}. {a.title}
                     </Text>
                     <Badge variant="outline" size="sm">
-                      {t(`workshop.kinds.${a.type}`)}
+                      {kindName(a.type)}
                     </Badge>
                     <PhaseBadge phase={a.phase} />
                     {a.isRevealed ? (

@@ -18,7 +18,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { type ComponentType, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ConfirmModal } from '../../components/confirm-modal';
@@ -30,7 +30,9 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { useRealtimeStatus } from '../../lib/use-realtime';
 import { useCurrentOrg } from '../orgs/use-current-org';
 import { ConsentTools } from './activities/consent-round/tools';
+import { ACTIVITY_SCREENS } from './activities/registry';
 import { TimerTools } from './activities/timer/tools';
+import type { ToolsProps } from './activities/types';
 import { AddActivity } from './add-activity';
 import { useSendOutputs, useWorkshop, workshopPath } from './api';
 import { ChainVote } from './chain-vote';
@@ -57,6 +59,10 @@ function ActivityTools({
   const [groupName, setGroupName] = useState('');
   const results = resultsOf(state, activity.id, FACILITATOR);
   const addActivity = (spec: ActivitySpec) => session.send({ type: 'activity.add', activity: spec });
+  const Tools = ACTIVITY_SCREENS[activity.type].Tools as ComponentType<ToolsProps> | undefined;
+  if (Tools) {
+    return <Tools state={state} activity={activity} session={session} />;
+  }
   if (results?.type === 'brainstorm' && !results.isHidden) {
     return (
       <Stack gap="xs">

@@ -9,7 +9,7 @@ import type { BodyDecision } from '../model';
 import { REDACTED_ID } from '../model';
 import { accept, bump, cleanText, isIntegerIn, own, reject } from '../records';
 import type { ActivityCommon } from './common';
-import { MAX_TEXT } from './common';
+import { MAX_TEXT, startWith } from './common';
 
 /** `named`: authors shown; `anonymous`: never shown; `optional`: each author chooses. */
 export const BRAINSTORM_ANONYMITY = ['named', 'anonymous', 'optional'] as const;
@@ -234,6 +234,11 @@ export function redactBrainstorm(activity: BrainstormActivity, participantId: st
 export const brainstormModule = {
   kind: 'brainstorm',
   defaults: { anonymity: 'optional', maxCardsPerParticipant: 10 },
+  fromAgenda: () => startWith({ anonymity: 'optional', maxCardsPerParticipant: 10 } as const),
+  sample: {
+    config: () => ({ anonymity: 'named', maxCardsPerParticipant: 5 }),
+    input: (activityId, p) => ({ type: 'brainstorm.addCard', activityId, text: `secret of ${p}` }),
+  },
   validate: validateBrainstormConfig,
   create: createBrainstormData,
   decide: decideBrainstorm,

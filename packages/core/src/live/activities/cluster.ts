@@ -9,7 +9,7 @@ import type { BodyDecision, WorkshopState } from '../model';
 import { accept, cleanText, own, reject } from '../records';
 import type { BrainstormActivity } from './brainstorm';
 import type { ActivityCommon } from './common';
-import { MAX_LABEL } from './common';
+import { FACILITATOR, MAX_LABEL, startWith } from './common';
 
 export interface ClusterConfig {
   /** The brainstorm activity whose cards are clustered. */
@@ -200,6 +200,32 @@ export function cloneClusterData(data: ClusterData): ClusterData {
 export const clusterModule = {
   kind: 'cluster',
   defaults: { canParticipantsEdit: false },
+  fromAgenda: ({ state }) => {
+    const source = [...state.activityOrder]
+      .reverse()
+      .find((id) => state.activities[id]?.type === 'brainstorm');
+    return source === undefined
+      ? {
+          ok: false,
+          reason: 'noBrainstorm',
+          message: 'add a brainstorm to this workshop first: clustering sorts its cards',
+        }
+      : startWith({ canParticipantsEdit: false, sourceActivityId: source });
+  },
+  sample: {
+    before: (room) => {
+      room.send(FACILITATOR, {
+        type: 'activity.add',
+        activity: {
+          type: 'brainstorm',
+          title: 'S',
+          config: { anonymity: 'named', maxCardsPerParticipant: 5 },
+        },
+      });
+    },
+    config: (room) => ({ sourceActivityId: room.state.activityOrder[0]!, canParticipantsEdit: true }),
+    input: (activityId, p) => ({ type: 'cluster.createGroup', activityId, name: `group of ${p}` }),
+  },
   validate: validateClusterConfig,
   create: createClusterData,
   decide: decideCluster,

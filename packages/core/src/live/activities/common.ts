@@ -55,3 +55,14 @@ export function hasItem(items: readonly Item[], id: string): boolean {
 export function zeros(size: number): number[] {
   return new Array<number>(size).fill(0);
 }
+
+/** An agenda item's starting config, when the workshop can take the activity as it is. */
+export function startWith<C>(config: C): { readonly ok: true; readonly config: C } {
+  return { ok: true, config };
+}
+
+/** Three items for contract samples and previews. */
+export const SAMPLE_ITEMS: readonly Item[] = ['a', 'b', 'c'].map((id) => ({ id, label: `label ${id}` }));
+
+/** The facilitator, as samples send commands. */
+export const FACILITATOR = { role: 'facilitator' } as const;

@@ -18,7 +18,7 @@ import type { BodyDecision } from '../model';
 import { REDACTED_ID } from '../model';
 import { accept, cleanText, own, reject } from '../records';
 import type { ActivityCommon } from './common';
-import { MAX_TEXT } from './common';
+import { FACILITATOR, MAX_TEXT, startWith } from './common';
 
 export const CONSENT_STAGES = [
   'proposal',
@@ -409,6 +409,14 @@ export function redactConsentRound(activity: ConsentRoundActivity, participantId
 export const consentRoundModule = {
   kind: 'consentRound',
   defaults: {},
+  fromAgenda: ({ proposal }) => startWith({ proposal: proposal.slice(0, 5000) }),
+  sample: {
+    config: () => ({ proposal: 'We move on Monday' }),
+    prepare: (room, activityId) => {
+      room.send(FACILITATOR, { type: 'consentRound.setStage', activityId, stage: 'reactions' });
+    },
+    input: (activityId, p) => ({ type: 'consentRound.react', activityId, text: `secret of ${p}` }),
+  },
   validate: validateConsentRoundConfig,
   create: createConsentRoundData,
   decide: decideConsentRound,

@@ -8,7 +8,7 @@ import type { BodyDecision } from '../model';
 import { REDACTED_ID } from '../model';
 import { accept, bump, isIntegerIn, own, reject } from '../records';
 import type { ActivityCommon, Item } from './common';
-import { checkItems, hasItem } from './common';
+import { checkItems, hasItem, SAMPLE_ITEMS, startWith } from './common';
 
 export interface DotVoteConfig {
   readonly items: readonly Item[];
@@ -156,6 +156,16 @@ export function redactDotVote(activity: DotVoteActivity, participantId: string):
 export const dotVoteModule = {
   kind: 'dotVote',
   defaults: { dotsPerParticipant: 3, maxPerItem: 3 },
+  /** About a third of the items as dots (the usual rule of thumb), at most two on one item. */
+  fromAgenda: ({ items }) => {
+    const list = items();
+    const dots = Math.min(10, Math.max(1, Math.round(list.length / 3)));
+    return startWith({ items: list, dotsPerParticipant: dots, maxPerItem: Math.min(dots, 2) });
+  },
+  sample: {
+    config: () => ({ items: SAMPLE_ITEMS, dotsPerParticipant: 3, maxPerItem: 2 }),
+    input: (activityId, p) => ({ type: 'dotVote.place', activityId, itemId: p === 'p1' ? 'a' : 'b' }),
+  },
   validate: validateDotVoteConfig,
   create: createDotVoteData,
   decide: decideDotVote,

@@ -15,7 +15,7 @@ import type { BodyDecision } from '../model';
 import { REDACTED_ID } from '../model';
 import { accept, cleanText, isIntegerIn, own, reject } from '../records';
 import type { ActivityCommon } from './common';
-import { MAX_TEXT, zeros } from './common';
+import { MAX_TEXT, startWith, zeros } from './common';
 
 /** Highest score that asks the participant to explain. */
 export const FIST_EXPLAIN_AT_MOST = 2;
@@ -254,6 +254,11 @@ export function redactFistToFiveForFacilitator(activity: FistToFiveActivity): Fi
 export const fistToFiveModule = {
   kind: 'fistToFive',
   defaults: {},
+  fromAgenda: ({ proposal }) => startWith({ proposal: proposal.slice(0, 2000) }),
+  sample: {
+    config: () => ({ proposal: 'We move on Monday' }),
+    input: (activityId, p) => ({ type: 'fistToFive.show', activityId, value: p === 'p1' ? 1 : 4 }),
+  },
   validate: validateFistToFiveConfig,
   create: createFistToFiveData,
   decide: decideFistToFive,

@@ -10,7 +10,7 @@ import type { BodyDecision } from '../model';
 import { REDACTED_ID } from '../model';
 import { accept, cleanText, isIntegerIn, own, reject } from '../records';
 import type { ActivityCommon, Item } from './common';
-import { zeros } from './common';
+import { startWith, zeros } from './common';
 
 /** Levels 1..8, from whole-hearted endorsement to veto. */
 export const GRADIENT_LEVELS: readonly (Item & { readonly fr: string })[] = [
@@ -155,6 +155,11 @@ export function redactGradients(activity: GradientsActivity, participantId: stri
 export const gradientsModule = {
   kind: 'gradients',
   defaults: {},
+  fromAgenda: ({ proposal }) => startWith({ proposal: proposal.slice(0, 2000) }),
+  sample: {
+    config: () => ({ proposal: 'We move on Monday' }),
+    input: (activityId, p) => ({ type: 'gradients.choose', activityId, level: p === 'p1' ? 1 : 3 }),
+  },
   validate: validateGradientsConfig,
   create: createGradientsData,
   decide: decideGradients,

@@ -10,7 +10,7 @@ import type { BodyDecision } from '../model';
 import { REDACTED_ID } from '../model';
 import { accept, bump, isIntegerIn, own, reject } from '../records';
 import type { ActivityCommon, Item } from './common';
-import { checkItems, hasItem } from './common';
+import { checkItems, hasItem, SAMPLE_ITEMS, startWith } from './common';
 
 export interface PairwiseConfig {
   readonly items: readonly Item[];
@@ -242,6 +242,14 @@ export function redactPairwise(activity: PairwiseActivity, participantId: string
 export const pairwiseModule = {
   kind: 'pairwise',
   defaults: { maxComparisonsPerParticipant: null },
+  fromAgenda: ({ items }) => startWith({ maxComparisonsPerParticipant: null, items: items() }),
+  sample: {
+    config: () => ({ items: SAMPLE_ITEMS, maxComparisonsPerParticipant: null }),
+    input: (activityId, p) =>
+      p === 'p1'
+        ? { type: 'pairwise.choose', activityId, winnerId: 'a', loserId: 'b' }
+        : { type: 'pairwise.choose', activityId, winnerId: 'b', loserId: 'c' },
+  },
   validate: validatePairwiseConfig,
   create: createPairwiseData,
   decide: decidePairwise,

@@ -7,7 +7,7 @@ import type { BodyDecision } from '../model';
 import { REDACTED_ID } from '../model';
 import { accept, bump, isIntegerIn, own, reject } from '../records';
 import type { ActivityCommon, Item } from './common';
-import { checkItems, hasItem } from './common';
+import { checkItems, hasItem, SAMPLE_ITEMS, startWith } from './common';
 
 export interface PollConfig {
   readonly options: readonly Item[];
@@ -152,6 +152,11 @@ export function redactPoll(activity: PollActivity, participantId: string): PollD
 export const pollModule = {
   kind: 'poll',
   defaults: { isMultiple: false, maxChoices: 1 },
+  fromAgenda: ({ items }) => startWith({ isMultiple: false, maxChoices: 1, options: items() }),
+  sample: {
+    config: () => ({ options: SAMPLE_ITEMS, isMultiple: false, maxChoices: 1 }),
+    input: (activityId, p) => ({ type: 'poll.answer', activityId, optionIds: [p === 'p1' ? 'a' : 'b'] }),
+  },
   validate: validatePollConfig,
   create: createPollData,
   decide: decidePoll,

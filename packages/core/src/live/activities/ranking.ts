@@ -10,7 +10,7 @@ import type { BodyDecision } from '../model';
 import { REDACTED_ID } from '../model';
 import { accept, own, reject } from '../records';
 import type { ActivityCommon, Item } from './common';
-import { checkItems, zeros } from './common';
+import { checkItems, SAMPLE_ITEMS, startWith, zeros } from './common';
 
 export interface RankingConfig {
   readonly items: readonly Item[];
@@ -150,6 +150,15 @@ export function redactRanking(activity: RankingActivity, participantId: string):
 export const rankingModule = {
   kind: 'ranking',
   defaults: {},
+  fromAgenda: ({ items }) => startWith({ items: items() }),
+  sample: {
+    config: () => ({ items: SAMPLE_ITEMS }),
+    input: (activityId, p) => ({
+      type: 'ranking.submit',
+      activityId,
+      order: p === 'p1' ? ['c', 'b', 'a'] : ['a', 'b', 'c'],
+    }),
+  },
   validate: validateRankingConfig,
   create: createRankingData,
   decide: decideRanking,

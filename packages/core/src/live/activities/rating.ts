@@ -8,7 +8,7 @@ import type { BodyDecision } from '../model';
 import { REDACTED_ID } from '../model';
 import { accept, isIntegerIn, own, reject } from '../records';
 import type { ActivityCommon, Item } from './common';
-import { checkItems, hasItem, zeros } from './common';
+import { checkItems, hasItem, SAMPLE_ITEMS, startWith, zeros } from './common';
 import type { HistogramSummary } from './histogram';
 import { summarizeHistogram } from './histogram';
 
@@ -175,6 +175,11 @@ export function redactRating(activity: RatingActivity, participantId: string): R
 export const ratingModule = {
   kind: 'rating',
   defaults: { scale: 'oneToFive' },
+  fromAgenda: ({ items }) => startWith({ scale: 'oneToFive' as const, items: items() }),
+  sample: {
+    config: () => ({ items: SAMPLE_ITEMS, scale: 'oneToFive' }),
+    input: (activityId, p) => ({ type: 'rating.rate', activityId, itemId: 'a', value: p === 'p1' ? 5 : 1 }),
+  },
   validate: validateRatingConfig,
   create: createRatingData,
   decide: decideRating,

@@ -8,6 +8,7 @@ import type { DecideContext, ResultsContext } from '../context';
 import type { BodyDecision } from '../model';
 import { accept, isIntegerIn, reject } from '../records';
 import type { ActivityCommon } from './common';
+import { startWith } from './common';
 
 const MAX_DURATION_MS = 24 * 3600 * 1000;
 
@@ -134,6 +135,13 @@ export function resultsOfTimer(ctx: ResultsContext<TimerActivity>): TimerResults
 export const timerModule = {
   kind: 'timer',
   defaults: { durationMs: 5 * 60_000, isBreak: false },
+  /** A timer of the item's duration. */
+  fromAgenda: ({ durationMinutes }) => startWith({ isBreak: false, durationMs: durationMinutes * 60_000 }),
+  sample: {
+    config: () => ({ durationMs: 60_000, isBreak: false }),
+    input: () => null,
+    drive: (activityId) => ({ type: 'timer.start', activityId }),
+  },
   validate: validateTimerConfig,
   create: createTimerData,
   decide: decideTimer,

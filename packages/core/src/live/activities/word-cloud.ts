@@ -10,6 +10,7 @@ import { accept, bump, cleanText, isIntegerIn, own, reject } from '../records';
 import type { WordFrequency } from '../word-frequencies';
 import { countWords } from '../word-frequencies';
 import type { ActivityCommon } from './common';
+import { startWith } from './common';
 
 export interface WordCloudConfig {
   readonly maxAnswersPerParticipant: number;
@@ -140,6 +141,11 @@ export function redactWordCloud(activity: WordCloudActivity, participantId: stri
 export const wordCloudModule = {
   kind: 'wordCloud',
   defaults: { maxAnswersPerParticipant: 3, maxLength: 80 },
+  fromAgenda: () => startWith({ maxAnswersPerParticipant: 3, maxLength: 80 }),
+  sample: {
+    config: () => ({ maxAnswersPerParticipant: 3, maxLength: 80 }),
+    input: (activityId, p) => ({ type: 'wordCloud.submit', activityId, text: `secret of ${p}` }),
+  },
   validate: validateWordCloudConfig,
   create: createWordCloudData,
   decide: decideWordCloud,

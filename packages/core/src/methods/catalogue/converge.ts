@@ -353,7 +353,7 @@ export const CONVERGE_METHODS: readonly Method[] = [
     materials: [t('Matrice 2 × 2 au mur ou en ligne.', 'A 2 × 2 matrix on the wall or online.')],
     source: 'Common prioritisation practice (lean and quality tools)',
     credit: 'Widely shared practice; no single author.',
-    liveActivity: 'rating',
+    liveActivity: 'matrix',
   },
   {
     id: 'moscow-prioritisation',
@@ -411,5 +411,46 @@ export const CONVERGE_METHODS: readonly Method[] = [
     source: 'Common facilitation practice',
     credit: 'Widely shared practice; no single author.',
     liveActivity: 'poll',
+  },
+  {
+    id: 'hundred-points',
+    name: t('100 points (budget à répartir)', '100 points (budget allocation)'),
+    family: 'converge',
+    icForms: ['rational'],
+    groupSize: { min: 3, max: null },
+    durationMinutes: { min: 10, max: 25 },
+    facilitationSkill: 1,
+    trustRequired: 1,
+    mode: 'both',
+    cynefin: ['clear', 'complicated'],
+    purpose: t(
+      'Faire apparaître l’intensité des préférences : chacun dispose du même budget de points et le répartit entre les options comme il l’entend.',
+      'Show how strongly people prefer each option: everyone holds the same budget of points and spreads it over the options as they see fit.',
+    ),
+    steps: [
+      t('Présenter une liste courte d’options déjà clarifiées.', 'Present a short list of options that are already clear.'),
+      t('Chacun répartit ses 100 points, tout sur une option ou un peu partout.', 'Everyone spreads their 100 points, all on one option or a little everywhere.'),
+      t('Montrer les totaux, les parts et l’écart des avis.', 'Show totals, shares and how far opinions differ.'),
+      t('Discuter des options où les avis divergent le plus avant de trancher.', 'Discuss the options where opinions differ most before deciding.'),
+    ],
+    advantages: [
+      t('Mesure l’intensité, pas seulement l’ordre.', 'Measures intensity, not only order.'),
+      t('Simple à expliquer et rapide.', 'Simple to explain and quick.'),
+    ],
+    drawbacks: [
+      t('Se prête aux votes tactiques (tout sur une option).', 'Invites tactical voting (everything on one option).'),
+      t('Suppose des options comparables.', 'Assumes comparable options.'),
+    ],
+    contraIndications: [
+      t('Options encore floues ou qui se recouvrent.', 'Options still vague or overlapping.'),
+      t('Décisions qui demandent le consentement de tous.', 'Decisions that need everyone’s consent.'),
+    ],
+    materials: [
+      t('Une liste d’options et un moyen de compter les points (téléphones ou jetons).', 'A list of options and a way to count points (phones or tokens).'),
+      t('Un écran pour montrer les résultats.', 'A screen to show the results.'),
+    ],
+    source: 'Cumulative voting; "hundred-dollar test" in requirements prioritisation (Leffingwell & Widrig, 2003)',
+    credit: 'Widely shared practice; no single author.',
+    liveActivity: 'budget',
   },
 ];

@@ -42,7 +42,15 @@ export const DIVERGE_METHODS: readonly Method[] = [
     ],
     source: LS_SOURCE,
     credit: LS_CREDIT,
-    liveActivity: 'brainstorm',
+    liveActivity: 'groups',
+    liveSequence: [
+      { kind: 'timer', title: t('1 — Chacun pour soi', '1 — On your own'), minutes: 1 },
+      { kind: 'groups', title: t('2 — Par deux', '2 — In pairs'), groupSize: 2 },
+      { kind: 'timer', title: t('2 — Échange par deux', '2 — Pairs talk'), minutes: 2 },
+      { kind: 'groups', title: t('4 — Par quatre', '4 — In fours'), groupSize: 4 },
+      { kind: 'timer', title: t('4 — Échange par quatre', '4 — Fours talk'), minutes: 4 },
+      { kind: 'brainstorm', title: t('Tous — Ce qui ressort', 'All — What stands out') },
+    ],
   },
   {
     id: 'ls-discovery-action-dialogue',

@@ -543,7 +543,7 @@ export const REFLECT_METHODS: readonly Method[] = [
     materials: [t('Aucun ; en ligne, un nuage de mots.', 'None; online, a word cloud.')],
     source: 'Common facilitation practice (sociocracy, Art of Hosting, agile teams)',
     credit: 'Widely shared facilitation practice; no single author.',
-    liveActivity: 'wordCloud',
+    liveActivity: 'checkIn',
   },
   {
     id: 'five-whys',

@@ -107,7 +107,11 @@ export const RELATE_METHODS: readonly Method[] = [
     materials: [t('Chaises en trio ; en ligne, caméra coupée pour le client.', 'Chairs in threes; online, the client turns the camera off.')],
     source: LS_SOURCE,
     credit: LS_CREDIT,
-    liveActivity: 'timer',
+    liveActivity: 'groups',
+    liveSequence: [
+      { kind: 'groups', title: t('Trios', 'Trios'), groupSize: 3 },
+      { kind: 'timer', title: t('Un tour de consultation', 'One consulting round'), minutes: 10 },
+    ],
   },
   {
     id: 'ls-wise-crowds',
@@ -339,6 +343,47 @@ export const RELATE_METHODS: readonly Method[] = [
     materials: [t('Aucun ; en ligne, un nuage de mots.', 'None; online, a word cloud.')],
     source: 'Common facilitation practice (sociocracy, Art of Hosting, agile teams)',
     credit: 'Widely shared facilitation practice; no single author.',
-    liveActivity: 'wordCloud',
+    liveActivity: 'checkIn',
+  },
+  {
+    id: 'open-questions-to-leaders',
+    name: t('Questions ouvertes aux dirigeants', 'Open questions to leaders'),
+    family: 'relate',
+    icForms: ['relational', 'rational'],
+    groupSize: { min: 10, max: null },
+    durationMinutes: { min: 20, max: 60 },
+    facilitationSkill: 1,
+    trustRequired: 2,
+    mode: 'both',
+    cynefin: ['clear', 'complicated', 'complex'],
+    purpose: t(
+      'Donner à chacun la possibilité de poser ses questions aux dirigeants, signées ou non, et de faire remonter celles qui comptent le plus pour le collectif.',
+      'Let everyone put their questions to the leaders, signed or not, and bring up the ones that matter most to the group.',
+    ),
+    steps: [
+      t('Annoncer les règles : anonymat possible, modération, durée.', 'Announce the rules: anonymity allowed, moderation, duration.'),
+      t('Chacun pose ses questions et vote pour celles des autres.', 'Everyone asks questions and upvotes other people’s.'),
+      t('Les dirigeants répondent dans l’ordre des votes.', 'Leaders answer in order of votes.'),
+      t('Publier les questions restées sans réponse avec un engagement de réponse.', 'Publish the unanswered questions with a commitment to answer them.'),
+    ],
+    advantages: [
+      t('Les questions gênantes peuvent être posées.', 'Awkward questions can be asked.'),
+      t('Le collectif choisit ses priorités.', 'The group chooses its priorities.'),
+    ],
+    drawbacks: [
+      t('Demande des dirigeants prêts à répondre franchement.', 'Needs leaders ready to answer candidly.'),
+      t('La modération peut être perçue comme de la censure.', 'Moderation can feel like censorship.'),
+    ],
+    contraIndications: [
+      t('Climat de peur où même l’anonymat ne suffit pas.', 'A climate of fear where even anonymity is not enough.'),
+      t('Aucune réponse ne pourra être donnée (décision déjà verrouillée).', 'No answer can be given (a decision already locked).'),
+    ],
+    materials: [
+      t('Téléphones des participants et un écran.', 'Participants’ phones and a screen.'),
+      t('Une personne pour modérer.', 'Someone to moderate.'),
+    ],
+    source: 'Town-hall question sessions; common practice',
+    credit: 'Widely shared practice; no single author.',
+    liveActivity: 'questions',
   },
 ];

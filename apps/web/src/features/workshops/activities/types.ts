@@ -12,6 +12,7 @@ import type {
 } from '@essaim/core/live';
 import type { ComponentType } from 'react';
 import type { LiveSession } from '../live-session';
+import type { ActivityStringsBase, Bilingual } from './shared/strings';
 
 export interface InputProps<K extends ActivityKind = ActivityKind> {
   state: WorkshopState;
@@ -44,6 +45,8 @@ export interface ConfigValues {
   scale: RatingScale;
   showNames: boolean;
   source: string | null;
+  /** A kind's own fields (each kind reads and writes its keys; editing starts from the activity's config). */
+  extra: Readonly<Record<string, unknown>>;
 }
 
 export interface ConfigContext {
@@ -54,10 +57,21 @@ export interface ConfigContext {
   items: { id: string; label: string }[];
   /** Brainstorms of this workshop, for a cluster's source. */
   brainstorms: { value: string; label: string }[];
+  /** Every activity of the workshop (to take items from, or to regroup from). */
+  activities: { value: string; label: string; type: ActivityKind }[];
+  /** The labels an activity's results list, best first (cards, groups, ranked items). */
+  labelsOf: (activityId: string) => string[];
 }
 
 export interface ConfigFormProps extends ConfigContext {
   set: <F extends keyof ConfigValues>(field: F, value: ConfigValues[F]) => void;
+}
+
+/** The facilitator's controls for the current activity, beside its results in the console. */
+export interface ToolsProps<K extends ActivityKind = ActivityKind> {
+  state: WorkshopState;
+  activity: ActivityOf<K>;
+  session: LiveSession;
 }
 
 export interface ActivityScreens<K extends ActivityKind> {
@@ -69,4 +83,9 @@ export interface ActivityScreens<K extends ActivityKind> {
   buildSpec: (ctx: ConfigContext) => Extract<ActivitySpec, { type: K }> | null;
   /** Bars for results that count something (absent: text results). */
   chartRows?: (results: ResultsOf<K>) => Row[];
+  /** Facilitator controls in the console (absent: the generic open/close/reveal are enough). */
+  Tools?: ComponentType<ToolsProps<K>>;
+  /** The kind's own strings, at least its name and the add form's hint, in French and English. */
+  // biome-ignore lint/suspicious/noExplicitAny: each kind has its own keys beyond name and hint
+  strings: Bilingual<ActivityStringsBase & Record<string, any>>;
 }
