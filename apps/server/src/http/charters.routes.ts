@@ -407,7 +407,7 @@ export function charterRoutes(sockets: CharterSockets) {
       },
       async (request) => {
         const c = await context(request);
-        return commitToCharter(db, sockets, c.charter, c.rights, 'account', request.body);
+        return commitToCharter(db, sockets, c.charter, c.rights, c.viewer, request.body);
       },
     );
     app.post(
@@ -460,7 +460,7 @@ export function charterRoutes(sockets: CharterSockets) {
       },
       async (request) => {
         const p = await participantViewer(db, request.params.charterId, tokenOf(request));
-        return commitToCharter(db, sockets, p.charter, p.rights, 'token', request.body);
+        return commitToCharter(db, sockets, p.charter, p.rights, p.viewer, request.body);
       },
     );
   };

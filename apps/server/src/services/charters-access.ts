@@ -44,14 +44,21 @@ export async function charterRights(
   } else {
     const person = await chartersRepository.personOfUser(db, charter.org_id, viewer.userId);
     const inCollective =
-      person !== undefined &&
-      (charter.collective_id === null ||
+      charter.collective_id === null ||
+      (person !== undefined &&
         (await chartersRepository.isInCollective(db, person.id, charter.collective_id)));
     const leads = viewer.role === 'owner' || viewer.role === 'facilitator';
     roleMayEdit = leads || (viewer.role === 'member' && inCollective);
     canComment = viewer.role !== 'observer';
     canManage = leads;
-    personId = person && inCollective && viewer.role !== 'observer' ? person.id : null;
+    const mayCommitRole = viewer.role !== 'observer' && viewer.role !== 'sponsor';
+    // Without a collective, any member with an account commits in their own name (no roster entry needed).
+    personId =
+      mayCommitRole && person && inCollective
+        ? person.id
+        : mayCommitRole && charter.collective_id === null
+          ? `user:${viewer.userId}`
+          : null;
   }
   const editableText = isEditable(charter.status as 'drafting');
   const readOnlyReason = halted ?? (!roleMayEdit ? 'role' : !editableText ? 'adopted' : null);

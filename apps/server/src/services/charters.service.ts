@@ -745,9 +745,10 @@ export async function commitToCharter(
   sockets: CharterSockets,
   charter: CharterMeta,
   rights: CharterRights,
-  via: 'account' | 'token',
+  viewer: CharterViewer,
   body: { state: 'committed' | 'declined' | 'withdrawn'; versionHash: string },
 ) {
+  const via = viewer.kind === 'user' ? 'account' : 'token';
   requireRight(rights, 'canCommit');
   const personId = rights.personId!;
   await db.transaction().execute(async (trx) => {
@@ -779,7 +780,7 @@ export async function commitToCharter(
       id: newId(),
       charter_id: charter.id,
       person_id: personId,
-      name: person?.display_name ?? '',
+      name: person?.display_name ?? viewer.name,
       state: body.state,
       version_hash: body.versionHash,
       via,
