@@ -107,7 +107,10 @@ export const CharterVersionDetailSchema = CharterVersionSchema.extend({ clauses:
 export const CharterVersionCreateBodySchema = z.object({ name: Required(200) });
 
 /** `current` is the live text; otherwise a version id. */
-export const CharterDiffQuerySchema = z.object({ from: IdSchema, to: IdSchema.default('current') });
+export const CharterDiffQuerySchema = z.object({
+  from: IdSchema.default('current'),
+  to: IdSchema.default('current'),
+});
 const WordSegmentSchema = z.object({ op: z.enum(['same', 'add', 'del']), text: z.string() });
 export const CharterDiffSchema = z.object({
   fromHash: ContentHashSchema,
