@@ -128,13 +128,20 @@ function type(doc: Y.Doc, index: number): Uint8Array {
   return Y.encodeStateAsUpdate(doc, sv);
 }
 
+/** The first account of each server (setup runs once per database). */
+const sessions = new Map<string, string>();
+
 async function setup(url: string, kind = 'team') {
-  const s = await http(url, 'POST', '/api/setup', {
-    email: `bench-${randomBytes(3).toString('hex')}@example.org`,
-    password: 'correct horse battery',
-    displayName: 'Bench',
-  });
-  const cookie = s.cookie;
+  let cookie = sessions.get(url);
+  if (!cookie) {
+    const s = await http(url, 'POST', '/api/setup', {
+      email: `bench-${randomBytes(3).toString('hex')}@example.org`,
+      password: 'correct horse battery',
+      displayName: 'Bench',
+    });
+    cookie = s.cookie;
+    sessions.set(url, cookie);
+  }
   const org = await http(url, 'POST', '/api/orgs', { name: 'Bench' }, cookie);
   const orgId = org.body.id as string;
   const e = await http(
