@@ -9,7 +9,7 @@ import { nowIso } from '../lib/tokens.ts';
 import type { RoomHub } from '../realtime/hub.ts';
 import type { SocketContext } from '../realtime/sockets.ts';
 import { requireScope } from './access.service.ts';
-import { type CharterViewer, charterRights } from './charters-access.ts';
+import { type CharterRights, type CharterViewer, charterRights } from './charters-access.ts';
 import { isValidUpdate } from './charters-doc.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { resolveParticipant } from './participants.service.ts';
@@ -119,7 +119,14 @@ export class CharterStore {
 interface Joined {
   charter: CharterMeta;
   viewer: CharterViewer;
+  /** Rights read at most RIGHTS_TTL_MS ago (a role change closes the socket; stop, pause and adoption are also checked in the append's transaction). */
+  rights: CharterRights;
+  rightsAt: number;
+  /** Updates of one socket are stored in the order they were sent, so an acknowledged update never depends on a later one. */
+  queue: Promise<void>;
 }
+
+const RIGHTS_TTL_MS = 2000;
 
 /**
  * The `charter.*` socket family (contracts: `CharterClientMessageSchema`): y-protocols' sync step 1/2
@@ -168,8 +175,8 @@ export class CharterSockets {
           mine = new Map();
           this.joined.set(ctx.client, mine);
         }
-        mine.set(charter.id, { charter, viewer });
         const rights = await charterRights(this.db, charter, viewer);
+        mine.set(charter.id, { charter, viewer, rights, rightsAt: Date.now(), queue: Promise.resolve() });
         const state = await this.store.load(charter.id);
         let clientVector: Uint8Array;
         try {
@@ -202,40 +209,9 @@ export class CharterSockets {
           reject(msg.updateId, 'FORBIDDEN', 'join the charter first');
           return;
         }
-        // Rights are read again for every update: a pause, a stop or an adoption applies at once.
-        const charter = (await chartersRepository.byId(this.db, msg.charterId)) ?? entry.charter;
-        const rights = await charterRights(this.db, charter, entry.viewer);
-        if (!rights.canEdit) {
-          reject(
-            msg.updateId,
-            rights.readOnlyReason === 'role' ? 'FORBIDDEN' : 'READ_ONLY',
-            rights.readOnlyReason ?? '',
-          );
-          return;
-        }
-        const update = fromB64(msg.update);
-        if (update.length === 0 || !isValidUpdate(update)) {
-          reject(msg.updateId, 'VALIDATION_FAILED', 'not a Yjs update');
-          return;
-        }
-        let seq: number;
-        try {
-          seq = await this.store.append(charter, update, entry.viewer.name);
-        } catch (error) {
-          if (error instanceof AppError) {
-            reject(msg.updateId, error.code, error.message);
-            return;
-          }
-          throw error;
-        }
-        ctx.client.send({ type: 'charter.ack', charterId: charter.id, updateId: msg.updateId, seq });
-        await this.hub.broadcast(charterRoom(charter.id), {
-          type: 'charter.update',
-          charterId: charter.id,
-          update: msg.update,
-          seq,
-          from: ctx.client.id,
-        });
+        const run = entry.queue.then(() => this.storeUpdate(ctx, entry, msg.updateId, msg.update, reject));
+        entry.queue = run.catch(() => undefined);
+        await run;
         return;
       }
       case 'charter.awareness': {
@@ -251,6 +227,54 @@ export class CharterSockets {
         return;
       }
     }
+  }
+
+  private async storeUpdate(
+    ctx: SocketContext,
+    entry: Joined,
+    updateId: string,
+    encoded: string,
+    reject: (updateId: string | null, code: string, message: string) => void,
+  ): Promise<void> {
+    if (Date.now() - entry.rightsAt > RIGHTS_TTL_MS) {
+      entry.charter = (await chartersRepository.byId(this.db, entry.charter.id)) ?? entry.charter;
+      entry.rights = await charterRights(this.db, entry.charter, entry.viewer);
+      entry.rightsAt = Date.now();
+    }
+    const { charter, rights } = entry;
+    if (!rights.canEdit) {
+      reject(
+        updateId,
+        rights.readOnlyReason === 'role' ? 'FORBIDDEN' : 'READ_ONLY',
+        rights.readOnlyReason ?? '',
+      );
+      return;
+    }
+    const update = fromB64(encoded);
+    if (update.length === 0 || !isValidUpdate(update)) {
+      reject(updateId, 'VALIDATION_FAILED', 'not a Yjs update');
+      return;
+    }
+    let seq: number;
+    try {
+      seq = await this.store.append(charter, update, entry.viewer.name);
+    } catch (error) {
+      if (error instanceof AppError) {
+        // Stopped, paused or adopted meanwhile: read the rights again next time.
+        entry.rightsAt = 0;
+        reject(updateId, error.code === 'CONFLICT' ? 'READ_ONLY' : error.code, error.message);
+        return;
+      }
+      throw error;
+    }
+    ctx.client.send({ type: 'charter.ack', charterId: charter.id, updateId, seq });
+    await this.hub.broadcast(charterRoom(charter.id), {
+      type: 'charter.update',
+      charterId: charter.id,
+      update: encoded,
+      seq,
+      from: ctx.client.id,
+    });
   }
 
   /** Broadcast an update made by the server itself (restore, accepted amendment, clause ids). */

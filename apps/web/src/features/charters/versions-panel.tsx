@@ -81,6 +81,16 @@ export function VersionsPanel(props: {
   );
 }
 
+/** Stable keys for word segments: the character offset where each starts (segments never move). */
+function wordKeys<T extends { text: string }>(words: readonly T[]): [string, T][] {
+  let at = 0;
+  return words.map((w) => {
+    const key = `${at}`;
+    at += w.text.length;
+    return [key, w];
+  });
+}
+
 const COLORS = { added: 'green', removed: 'red', changed: 'orange', unchanged: 'gray' } as const;
 
 export function DiffView({ name, diff }: { name: string; diff: CharterDiff }) {
@@ -118,15 +128,15 @@ export function DiffView({ name, diff }: { name: string; diff: CharterDiff }) {
             </Group>
             {e.words ? (
               <Text size="sm">
-                {e.words.map((w, i) =>
+                {wordKeys(e.words).map(([key, w]) =>
                   w.op === 'same' ? (
-                    <span key={i}>{w.text}</span>
+                    <span key={key}>{w.text}</span>
                   ) : w.op === 'add' ? (
-                    <ins key={i} style={{ background: 'var(--mantine-color-green-light)' }}>
+                    <ins key={key} style={{ background: 'var(--mantine-color-green-light)' }}>
                       {w.text}
                     </ins>
                   ) : (
-                    <del key={i} style={{ background: 'var(--mantine-color-red-light)' }}>
+                    <del key={key} style={{ background: 'var(--mantine-color-red-light)' }}>
                       {w.text}
                     </del>
                   ),
