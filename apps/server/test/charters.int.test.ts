@@ -346,6 +346,21 @@ describe.each(testDialects)('charters on $name', (dialect) => {
     expect(forSponsor.people).toBeNull();
     expect(forSponsor.counts.committed).toBe(1);
 
+    // exports: Markdown and DOCX carry the adopted hash and the commitments list (names for the collective only)
+    const md = await member.client.get(`${base}/export.md`);
+    expect(md.status).toBe(200);
+    expect(String(md.body)).toContain(adoption.contentHash);
+    expect(String(md.body)).toContain('Inès Sans-Compte');
+    expect(String((await sponsor.get(`${base}/export.md`)).body)).not.toContain('Inès Sans-Compte');
+    const docx = await app.inject({
+      method: 'GET',
+      url: `${base}/export.docx`,
+      headers: { cookie: owner.cookie ?? '' },
+    });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await stranger.get(`${base}/export.md`)).status).toBe(404);
+
     // re-open for review: edits allowed again, the adopted hash and commitments stay
     expect((await owner.post(`${base}/reopen`)).json<{ status: string }>().status).toBe('review');
     expect((await owner.post(`${base}/versions/${v1.id}/restore`)).status).toBe(200);

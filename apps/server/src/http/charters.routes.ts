@@ -66,6 +66,7 @@ import {
   userViewer,
 } from '../services/charters.service.ts';
 import { charterRights } from '../services/charters-access.ts';
+import { charterDocx, charterMarkdown, exportData } from '../services/charters-export.service.ts';
 import type { CharterSockets } from '../services/charters-sync.service.ts';
 import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
@@ -423,6 +424,38 @@ export function charterRoutes(sockets: CharterSockets) {
       async (request) => {
         const c = await context(request, 'collective.manage');
         return issueCharterParticipant(db, c.charter, request.body.personId);
+      },
+    );
+
+    // ---- exports (the commitments list for those who may see names)
+    const exportOf = async (request: CharterRequest) => {
+      const c = await context(request);
+      const withNames = c.scope.role !== 'sponsor' && c.scope.role !== 'observer';
+      const locale = c.charter.locale === 'en' ? ('en' as const) : ('fr' as const);
+      const data = await exportData(db, sockets.store, c.charter, withNames);
+      const file =
+        c.charter.title
+          .replace(/[^\p{L}\p{N} _-]+/gu, '')
+          .trim()
+          .slice(0, 80) || 'charter';
+      return { data, locale, file };
+    };
+    app.get(`${one}/export.md`, { schema: { tags, params: CharterParamsSchema } }, async (request, reply) => {
+      const { data, locale, file } = await exportOf(request);
+      return reply
+        .type('text/markdown; charset=utf-8')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file)}.md`)
+        .send(charterMarkdown(data, locale));
+    });
+    app.get(
+      `${one}/export.docx`,
+      { schema: { tags, params: CharterParamsSchema } },
+      async (request, reply) => {
+        const { data, locale, file } = await exportOf(request);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file)}.docx`)
+          .send(await charterDocx(data, locale));
       },
     );
 
