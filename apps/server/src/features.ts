@@ -1,4 +1,5 @@
 import type { AppInstance } from './app-instance.ts';
+import { chartersPlugins } from './features/charters.ts';
 import { competenciesPlugins } from './features/competencies.ts';
 import { conversationsPlugins } from './features/conversations.ts';
 import { decisionsPlugins } from './features/decisions.ts';
@@ -26,5 +27,6 @@ export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
     ...competenciesPlugins,
     ...decisionsPlugins,
     ...ssoPlugins,
+    ...chartersPlugins,
   ];
 }

@@ -34,6 +34,7 @@ export const DecisionSourceSchema = z.enum([
   'live_activity',
   'governance_map',
   'rule_choice',
+  'charter',
 ]);
 export const DecidedBySchema = z.enum(['group', 'sponsor', 'decider']);
 export const DelegationLevelSchema = z.enum([

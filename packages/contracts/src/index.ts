@@ -1,3 +1,4 @@
+export * from './charters.ts';
 export * from './competencies.ts';
 export * from './conversations.ts';
 export * from './decisions.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CharterServerMessageSchema } from './charters.ts';
 import { LiveServerMessageSchema } from './live.ts';
 
 /** A room is `<kind>:<id>`: one per engagement, workshop or organisation. */
@@ -43,5 +44,6 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
   // The live protocol's messages travel on the same socket (and through the bus) as the rest.
   ...LiveServerMessageSchema.options,
+  ...CharterServerMessageSchema.options,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;

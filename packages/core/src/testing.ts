@@ -6,6 +6,8 @@
  * (`@essaim/core/network`, `/opinions`, `/diagnostics`, `/live`): production code must never
  * call them (cubic or exponential time).
  */
+
+export { referenceClauseDiff } from './charters/diff-reference';
 export { exactRank, findExposedGroup } from './diagnostics/disclosure-oracle';
 export { referenceBradleyTerry } from './live/bradley-terry-reference';
 export * from './network/reference';

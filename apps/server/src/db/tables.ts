@@ -3,6 +3,7 @@
  * here. Timestamps are ISO strings, booleans 0/1, JSON columns strings (see connect.ts for why both
  * dialects agree on this).
  */
+import type { ChartersTables } from './tables/charters.ts';
 import type { CompetenciesTables } from './tables/competencies.ts';
 import type { ConversationsTables } from './tables/conversations.ts';
 import type { DecisionsTables } from './tables/decisions.ts';
@@ -27,4 +28,5 @@ export interface Database
     ConversationsTables,
     CompetenciesTables,
     DecisionsTables,
-    SsoTables {}
+    SsoTables,
+    ChartersTables {}

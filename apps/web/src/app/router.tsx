@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AuthLayout } from '../features/auth/auth-layout';
+import { chartersRoutes } from '../features/charters/routes';
 import { competenciesPublicRoutes, competenciesRoutes } from '../features/competencies/routes';
 import { decisionsPublicRoutes, decisionsRoutes } from '../features/decisions/routes';
 import { diagnosticsPublicRoutes, diagnosticsRoutes } from '../features/diagnostics/routes';
@@ -118,6 +119,7 @@ export const router = createBrowserRouter([
                   ...opinionsRoutes,
                   ...competenciesRoutes,
                   ...decisionsRoutes,
+                  ...chartersRoutes,
                   ...ssoRoutes,
                   { path: 'organisation', element: <OrganisationPage /> },
                   { path: 'account', element: <AccountPage /> },

@@ -9,6 +9,7 @@ import enAccount from './locales/en/account.json';
 import enAgenda from './locales/en/agenda.json';
 import enAudit from './locales/en/audit.json';
 import enAuth from './locales/en/auth.json';
+import enCharters from './locales/en/charters.json';
 import enCompetencies from './locales/en/competencies.json';
 import enConsent from './locales/en/consent.json';
 import enDecisions from './locales/en/decisions.json';
@@ -27,6 +28,7 @@ import frAccount from './locales/fr/account.json';
 import frAgenda from './locales/fr/agenda.json';
 import frAudit from './locales/fr/audit.json';
 import frAuth from './locales/fr/auth.json';
+import frCharters from './locales/fr/charters.json';
 import frCompetencies from './locales/fr/competencies.json';
 import frConsent from './locales/fr/consent.json';
 import frDecisions from './locales/fr/decisions.json';
@@ -58,6 +60,7 @@ export const frCatalogue = {
   opinion: frOpinion,
   competencies: frCompetencies,
   decisions: frDecisions,
+  charters: frCharters,
   sso: frSso,
   a11y: frA11y,
 };
@@ -79,6 +82,7 @@ export const enCatalogue = {
   opinion: enOpinion,
   competencies: enCompetencies,
   decisions: enDecisions,
+  charters: enCharters,
   sso: enSso,
   a11y: enA11y,
 };

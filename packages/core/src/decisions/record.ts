@@ -35,6 +35,7 @@ export const DECISION_SOURCES = [
   'live_activity',
   'governance_map',
   'rule_choice',
+  'charter',
 ] as const;
 export type DecisionSource = (typeof DECISION_SOURCES)[number];
 

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { chartersMigrations } from './charters/index.ts';
 import { competenciesMigrations } from './competencies/index.ts';
 import { conversationsMigrations } from './conversations/index.ts';
 import { decisionsMigrations } from './decisions/index.ts';
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   ...competenciesMigrations,
   ...decisionsMigrations,
   ...ssoMigrations,
+  ...chartersMigrations,
 };

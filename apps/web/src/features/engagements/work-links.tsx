@@ -43,6 +43,12 @@ export function WorkLinks({ engagementId }: { engagementId: string }) {
       icon: 'flag' as const,
       show: can('decision.read'),
     },
+    {
+      to: `/engagements/${engagementId}/charters`,
+      label: t('charters.engagementLink'),
+      icon: 'book' as const,
+      show: can('engagement.read'),
+    },
   ].filter((l) => l.show);
   return (
     <Group gap="xs" mb="lg" wrap="wrap" aria-label={t('engagement.work.label')} role="navigation">

@@ -1,0 +1,408 @@
+/**
+ * `npm run bench:charters` — real-time co-editing of one charter, measured from a separate process
+ * (this one) against a real `essaim start` child over real WebSockets.
+ *
+ *  1. propagation: N editors (default 50) type into one charter; p50/p99 of the time from an editor's
+ *     send to every other editor's receipt; convergence = every editor's final state vector equal to
+ *     the others' and to a fresh join; memory of one loaded document.
+ *  2. crash: the editors type, the server is killed with SIGKILL mid-stream and restarted on the same
+ *     database; every acknowledged update must be in the reloaded document (SQLite and PostgreSQL).
+ *  3. load: a 200-clause charter built from 5,000 updates is fetched (REST detail) and joined (sync).
+ *
+ * Targets (issue 16): propagation p99 < 150 ms; no acknowledged update lost; load < 500 ms.
+ * Options: --editors 50 --seconds 8 --rate 2 (updates per editor per second) --postgres <url>
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { http, percentile, type ServerProcess, startServer } from './live-server.ts';
+
+interface Options {
+  editors: number;
+  seconds: number;
+  rate: number;
+  postgres: string | null;
+}
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = {
+    editors: 50,
+    seconds: 8,
+    rate: 2,
+    postgres: process.env.ESSAIM_TEST_DATABASE_URL || null,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const v = argv[i + 1];
+    if (argv[i] === '--editors' && v) {
+      o.editors = Number(v);
+    } else if (argv[i] === '--seconds' && v) {
+      o.seconds = Number(v);
+    } else if (argv[i] === '--rate' && v) {
+      o.rate = Number(v);
+    } else if (argv[i] === '--postgres' && v) {
+      o.postgres = v;
+    }
+  }
+  return o;
+}
+
+const b64 = (u: Uint8Array) => Buffer.from(u).toString('base64');
+const fromB64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Msg = Record<string, unknown> & { type: string };
+
+interface Editor {
+  doc: Y.Doc;
+  ws: WebSocket;
+  acked: Uint8Array[];
+  send(update: Uint8Array): void;
+  close(): void;
+}
+
+/** One editor: a Y.Doc synced through the charter.* socket family. */
+async function openEditor(
+  url: string,
+  cookie: string,
+  charterId: string,
+  onRemote: (update: string, at: number) => void,
+): Promise<Editor> {
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/ws`, { headers: { cookie, origin: url } });
+  const doc = new Y.Doc();
+  const pending = new Map<string, Uint8Array>();
+  const acked: Uint8Array[] = [];
+  let synced: () => void = () => {};
+  const ready = new Promise<void>((r) => {
+    synced = r;
+  });
+  ws.on('message', (raw: Buffer) => {
+    const m = JSON.parse(raw.toString()) as Msg;
+    if (m.type === 'charter.sync') {
+      Y.applyUpdate(doc, fromB64(m.update as string), 'remote');
+      synced();
+    } else if (m.type === 'charter.update') {
+      onRemote(m.update as string, performance.now());
+      Y.applyUpdate(doc, fromB64(m.update as string), 'remote');
+    } else if (m.type === 'charter.ack') {
+      const u = pending.get(m.updateId as string);
+      if (u) {
+        acked.push(u);
+        pending.delete(m.updateId as string);
+      }
+    }
+  });
+  ws.on('error', () => {});
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  ws.send(JSON.stringify({ type: 'charter.join', charterId, stateVector: b64(Y.encodeStateVector(doc)) }));
+  await ready;
+  let n = 0;
+  return {
+    doc,
+    ws,
+    acked,
+    send(update) {
+      const updateId = `${doc.clientID}-${n++}`;
+      pending.set(updateId, update);
+      if (ws.readyState === ws.OPEN) {
+        ws.send(JSON.stringify({ type: 'charter.update', charterId, updateId, update: b64(update) }));
+      }
+    },
+    close: () => ws.close(),
+  };
+}
+
+/** Type one character at the end of the editor's own clause (or a random one). */
+function type(doc: Y.Doc, index: number): Uint8Array {
+  const sv = Y.encodeStateVector(doc);
+  const frag = doc.getXmlFragment('default');
+  const el = frag.get(index % frag.length) as Y.XmlElement;
+  const text = el.get(0) as Y.XmlText;
+  text.insert(text.length, String.fromCharCode(97 + Math.floor(Math.random() * 26)));
+  return Y.encodeStateAsUpdate(doc, sv);
+}
+
+/** The first account of each server (setup runs once per database). */
+const sessions = new Map<string, string>();
+
+async function setup(url: string, kind = 'team') {
+  let cookie = sessions.get(url);
+  if (!cookie) {
+    const s = await http(url, 'POST', '/api/setup', {
+      email: `bench-${randomBytes(3).toString('hex')}@example.org`,
+      password: 'correct horse battery',
+      displayName: 'Bench',
+    });
+    cookie = s.cookie;
+    sessions.set(url, cookie);
+  }
+  const org = await http(url, 'POST', '/api/orgs', { name: 'Bench' }, cookie);
+  const orgId = org.body.id as string;
+  const e = await http(
+    url,
+    'POST',
+    `/api/orgs/${orgId}/engagements`,
+    { title: 'Bench', request: 'Measure' },
+    cookie,
+  );
+  const eng = `/api/orgs/${orgId}/engagements/${e.body.id as string}`;
+  const c = await http(
+    url,
+    'POST',
+    `${eng}/charters`,
+    { title: 'Bench charter', kind, locale: 'en' },
+    cookie,
+  );
+  if (c.status !== 200) {
+    throw new Error(`charter: ${JSON.stringify(c.body)}`);
+  }
+  return { cookie, eng, charterId: c.body.id as string };
+}
+
+async function freshState(url: string, cookie: string, charterId: string): Promise<Y.Doc> {
+  const e = await openEditor(url, cookie, charterId, () => {});
+  e.close();
+  return e.doc;
+}
+
+const svEqual = (a: Y.Doc, b: Y.Doc) => Buffer.compare(Y.encodeStateVector(a), Y.encodeStateVector(b)) === 0;
+
+async function propagation(o: Options, url: string) {
+  const { cookie, charterId } = await setup(url);
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const editors: Editor[] = [];
+  for (let i = 0; i < o.editors; i++) {
+    editors.push(
+      await openEditor(url, cookie, charterId, (u, at) => {
+        const t0 = sentAt.get(u);
+        if (t0 !== undefined) {
+          latencies.push(at - t0);
+        }
+      }),
+    );
+  }
+  const stopAt = performance.now() + o.seconds * 1000;
+  await Promise.all(
+    editors.map(async (e, i) => {
+      await sleep(Math.random() * 1000);
+      while (performance.now() < stopAt) {
+        const u = type(e.doc, i);
+        sentAt.set(b64(u), performance.now());
+        e.send(u);
+        await sleep(1000 / o.rate);
+      }
+    }),
+  );
+  await sleep(2000);
+  const server = await freshState(url, cookie, charterId);
+  const converged = editors.every((e) => svEqual(e.doc, server));
+  const heap0 = process.memoryUsage().heapUsed;
+  const copies: Y.Doc[] = [];
+  const state = Y.encodeStateAsUpdate(server);
+  for (let i = 0; i < 20; i++) {
+    const d = new Y.Doc();
+    Y.applyUpdate(d, state);
+    copies.push(d);
+  }
+  const perDocMb = (process.memoryUsage().heapUsed - heap0) / 20 / 2 ** 20;
+  const sent = sentAt.size;
+  for (const e of editors) {
+    e.close();
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    sent,
+    receipts: latencies.length,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    converged,
+    perDocMb: Math.max(perDocMb, 0),
+    stateBytes: state.length,
+    copies: copies.length,
+  };
+}
+
+async function crash(o: Options, args: string[], label: string) {
+  let server: ServerProcess = await startServer(args);
+  const { cookie, charterId } = await setup(server.url);
+  const editors: Editor[] = [];
+  for (let i = 0; i < Math.min(o.editors, 50); i++) {
+    editors.push(await openEditor(server.url, cookie, charterId, () => {}));
+  }
+  let typing = true;
+  const loops = editors.map(async (e, i) => {
+    while (typing) {
+      e.send(type(e.doc, i));
+      await sleep(1000 / o.rate / 2);
+    }
+  });
+  await sleep(2500);
+  server.child.kill('SIGKILL');
+  await server.exited;
+  typing = false;
+  await Promise.all(loops);
+  const acked = editors.flatMap((e) => e.acked);
+  for (const e of editors) {
+    e.close();
+  }
+  server = await startServer(args);
+  const reloaded = await freshState(server.url, cookie, charterId);
+  // An acknowledged update is kept when applying it again to the reloaded document changes nothing
+  // (its structs are there, integrated or waiting for an unacknowledged predecessor the client resends).
+  const before = Y.encodeStateVector(reloaded);
+  const pendingBefore = reloaded.store.pendingStructs?.missing.size ?? 0;
+  let lost = 0;
+  for (const u of acked) {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(reloaded));
+    Y.applyUpdate(copy, u);
+    const changed = Buffer.compare(Y.encodeStateVector(copy), before) !== 0;
+    const newlyPending = (copy.store.pendingStructs?.missing.size ?? 0) > pendingBefore;
+    if (changed || newlyPending) {
+      lost++;
+    }
+    copy.destroy();
+  }
+  server.child.kill('SIGTERM');
+  await server.exited;
+  return { label, acked: acked.length, lost };
+}
+
+async function load(url: string) {
+  const { cookie, eng, charterId } = await setup(url, 'blank');
+  const ed = await openEditor(url, cookie, charterId, () => {});
+  // 200 clauses in one update, then 5,000 small edits spread over them.
+  const sv0 = Y.encodeStateVector(ed.doc);
+  const frag = ed.doc.getXmlFragment('default');
+  Y.transact(ed.doc, () => {
+    for (let i = 0; i < 200; i++) {
+      const el = new Y.XmlElement(i % 5 === 0 ? 'heading' : 'paragraph');
+      el.setAttribute('clauseId', `c${i}`);
+      const t = new Y.XmlText();
+      t.insert(0, `Clause ${i}: we agree to act with care and say what we see.`);
+      el.insert(0, [t]);
+      frag.insert(frag.length, [el]);
+    }
+  });
+  ed.send(Y.encodeStateAsUpdate(ed.doc, sv0));
+  for (let i = 0; i < 5000; i++) {
+    ed.send(type(ed.doc, i * 7));
+    if (i % 200 === 199) {
+      while (ed.acked.length < i - 50) {
+        await sleep(5);
+      }
+    }
+  }
+  while (ed.acked.length < 5001) {
+    await sleep(10);
+  }
+  ed.close();
+  const t0 = performance.now();
+  const r = await http(url, 'GET', `${eng}/charters/${charterId}`, undefined, cookie);
+  const restMs = performance.now() - t0;
+  const t1 = performance.now();
+  const fresh = await freshState(url, cookie, charterId);
+  const syncMs = performance.now() - t1;
+  return {
+    clauses: (r.body.clauses as unknown[]).length,
+    updates: 5001,
+    restMs,
+    syncMs,
+    equal: svEqual(fresh, ed.doc),
+  };
+}
+
+const o = parseOptions(process.argv.slice(2));
+const data = () => ['--data', mkdtempSync(path.join(tmpdir(), 'essaim-charters-'))];
+const sqliteArgs = data();
+const main = await startServer(sqliteArgs);
+const prop = await propagation(o, main.url);
+const loaded = await load(main.url);
+main.child.kill('SIGTERM');
+await main.exited;
+
+const crashes = [await crash(o, data(), 'sqlite')];
+if (o.postgres) {
+  const dbName = `essaim_charters_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: o.postgres });
+  await admin.connect();
+  await admin.query(`create database ${dbName}`);
+  try {
+    crashes.push(
+      await crash(o, ['--database-url', o.postgres.replace(/\/[^/]*$/, `/${dbName}`)], 'postgres'),
+    );
+  } finally {
+    await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+console.log(`\n${'measure'.padEnd(34)}${'value'.padStart(14)}  target`);
+const row = (name: string, value: string, target: string) =>
+  console.log(`${name.padEnd(34)}${value.padStart(14)}  ${target}`);
+row(`propagation p50 (${o.editors} editors)`, `${prop.p50.toFixed(1)} ms`, '');
+row(`propagation p99 (${o.editors} editors)`, `${prop.p99.toFixed(1)} ms`, '< 150 ms');
+row('updates sent / receipts', `${prop.sent} / ${prop.receipts}`, '');
+row('converged (state vectors)', prop.converged ? 'yes' : 'NO', 'yes');
+row('memory per loaded document', `${prop.perDocMb.toFixed(2)} MB`, `(state ${prop.stateBytes} B)`);
+for (const c of crashes) {
+  row(`kill -9 ${c.label}: acked / lost`, `${c.acked} / ${c.lost}`, '0 lost');
+}
+row('200 clauses, 5,000 updates: REST', `${loaded.restMs.toFixed(1)} ms`, '< 500 ms');
+row('200 clauses, 5,000 updates: sync', `${loaded.syncMs.toFixed(1)} ms`, '< 500 ms');
+
+const line = (o2: Record<string, unknown>) => console.log(JSON.stringify(o2));
+line({
+  name: 'charters.propagation',
+  ms: prop.p99,
+  p50: prop.p50,
+  peer: 'target p99 < 150 ms',
+  ratio: prop.p99 / 150,
+  editors: o.editors,
+  sent: prop.sent,
+  receipts: prop.receipts,
+});
+line({ name: 'charters.convergence', ms: 0, peer: 'all state vectors equal', ratio: prop.converged ? 1 : 0 });
+line({
+  name: 'charters.memory_per_doc',
+  ms: 0,
+  MB: prop.perDocMb,
+  stateBytes: prop.stateBytes,
+  peer: 'stated',
+  ratio: 1,
+});
+for (const c of crashes) {
+  line({
+    name: `charters.crash.${c.label}`,
+    ms: 0,
+    acked: c.acked,
+    lost: c.lost,
+    peer: '0 acknowledged updates lost',
+    ratio: c.lost === 0 ? 1 : 0,
+  });
+}
+line({
+  name: 'charters.load.rest',
+  ms: loaded.restMs,
+  peer: 'target < 500 ms',
+  ratio: loaded.restMs / 500,
+  clauses: loaded.clauses,
+  updates: loaded.updates,
+});
+line({
+  name: 'charters.load.sync',
+  ms: loaded.syncMs,
+  peer: 'target < 500 ms',
+  ratio: loaded.syncMs / 500,
+  equal: loaded.equal,
+});
+if (!prop.converged || crashes.some((c) => c.lost > 0)) {
+  process.exitCode = 1;
+}
