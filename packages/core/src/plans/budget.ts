@@ -31,7 +31,10 @@ export function budgetTotals(lines: readonly BudgetLine[]): BudgetTotals {
     total: 0,
     personDays: 0,
     byWorkstream: {} as Record<string, number>,
-    byCategory: { internal: 0, training: 0, external: 0, tools: 0, events: 0 } as Record<BudgetCategory, number>,
+    byCategory: { internal: 0, training: 0, external: 0, tools: 0, events: 0 } as Record<
+      BudgetCategory,
+      number
+    >,
     byQuarter: {} as Record<string, number>,
     byYear: {} as Record<string, number>,
     byFunding: {} as Record<string, number>,

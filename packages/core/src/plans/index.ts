@@ -25,8 +25,9 @@ export {
 } from './pacing.ts';
 export {
   type PulledContent,
-  SPEC_SECTION_KEYS,
   type SectionChange,
+  SPEC_SECTION_KEYS,
+  SPEC_SECTION_TITLES,
   type SpecSection,
   type SpecSectionKey,
   type SpecSource,

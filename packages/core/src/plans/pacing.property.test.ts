@@ -54,7 +54,9 @@ function milestone(id: string, workstreamId: string, over: Partial<Milestone> = 
 const plan = (over: Partial<PlanDocument>): PlanDocument => ({ ...emptyPlan('p'), ...over });
 const level = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null });
 /** A day of 2027 as an ISO date. */
-const day = fc.integer({ min: 0, max: 364 }).map((d) => new Date(Date.UTC(2027, 0, 1 + d)).toISOString().slice(0, 10));
+const day = fc
+  .integer({ min: 0, max: 364 })
+  .map((d) => new Date(Date.UTC(2027, 0, 1 + d)).toISOString().slice(0, 10));
 
 describe('beyond-maturity', () => {
   it('warns exactly when the demand exceeds the lower measured level by more than the stretch', () => {
@@ -70,7 +72,10 @@ describe('beyond-maturity', () => {
           demand !== null && measured.length > 0 && demand - Math.min(...measured) >= MATURITY_STRETCH + 1;
         expect(warnings.length).toBe(expected ? 1 : 0);
         if (expected) {
-          expect(warnings[0]!.data).toMatchObject({ demandLevel: demand, supportedLevel: Math.min(...measured) });
+          expect(warnings[0]!.data).toMatchObject({
+            demandLevel: demand,
+            supportedLevel: Math.min(...measured),
+          });
         }
       }),
     );
@@ -95,7 +100,10 @@ describe('complex-straight-line', () => {
           plan({ workstreams: [workstream('w', { questionId: 'q' })], milestones }),
           { ...noContext, questionDomains: { q: d } },
         ).filter((w) => w.rule === 'complex-straight-line');
-        const deliveries = ms.filter((m) => m.kind === 'delivery').map((m) => m.dueOn).sort();
+        const deliveries = ms
+          .filter((m) => m.kind === 'delivery')
+          .map((m) => m.dueOn)
+          .sort();
         const probes = ms.filter((m) => m.kind === 'probe').map((m) => m.dueOn);
         const probed = probes.some((p) => deliveries.length === 0 || p <= deliveries[0]!);
         expect(warnings.length).toBe(d === 'complex' && ms.length > 0 && !probed ? 1 : 0);
@@ -116,10 +124,9 @@ describe('complex-straight-line', () => {
 
 describe('too-many-changes', () => {
   it('warns for a collective exactly when some month holds more workstreams than the limit', () => {
-    const spans = fc.array(
-      fc.record({ a: day, b: day, collective: fc.constantFrom('c1', 'c2', null) }),
-      { maxLength: 7 },
-    );
+    const spans = fc.array(fc.record({ a: day, b: day, collective: fc.constantFrom('c1', 'c2', null) }), {
+      maxLength: 7,
+    });
     fc.assert(
       fc.property(spans, level, (raw, effectiveness) => {
         const workstreams = raw.map((s, i) =>
@@ -193,7 +200,9 @@ describe('over-allocation', () => {
         const warnings = pacingWarnings(doc, noContext, 's1').filter((w) => w.rule === 'over-allocation');
         // Independent statement: a quarter's days per month = its total / 3, in scenario s1 only.
         const expected = ['2027-Q1', '2027-Q2'].filter((q) => {
-          const total = ls.filter((l) => l.scenario === 's1' && l.quarter === q).reduce((s, l) => s + l.days, 0);
+          const total = ls
+            .filter((l) => l.scenario === 's1' && l.quarter === q)
+            .reduce((s, l) => s + l.days, 0);
           return total > available * 3;
         });
         expect(warnings.length).toBe(expected.length * 3);

@@ -235,7 +235,13 @@ function unavailablePeriod(plan: PlanDocument): PacingWarning[] {
           {
             rule: 'unavailable-period',
             subject: { kind: 'milestone', id: m.id },
-            data: { dueOn: m.dueOn, periodId: period.id, label: period.label, from: period.from, to: period.to },
+            data: {
+              dueOn: m.dueOn,
+              periodId: period.id,
+              label: period.label,
+              from: period.from,
+              to: period.to,
+            },
           },
         ]
       : [];

@@ -62,8 +62,7 @@ export function sectionChange(stored: PulledContent, current: PulledContent): Se
   const addedLines = [...currentLines].filter((l) => !storedLines.has(l));
   const removedLines = [...storedLines].filter((l) => !currentLines.has(l));
   return {
-    changed:
-      addedSources.length + removedSources.length + addedLines.length + removedLines.length > 0,
+    changed: addedSources.length + removedSources.length + addedLines.length + removedLines.length > 0,
     addedSources,
     removedSources,
     addedLines,
@@ -75,3 +74,20 @@ export function sectionChange(stored: PulledContent, current: PulledContent): Se
 export function sectionsFromPulled(pulled: Record<SpecSectionKey, PulledContent>): SpecSection[] {
   return SPEC_SECTION_KEYS.map((key) => ({ key, text: pulled[key].text, pulled: pulled[key] }));
 }
+
+/** Section titles for exported documents (the web app words them through i18n). */
+export const SPEC_SECTION_TITLES: Record<SpecSectionKey, { fr: string; en: string }> = {
+  context: { fr: 'Contexte et demande', en: 'Context and request' },
+  intention: { fr: 'Intention', en: 'Intention' },
+  questions: { fr: 'Questions essentielles', en: 'Essential questions' },
+  diagnosis: { fr: 'Ce que le diagnostic a montré', en: 'What the diagnosis found' },
+  options: { fr: 'Options retenues et par qui', en: 'Options chosen and by whom' },
+  methods: { fr: 'Méthodes prévues', en: 'Methods planned' },
+  governance: { fr: 'Gouvernance et règles de décision', en: 'Governance and decision rules' },
+  charters: { fr: 'Chartes', en: 'Charters' },
+  constraints: { fr: 'Contraintes', en: 'Constraints' },
+  deliverables: { fr: 'Livrables', en: 'Deliverables' },
+  roles: { fr: 'Rôles du consultant et du commanditaire', en: 'Roles of the consultant and the sponsor' },
+  ethics: { fr: 'Engagements d’éthique et de confidentialité', en: 'Ethics and confidentiality commitments' },
+  evaluation: { fr: 'Critères d’évaluation', en: 'Evaluation criteria' },
+};

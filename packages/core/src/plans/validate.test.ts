@@ -62,7 +62,11 @@ describe('validatePlan', () => {
     plan.milestones.push({ ...m, id: 'a', dependsOn: ['b'] }, { ...m, id: 'b', dependsOn: ['a', 'zz'] });
     plan.milestones.push({ ...m, id: 'c', workstreamId: 'nope', dependsOn: [] });
     plan.people.push({ id: 'p', name: 'A', daysPerMonth: 5 }, { id: 'p', name: 'B', daysPerMonth: 5 });
-    expect(validatePlan(plan).map((i) => i.code).sort()).toEqual([
+    expect(
+      validatePlan(plan)
+        .map((i) => i.code)
+        .sort(),
+    ).toEqual([
       'dates-reversed',
       'dependency-cycle',
       'duplicate-id',
