@@ -156,7 +156,8 @@ export async function indicatorSeries(
             'workshops',
           ),
         };
-      case 'manual':
+      default:
+        // manual: the hand-entered values
         return {
           indicatorId: indicator.id,
           series: [...indicator.points]
