@@ -43,6 +43,12 @@ export function WorkLinks({ engagementId }: { engagementId: string }) {
       icon: 'flag' as const,
       show: can('decision.read'),
     },
+    {
+      to: `/engagements/${engagementId}/plan`,
+      label: t('plans.engagementLink'),
+      icon: 'flag' as const,
+      show: can('plan.read'),
+    },
   ].filter((l) => l.show);
   return (
     <Group gap="xs" mb="lg" wrap="wrap" aria-label={t('engagement.work.label')} role="navigation">
