@@ -156,26 +156,28 @@ export function DashboardTab({
             {t('plans.investment.emptyText')}
           </Text>
         ) : (
-          <Table fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('plans.investment.scenarioName')}</Table.Th>
-                <Table.Th ta="right">{t('plans.dashboard.total')}</Table.Th>
-                <Table.Th ta="right">{t('plans.dashboard.personDays')}</Table.Th>
-                <Table.Th ta="right">{t('plans.dashboard.warnings')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {view.scenarios.map((s) => (
-                <Table.Tr key={s.scenarioId}>
-                  <Table.Td>{view.document.scenarios.find((x) => x.id === s.scenarioId)?.name}</Table.Td>
-                  <Table.Td ta="right">{money.format(s.totals.total)}</Table.Td>
-                  <Table.Td ta="right">{s.totals.personDays}</Table.Td>
-                  <Table.Td ta="right">{s.warnings.length}</Table.Td>
+          <Table.ScrollContainer minWidth={420}>
+            <Table fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('plans.investment.scenarioName')}</Table.Th>
+                  <Table.Th ta="right">{t('plans.dashboard.total')}</Table.Th>
+                  <Table.Th ta="right">{t('plans.dashboard.personDays')}</Table.Th>
+                  <Table.Th ta="right">{t('plans.dashboard.warnings')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {view.scenarios.map((s) => (
+                  <Table.Tr key={s.scenarioId}>
+                    <Table.Td>{view.document.scenarios.find((x) => x.id === s.scenarioId)?.name}</Table.Td>
+                    <Table.Td ta="right">{money.format(s.totals.total)}</Table.Td>
+                    <Table.Td ta="right">{s.totals.personDays}</Table.Td>
+                    <Table.Td ta="right">{s.warnings.length}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Card>
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 const MONTH_W = 72;
 const LABEL_W = 220;
 const ROW_H = 28;
-const HEAD_H = 36;
+const HEAD_H = 46;
 
 const STATUS_COLOUR: Record<string, string> = {
   planned: 'var(--mantine-color-gray-6)',
@@ -101,7 +101,7 @@ export function Gantt({
                 height={height}
                 fill={i % 2 === 0 ? 'var(--mantine-color-default-hover)' : 'transparent'}
               />
-              <text x={LABEL_W + i * MONTH_W + 6} y={22} fontSize={12} fill="var(--mantine-color-dimmed)">
+              <text x={LABEL_W + i * MONTH_W + 6} y={18} fontSize={12} fill="var(--mantine-color-dimmed)">
                 {monthName(m)}
               </text>
             </g>
@@ -204,7 +204,7 @@ export function Gantt({
               <line
                 x1={x(today)}
                 x2={x(today)}
-                y1={HEAD_H - 6}
+                y1={HEAD_H - 14}
                 y2={height}
                 stroke="var(--mantine-color-red-6)"
                 strokeWidth={2}

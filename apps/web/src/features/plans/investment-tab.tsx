@@ -251,7 +251,7 @@ export function InvestmentTab({ draft, update, view, readOnly, orgId, dirty }: P
             {t('plans.investment.noLine')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={1150}>
+          <Table.ScrollContainer minWidth={1450}>
             <Table
               verticalSpacing={4}
               aria-label={t('plans.investment.linesOf', { name: current?.name ?? '' })}
@@ -277,6 +277,7 @@ export function InvestmentTab({ draft, update, view, readOnly, orgId, dirty }: P
                       <NativeSelect
                         size="xs"
                         aria-label={t('plans.investment.category')}
+                        miw={170}
                         data={BUDGET_CATEGORIES.map((c) => ({
                           value: c,
                           label: tx(t, `plans.categories.${c}`),
@@ -294,6 +295,7 @@ export function InvestmentTab({ draft, update, view, readOnly, orgId, dirty }: P
                       <TextInput
                         size="xs"
                         aria-label={t('plans.investment.label')}
+                        miw={200}
                         value={l.label}
                         readOnly={readOnly}
                         onChange={(e) => setLine(l.id, { label: e.currentTarget.value })}
@@ -303,6 +305,7 @@ export function InvestmentTab({ draft, update, view, readOnly, orgId, dirty }: P
                       <NativeSelect
                         size="xs"
                         aria-label={t('plans.investment.workstream')}
+                        miw={180}
                         data={[
                           { value: '', label: t('plans.none') },
                           ...draft.workstreams.map((w) => ({ value: w.id, label: w.title })),
@@ -316,6 +319,7 @@ export function InvestmentTab({ draft, update, view, readOnly, orgId, dirty }: P
                       <NativeSelect
                         size="xs"
                         aria-label={t('plans.investment.person')}
+                        miw={160}
                         data={[
                           { value: '', label: t('plans.none') },
                           ...draft.people.map((p) => ({ value: p.id, label: p.name })),
@@ -362,6 +366,7 @@ export function InvestmentTab({ draft, update, view, readOnly, orgId, dirty }: P
                       <TextInput
                         size="xs"
                         aria-label={t('plans.investment.funding')}
+                        miw={180}
                         value={l.fundingSource}
                         readOnly={readOnly}
                         onChange={(e) => setLine(l.id, { fundingSource: e.currentTarget.value })}

@@ -282,7 +282,7 @@ export function MasterPlanTab({ draft, update, view, readOnly }: Props) {
                   {t('plans.master.noMilestone')}
                 </Text>
               ) : (
-                <Table.ScrollContainer minWidth={1100}>
+                <Table.ScrollContainer minWidth={1500}>
                   <Table verticalSpacing={4} aria-label={t('plans.master.milestonesOf', { title: w.title })}>
                     <Table.Thead>
                       <Table.Tr>
@@ -305,6 +305,7 @@ export function MasterPlanTab({ draft, update, view, readOnly }: Props) {
                             <TextInput
                               size="xs"
                               aria-label={t('plans.master.milestone')}
+                              miw={200}
                               value={m.title}
                               readOnly={readOnly}
                               onChange={(e) => setMs(m.id, { title: e.currentTarget.value })}
@@ -314,6 +315,7 @@ export function MasterPlanTab({ draft, update, view, readOnly }: Props) {
                             <NativeSelect
                               size="xs"
                               aria-label={t('plans.master.kind')}
+                              miw={150}
                               data={MILESTONE_KINDS.map((k) => ({
                                 value: k,
                                 label: tx(t, `plans.kinds.${k}`),
@@ -329,6 +331,7 @@ export function MasterPlanTab({ draft, update, view, readOnly }: Props) {
                             <TextInput
                               size="xs"
                               aria-label={t('plans.master.owner')}
+                              miw={150}
                               value={m.owner}
                               readOnly={readOnly}
                               onChange={(e) => setMs(m.id, { owner: e.currentTarget.value })}
@@ -338,6 +341,7 @@ export function MasterPlanTab({ draft, update, view, readOnly }: Props) {
                             <TextInput
                               size="xs"
                               type="date"
+                              miw={140}
                               aria-label={t('plans.master.startsOn')}
                               value={m.startsOn}
                               readOnly={readOnly}
@@ -350,6 +354,7 @@ export function MasterPlanTab({ draft, update, view, readOnly }: Props) {
                             <TextInput
                               size="xs"
                               type="date"
+                              miw={140}
                               aria-label={t('plans.master.dueOn')}
                               value={m.dueOn}
                               readOnly={readOnly}
@@ -372,6 +377,7 @@ export function MasterPlanTab({ draft, update, view, readOnly }: Props) {
                             <TextInput
                               size="xs"
                               aria-label={t('plans.master.deliverables')}
+                              miw={200}
                               placeholder={t('plans.master.deliverablesHint')}
                               value={m.deliverables.join('; ')}
                               readOnly={readOnly}
@@ -389,6 +395,7 @@ export function MasterPlanTab({ draft, update, view, readOnly }: Props) {
                             <NativeSelect
                               size="xs"
                               aria-label={t('plans.master.status')}
+                              miw={130}
                               data={MILESTONE_STATUSES.map((s) => ({
                                 value: s,
                                 label: tx(t, `plans.statuses.${s}`),
@@ -406,6 +413,7 @@ export function MasterPlanTab({ draft, update, view, readOnly }: Props) {
                             <TextInput
                               size="xs"
                               aria-label={t('plans.master.comment')}
+                              miw={200}
                               value={m.comment}
                               readOnly={readOnly}
                               onChange={(e) => setMs(m.id, { comment: e.currentTarget.value })}

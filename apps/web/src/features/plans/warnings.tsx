@@ -85,20 +85,25 @@ export function WarningList({
       </Text>
     ) : null;
   }
+  // One alert per rule: its reasons listed, the rule's explanation once.
+  const byRule = new Map<string, AnyWarning[]>();
+  for (const w of warnings) {
+    byRule.set(w.rule, [...(byRule.get(w.rule) ?? []), w]);
+  }
   return (
-    <Stack gap="xs" role="list" aria-label={t('plans.warnings.title')}>
-      {warnings.map((w) => (
-        <Alert
-          key={`${w.rule}-${w.subject.id}-${JSON.stringify(w.data)}`}
-          role="listitem"
-          color="orange"
-          variant="light"
-          title={tx(t, `plans.warnings.${w.rule}.title`)}
-        >
-          <WarningReason warning={w} name={name} />
-          <List size="xs" c="dimmed" mt={4}>
-            <List.Item>{tx(t, `plans.warnings.${w.rule}.rule`)}</List.Item>
+    <Stack gap="xs" aria-label={t('plans.warnings.title')} role="group">
+      {[...byRule].map(([rule, list]) => (
+        <Alert key={rule} color="orange" variant="light" title={tx(t, `plans.warnings.${rule}.title`)}>
+          <List size="sm" spacing={2}>
+            {list.map((w) => (
+              <List.Item key={`${w.subject.id}-${JSON.stringify(w.data)}`}>
+                <WarningReason warning={w} name={name} />
+              </List.Item>
+            ))}
           </List>
+          <Text size="xs" c="dimmed" mt={6}>
+            {tx(t, `plans.warnings.${rule}.rule`)}
+          </Text>
         </Alert>
       ))}
     </Stack>
