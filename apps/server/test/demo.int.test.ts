@@ -35,6 +35,18 @@ describe.each(testDialects)('demo on $name', (dialect) => {
         options: 3,
         users: 2,
       });
+      // The demo engagement has a plan whose accelerated scenario shows a pacing warning.
+      const plan = await database.db
+        .selectFrom('plans')
+        .select(['version', 'document'])
+        .executeTakeFirstOrThrow();
+      expect(plan.version).toBe(1);
+      const doc = JSON.parse(plan.document) as {
+        workstreams: unknown[];
+        milestones: unknown[];
+        scenarios: unknown[];
+      };
+      expect([doc.workstreams.length, doc.milestones.length, doc.scenarios.length]).toEqual([2, 4, 2]);
       const second = await loadDemo({ database });
       expect(second).toMatchObject({ created: false, orgId: first.orgId });
       expect(await count('people')).toBe(40);

@@ -20,6 +20,7 @@ export const ErrorCodeSchema = z.enum([
   'SETUP_DONE',
   'INTERNAL',
   'BUSY',
+  'DEPENDENCY_CYCLE',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
@@ -53,4 +54,6 @@ export const errorStatus: Record<ErrorCode, number> = {
   INTERNAL: 500,
   /** The database is locked by another process; retry after the Retry-After header. */
   BUSY: 503,
+  /** A plan's milestone dependencies would form a cycle (details.cycle names it). */
+  DEPENDENCY_CYCLE: 409,
 };

@@ -10,6 +10,7 @@ export * from './live.ts';
 export * from './methods.ts';
 export * from './networks.ts';
 export * from './people.ts';
+export * from './plans.ts';
 export * from './sso.ts';
 export * from './surveys.ts';
 export * from './workshops.ts';

@@ -36,6 +36,8 @@ export const ACTIONS = [
   'workshop.read',
   'decision.record',
   'decision.read',
+  'plan.read',
+  'plan.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -73,6 +75,9 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   'workshop.read': everyone,
   'decision.record': ['owner', 'facilitator', 'sponsor'],
   'decision.read': everyone,
+  // The plan carries budgets and the diagnosis's findings: the contract's two sides read it, leads build it.
+  'plan.read': ['owner', 'facilitator', 'sponsor'],
+  'plan.manage': leads,
 };
 
 export function can(role: Role, action: Action): boolean {

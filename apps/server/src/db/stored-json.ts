@@ -17,6 +17,7 @@ import {
   type SurveyInstrumentEntry,
 } from '@essaim/contracts';
 import type { Instrument, ValidSubmission } from '@essaim/core/diagnostics';
+import type { PlanDocument, SpecSection } from '@essaim/core/plans';
 import { z } from 'zod';
 import type { StoredOpinionMap } from './tables/conversations.ts';
 
@@ -82,6 +83,10 @@ export const StoredJson = {
   networkOptions: objectWith<RunNetworkAnalysisBody>(),
   /** network_proposals.why */
   proposalReason: objectWith<NetworkProposal['why']>('marginalReach', 'cumulativeReach'),
+  /** plans.document (validated by PlanDocumentSchema when written) */
+  planDocument: objectWith<PlanDocument>('workstreams', 'milestones', 'scenarios', 'budgetLines'),
+  /** plan_specifications.sections */
+  specSections: z.array(objectWith<SpecSection>('key', 'text', 'pulled')),
 } as const;
 
 /** Parse a JSON column with its schema; `null` for a NULL column. */

@@ -11,6 +11,7 @@ import type { EngagementTables } from './tables/engagements.ts';
 import type { IdentityTables } from './tables/identity.ts';
 import type { MethodsTables } from './tables/methods.ts';
 import type { NetworksTables } from './tables/networks.ts';
+import type { PlansTables } from './tables/plans.ts';
 import type { SsoTables } from './tables/sso.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { WorkshopsTables } from './tables/workshops.ts';
@@ -29,4 +30,5 @@ export interface Database
     CompetenciesTables,
     DecisionsTables,
     SsoTables,
-    ChartersTables {}
+    ChartersTables,
+    PlansTables {}

@@ -14,6 +14,7 @@ import {
 } from '../services/engagements.service.ts';
 import { addOption, createBoard } from '../services/options-boards.service.ts';
 import { createOrganisation } from '../services/organisations.service.ts';
+import { savePlan } from '../services/plans.service.ts';
 import { commitImport } from '../services/roster-import.service.ts';
 import {
   DEMO_ACCOUNTS,
@@ -23,6 +24,7 @@ import {
   DEMO_PASSWORD,
   demoPeople,
 } from './demo-data.ts';
+import { demoPlan } from './demo-plan.ts';
 
 export interface DemoResult {
   created: boolean;
@@ -170,5 +172,17 @@ export async function loadDemo(deps: Pick<AppDeps, 'database'>): Promise<DemoRes
   for (const o of DEMO_ENGAGEMENT.board.options) {
     await addOption(db, scope, engagement.id, board.id, o, fActor);
   }
+  const accueil = await db
+    .selectFrom('collectives')
+    .select('id')
+    .where('org_id', '=', org.id)
+    .where('name', '=', 'Service Accueil et usagers')
+    .executeTakeFirst();
+  const plan = demoPlan({
+    flowQuestionId: withQuestions.questions[0]!.id,
+    cooperationQuestionId: q3.id,
+    accueilId: accueil?.id ?? null,
+  });
+  await savePlan(db, scope, engagement.id, { version: 0, document: plan }, fActor, 'fr');
   return { created: true, orgId: org.id, accounts };
 }

@@ -10,6 +10,7 @@ import { RouteErrorPage } from '../features/errors/route-error-page';
 import { methodsPublicRoutes, methodsRoutes } from '../features/methods/routes';
 import { networkPublicRoutes, networkRoutes } from '../features/network/routes';
 import { opinionsPublicRoutes, opinionsRoutes } from '../features/opinions/routes';
+import { plansRoutes } from '../features/plans/routes';
 import { ssoRoutes } from '../features/sso/routes';
 import { workshopsPublicRoutes, workshopsRoutes } from '../features/workshops/routes';
 import { AppLayout } from './app-layout';
@@ -121,6 +122,7 @@ export const router = createBrowserRouter([
                   ...decisionsRoutes,
                   ...chartersRoutes,
                   ...ssoRoutes,
+                  ...plansRoutes,
                   { path: 'organisation', element: <OrganisationPage /> },
                   { path: 'account', element: <AccountPage /> },
                   { path: 'audit', element: <AuditPage /> },

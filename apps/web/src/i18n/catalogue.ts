@@ -20,6 +20,7 @@ import enMembers from './locales/en/members.json';
 import enNetwork from './locales/en/network.json';
 import enOpinion from './locales/en/opinion.json';
 import enOrgs from './locales/en/orgs.json';
+import enPlans from './locales/en/plans.json';
 import enSso from './locales/en/sso.json';
 import enWorkshop from './locales/en/workshop.json';
 import enShell from './locales/en.json';
@@ -39,6 +40,7 @@ import frMembers from './locales/fr/members.json';
 import frNetwork from './locales/fr/network.json';
 import frOpinion from './locales/fr/opinion.json';
 import frOrgs from './locales/fr/orgs.json';
+import frPlans from './locales/fr/plans.json';
 import frSso from './locales/fr/sso.json';
 import frWorkshop from './locales/fr/workshop.json';
 import frShell from './locales/fr.json';
@@ -63,6 +65,7 @@ export const frCatalogue = {
   charters: frCharters,
   sso: frSso,
   a11y: frA11y,
+  plans: frPlans,
 };
 
 export const enCatalogue = {
@@ -85,4 +88,5 @@ export const enCatalogue = {
   charters: enCharters,
   sso: enSso,
   a11y: enA11y,
+  plans: enPlans,
 };
