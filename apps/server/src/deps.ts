@@ -7,6 +7,7 @@ import { type RoomAuthorizer, type SocketMessageHandler, StatusListeners } from 
 import { assertEngagementAcceptsInput } from './services/engagement-guard.ts';
 import { LiveRuntime } from './services/live.service.ts';
 import { NetworkAnalysisJobs } from './services/networks-jobs.service.ts';
+import { WebhookDispatcher } from './services/webhooks-dispatcher.ts';
 
 export type { RoomAuthorizer, SocketContext, SocketMessageHandler } from './realtime/sockets.ts';
 export { StatusListeners } from './realtime/sockets.ts';
@@ -25,6 +26,8 @@ export interface AppDeps {
   live: LiveRuntime;
   /** The network analysis job runner of this instance (tests wait on `idle()`). */
   networkJobs: NetworkAnalysisJobs;
+  /** Sends the webhook outbox (tests call `drain()`). */
+  webhooks: WebhookDispatcher;
   engagementStatusListeners: StatusListeners;
   roomAuthorizers: Map<string, RoomAuthorizer>;
   socketHandlers: Map<string, SocketMessageHandler>;
@@ -55,6 +58,7 @@ export function createDeps(
         payload,
       }),
     ),
+    webhooks: new WebhookDispatcher(database.db),
     engagementStatusListeners: new StatusListeners(),
     roomAuthorizers: new Map<string, RoomAuthorizer>([['lobby', async () => true]]),
     socketHandlers,

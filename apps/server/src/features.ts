@@ -8,6 +8,7 @@ import { methodsPlugins } from './features/methods.ts';
 import { networksPlugins } from './features/networks.ts';
 import { ssoPlugins } from './features/sso.ts';
 import { surveysPlugins } from './features/surveys.ts';
+import { webhooksPlugins } from './features/webhooks.ts';
 import { workshopsPlugins } from './features/workshops.ts';
 
 /**
@@ -26,5 +27,6 @@ export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
     ...competenciesPlugins,
     ...decisionsPlugins,
     ...ssoPlugins,
+    ...webhooksPlugins,
   ];
 }

@@ -11,5 +11,6 @@ export * from './networks.ts';
 export * from './people.ts';
 export * from './sso.ts';
 export * from './surveys.ts';
+export * from './webhooks.ts';
 export * from './workshops.ts';
 export * from './ws.ts';

@@ -12,6 +12,7 @@ import type { MethodsTables } from './tables/methods.ts';
 import type { NetworksTables } from './tables/networks.ts';
 import type { SsoTables } from './tables/sso.ts';
 import type { SurveysTables } from './tables/surveys.ts';
+import type { WebhooksTables } from './tables/webhooks.ts';
 import type { WorkshopsTables } from './tables/workshops.ts';
 
 export type * from './tables/engagements.ts';
@@ -27,4 +28,5 @@ export interface Database
     ConversationsTables,
     CompetenciesTables,
     DecisionsTables,
-    SsoTables {}
+    SsoTables,
+    WebhooksTables {}

@@ -9,6 +9,7 @@ import { methodsMigrations } from './methods/index.ts';
 import { networksMigrations } from './networks/index.ts';
 import { ssoMigrations } from './sso/index.ts';
 import { surveysMigrations } from './surveys/index.ts';
+import { webhooksMigrations } from './webhooks/index.ts';
 import { workshopsMigrations } from './workshops/index.ts';
 
 /**
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   ...competenciesMigrations,
   ...decisionsMigrations,
   ...ssoMigrations,
+  ...webhooksMigrations,
 };
