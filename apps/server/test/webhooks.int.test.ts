@@ -45,8 +45,12 @@ async function until<T>(fn: () => Promise<T | undefined | false>, ms = 5000): Pr
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
+    if (v) {
+      return v;
+    }
+    if (Date.now() > end) {
+      throw new Error('timed out waiting');
+    }
     await new Promise((r) => setTimeout(r, 20));
   }
 }

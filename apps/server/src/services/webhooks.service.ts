@@ -105,9 +105,15 @@ export async function updateEndpoint(
   return db.transaction().execute(async (trx) => {
     const row = await load(trx, scope, id);
     const next: Partial<WebhookEndpointRow> = { updated_at: nowIso() };
-    if (patch.url !== undefined) next.url = patch.url;
-    if (patch.description !== undefined) next.description = patch.description;
-    if (patch.eventTypes !== undefined) next.event_types = JSON.stringify([...new Set(patch.eventTypes)]);
+    if (patch.url !== undefined) {
+      next.url = patch.url;
+    }
+    if (patch.description !== undefined) {
+      next.description = patch.description;
+    }
+    if (patch.eventTypes !== undefined) {
+      next.event_types = JSON.stringify([...new Set(patch.eventTypes)]);
+    }
     if (patch.enabled === true && row.enabled === 0) {
       Object.assign(next, { enabled: 1, consecutive_failures: 0, disabled_at: null, disabled_reason: null });
     } else if (patch.enabled === false && row.enabled === 1) {
