@@ -6,6 +6,7 @@ import { engagementsPlugins } from './features/engagements.ts';
 import { identityPlugins } from './features/identity.ts';
 import { methodsPlugins } from './features/methods.ts';
 import { networksPlugins } from './features/networks.ts';
+import { reportsPlugins } from './features/reports.ts';
 import { ssoPlugins } from './features/sso.ts';
 import { surveysPlugins } from './features/surveys.ts';
 import { webhooksPlugins } from './features/webhooks.ts';
@@ -28,5 +29,6 @@ export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
     ...decisionsPlugins,
     ...ssoPlugins,
     ...webhooksPlugins,
+    ...reportsPlugins,
   ];
 }

@@ -14,3 +14,4 @@ export * from './surveys.ts';
 export * from './webhooks.ts';
 export * from './workshops.ts';
 export * from './ws.ts';
+export * from './reports.ts';

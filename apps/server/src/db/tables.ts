@@ -10,6 +10,7 @@ import type { EngagementTables } from './tables/engagements.ts';
 import type { IdentityTables } from './tables/identity.ts';
 import type { MethodsTables } from './tables/methods.ts';
 import type { NetworksTables } from './tables/networks.ts';
+import type { ReportsTables } from './tables/reports.ts';
 import type { SsoTables } from './tables/sso.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { WebhooksTables } from './tables/webhooks.ts';
@@ -29,4 +30,5 @@ export interface Database
     CompetenciesTables,
     DecisionsTables,
     SsoTables,
-    WebhooksTables {}
+    WebhooksTables,
+    ReportsTables {}

@@ -7,6 +7,7 @@ import { identityMigrations } from './identity/index.ts';
 import { instanceMigrations } from './instance/index.ts';
 import { methodsMigrations } from './methods/index.ts';
 import { networksMigrations } from './networks/index.ts';
+import { reportsMigrations } from './reports/index.ts';
 import { ssoMigrations } from './sso/index.ts';
 import { surveysMigrations } from './surveys/index.ts';
 import { webhooksMigrations } from './webhooks/index.ts';
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   ...decisionsMigrations,
   ...ssoMigrations,
   ...webhooksMigrations,
+  ...reportsMigrations,
 };
