@@ -221,8 +221,7 @@ export async function renderReportPdf(doc: ReportDocument, onProgress: ProgressF
       pdf.font(font).fontSize(9);
       return Math.max(...cells.map((c, i) => pdf.heightOfString(c, { width: (cols[i] ?? 40) - 2 * pad }))) + 2 * pad;
     };
-    const drawRow = (cells: string[], font: string, fill: string | null) => {
-      const h = rowHeight(cells, font);
+    const drawRow = (cells: string[], font: string, fill: string | null, h = rowHeight(cells, font)) => {
       const y = pdf.y;
       if (fill) {
         pdf.rect(MARGIN, y, width, h).fill(fill);
@@ -238,15 +237,18 @@ export async function renderReportPdf(doc: ReportDocument, onProgress: ProgressF
       pdf.x = MARGIN;
     };
     const header = block.columns.map(printable);
-    ensure(rowHeight(header, 'Helvetica-Bold') * 2);
-    drawRow(header, 'Helvetica-Bold', '#e8edf3');
+    const headerHeight = rowHeight(header, 'Helvetica-Bold');
+    ensure(headerHeight * 2);
+    drawRow(header, 'Helvetica-Bold', '#e8edf3', headerHeight);
     block.rows.forEach((row, r) => {
       const cells = row.map((c) => printable(c === null ? '—' : String(c)));
-      if (pdf.y + rowHeight(cells, 'Helvetica') > bottom()) {
+      // Measured once: wrapping text is the costly part of a long table.
+      const h = rowHeight(cells, 'Helvetica');
+      if (pdf.y + h > bottom()) {
         pdf.addPage();
-        drawRow(header, 'Helvetica-Bold', '#e8edf3');
+        drawRow(header, 'Helvetica-Bold', '#e8edf3', headerHeight);
       }
-      drawRow(cells, 'Helvetica', r % 2 === 1 ? '#f7f7f7' : null);
+      drawRow(cells, 'Helvetica', r % 2 === 1 ? '#f7f7f7' : null, h);
     });
     if (block.caption) {
       pdf.moveDown(0.3).font('Helvetica-Oblique').fontSize(9).fillColor('#444').text(printable(block.caption), { width });
