@@ -7,6 +7,8 @@ import { type RoomAuthorizer, type SocketMessageHandler, StatusListeners } from 
 import { assertEngagementAcceptsInput } from './services/engagement-guard.ts';
 import { LiveRuntime } from './services/live.service.ts';
 import { NetworkAnalysisJobs } from './services/networks-jobs.service.ts';
+import { ReportJobs } from './services/reports.service.ts';
+import { WebhookDispatcher } from './services/webhooks-dispatcher.ts';
 
 export type { RoomAuthorizer, SocketContext, SocketMessageHandler } from './realtime/sockets.ts';
 export { StatusListeners } from './realtime/sockets.ts';
@@ -25,6 +27,10 @@ export interface AppDeps {
   live: LiveRuntime;
   /** The network analysis job runner of this instance (tests wait on `idle()`). */
   networkJobs: NetworkAnalysisJobs;
+  /** Sends the webhook outbox (tests call `drain()`). */
+  webhooks: WebhookDispatcher;
+  /** PDF report jobs of this instance (tests wait on `idle()`). */
+  reports: ReportJobs;
   engagementStatusListeners: StatusListeners;
   roomAuthorizers: Map<string, RoomAuthorizer>;
   socketHandlers: Map<string, SocketMessageHandler>;
@@ -40,13 +46,14 @@ export function createDeps(
   shuttingDown: () => boolean = () => false,
 ): AppDeps {
   const socketHandlers = new Map<string, SocketMessageHandler>();
+  const live = new LiveRuntime(database.db, hub, socketHandlers, assertEngagementAcceptsInput);
   return {
     config,
     database,
     bus,
     hub,
     mailer: createMailer(config.smtpUrl),
-    live: new LiveRuntime(database.db, hub, socketHandlers, assertEngagementAcceptsInput),
+    live,
     networkJobs: new NetworkAnalysisJobs(database.db, (networkId, payload) =>
       hub.broadcast(`network:${networkId}`, {
         type: 'event',
@@ -55,6 +62,8 @@ export function createDeps(
         payload,
       }),
     ),
+    webhooks: new WebhookDispatcher(database.db),
+    reports: new ReportJobs(database.db, live),
     engagementStatusListeners: new StatusListeners(),
     roomAuthorizers: new Map<string, RoomAuthorizer>([['lobby', async () => true]]),
     socketHandlers,

@@ -8,8 +8,10 @@ import { identityPlugins } from './features/identity.ts';
 import { methodsPlugins } from './features/methods.ts';
 import { networksPlugins } from './features/networks.ts';
 import { plansPlugins } from './features/plans.ts';
+import { reportsPlugins } from './features/reports.ts';
 import { ssoPlugins } from './features/sso.ts';
 import { surveysPlugins } from './features/surveys.ts';
+import { webhooksPlugins } from './features/webhooks.ts';
 import { workshopsPlugins } from './features/workshops.ts';
 
 /**
@@ -30,5 +32,7 @@ export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
     ...ssoPlugins,
     ...chartersPlugins,
     ...plansPlugins,
+    ...webhooksPlugins,
+    ...reportsPlugins,
   ];
 }

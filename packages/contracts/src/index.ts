@@ -13,5 +13,7 @@ export * from './people.ts';
 export * from './plans.ts';
 export * from './sso.ts';
 export * from './surveys.ts';
+export * from './webhooks.ts';
 export * from './workshops.ts';
 export * from './ws.ts';
+export * from './reports.ts';

@@ -12,8 +12,10 @@ import type { IdentityTables } from './tables/identity.ts';
 import type { MethodsTables } from './tables/methods.ts';
 import type { NetworksTables } from './tables/networks.ts';
 import type { PlansTables } from './tables/plans.ts';
+import type { ReportsTables } from './tables/reports.ts';
 import type { SsoTables } from './tables/sso.ts';
 import type { SurveysTables } from './tables/surveys.ts';
+import type { WebhooksTables } from './tables/webhooks.ts';
 import type { WorkshopsTables } from './tables/workshops.ts';
 
 export type * from './tables/engagements.ts';
@@ -31,4 +33,6 @@ export interface Database
     DecisionsTables,
     SsoTables,
     ChartersTables,
-    PlansTables {}
+    PlansTables,
+    WebhooksTables,
+    ReportsTables {}

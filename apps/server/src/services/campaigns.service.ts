@@ -33,6 +33,7 @@ import { loadEngagement } from './engagements.service.ts';
 import { issueParticipant } from './participants.service.ts';
 import { resolveInstrument } from './surveys.service.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
+import { emitCampaignClosed } from './webhooks-emitters.ts';
 
 export const respondPath = (token: string) => `/respond/${token}`;
 
@@ -411,6 +412,7 @@ export async function closeCampaign(
     });
     const closed = { ...row, status: 'closed', closed_at: now, updated_at: now };
     await releaseCampaign(trx, closed);
+    await emitCampaignClosed(trx, closed);
     await recordEngagementEvent(trx, actor, {
       orgId: scope.orgId,
       engagementId: row.engagement_id,

@@ -24,6 +24,7 @@ import { loadEngagement } from './engagements.service.ts';
 import { registerPersonalData } from './personal-data.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 import { registerTraceKind } from './trace.service.ts';
+import { emitDecisionAdopted } from './webhooks-emitters.ts';
 
 /**
  * The decision register: every capability that records a choice (options boards, method choices, live
@@ -82,6 +83,9 @@ export async function writeDecisionRecord(db: Db, input: DecisionRecordInput, id
     created_at: now,
     updated_at: now,
   });
+  if (input.status === 'passed') {
+    await emitDecisionAdopted(db, { ...input, id });
+  }
   return id;
 }
 

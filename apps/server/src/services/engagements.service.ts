@@ -11,6 +11,7 @@ import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
+import { emitEngagementStopped } from './webhooks-emitters.ts';
 
 type PhaseState = {
   key: (typeof PHASES)[number];
@@ -281,6 +282,9 @@ export function changeStatus(
       status_by: scope.userId,
       status_at: nowIso(),
     });
+    if (body.status === 'stopped') {
+      await emitEngagementStopped(trx, row, row.status);
+    }
     const kind =
       body.status === 'active'
         ? 'engagement.resumed'

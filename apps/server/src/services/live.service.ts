@@ -38,6 +38,7 @@ import type { SocketContext, SocketMessageHandler } from '../realtime/sockets.ts
 import { recordLiveOutcomes } from './live-decisions.ts';
 import { resolveParticipant } from './participants.service.ts';
 import { toRole } from './presenters.ts';
+import { emitLiveWebhooks } from './webhooks-emitters.ts';
 
 /** Cookie holding a workshop's participant token (one per workshop, HttpOnly). */
 export const participantCookie = (workshopId: string): string => `essaim_wp_${workshopId}`;
@@ -128,6 +129,9 @@ export class LiveRuntime {
         // Background work after the commit: nobody awaits it, so a failure goes to the app log.
         recordLiveOutcomes(db, batch, state).catch((error: unknown) =>
           this.reportError(error, 'recording a live outcome as a decision failed'),
+        );
+        emitLiveWebhooks(db, batch).catch((error: unknown) =>
+          this.reportError(error, 'emitting a live webhook failed'),
         );
       },
       acceptsInput,

@@ -36,6 +36,7 @@ import {
   userKey,
 } from './proposals-view.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
+import { emitDecisionAdopted } from './webhooks-emitters.ts';
 
 /**
  * Asynchronous proposals (the Loomio part of issue 15): a text decided by an explicit rule before a
@@ -111,6 +112,16 @@ export async function syncRecord(db: Db, p: ProposalRow): Promise<void> {
         : t.outcome === 'passed'
           ? 'passed'
           : 'rejected';
+  if (status === 'passed' && record?.status !== 'passed') {
+    await emitDecisionAdopted(db, {
+      id: p.record_id,
+      orgId: p.org_id,
+      engagementId: p.engagement_id,
+      title: p.title,
+      rule: p.rule,
+      source: 'proposal',
+    });
+  }
   await decisionsRepository.updateRecord(db, p.record_id, {
     title: p.title,
     statement: p.text,

@@ -9,8 +9,10 @@ import { instanceMigrations } from './instance/index.ts';
 import { methodsMigrations } from './methods/index.ts';
 import { networksMigrations } from './networks/index.ts';
 import { plansMigrations } from './plans/index.ts';
+import { reportsMigrations } from './reports/index.ts';
 import { ssoMigrations } from './sso/index.ts';
 import { surveysMigrations } from './surveys/index.ts';
+import { webhooksMigrations } from './webhooks/index.ts';
 import { workshopsMigrations } from './workshops/index.ts';
 
 /**
@@ -33,4 +35,6 @@ export const migrations: Record<string, Migration> = {
   ...ssoMigrations,
   ...chartersMigrations,
   ...plansMigrations,
+  ...webhooksMigrations,
+  ...reportsMigrations,
 };
