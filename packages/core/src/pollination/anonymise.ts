@@ -44,7 +44,7 @@ export interface AnonymiseResult {
 }
 
 /** Particles of names, never removed on their own (they are ordinary words of French and English). */
-const PARTICLES = new Set([
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'de',
   'du',
   'des',
@@ -70,9 +70,6 @@ const PARTICLES = new Set([
   'ste',
   'saint',
   'sainte',
-  'mac',
-  'and',
-  'et',
 ]);
 
 export const ORGANISATION_ID = '#organisation';
@@ -136,7 +133,7 @@ function patternsOf(id: string, name: string): Pattern[] {
     return [];
   }
   const patterns: Pattern[] = [{ id, words, initials: false }];
-  const significant = words.filter((w) => w.length >= 2 && !PARTICLES.has(w) && !/^\d+$/.test(w));
+  const significant = words.filter((w) => w.length >= 2 && !NAME_PARTICLES.has(w) && !/^\d+$/.test(w));
   for (const w of significant) {
     patterns.push({ id, words: [w], initials: false });
   }
