@@ -6,6 +6,7 @@ import { engagementsPlugins } from './features/engagements.ts';
 import { identityPlugins } from './features/identity.ts';
 import { methodsPlugins } from './features/methods.ts';
 import { networksPlugins } from './features/networks.ts';
+import { pollinationPlugins } from './features/pollination.ts';
 import { ssoPlugins } from './features/sso.ts';
 import { surveysPlugins } from './features/surveys.ts';
 import { workshopsPlugins } from './features/workshops.ts';
@@ -26,5 +27,6 @@ export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
     ...competenciesPlugins,
     ...decisionsPlugins,
     ...ssoPlugins,
+    ...pollinationPlugins,
   ];
 }

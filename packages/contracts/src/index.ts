@@ -9,6 +9,7 @@ export * from './live.ts';
 export * from './methods.ts';
 export * from './networks.ts';
 export * from './people.ts';
+export * from './pollination.ts';
 export * from './sso.ts';
 export * from './surveys.ts';
 export * from './workshops.ts';

@@ -10,6 +10,7 @@ import type { EngagementTables } from './tables/engagements.ts';
 import type { IdentityTables } from './tables/identity.ts';
 import type { MethodsTables } from './tables/methods.ts';
 import type { NetworksTables } from './tables/networks.ts';
+import type { PollinationTables } from './tables/pollination.ts';
 import type { SsoTables } from './tables/sso.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { WorkshopsTables } from './tables/workshops.ts';
@@ -27,4 +28,5 @@ export interface Database
     ConversationsTables,
     CompetenciesTables,
     DecisionsTables,
-    SsoTables {}
+    SsoTables,
+    PollinationTables {}

@@ -7,6 +7,7 @@ import { identityMigrations } from './identity/index.ts';
 import { instanceMigrations } from './instance/index.ts';
 import { methodsMigrations } from './methods/index.ts';
 import { networksMigrations } from './networks/index.ts';
+import { pollinationMigrations } from './pollination/index.ts';
 import { ssoMigrations } from './sso/index.ts';
 import { surveysMigrations } from './surveys/index.ts';
 import { workshopsMigrations } from './workshops/index.ts';
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   ...competenciesMigrations,
   ...decisionsMigrations,
   ...ssoMigrations,
+  ...pollinationMigrations,
 };
