@@ -369,16 +369,36 @@ export async function updateExperience(
     const textChanged = EXPERIENCE_TEXT_FIELDS.some(
       (f) => body[f] !== undefined && body[f] !== textsOf(row)[f],
     );
-    if (body.icForms) patch.ic_forms = writeJson(body.icForms) ?? '[]';
-    if (body.cynefin !== undefined) patch.cynefin = body.cynefin;
-    if (body.methodIds) patch.method_ids = writeJson(body.methodIds) ?? '[]';
-    if (body.sector !== undefined) patch.sector = body.sector;
-    if (body.size !== undefined) patch.size = body.size;
-    if (body.indicators) patch.indicators = writeJson(body.indicators) ?? '[]';
-    if (body.language) patch.language = body.language;
-    if (body.licence) patch.licence = body.licence;
-    if (body.collectiveId !== undefined) patch.collective_id = body.collectiveId;
-    if (body.contacts) patch.contacts = writeJson(mergeContacts(contactsOf(row), body.contacts)) ?? '[]';
+    if (body.icForms) {
+      patch.ic_forms = writeJson(body.icForms) ?? '[]';
+    }
+    if (body.cynefin !== undefined) {
+      patch.cynefin = body.cynefin;
+    }
+    if (body.methodIds) {
+      patch.method_ids = writeJson(body.methodIds) ?? '[]';
+    }
+    if (body.sector !== undefined) {
+      patch.sector = body.sector;
+    }
+    if (body.size !== undefined) {
+      patch.size = body.size;
+    }
+    if (body.indicators) {
+      patch.indicators = writeJson(body.indicators) ?? '[]';
+    }
+    if (body.language) {
+      patch.language = body.language;
+    }
+    if (body.licence) {
+      patch.licence = body.licence;
+    }
+    if (body.collectiveId !== undefined) {
+      patch.collective_id = body.collectiveId;
+    }
+    if (body.contacts) {
+      patch.contacts = writeJson(mergeContacts(contactsOf(row), body.contacts)) ?? '[]';
+    }
     if (textChanged || body.contacts) {
       // A text written after the check has not been checked: back to draft, out of the library.
       Object.assign(patch, { status: 'draft', visibility: null, shared_at: null, anonymised_at: null });
