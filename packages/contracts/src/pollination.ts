@@ -34,41 +34,58 @@ export const DiffusionPlanParamsSchema = OrgParamsSchema.extend({ planId: IdSche
 const IndicatorSchema = z.object({ label: Required(200), value: Required(200) });
 const DeltaSchema = z.object({ constructId: z.string(), before: z.number(), after: z.number() });
 
-/** What a contributor writes; every field optional on update. */
-export const ExperienceFieldsSchema = z.object({
+const ContactInputSchema = z.object({
+  name: Required(200),
+  role: Text(200).default(''),
+  personId: IdSchema.nullable().default(null),
+});
+
+/** What a contributor writes (no defaults here: an update changes only the fields it sends). */
+const fieldShapes = {
   title: Required(200),
-  context: Text(10000).default(''),
-  question: Text(2000).default(''),
-  whatHappened: Text(20000).default(''),
-  results: Text(10000).default(''),
-  lessons: Text(10000).default(''),
-  conditions: Text(10000).default(''),
-  pitfalls: Text(10000).default(''),
-  icForms: z.array(z.enum(IC_FORMS)).max(5).default([]),
-  cynefin: ExperienceCynefinSchema.nullable().default(null),
-  methodIds: z.array(Required(120)).max(40).default([]),
-  sector: Text(120).default(''),
-  size: z.number().int().min(1).max(1000000).nullable().default(null),
-  indicators: z.array(IndicatorSchema).max(30).default([]),
-  language: ExperienceLanguageSchema.default('fr'),
-  licence: ExperienceLicenceSchema.default('CC-BY-4.0'),
-  collectiveId: IdSchema.nullable().default(null),
-  contacts: z
-    .array(
-      z.object({
-        name: Required(200),
-        role: Text(200).default(''),
-        personId: IdSchema.nullable().default(null),
-      }),
-    )
-    .max(20)
-    .default([]),
+  context: Text(10000),
+  question: Text(2000),
+  whatHappened: Text(20000),
+  results: Text(10000),
+  lessons: Text(10000),
+  conditions: Text(10000),
+  pitfalls: Text(10000),
+  icForms: z.array(z.enum(IC_FORMS)).max(5),
+  cynefin: ExperienceCynefinSchema.nullable(),
+  methodIds: z.array(Required(120)).max(40),
+  sector: Text(120),
+  size: z.number().int().min(1).max(1000000).nullable(),
+  indicators: z.array(IndicatorSchema).max(30),
+  language: ExperienceLanguageSchema,
+  licence: ExperienceLicenceSchema,
+  collectiveId: IdSchema.nullable(),
+  contacts: z.array(ContactInputSchema).max(20),
+};
+export const ExperienceUpdateBodySchema = z.object(fieldShapes).partial();
+export const ExperienceFieldsSchema = z.object({
+  ...fieldShapes,
+  context: fieldShapes.context.default(''),
+  question: fieldShapes.question.default(''),
+  whatHappened: fieldShapes.whatHappened.default(''),
+  results: fieldShapes.results.default(''),
+  lessons: fieldShapes.lessons.default(''),
+  conditions: fieldShapes.conditions.default(''),
+  pitfalls: fieldShapes.pitfalls.default(''),
+  icForms: fieldShapes.icForms.default([]),
+  cynefin: fieldShapes.cynefin.default(null),
+  methodIds: fieldShapes.methodIds.default([]),
+  sector: fieldShapes.sector.default(''),
+  size: fieldShapes.size.default(null),
+  indicators: fieldShapes.indicators.default([]),
+  language: fieldShapes.language.default('fr'),
+  licence: fieldShapes.licence.default('CC-BY-4.0'),
+  collectiveId: fieldShapes.collectiveId.default(null),
+  contacts: fieldShapes.contacts.default([]),
 });
 export const ExperienceCreateBodySchema = ExperienceFieldsSchema.extend({
   engagementId: IdSchema.nullable().default(null),
 });
 export type ExperienceCreateBody = z.input<typeof ExperienceCreateBodySchema>;
-export const ExperienceUpdateBodySchema = ExperienceFieldsSchema.partial();
 
 export const ExperienceAnonymiseBodySchema = z.object({ removeOrganisation: z.boolean().default(false) });
 export const ExperienceShareBodySchema = z.object({

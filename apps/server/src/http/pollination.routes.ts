@@ -187,7 +187,7 @@ export async function pollinationRoutes(app: AppInstance): Promise<void> {
         tags,
         params: ExperienceContactParamsSchema,
         body: ExperienceContactConsentBodySchema,
-        response: { 200: ExperienceViewSchema },
+        response: { 200: z.object({ contactId: z.string(), consentedAt: z.string().nullable() }) },
       },
     },
     async (request) =>

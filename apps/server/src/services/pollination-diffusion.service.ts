@@ -32,9 +32,36 @@ import { loadEngagement } from './engagements.service.ts';
  */
 const canManage = (scope: OrgScope) => can(scope.role, 'methods.manage');
 
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * Accepted proposals with the roster person each stands for: the node's link (survey networks), or a
+ * roster person whose name is the node's label (imported networks; ambiguous names are left out).
+ */
+async function acceptedWithPeople(db: Db, scope: OrgScope, engagementId: string | null, proposalId?: string) {
+  const rows = await repo.acceptedProposals(db, scope, engagementId, proposalId);
+  const people = await repo.peopleOf(db, scope);
+  const byName = new Map<string, { id: string; display_name: string } | null>();
+  for (const p of people) {
+    const key = fold(p.display_name);
+    byName.set(key, byName.has(key) ? null : p);
+  }
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return rows.flatMap((r) => {
+    const person = r.person_id ? byId.get(r.person_id) : byName.get(fold(r.label));
+    return person ? [{ ...r, person_id: person.id, display_name: person.display_name }] : [];
+  });
+}
+
 export async function changeAgentCandidates(db: Db, scope: OrgScope, engagementId: string) {
   await loadEngagement(db, scope, engagementId);
-  const rows = await repo.acceptedAgents(db, scope, engagementId);
+  const rows = await acceptedWithPeople(db, scope, engagementId);
   return {
     candidates: rows.map((r) => ({
       personId: r.person_id,
@@ -111,7 +138,7 @@ export async function createPlan(db: Db, scope: OrgScope, body: PlanBody, actor:
       let reach: number | null = null;
       let size: number | null = null;
       if (a.proposalId) {
-        const proposal = await repo.acceptedProposal(trx, scope, a.proposalId);
+        const [proposal] = await acceptedWithPeople(trx, scope, null, a.proposalId);
         // Only a proposal the person accepted, and the person it names, can make someone a change agent.
         if (!proposal || proposal.person_id !== a.personId) {
           throw invalid('agents', 'a change agent from a network analysis must have accepted');

@@ -490,7 +490,8 @@ export async function setContactConsent(
       objectId: id,
       details: { contactId, self: own },
     });
-    return readExperience(trx, scope, id);
+    // The person agreeing may not read the draft itself: they get their own answer back.
+    return { contactId, consentedAt: contacts.find((c) => c.id === contactId)?.consentedAt ?? null };
   });
 }
 

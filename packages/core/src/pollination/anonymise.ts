@@ -11,8 +11,9 @@
  * - the whole display name (every word in order, e.g. "Anne-Laure Le Gall");
  * - each word of it on its own, except one-letter words and name particles ("de", "le", "van"…), so
  *   "Anne-Laure" alone or "Le Gall" alone is found;
- * - its initials written with full stops ("A.-L. L. G.", "A. L."), only when the name has two words or
- *   more and every letter is a capital followed by a stop (a bare "AL" is too often an ordinary word);
+ * - its initials written with full stops ("A.-L. G." or, particle included, "A.-L. L. G."), only when the
+ *   name has two significant words or more and every letter is a capital followed by a stop (a bare
+ *   "AL" is too often an ordinary word);
  * - a capital initial with a stop right after a found name ("Marie D.") goes with it.
  * The organisation's names, when asked, are found the same way (whole name and each significant word).
  */
@@ -139,6 +140,10 @@ function patternsOf(id: string, name: string): Pattern[] {
   }
   if (significant.length >= 2) {
     patterns.push({ id, words: significant.map((w) => w[0]!), initials: true });
+    // "J.-P. L. G." for Jean-Pierre Le Gall: the particle's initial written too.
+    if (words.length > significant.length) {
+      patterns.push({ id, words: words.map((w) => w[0]!), initials: true });
+    }
   }
   return patterns;
 }

@@ -233,11 +233,11 @@ export const pollinationRepository = {
   },
 
   /**
-   * Accepted change-agent proposals of the engagement's network analyses, with the person each node
-   * stands for (only people on the roster can carry a plan).
+   * Accepted change-agent proposals of the engagement's network analyses, with the node's roster link
+   * (survey networks) or its label (imported networks, matched to the roster by the service).
    */
-  async acceptedAgents(db: Db, scope: OrgScope, engagementId: string) {
-    return db
+  async acceptedProposals(db: Db, scope: OrgScope, engagementId: string | null, proposalId?: string) {
+    let q = db
       .selectFrom('network_proposals')
       .innerJoin('networks', 'networks.id', 'network_proposals.network_id')
       .innerJoin('network_nodes', (j) =>
@@ -245,37 +245,28 @@ export const pollinationRepository = {
           .onRef('network_nodes.network_id', '=', 'network_proposals.network_id')
           .onRef('network_nodes.node_id', '=', 'network_proposals.node_id'),
       )
-      .innerJoin('people', 'people.id', 'network_nodes.person_id')
       .select([
         'network_proposals.id as proposal_id',
         'network_proposals.analysis_id',
         'network_proposals.marginal_reach',
         'network_proposals.network_id',
         'networks.title as network_title',
-        'people.id as person_id',
-        'people.display_name',
+        'network_nodes.person_id',
+        'network_nodes.label',
       ])
       .where('networks.org_id', '=', scope.orgId)
-      .where('networks.engagement_id', '=', engagementId)
-      .where('network_proposals.status', '=', 'accepted')
-      .where('people.org_id', '=', scope.orgId)
-      .execute();
+      .where('network_proposals.status', '=', 'accepted');
+    if (engagementId) {
+      q = q.where('networks.engagement_id', '=', engagementId);
+    }
+    if (proposalId) {
+      q = q.where('network_proposals.id', '=', proposalId);
+    }
+    return q.execute();
   },
 
-  async acceptedProposal(db: Db, scope: OrgScope, proposalId: string) {
-    return db
-      .selectFrom('network_proposals')
-      .innerJoin('networks', 'networks.id', 'network_proposals.network_id')
-      .innerJoin('network_nodes', (j) =>
-        j
-          .onRef('network_nodes.network_id', '=', 'network_proposals.network_id')
-          .onRef('network_nodes.node_id', '=', 'network_proposals.node_id'),
-      )
-      .select(['network_proposals.marginal_reach', 'network_proposals.network_id', 'network_nodes.person_id'])
-      .where('network_proposals.id', '=', proposalId)
-      .where('network_proposals.status', '=', 'accepted')
-      .where('networks.org_id', '=', scope.orgId)
-      .executeTakeFirst();
+  async peopleOf(db: Db, scope: OrgScope) {
+    return db.selectFrom('people').select(['id', 'display_name']).where('org_id', '=', scope.orgId).execute();
   },
 
   async networkSize(db: Db, networkId: string): Promise<number> {
