@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { AuthLayout } from '../features/auth/auth-layout';
 import { competenciesPublicRoutes, competenciesRoutes } from '../features/competencies/routes';
 import { decisionsPublicRoutes, decisionsRoutes } from '../features/decisions/routes';
+import { pollinationRoutes } from '../features/pollination/routes';
 import { diagnosticsPublicRoutes, diagnosticsRoutes } from '../features/diagnostics/routes';
 import { NotFoundPage } from '../features/errors/not-found-page';
 import { RouteErrorPage } from '../features/errors/route-error-page';
@@ -119,6 +120,7 @@ export const router = createBrowserRouter([
                   ...competenciesRoutes,
                   ...decisionsRoutes,
                   ...ssoRoutes,
+                  ...pollinationRoutes,
                   { path: 'organisation', element: <OrganisationPage /> },
                   { path: 'account', element: <AccountPage /> },
                   { path: 'audit', element: <AuditPage /> },

@@ -19,6 +19,7 @@ import enMembers from './locales/en/members.json';
 import enNetwork from './locales/en/network.json';
 import enOpinion from './locales/en/opinion.json';
 import enOrgs from './locales/en/orgs.json';
+import enPollination from './locales/en/pollination.json';
 import enSso from './locales/en/sso.json';
 import enWorkshop from './locales/en/workshop.json';
 import enShell from './locales/en.json';
@@ -37,6 +38,7 @@ import frMembers from './locales/fr/members.json';
 import frNetwork from './locales/fr/network.json';
 import frOpinion from './locales/fr/opinion.json';
 import frOrgs from './locales/fr/orgs.json';
+import frPollination from './locales/fr/pollination.json';
 import frSso from './locales/fr/sso.json';
 import frWorkshop from './locales/fr/workshop.json';
 import frShell from './locales/fr.json';
@@ -60,6 +62,7 @@ export const frCatalogue = {
   decisions: frDecisions,
   sso: frSso,
   a11y: frA11y,
+  pollination: frPollination,
 };
 
 export const enCatalogue = {
@@ -81,4 +84,5 @@ export const enCatalogue = {
   decisions: enDecisions,
   sso: enSso,
   a11y: enA11y,
+  pollination: enPollination,
 };
