@@ -36,13 +36,15 @@ export const pollinationKeys = {
   all: ['pollination'] as const,
   experiences: (orgId: string) => ['pollination', orgId, 'experiences'] as const,
   experience: (orgId: string, id: string) => ['pollination', orgId, 'experience', id] as const,
-  library: (orgId: string, query: Record<string, unknown>) => ['pollination', orgId, 'library', query] as const,
+  library: (orgId: string, query: Record<string, unknown>) =>
+    ['pollination', orgId, 'library', query] as const,
   libraryOne: (orgId: string, id: string) => ['pollination', orgId, 'library-one', id] as const,
   similar: (orgId: string, engagementId: string) => ['pollination', orgId, 'similar', engagementId] as const,
   settings: (orgId: string) => ['pollination', orgId, 'settings'] as const,
   plans: (orgId: string) => ['pollination', orgId, 'plans'] as const,
   plan: (orgId: string, id: string) => ['pollination', orgId, 'plan', id] as const,
-  candidates: (orgId: string, engagementId: string) => ['pollination', orgId, 'candidates', engagementId] as const,
+  candidates: (orgId: string, engagementId: string) =>
+    ['pollination', orgId, 'candidates', engagementId] as const,
 };
 
 function onError(error: unknown) {
@@ -55,7 +57,11 @@ function useInvalidate() {
 }
 
 /** Translate a dynamic key of this feature (stages, kinds, reasons…) with the typed `t`. */
-export function tx(t: (key: never, options?: never) => string, key: string, options?: Record<string, unknown>): string {
+export function tx(
+  t: (key: never, options?: never) => string,
+  key: string,
+  options?: Record<string, unknown>,
+): string {
   return (t as unknown as (k: string, o?: Record<string, unknown>) => string)(key, options);
 }
 
@@ -84,7 +90,10 @@ export function useLibraryExperience(orgId: string, id: string) {
   });
 }
 
-export function useLibrary(orgId: string, query: { q: string; icForm?: string | undefined; cynefin?: string | undefined }) {
+export function useLibrary(
+  orgId: string,
+  query: { q: string; icForm?: string | undefined; cynefin?: string | undefined },
+) {
   return useQuery({
     queryKey: pollinationKeys.library(orgId, query),
     queryFn: () => api.get<{ hits: LibraryHit[]; total: number }>(`${base(orgId)}/library`, { query }),
@@ -115,7 +124,8 @@ export function useSettings(orgId: string) {
 export function useSaveSettings(orgId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: { instanceLibrary: boolean }) => api.put<PollinationSettings>(`${base(orgId)}/settings`, body),
+    mutationFn: (body: { instanceLibrary: boolean }) =>
+      api.put<PollinationSettings>(`${base(orgId)}/settings`, body),
     onSuccess: invalidate,
     onError,
   });

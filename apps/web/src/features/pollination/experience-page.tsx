@@ -1,5 +1,5 @@
-import { EXPERIENCE_TEXT_FIELDS } from '@essaim/core/pollination';
 import { IC_FORMS } from '@essaim/core/methods';
+import { EXPERIENCE_TEXT_FIELDS } from '@essaim/core/pollination';
 import {
   Alert,
   Anchor,
@@ -31,7 +31,14 @@ import { isApiError } from '../../lib/api';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useCurrentOrg } from '../orgs/use-current-org';
 import { useCollectives } from '../people/api';
-import { base, type ExperienceView, tx, useExperience, useExperienceAction, useLibraryExperience } from './api';
+import {
+  base,
+  type ExperienceView,
+  tx,
+  useExperience,
+  useExperienceAction,
+  useLibraryExperience,
+} from './api';
 
 const CYNEFIN = ['clear', 'complicated', 'complex', 'chaotic', 'confusion'] as const;
 const LICENCES = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'LicenseRef-All-Rights-Reserved'] as const;
@@ -44,7 +51,13 @@ export function ExperiencePage() {
   const { org } = useCurrentOrg();
   const orgId = org?.id ?? '';
   const experience = useExperience(orgId, experienceId);
-  return <ExperienceScreen orgId={orgId} query={experience} exportBase={`${base(orgId)}/experiences/${experienceId}`} />;
+  return (
+    <ExperienceScreen
+      orgId={orgId}
+      query={experience}
+      exportBase={`${base(orgId)}/experiences/${experienceId}`}
+    />
+  );
 }
 
 /** An experience from the library (possibly another organisation's): read only. */
@@ -53,7 +66,13 @@ export function LibraryExperiencePage() {
   const { org } = useCurrentOrg();
   const orgId = org?.id ?? '';
   const experience = useLibraryExperience(orgId, experienceId);
-  return <ExperienceScreen orgId={orgId} query={experience} exportBase={`${base(orgId)}/library/${experienceId}`} />;
+  return (
+    <ExperienceScreen
+      orgId={orgId}
+      query={experience}
+      exportBase={`${base(orgId)}/library/${experienceId}`}
+    />
+  );
 }
 
 function ExperienceScreen({
@@ -89,7 +108,9 @@ function ExperienceScreen({
         eyebrow={
           <Group gap="xs">
             <Badge variant="light">{tx(t, `pollination.status.${e.status}`)}</Badge>
-            {e.visibility && <Badge variant="outline">{tx(t, `pollination.visibility.${e.visibility}`)}</Badge>}
+            {e.visibility && (
+              <Badge variant="outline">{tx(t, `pollination.visibility.${e.visibility}`)}</Badge>
+            )}
           </Group>
         }
         description={e.canEdit ? t('pollination.editor.steps') : t('pollination.editor.readOnly')}
@@ -190,8 +211,8 @@ function Editor({ orgId, experience: e }: { orgId: string; experience: Experienc
   const { t } = useTranslation();
   const save = useExperienceAction(orgId, e.id);
   const collectives = useCollectives(orgId);
-  const [texts, setTexts] = useState<Record<TextField, string>>(() =>
-    Object.fromEntries(EXPERIENCE_TEXT_FIELDS.map((f) => [f, e[f]])) as Record<TextField, string>,
+  const [texts, setTexts] = useState<Record<TextField, string>>(
+    () => Object.fromEntries(EXPERIENCE_TEXT_FIELDS.map((f) => [f, e[f]])) as Record<TextField, string>,
   );
   const [icForms, setIcForms] = useState<string[]>(e.icForms);
   const [cynefin, setCynefin] = useState<string | null>(e.cynefin);
@@ -200,7 +221,9 @@ function Editor({ orgId, experience: e }: { orgId: string; experience: Experienc
   const [licence, setLicence] = useState<string>(e.licence);
   const [collectiveId, setCollectiveId] = useState<string | null>(e.collectiveId);
   const [indicators, setIndicators] = useState(e.indicators);
-  const [contacts, setContacts] = useState(e.contacts.map((c) => ({ name: c.name, role: c.role, personId: c.personId })));
+  const [contacts, setContacts] = useState(
+    e.contacts.map((c) => ({ name: c.name, role: c.role, personId: c.personId })),
+  );
   // The server rewrites the texts when anonymising: follow it.
   useEffect(() => {
     setTexts(Object.fromEntries(EXPERIENCE_TEXT_FIELDS.map((f) => [f, e[f]])) as Record<TextField, string>);
@@ -225,7 +248,15 @@ function Editor({ orgId, experience: e }: { orgId: string; experience: Experienc
       { onSuccess: () => notifications.show({ color: 'green', message: t('pollination.editor.saved') }) },
     );
   return (
-    <Card withBorder p="lg" component="form" onSubmit={(ev) => (ev.preventDefault(), submit())}>
+    <Card
+      withBorder
+      p="lg"
+      component="form"
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        submit();
+      }}
+    >
       <Stack gap="md">
         {e.status !== 'draft' && (
           <Alert color="blue" variant="light">
@@ -262,7 +293,11 @@ function Editor({ orgId, experience: e }: { orgId: string; experience: Experienc
             onChange={setCynefin}
             clearable
           />
-          <TextInput label={t('pollination.fields.sector')} value={sector} onChange={(ev) => setSector(ev.currentTarget.value)} />
+          <TextInput
+            label={t('pollination.fields.sector')}
+            value={sector}
+            onChange={(ev) => setSector(ev.currentTarget.value)}
+          />
           <NumberInput label={t('pollination.fields.size')} value={size} onChange={setSize} min={1} />
           <Select
             label={t('pollination.fields.collective')}
@@ -293,19 +328,35 @@ function Editor({ orgId, experience: e }: { orgId: string; experience: Experienc
               <TextInput
                 label={t('pollination.fields.indicatorLabel')}
                 value={ind.label}
-                onChange={(ev) => setIndicators(indicators.map((x, j) => (j === i ? { ...x, label: ev.currentTarget.value } : x)))}
+                onChange={(ev) =>
+                  setIndicators(
+                    indicators.map((x, j) => (j === i ? { ...x, label: ev.currentTarget.value } : x)),
+                  )
+                }
               />
               <TextInput
                 label={t('pollination.fields.indicatorValue')}
                 value={ind.value}
-                onChange={(ev) => setIndicators(indicators.map((x, j) => (j === i ? { ...x, value: ev.currentTarget.value } : x)))}
+                onChange={(ev) =>
+                  setIndicators(
+                    indicators.map((x, j) => (j === i ? { ...x, value: ev.currentTarget.value } : x)),
+                  )
+                }
               />
-              <Button variant="subtle" color="red" onClick={() => setIndicators(indicators.filter((_, j) => j !== i))}>
+              <Button
+                variant="subtle"
+                color="red"
+                onClick={() => setIndicators(indicators.filter((_, j) => j !== i))}
+              >
                 {t('pollination.fields.remove')}
               </Button>
             </Group>
           ))}
-          <Button variant="subtle" onClick={() => setIndicators([...indicators, { label: '', value: '' }])} w="fit-content">
+          <Button
+            variant="subtle"
+            onClick={() => setIndicators([...indicators, { label: '', value: '' }])}
+            w="fit-content"
+          >
             {t('pollination.fields.addIndicator')}
           </Button>
         </Stack>
@@ -321,14 +372,22 @@ function Editor({ orgId, experience: e }: { orgId: string; experience: Experienc
               <TextInput
                 label={t('pollination.fields.contactName')}
                 value={c.name}
-                onChange={(ev) => setContacts(contacts.map((x, j) => (j === i ? { ...x, name: ev.currentTarget.value } : x)))}
+                onChange={(ev) =>
+                  setContacts(contacts.map((x, j) => (j === i ? { ...x, name: ev.currentTarget.value } : x)))
+                }
               />
               <TextInput
                 label={t('pollination.fields.contactRole')}
                 value={c.role}
-                onChange={(ev) => setContacts(contacts.map((x, j) => (j === i ? { ...x, role: ev.currentTarget.value } : x)))}
+                onChange={(ev) =>
+                  setContacts(contacts.map((x, j) => (j === i ? { ...x, role: ev.currentTarget.value } : x)))
+                }
               />
-              <Button variant="subtle" color="red" onClick={() => setContacts(contacts.filter((_, j) => j !== i))}>
+              <Button
+                variant="subtle"
+                color="red"
+                onClick={() => setContacts(contacts.filter((_, j) => j !== i))}
+              >
                 {t('pollination.fields.remove')}
               </Button>
             </Group>
@@ -399,7 +458,8 @@ function AnonymisePanel({ orgId, experience: e }: { orgId: string; experience: E
             <List size="sm">
               {e.namesLeft.map((h, i) => (
                 <List.Item key={`${h.field}-${i.toString()}`}>
-                  « {h.text} » {t('pollination.anonymise.field', { field: tx(t, `pollination.fields.${h.field}`) })}
+                  « {h.text} »{' '}
+                  {t('pollination.anonymise.field', { field: tx(t, `pollination.fields.${h.field}`) })}
                 </List.Item>
               ))}
             </List>
@@ -433,7 +493,11 @@ function ConsentPanel({ orgId, experience: e }: { orgId: string; experience: Exp
               size="xs"
               variant="light"
               onClick={() =>
-                action.mutate({ method: 'POST', path: `/contacts/${c.id}/consent`, body: { consented: !c.consentedAt } })
+                action.mutate({
+                  method: 'POST',
+                  path: `/contacts/${c.id}/consent`,
+                  body: { consented: !c.consentedAt },
+                })
               }
             >
               {c.consentedAt ? t('pollination.consent.withdraw') : t('pollination.consent.record')}
@@ -460,7 +524,9 @@ function SharePanel({ orgId, experience: e }: { orgId: string; experience: Exper
         {t('pollination.share.title')}
       </Title>
       {e.status === 'shared' && e.visibility && (
-        <Text mb="sm">{t('pollination.share.shared', { audience: tx(t, `pollination.visibility.${e.visibility}`) })}</Text>
+        <Text mb="sm">
+          {t('pollination.share.shared', { audience: tx(t, `pollination.visibility.${e.visibility}`) })}
+        </Text>
       )}
       <Group align="flex-end">
         <Select
@@ -473,11 +539,17 @@ function SharePanel({ orgId, experience: e }: { orgId: string; experience: Exper
           onChange={(v) => setVisibility(v ?? 'organisation')}
           allowDeselect={false}
         />
-        <Button onClick={() => action.mutate({ method: 'POST', path: '/share', body: { visibility } })} loading={action.isPending}>
+        <Button
+          onClick={() => action.mutate({ method: 'POST', path: '/share', body: { visibility } })}
+          loading={action.isPending}
+        >
           {t('pollination.share.run')}
         </Button>
         {e.status === 'shared' && (
-          <Button variant="subtle" onClick={() => action.mutate({ method: 'POST', path: '/unshare', body: {} })}>
+          <Button
+            variant="subtle"
+            onClick={() => action.mutate({ method: 'POST', path: '/unshare', body: {} })}
+          >
             {t('pollination.share.unshare')}
           </Button>
         )}

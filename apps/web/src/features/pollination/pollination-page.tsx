@@ -1,5 +1,18 @@
 import { IC_FORMS } from '@essaim/core/methods';
-import { Anchor, Badge, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -113,7 +126,10 @@ function OrgExperiences({ orgId }: { orgId: string }) {
             <Anchor component={Link} to={`/pollination/experiences/${e.id}`}>
               {e.title}
             </Anchor>
-            <Badge variant="light" color={e.status === 'shared' ? 'green' : e.status === 'anonymised' ? 'blue' : 'gray'}>
+            <Badge
+              variant="light"
+              color={e.status === 'shared' ? 'green' : e.status === 'anonymised' ? 'blue' : 'gray'}
+            >
               {tx(t, `pollination.status.${e.status}`)}
             </Badge>
           </Group>
@@ -209,7 +225,9 @@ function Library({ orgId }: { orgId: string }) {
         />
       </Group>
       {library.error && <QueryError error={library.error} />}
-      {library.data && library.data.hits.length === 0 && <Text c="dimmed">{t('pollination.home.libraryEmpty')}</Text>}
+      {library.data && library.data.hits.length === 0 && (
+        <Text c="dimmed">{t('pollination.home.libraryEmpty')}</Text>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }} aria-live="polite">
         {(library.data?.hits ?? []).map((h) => (
           <HitCard key={h.id} hit={h} />
@@ -242,7 +260,9 @@ function Similar({ orgId }: { orgId: string }) {
         mb="md"
       />
       {similar.error && <QueryError error={similar.error} />}
-      {similar.data && similar.data.hits.length === 0 && <Text c="dimmed">{t('pollination.home.likeEmpty')}</Text>}
+      {similar.data && similar.data.hits.length === 0 && (
+        <Text c="dimmed">{t('pollination.home.likeEmpty')}</Text>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }} aria-live="polite">
         {(similar.data?.hits ?? []).map((h) => (
           <HitCard key={h.id} hit={h} showScore />

@@ -1,7 +1,9 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 
-const PollinationPage = lazy(() => import('./pollination-page').then((m) => ({ default: m.PollinationPage })));
+const PollinationPage = lazy(() =>
+  import('./pollination-page').then((m) => ({ default: m.PollinationPage })),
+);
 const ExperiencePage = lazy(() => import('./experience-page').then((m) => ({ default: m.ExperiencePage })));
 const LibraryExperiencePage = lazy(() =>
   import('./experience-page').then((m) => ({ default: m.LibraryExperiencePage })),
