@@ -9,6 +9,7 @@ import { methodsPlugins } from './features/methods.ts';
 import { networksPlugins } from './features/networks.ts';
 import { plansPlugins } from './features/plans.ts';
 import { reportsPlugins } from './features/reports.ts';
+import { pollinationPlugins } from './features/pollination.ts';
 import { ssoPlugins } from './features/sso.ts';
 import { surveysPlugins } from './features/surveys.ts';
 import { webhooksPlugins } from './features/webhooks.ts';
@@ -34,5 +35,6 @@ export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
     ...plansPlugins,
     ...webhooksPlugins,
     ...reportsPlugins,
+    ...pollinationPlugins,
   ];
 }

@@ -11,6 +11,7 @@ export * from './methods.ts';
 export * from './networks.ts';
 export * from './people.ts';
 export * from './plans.ts';
+export * from './pollination.ts';
 export * from './sso.ts';
 export * from './surveys.ts';
 export * from './webhooks.ts';

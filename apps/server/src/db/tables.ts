@@ -13,6 +13,7 @@ import type { MethodsTables } from './tables/methods.ts';
 import type { NetworksTables } from './tables/networks.ts';
 import type { PlansTables } from './tables/plans.ts';
 import type { ReportsTables } from './tables/reports.ts';
+import type { PollinationTables } from './tables/pollination.ts';
 import type { SsoTables } from './tables/sso.ts';
 import type { SurveysTables } from './tables/surveys.ts';
 import type { WebhooksTables } from './tables/webhooks.ts';
@@ -35,4 +36,5 @@ export interface Database
     ChartersTables,
     PlansTables,
     WebhooksTables,
-    ReportsTables {}
+    ReportsTables,
+    PollinationTables {}

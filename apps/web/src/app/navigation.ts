@@ -9,6 +9,7 @@ export type NavSection =
   | 'workshops'
   | 'conversations'
   | 'competencies'
+  | 'pollination'
   | 'organisation'
   | 'audit';
 
@@ -29,6 +30,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { section: 'workshops', path: '/workshops', icon: 'presentation' },
   { section: 'conversations', path: '/conversations', icon: 'usersGroup', requires: 'workshop.read' },
   { section: 'competencies', path: '/competencies', icon: 'compass' },
+  { section: 'pollination', path: '/pollination', icon: 'link' },
   { section: 'organisation', path: '/organisation', icon: 'building' },
   { section: 'audit', path: '/audit', icon: 'history', requires: 'audit.read' },
 ];

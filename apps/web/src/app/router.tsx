@@ -11,6 +11,7 @@ import { methodsPublicRoutes, methodsRoutes } from '../features/methods/routes';
 import { networkPublicRoutes, networkRoutes } from '../features/network/routes';
 import { opinionsPublicRoutes, opinionsRoutes } from '../features/opinions/routes';
 import { plansRoutes } from '../features/plans/routes';
+import { pollinationRoutes } from '../features/pollination/routes';
 import { ssoRoutes } from '../features/sso/routes';
 import { workshopsPublicRoutes, workshopsRoutes } from '../features/workshops/routes';
 import { AppLayout } from './app-layout';
@@ -123,6 +124,7 @@ export const router = createBrowserRouter([
                   ...chartersRoutes,
                   ...ssoRoutes,
                   ...plansRoutes,
+                  ...pollinationRoutes,
                   { path: 'organisation', element: <OrganisationPage /> },
                   { path: 'account', element: <AccountPage /> },
                   { path: 'audit', element: <AuditPage /> },

@@ -21,6 +21,7 @@ import enNetwork from './locales/en/network.json';
 import enOpinion from './locales/en/opinion.json';
 import enOrgs from './locales/en/orgs.json';
 import enPlans from './locales/en/plans.json';
+import enPollination from './locales/en/pollination.json';
 import enSso from './locales/en/sso.json';
 import enWorkshop from './locales/en/workshop.json';
 import enShell from './locales/en.json';
@@ -41,6 +42,7 @@ import frNetwork from './locales/fr/network.json';
 import frOpinion from './locales/fr/opinion.json';
 import frOrgs from './locales/fr/orgs.json';
 import frPlans from './locales/fr/plans.json';
+import frPollination from './locales/fr/pollination.json';
 import frSso from './locales/fr/sso.json';
 import frWorkshop from './locales/fr/workshop.json';
 import frShell from './locales/fr.json';
@@ -66,6 +68,7 @@ export const frCatalogue = {
   sso: frSso,
   a11y: frA11y,
   plans: frPlans,
+  pollination: frPollination,
 };
 
 export const enCatalogue = {
@@ -89,4 +92,5 @@ export const enCatalogue = {
   sso: enSso,
   a11y: enA11y,
   plans: enPlans,
+  pollination: enPollination,
 };

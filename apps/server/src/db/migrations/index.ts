@@ -10,6 +10,7 @@ import { methodsMigrations } from './methods/index.ts';
 import { networksMigrations } from './networks/index.ts';
 import { plansMigrations } from './plans/index.ts';
 import { reportsMigrations } from './reports/index.ts';
+import { pollinationMigrations } from './pollination/index.ts';
 import { ssoMigrations } from './sso/index.ts';
 import { surveysMigrations } from './surveys/index.ts';
 import { webhooksMigrations } from './webhooks/index.ts';
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   ...plansMigrations,
   ...webhooksMigrations,
   ...reportsMigrations,
+  ...pollinationMigrations,
 };

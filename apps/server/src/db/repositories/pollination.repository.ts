@@ -1,0 +1,280 @@
+import type { Db } from '../db.ts';
+import type { OrgScope } from '../org-scope.ts';
+import type {
+  AdoptionReportsTable,
+  DiffusionAgentsTable,
+  DiffusionPlansTable,
+  DiffusionSessionsTable,
+  ExperiencesTable,
+} from '../tables/pollination.ts';
+
+export type ExperienceRow = ExperiencesTable;
+export type DiffusionPlanRow = DiffusionPlansTable;
+export type DiffusionAgentRow = DiffusionAgentsTable;
+export type DiffusionSessionRow = DiffusionSessionsTable;
+export type AdoptionReportRow = AdoptionReportsTable;
+
+/**
+ * Experiences and diffusion plans. Every read or write of an organisation's rows takes its scope; the
+ * one cross-organisation read (`instanceShared`) returns only experiences their owner put in the
+ * instance library, from organisations whose owners joined it.
+ */
+export const pollinationRepository = {
+  async insertExperience(db: Db, row: ExperienceRow): Promise<void> {
+    await db.insertInto('experiences').values(row).execute();
+  },
+
+  async findExperience(db: Db, scope: OrgScope, id: string): Promise<ExperienceRow | undefined> {
+    return db
+      .selectFrom('experiences')
+      .selectAll()
+      .where('id', '=', id)
+      .where('org_id', '=', scope.orgId)
+      .executeTakeFirst();
+  },
+
+  async updateExperience(db: Db, scope: OrgScope, id: string, patch: Partial<ExperienceRow>): Promise<void> {
+    await db
+      .updateTable('experiences')
+      .set(patch)
+      .where('id', '=', id)
+      .where('org_id', '=', scope.orgId)
+      .execute();
+  },
+
+  async deleteExperience(db: Db, scope: OrgScope, id: string): Promise<void> {
+    await db.deleteFrom('experiences').where('id', '=', id).where('org_id', '=', scope.orgId).execute();
+  },
+
+  async experiencesOf(db: Db, scope: OrgScope): Promise<ExperienceRow[]> {
+    return db
+      .selectFrom('experiences')
+      .selectAll()
+      .where('org_id', '=', scope.orgId)
+      .orderBy('updated_at', 'desc')
+      .execute();
+  },
+
+  /** Shared to the instance by organisations that joined the instance library (their own included). */
+  async instanceShared(db: Db): Promise<(ExperienceRow & { org_name: string })[]> {
+    return db
+      .selectFrom('experiences')
+      .innerJoin('pollination_settings', 'pollination_settings.org_id', 'experiences.org_id')
+      .innerJoin('organisations', 'organisations.id', 'experiences.org_id')
+      .selectAll('experiences')
+      .select('organisations.name as org_name')
+      .where('experiences.status', '=', 'shared')
+      .where('experiences.visibility', '=', 'instance')
+      .where('pollination_settings.instance_library_at', 'is not', null)
+      .execute();
+  },
+
+  async settings(db: Db, scope: OrgScope) {
+    return db
+      .selectFrom('pollination_settings')
+      .selectAll()
+      .where('org_id', '=', scope.orgId)
+      .executeTakeFirst();
+  },
+
+  async saveSettings(db: Db, scope: OrgScope, joinedAt: string | null, now: string): Promise<void> {
+    const existing = await this.settings(db, scope);
+    if (existing) {
+      await db
+        .updateTable('pollination_settings')
+        .set({ instance_library_at: joinedAt, updated_by: scope.userId, updated_at: now })
+        .where('org_id', '=', scope.orgId)
+        .execute();
+    } else {
+      await db
+        .insertInto('pollination_settings')
+        .values({
+          org_id: scope.orgId,
+          instance_library_at: joinedAt,
+          updated_by: scope.userId,
+          updated_at: now,
+        })
+        .execute();
+    }
+  },
+
+  /** People of the organisation and its members' display names: whose names anonymisation removes. */
+  async roster(db: Db, scope: OrgScope): Promise<{ id: string; name: string }[]> {
+    const people = await db
+      .selectFrom('people')
+      .select(['id', 'display_name as name'])
+      .where('org_id', '=', scope.orgId)
+      .execute();
+    const members = await db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['users.id as id', 'users.display_name as name'])
+      .where('memberships.org_id', '=', scope.orgId)
+      .execute();
+    return [...people, ...members.map((m) => ({ id: `user:${m.id}`, name: m.name }))];
+  },
+
+  /** The person records of a user in an organisation (a user may be on the roster). */
+  async personIdsOfUser(db: Db, scope: OrgScope, userId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('people')
+      .select('id')
+      .where('org_id', '=', scope.orgId)
+      .where('user_id', '=', userId)
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
+  async collectiveIdsOfUser(db: Db, scope: OrgScope, userId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('person_collectives')
+      .innerJoin('people', 'people.id', 'person_collectives.person_id')
+      .select('person_collectives.collective_id')
+      .where('people.org_id', '=', scope.orgId)
+      .where('people.user_id', '=', userId)
+      .execute();
+    return rows.map((r) => r.collective_id);
+  },
+
+  async collectives(db: Db, scope: OrgScope, ids: readonly string[]) {
+    if (ids.length === 0) {
+      return [];
+    }
+    return db
+      .selectFrom('collectives')
+      .select(['id', 'name'])
+      .where('org_id', '=', scope.orgId)
+      .where('id', 'in', [...ids])
+      .execute();
+  },
+
+  async people(db: Db, scope: OrgScope, ids: readonly string[]) {
+    if (ids.length === 0) {
+      return [];
+    }
+    return db
+      .selectFrom('people')
+      .select(['id', 'display_name', 'user_id'])
+      .where('org_id', '=', scope.orgId)
+      .where('id', 'in', [...ids])
+      .execute();
+  },
+
+  async organisationName(db: Db, scope: OrgScope): Promise<string> {
+    const row = await db
+      .selectFrom('organisations')
+      .select('name')
+      .where('id', '=', scope.orgId)
+      .executeTakeFirst();
+    return row?.name ?? '';
+  },
+
+  // ---- diffusion plans ----
+
+  async insertPlan(db: Db, row: DiffusionPlanRow): Promise<void> {
+    await db.insertInto('diffusion_plans').values(row).execute();
+  },
+
+  async findPlan(db: Db, scope: OrgScope, id: string): Promise<DiffusionPlanRow | undefined> {
+    return db
+      .selectFrom('diffusion_plans')
+      .selectAll()
+      .where('id', '=', id)
+      .where('org_id', '=', scope.orgId)
+      .executeTakeFirst();
+  },
+
+  async plansOf(db: Db, scope: OrgScope): Promise<DiffusionPlanRow[]> {
+    return db
+      .selectFrom('diffusion_plans')
+      .selectAll()
+      .where('org_id', '=', scope.orgId)
+      .orderBy('created_at', 'desc')
+      .execute();
+  },
+
+  async deletePlan(db: Db, scope: OrgScope, id: string): Promise<void> {
+    await db.deleteFrom('diffusion_plans').where('id', '=', id).where('org_id', '=', scope.orgId).execute();
+  },
+
+  /** Rows hanging on a plan: reached through a plan the caller loaded inside its scope. */
+  async agents(db: Db, planId: string): Promise<DiffusionAgentRow[]> {
+    return db.selectFrom('diffusion_agents').selectAll().where('plan_id', '=', planId).execute();
+  },
+  async sessions(db: Db, planId: string): Promise<DiffusionSessionRow[]> {
+    return db
+      .selectFrom('diffusion_sessions')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .orderBy('date')
+      .execute();
+  },
+  async reports(db: Db, planId: string): Promise<AdoptionReportRow[]> {
+    return db
+      .selectFrom('adoption_reports')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .orderBy('date')
+      .orderBy('created_at')
+      .execute();
+  },
+  async insertAgents(db: Db, rows: DiffusionAgentRow[]): Promise<void> {
+    if (rows.length > 0) {
+      await db.insertInto('diffusion_agents').values(rows).execute();
+    }
+  },
+  async insertSessions(db: Db, rows: DiffusionSessionRow[]): Promise<void> {
+    if (rows.length > 0) {
+      await db.insertInto('diffusion_sessions').values(rows).execute();
+    }
+  },
+  async insertReport(db: Db, row: AdoptionReportRow): Promise<void> {
+    await db.insertInto('adoption_reports').values(row).execute();
+  },
+
+  /**
+   * Accepted change-agent proposals of the engagement's network analyses, with the node's roster link
+   * (survey networks) or its label (imported networks, matched to the roster by the service).
+   */
+  async acceptedProposals(db: Db, scope: OrgScope, engagementId: string | null, proposalId?: string) {
+    let q = db
+      .selectFrom('network_proposals')
+      .innerJoin('networks', 'networks.id', 'network_proposals.network_id')
+      .innerJoin('network_nodes', (j) =>
+        j
+          .onRef('network_nodes.network_id', '=', 'network_proposals.network_id')
+          .onRef('network_nodes.node_id', '=', 'network_proposals.node_id'),
+      )
+      .select([
+        'network_proposals.id as proposal_id',
+        'network_proposals.analysis_id',
+        'network_proposals.marginal_reach',
+        'network_proposals.network_id',
+        'networks.title as network_title',
+        'network_nodes.person_id',
+        'network_nodes.label',
+      ])
+      .where('networks.org_id', '=', scope.orgId)
+      .where('network_proposals.status', '=', 'accepted');
+    if (engagementId) {
+      q = q.where('networks.engagement_id', '=', engagementId);
+    }
+    if (proposalId) {
+      q = q.where('network_proposals.id', '=', proposalId);
+    }
+    return q.execute();
+  },
+
+  async peopleOf(db: Db, scope: OrgScope) {
+    return db.selectFrom('people').select(['id', 'display_name']).where('org_id', '=', scope.orgId).execute();
+  },
+
+  async networkSize(db: Db, networkId: string): Promise<number> {
+    const row = await db
+      .selectFrom('network_nodes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('network_id', '=', networkId)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  },
+};

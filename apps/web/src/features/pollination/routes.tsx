@@ -1,0 +1,21 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+
+const PollinationPage = lazy(() =>
+  import('./pollination-page').then((m) => ({ default: m.PollinationPage })),
+);
+const ExperiencePage = lazy(() => import('./experience-page').then((m) => ({ default: m.ExperiencePage })));
+const LibraryExperiencePage = lazy(() =>
+  import('./experience-page').then((m) => ({ default: m.LibraryExperiencePage })),
+);
+const NewPlanPage = lazy(() => import('./new-plan-page').then((m) => ({ default: m.NewPlanPage })));
+const PlanPage = lazy(() => import('./plan-page').then((m) => ({ default: m.PlanPage })));
+
+/** Signed-in pages of pollination, inside the app frame. */
+export const pollinationRoutes: RouteObject[] = [
+  { path: 'pollination', element: <PollinationPage /> },
+  { path: 'pollination/experiences/:experienceId', element: <ExperiencePage /> },
+  { path: 'pollination/library/:experienceId', element: <LibraryExperiencePage /> },
+  { path: 'pollination/plans/new', element: <NewPlanPage /> },
+  { path: 'pollination/plans/:planId', element: <PlanPage /> },
+];
