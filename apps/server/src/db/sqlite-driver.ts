@@ -89,7 +89,8 @@ function loadNodeSqlite(): NodeSqlite | null {
   try {
     const mod = require('node:sqlite') as NodeSqlite;
     const probe = new mod.DatabaseSync(':memory:');
-    const complete = typeof mod.backup === 'function' && typeof probe.prepare('select 1').columns === 'function';
+    const complete =
+      typeof mod.backup === 'function' && typeof probe.prepare('select 1').columns === 'function';
     probe.close();
     nodeSqlite = complete ? mod : null;
   } catch {
@@ -120,7 +121,9 @@ export function openSqlite(file: string, options: OpenOptions = {}, driver = sql
 function openWithNodeSqlite(file: string, options: OpenOptions): SqliteFile {
   const mod = loadNodeSqlite();
   if (!mod) {
-    throw new Error(`node:sqlite is not available (or incomplete) on Node ${process.version}: use Node ≥ 22.16`);
+    throw new Error(
+      `node:sqlite is not available (or incomplete) on Node ${process.version}: use Node ≥ 22.16`,
+    );
   }
   if (options.fileMustExist && file !== ':memory:') {
     // DatabaseSync would create a missing file; better-sqlite3's fileMustExist refuses, so do we.

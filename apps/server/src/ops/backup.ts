@@ -72,8 +72,9 @@ export async function backupSqlite(databaseFile: string, target: string): Promis
 export async function restoreSqlite(backupFile: string, databaseFile: string): Promise<void> {
   const backup = openSqlite(backupFile, { readonly: true, fileMustExist: true });
   try {
-    const check = (backup.prepare('pragma integrity_check').get() as { integrity_check?: unknown } | undefined)
-      ?.integrity_check;
+    const check = (
+      backup.prepare('pragma integrity_check').get() as { integrity_check?: unknown } | undefined
+    )?.integrity_check;
     if (check !== 'ok') {
       throw new BackupError(`the backup file is damaged: ${String(check)}`);
     }
