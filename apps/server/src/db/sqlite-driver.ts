@@ -182,7 +182,10 @@ function openWithBetterSqlite(file: string, options: OpenOptions): SqliteFile {
       `better-sqlite3 could not be loaded on Node ${process.version} (${(err as Error).message}); on Node ≥ 22.16 set ESSAIM_SQLITE_DRIVER=node:sqlite or leave it unset`,
     );
   }
-  const native = new Better(file, { readonly: options.readonly, fileMustExist: options.fileMustExist });
+  const native = new Better(file, {
+    readonly: options.readonly === true,
+    fileMustExist: options.fileMustExist === true,
+  });
   return {
     driver: 'better-sqlite3',
     prepare(sql) {
