@@ -18,6 +18,7 @@ import {
   type SurveyInstrumentEntry,
 } from '@essaim/contracts';
 import type { Instrument, Thresholds, ValidSubmission } from '@essaim/core/diagnostics';
+import type { LiveEvent } from '@essaim/core/live';
 import { z } from 'zod';
 import type { StoredOpinionMap } from './tables/conversations.ts';
 
@@ -38,6 +39,8 @@ export const StoredJson = {
   stringRecord: z.record(z.string(), z.string()),
   numberRecord: z.record(z.string(), z.number()),
   anyRecord: z.record(z.string(), z.unknown()),
+  /** Kept as sent, never interpreted (method_choices.request) */
+  anything: z.unknown(),
   localized,
   /** engagements.phases */
   phases: z.array(
@@ -89,6 +92,8 @@ export const StoredJson = {
   networkResult: objectWith<NonNullable<NetworkAnalysis['result']>>('nodes', 'edges'),
   /** network_analyses.options */
   networkOptions: objectWith<RunNetworkAnalysisBody>(),
+  /** workshop_events.event: written by the live engine after its own checks (top level checked) */
+  liveEvent: objectWith<LiveEvent>('type'),
   /** network_proposals.why */
   proposalReason: objectWith<NetworkProposal['why']>('marginalReach', 'cumulativeReach'),
 } as const;

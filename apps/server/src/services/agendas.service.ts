@@ -614,8 +614,8 @@ export async function turnItemIntoWorkshopActivity(
       result.message,
     );
   }
-  const [added] = await workshopsRepository.eventsAfter(db, workshopId, result.seq - 1, 1);
-  const event = added ? (JSON.parse(added.event) as LiveEvent) : null;
+  const [added] = await workshopsRepository.parsedEventsAfter(db, workshopId, result.seq - 1, 1);
+  const event = added?.event ?? null;
   const activityId = event?.type === 'activity.added' ? event.activityId : null;
   if (activityId === null) {
     throw new AppError('CONFLICT', 'the activity could not be found in the workshop log');
