@@ -78,6 +78,12 @@ function loadNodeSqlite(): NodeSqlite | null {
   if (nodeSqlite !== undefined) {
     return nodeSqlite;
   }
+  // Older Nodes have an incomplete module (or none) and would print their warning through another path.
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  if (major < 22 || (major === 22 && minor < 16)) {
+    nodeSqlite = null;
+    return nodeSqlite;
+  }
   const emitWarning = process.emitWarning;
   // Node 26 flags the module as experimental on load; the warning would land in every CLI's stderr.
   process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
