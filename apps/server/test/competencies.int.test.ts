@@ -5,8 +5,8 @@ import type {
   CompetencyGoal,
 } from '@essaim/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
 import { addMember, createOrg, setupAdmin, type TestClient, testClient } from './factories.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';

@@ -1,7 +1,7 @@
 import { readCsv } from '@essaim/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
 import {
   createOrg,
   ORIGIN,

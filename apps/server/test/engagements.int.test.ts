@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
 import { addMember, createOrg, setupAdmin, type TestClient } from './factories.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';

@@ -1,5 +1,5 @@
 import type { Role } from '@essaim/core';
-import type { AppInstance } from '../src/http/app-instance.ts';
+import type { AppInstance } from '../src/app-instance.ts';
 
 export const ORIGIN = 'http://localhost:4000';
 

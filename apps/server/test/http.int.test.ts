@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ErrorBodySchema } from '@essaim/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppInstance } from '../src/http/app-instance.ts';
+import type { AppInstance } from '../src/app-instance.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';
 

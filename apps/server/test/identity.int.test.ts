@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
 import { createPasswordReset } from '../src/services/auth.service.ts';
 import { addMember, createOrg, PASSWORD, setupAdmin, testClient, uniqueEmail } from './factories.ts';
 import { buildTestApp } from './test-app.ts';

@@ -5,8 +5,8 @@
 import type { Campaign, RecommendationView, RespondSession } from '@essaim/contracts';
 import { measuredTrustLevel } from '@essaim/core/methods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
 import { createOrg, setupAdmin, type TestClient, testClient } from './factories.ts';
 import { answersFor } from './survey-answers.ts';
 import { buildTestApp } from './test-app.ts';

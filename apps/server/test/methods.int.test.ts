@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
 import { addMember, createOrg, setupAdmin, type TestClient } from './factories.ts';
 import { customMethodBody } from './fixtures/methods.fixture.ts';
 import { buildTestApp } from './test-app.ts';

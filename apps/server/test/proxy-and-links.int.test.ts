@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInstance } from '../src/app-instance.ts';
 import type { ServerConfig } from '../src/config.ts';
 import type { DbHandle } from '../src/db/connect.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
 import type { Mail } from '../src/lib/mailer.ts';
 import { addMember, createOrg, ORIGIN, PASSWORD, setupAdmin, testClient, uniqueEmail } from './factories.ts';
 import { buildTestApp } from './test-app.ts';

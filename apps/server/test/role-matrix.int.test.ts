@@ -1,7 +1,7 @@
 import { ACTIONS, type Action, can, ROLES } from '@essaim/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
 import { requireScope } from '../src/services/access.service.ts';
 import { buildTwoTenants, type TwoTenants } from './route-fixtures.ts';
 import { buildTestApp } from './test-app.ts';

@@ -1,5 +1,5 @@
 import type { Role } from '@essaim/core';
-import type { AppInstance } from '../src/http/app-instance.ts';
+import type { AppInstance } from '../src/app-instance.ts';
 import { addMember, createOrg, setupAdmin, type TestClient, testClient, uniqueEmail } from './factories.ts';
 import type { FeatureFixture } from './fixtures/feature-fixture.ts';
 

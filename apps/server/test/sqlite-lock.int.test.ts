@@ -3,9 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInstance } from '../src/app-instance.ts';
 import { connectDatabase, type DbHandle } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrator.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
+import { sqliteDriverName } from '../src/db/sqlite-driver.ts';
 import { createOrg, setupAdmin, type TestClient } from './factories.ts';
 import { repoRoot } from './spawn-server.ts';
 import { buildTestApp } from './test-app.ts';
@@ -13,8 +14,11 @@ import { buildTestApp } from './test-app.ts';
 /** Another process opens the same SQLite file and holds an exclusive transaction for `ms`. */
 function holdExclusiveLock(file: string, ms: number) {
   const script = `
-    const Database = require('better-sqlite3');
-    const db = new Database(${JSON.stringify(file)});
+    const db = ${
+      sqliteDriverName() === 'node:sqlite'
+        ? `new (require('node:sqlite').DatabaseSync)(${JSON.stringify(file)})`
+        : `new (require('better-sqlite3'))(${JSON.stringify(file)})`
+    };
     db.exec('BEGIN EXCLUSIVE');
     db.exec("CREATE TABLE IF NOT EXISTS lock_probe (x)");
     process.stdout.write('locked\\n');

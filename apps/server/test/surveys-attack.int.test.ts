@@ -19,8 +19,8 @@ import {
 import { findExposedGroup } from '@essaim/core/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
 import { sharedLinkLimits } from '../src/http/respond.routes.ts';
 import { createOrg, setupAdmin, type TestClient, testClient } from './factories.ts';
 import { buildTestApp } from './test-app.ts';

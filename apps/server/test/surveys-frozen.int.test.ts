@@ -7,8 +7,8 @@
  */
 import type { Campaign, RespondSession } from '@essaim/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
 import { personalDataContributors } from '../src/services/personal-data.ts';
 import { createOrg, setupAdmin, type TestClient, testClient } from './factories.ts';
 import { answersFor } from './survey-answers.ts';

@@ -4,8 +4,8 @@
  */
 import type { Campaign, CampaignReport, RespondSession } from '@essaim/contracts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
 import { sharedLinkLimits } from '../src/http/respond.routes.ts';
 import type { Mail, Mailer } from '../src/lib/mailer.ts';
 import { createOrg, ORIGIN, setupAdmin, type TestClient } from './factories.ts';

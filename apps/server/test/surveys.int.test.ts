@@ -1,7 +1,7 @@
 import type { Campaign, CampaignReport, RespondSession } from '@essaim/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
 import { createOrg, setupAdmin, type TestClient, testClient } from './factories.ts';
 import { answersFor } from './survey-answers.ts';
 import { buildTestApp } from './test-app.ts';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { AppInstance } from '../src/app-instance.ts';
 import type { ServerConfig } from '../src/config.ts';
 import type { DbHandle } from '../src/db/connect.ts';
 import { createDeps } from '../src/deps.ts';
 import { registerFeatures } from '../src/features.ts';
 import { buildApp } from '../src/http/app.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
 import { MemoryBus } from '../src/realtime/bus.ts';
 import { RoomHub } from '../src/realtime/hub.ts';
 

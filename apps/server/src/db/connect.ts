@@ -1,8 +1,8 @@
-import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { ServerConfig } from '../config.ts';
 import { BusyRetryingSqliteDialect, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-busy.ts';
+import { openSqlite } from './sqlite-driver.ts';
 import type { Database } from './tables.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -35,14 +35,15 @@ export async function connectDatabase(
   options: ConnectOptions = {},
 ): Promise<DbHandle> {
   if (database.dialect === 'sqlite') {
-    const native = new SQLite(database.file);
+    // better-sqlite3 or node:sqlite, whichever this Node runs best (see sqlite-driver.ts).
+    const native = openSqlite(database.file);
     // WAL lets readers run while a write transaction is open; NORMAL sync is durable across
     // process crashes in WAL mode (only an OS crash can lose the last commits).
-    native.pragma('journal_mode = WAL');
-    native.pragma('synchronous = NORMAL');
-    native.pragma('foreign_keys = ON');
+    native.exec('pragma journal_mode = WAL');
+    native.exec('pragma synchronous = NORMAL');
+    native.exec('pragma foreign_keys = ON');
     // Short: a longer wait blocks the event loop; busy statements are retried asynchronously instead.
-    native.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    native.exec(`pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     const db = new Kysely<Database>({ dialect: new BusyRetryingSqliteDialect({ database: native }) });
     return {
       db,

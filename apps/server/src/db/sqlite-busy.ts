@@ -7,6 +7,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import { AppError } from '../lib/app-error.ts';
+import { isSqliteBusy } from './sqlite-driver.ts';
 
 /**
  * SQLite waits for a lock held by another process (a backup tool, a sqlite3 shell) *synchronously*:
@@ -20,7 +21,7 @@ export const SQLITE_BUSY_TIMEOUT_MS = 20;
 const BUSY_BUDGET_MS = 3000;
 const RETRY_AFTER_SECONDS = 2;
 
-const isBusy = (err: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown }).code ?? ''));
+const isBusy = isSqliteBusy;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function busyError(): AppError {

@@ -9,6 +9,7 @@ import {
   type AgendaItemInput,
   type ComplexitySchema,
   type CreateCustomMethodBody,
+  type CutReport,
   type NetworkAnalysis,
   type NetworkProposal,
   NetworkSurveyRelationSchema,
@@ -18,6 +19,8 @@ import {
 } from '@essaim/contracts';
 import type { Instrument, ValidSubmission } from '@essaim/core/diagnostics';
 import type { PlanDocument, SpecSection } from '@essaim/core/plans';
+import type { Instrument, Thresholds, ValidSubmission } from '@essaim/core/diagnostics';
+import type { LiveEvent } from '@essaim/core/live';
 import { z } from 'zod';
 import type { StoredOpinionMap } from './tables/conversations.ts';
 
@@ -38,6 +41,8 @@ export const StoredJson = {
   stringRecord: z.record(z.string(), z.string()),
   numberRecord: z.record(z.string(), z.number()),
   anyRecord: z.record(z.string(), z.unknown()),
+  /** Kept as sent, never interpreted (method_choices.request) */
+  anything: z.unknown(),
   localized,
   /** engagements.phases */
   phases: z.array(
@@ -75,12 +80,22 @@ export const StoredJson = {
   }) satisfies z.ZodType<ValidSubmission>,
   /** survey_responses.answers while a respondent is still answering */
   rawAnswers: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
+  /** survey_campaigns.frozen: what a report depends on, frozen at launch */
+  campaignSnapshot: z.object({
+    tree: z.array(z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable() })),
+    attributes: z.array(z.object({ name: z.string(), values: strings })),
+    thresholds: objectWith<Partial<Thresholds>>(),
+  }),
+  /** survey_released_cuts.body: one presented cut of a released report */
+  cutReport: objectWith<CutReport>('key'),
   /** conversation_maps.result */
   opinionMap: objectWith<StoredOpinionMap>('mode', 'participants', 'groups'),
   /** network_analyses.result */
   networkResult: objectWith<NonNullable<NetworkAnalysis['result']>>('nodes', 'edges'),
   /** network_analyses.options */
   networkOptions: objectWith<RunNetworkAnalysisBody>(),
+  /** workshop_events.event: written by the live engine after its own checks (top level checked) */
+  liveEvent: objectWith<LiveEvent>('type'),
   /** network_proposals.why */
   proposalReason: objectWith<NetworkProposal['why']>('marginalReach', 'cumulativeReach'),
   /** plans.document (validated by PlanDocumentSchema when written) */
@@ -98,4 +113,40 @@ export function readStored<S extends z.ZodType>(
     return null;
   }
   return schema.parse(JSON.parse(text));
+}
+
+type Schemas = Record<string, z.ZodType>;
+
+/** A row whose JSON columns named in `S` hold their parsed values (nullable columns stay nullable). */
+export type Decoded<R, S extends Schemas> = Omit<R, keyof S> & {
+  [K in keyof S & keyof R]: null extends R[K] ? z.output<S[K]> | null : z.output<S[K]>;
+};
+
+/**
+ * Parse a row's JSON columns with their schemas (those the query selected); repositories return
+ * what this gives, so services receive domain values and never parse.
+ */
+export function decodeRow<R extends object, S extends Schemas>(row: R, schemas: S): Decoded<R, S> {
+  const out: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+  for (const [key, schema] of Object.entries(schemas)) {
+    if (key in out) {
+      out[key] = readStored(schema, out[key] as string | null);
+    }
+  }
+  return out as Decoded<R, S>;
+}
+
+/** `decodeRow` for a list of rows. */
+export const decodeRows = <R extends object, S extends Schemas>(rows: R[], schemas: S): Decoded<R, S>[] =>
+  rows.map((r) => decodeRow(r, schemas));
+
+/** A row with its JSON columns turned back into text for storage: the inverse of `decodeRow`. */
+export function encodeRow<T extends object>(row: object, schemas: Schemas): T {
+  const out: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+  for (const key of Object.keys(schemas)) {
+    if (key in out && out[key] !== undefined) {
+      out[key] = out[key] === null ? null : JSON.stringify(out[key]);
+    }
+  }
+  return out as T;
 }

@@ -1,6 +1,5 @@
 import type { AppInstance } from '../app-instance.ts';
 import { surveysRepository } from '../db/repositories/surveys.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { respondRoutes } from '../http/respond.routes.ts';
 import { surveysRoutes } from '../http/surveys.routes.ts';
 import { registerPersonalData } from '../services/personal-data.ts';
@@ -15,7 +14,7 @@ registerPersonalData({
   async export(db, userId) {
     return (await surveysRepository.responsesOfUser(db, userId)).map((r) => ({
       campaignId: r.campaign_id,
-      answers: readStored(StoredJson.rawAnswers, r.answers),
+      answers: r.answers,
       submittedAt: r.submitted_at,
       updatedAt: r.updated_at,
     }));

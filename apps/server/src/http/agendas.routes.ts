@@ -15,6 +15,7 @@ import {
 } from '@essaim/contracts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { AppInstance } from '../app-instance.ts';
 import {
   createAgenda,
   deleteAgenda,
@@ -26,7 +27,6 @@ import {
   turnItemIntoWorkshopActivity,
   updateAgenda,
 } from '../services/agendas.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 
 /**

@@ -12,11 +12,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { AppInstance } from '../app-instance.ts';
 import type { AppDeps } from '../deps.ts';
 import { VERSION } from '../version.ts';
 import { socketRoutes } from '../ws/socket.routes.ts';
 import { SocketRegistry } from '../ws/socket-registry.ts';
-import type { AppInstance } from './app-instance.ts';
 import { authPlugin, requireDocsSession } from './auth-plugin.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.routes.ts';

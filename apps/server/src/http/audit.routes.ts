@@ -1,9 +1,9 @@
 import { AuditPageSchema, AuditQuerySchema, OrgParamsSchema } from '@essaim/contracts';
 import { writeCsv } from '@essaim/core';
+import type { AppInstance } from '../app-instance.ts';
 import { auditRepository } from '../db/repositories/audit.repository.ts';
 import { readStored, StoredJson } from '../db/stored-json.ts';
 import { recordAudit } from '../services/audit.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 const CSV_COLUMNS = [

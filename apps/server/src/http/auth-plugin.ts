@@ -1,13 +1,13 @@
 import type { Action } from '@essaim/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { AppInstance } from '../app-instance.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { AppError } from '../lib/app-error.ts';
 import { requireScope } from '../services/access.service.ts';
 import type { Actor } from '../services/audit.service.ts';
 import { resolveSession, SESSION_IDLE_SECONDS, type SessionContext } from '../services/auth.service.ts';
 import { SignInGuard, Throttle } from '../services/throttle.ts';
-import type { AppInstance } from './app-instance.ts';
 
 export const SESSION_COOKIE = 'essaim_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

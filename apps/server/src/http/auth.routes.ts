@@ -7,6 +7,7 @@ import {
   SetupStatusSchema,
   SignInBodySchema,
 } from '@essaim/contracts';
+import type { AppInstance } from '../app-instance.ts';
 import { AppError } from '../lib/app-error.ts';
 import {
   confirmPasswordReset,
@@ -17,7 +18,6 @@ import {
   signOut,
 } from '../services/auth.service.ts';
 import { presentMe } from '../services/presenters.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, clearSessionCookie, requireSession, setSessionCookie } from './auth-plugin.ts';
 import { publicOrigin } from './public-origin.ts';
 

@@ -6,8 +6,8 @@ import {
   CompetencyTokenParamsSchema,
   OkSchema,
 } from '@essaim/contracts';
+import type { AppInstance } from '../app-instance.ts';
 import * as feedback from '../services/competencies-feedback.service.ts';
-import type { AppInstance } from './app-instance.ts';
 
 /**
  * Capability URLs: a feedback link (one answer, no account) and a supervision link (the peer the

@@ -26,11 +26,11 @@ import {
   OrgParamsSchema,
 } from '@essaim/contracts';
 import { isCompetencyId } from '@essaim/core/competencies';
+import type { AppInstance } from '../app-instance.ts';
 import * as assessments from '../services/competencies.service.ts';
 import { listEvidence } from '../services/competencies-evidence.service.ts';
 import * as feedback from '../services/competencies-feedback.service.ts';
 import { portfolioPdf } from '../services/competencies-portfolio.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 
 /**

@@ -9,6 +9,7 @@ import {
 } from '@essaim/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { OpinionsScheduler } from '../analysis/opinions-scheduler.ts';
+import type { AppInstance } from '../app-instance.ts';
 import type { ConversationRow } from '../db/repositories/conversations.repository.ts';
 import {
   castVote,
@@ -17,7 +18,6 @@ import {
   readMyState,
   submitStatement,
 } from '../services/conversations-participation.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf } from './auth-plugin.ts';
 
 /** What both route files of the feature share: the recomputation scheduler and the change notice. */

@@ -7,6 +7,7 @@ import {
   ConversationWorkshopPublicParamsSchema,
   ConversationWorkshopStatusSchema,
 } from '@essaim/contracts';
+import type { AppInstance } from '../app-instance.ts';
 import { requireScope } from '../services/access.service.ts';
 import { presentConversation } from '../services/conversations.service.ts';
 import {
@@ -16,7 +17,6 @@ import {
   workshopConversationStatus,
 } from '../services/conversations-workshop.service.ts';
 import { participantCookie } from '../services/live.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireSession } from './auth-plugin.ts';
 import type { ConversationsContext } from './conversations-public.routes.ts';
 

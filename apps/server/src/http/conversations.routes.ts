@@ -13,6 +13,7 @@ import {
   OrgParamsSchema,
   UpdateConversationBodySchema,
 } from '@essaim/contracts';
+import type { AppInstance } from '../app-instance.ts';
 import { conversationsRepository } from '../db/repositories/conversations.repository.ts';
 import {
   createConversation,
@@ -30,7 +31,6 @@ import {
   importPolis,
 } from '../services/conversations-polis.service.ts';
 import { qrSvg } from '../services/workshops-qr.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 import type { ConversationsContext } from './conversations-public.routes.ts';
 import { publicOrigin } from './public-origin.ts';

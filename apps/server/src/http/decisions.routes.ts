@@ -13,10 +13,10 @@ import {
   OrgParamsSchema,
 } from '@essaim/contracts';
 import { z } from 'zod';
+import type { AppInstance } from '../app-instance.ts';
 import { listNotifications, markNotificationsRead } from '../services/decision-notifications.service.ts';
 import { decisionsCsv, listDecisions, readDecision } from '../services/decision-records.service.ts';
 import { chooseDecisionRule, recommendDecisionRules } from '../services/decision-rules.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 /** Decision rules (recommend, choose), the decision register (engagement and organisation) and notifications. */

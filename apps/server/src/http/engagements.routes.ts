@@ -21,6 +21,7 @@ import {
   UpdateQuestionBodySchema,
 } from '@essaim/contracts';
 import type { FastifyRequest } from 'fastify';
+import type { AppInstance } from '../app-instance.ts';
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
 import { requireScope } from '../services/access.service.ts';
 import {
@@ -40,7 +41,6 @@ import {
   updateQuestion,
 } from '../services/engagements.service.ts';
 import { createTraceLink, deleteTraceLink, listTraceLinks, readTimeline } from '../services/trace.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 
 export async function engagementRoutes(app: AppInstance): Promise<void> {

@@ -10,6 +10,7 @@ import {
   ProposalCreatedSchema,
 } from '@essaim/contracts';
 import { z } from 'zod';
+import type { AppInstance } from '../app-instance.ts';
 import { sendMails } from '../services/decision-notifications.service.ts';
 import {
   createGovernanceMeeting,
@@ -21,7 +22,6 @@ import {
   updateMap,
 } from '../services/governance.service.ts';
 import { presentProposal, userKey } from '../services/proposals-view.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 /** The governance map: current and proposed maps, their difference, adoption through a decision, exports. */

@@ -1,8 +1,8 @@
 import { HealthSchema, ReadySchema } from '@essaim/contracts';
 import { sql } from 'kysely';
+import type { AppInstance } from '../app-instance.ts';
 import { migrationStatus } from '../db/migrator.ts';
 import { VERSION } from '../version.ts';
-import type { AppInstance } from './app-instance.ts';
 
 const startedAt = Date.now();
 

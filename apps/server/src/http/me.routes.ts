@@ -9,6 +9,7 @@ import {
   UpdateMeBodySchema,
 } from '@essaim/contracts';
 import { z } from 'zod';
+import type { AppInstance } from '../app-instance.ts';
 import { sessionsRepository } from '../db/repositories/sessions.repository.ts';
 import { usersRepository } from '../db/repositories/users.repository.ts';
 import { notFound } from '../lib/app-error.ts';
@@ -17,7 +18,6 @@ import { deleteAccount, deletionPreview, exportPersonalData } from '../services/
 import { recordAudit } from '../services/audit.service.ts';
 import { changePassword } from '../services/auth.service.ts';
 import { presentMe } from '../services/presenters.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, clearSessionCookie, requireSession } from './auth-plugin.ts';
 
 export async function meRoutes(app: AppInstance): Promise<void> {

@@ -5,12 +5,12 @@ import {
   RecommendationSchema,
   RecordMethodChoiceBodySchema,
 } from '@essaim/contracts';
+import type { AppInstance } from '../app-instance.ts';
 import {
   listMethodChoices,
   recommendForEngagement,
   recordMethodChoice,
 } from '../services/methods-recommend.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 /** Method recommendations for an engagement's essential question, and the record of the chosen method. */

@@ -12,6 +12,7 @@ import {
   UpdateMethodNoteBodySchema,
 } from '@essaim/contracts';
 import { z } from 'zod';
+import type { AppInstance } from '../app-instance.ts';
 import {
   addMethodNote,
   createCustomMethod,
@@ -22,7 +23,6 @@ import {
   updateCustomMethod,
   updateMethodNote,
 } from '../services/methods.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 /** The method library of an organisation: shared catalogue, its own methods, private notes and variants. */

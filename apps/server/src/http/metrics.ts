@@ -2,8 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { AppInstance } from '../app-instance.ts';
 import type { SocketMessageHandler } from '../deps.ts';
-import type { AppInstance } from './app-instance.ts';
 
 /**
  * Prometheus metrics (`GET /metrics`, off unless ESSAIM_METRICS=1): request latencies by route, open

@@ -6,6 +6,7 @@ import {
   NetworkTokenParamsSchema,
 } from '@essaim/contracts';
 import { z } from 'zod';
+import type { AppInstance } from '../app-instance.ts';
 import {
   answerProposal,
   grantConsent,
@@ -13,7 +14,6 @@ import {
   saveAnswers,
   withdrawConsent,
 } from '../services/networks-survey.service.ts';
-import type { AppInstance } from './app-instance.ts';
 
 const Ok = z.object({ ok: z.literal(true) });
 

@@ -17,6 +17,7 @@ import {
   RunNetworkAnalysisBodySchema,
 } from '@essaim/contracts';
 import { z } from 'zod';
+import type { AppInstance } from '../app-instance.ts';
 import { networksRepository } from '../db/repositories/networks.repository.ts';
 import { requireScope } from '../services/access.service.ts';
 import {
@@ -33,7 +34,6 @@ import {
   recordProposalResponse,
 } from '../services/networks.service.ts';
 import { registerNetworkPersonalData, registerNetworkTraceKind } from '../services/networks-data.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 /**

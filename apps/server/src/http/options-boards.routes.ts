@@ -10,6 +10,7 @@ import {
   UpdateBoardBodySchema,
   UpdateOptionBodySchema,
 } from '@essaim/contracts';
+import type { AppInstance } from '../app-instance.ts';
 import {
   addOption,
   createBoard,
@@ -19,7 +20,6 @@ import {
   updateBoard,
   updateOption,
 } from '../services/options-boards.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 
 export async function optionsBoardRoutes(app: AppInstance): Promise<void> {

@@ -17,6 +17,7 @@ import {
   OrgUserParamsSchema,
   UpdateOrganisationBodySchema,
 } from '@essaim/contracts';
+import type { AppInstance } from '../app-instance.ts';
 import { organisationsRepository } from '../db/repositories/organisations.repository.ts';
 import { requireScope } from '../services/access.service.ts';
 import {
@@ -33,7 +34,6 @@ import {
   updateOrganisation,
 } from '../services/organisations.service.ts';
 import { presentMe, presentOrganisation } from '../services/presenters.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope, requireSession, setSessionCookie } from './auth-plugin.ts';
 import { publicOrigin } from './public-origin.ts';
 

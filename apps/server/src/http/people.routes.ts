@@ -20,6 +20,7 @@ import {
   UpdateCollectiveBodySchema,
   UpdatePersonBodySchema,
 } from '@essaim/contracts';
+import type { AppInstance } from '../app-instance.ts';
 import { peopleRepository } from '../db/repositories/people.repository.ts';
 import {
   createCollective,
@@ -40,7 +41,6 @@ import {
   previewImport,
   readRosterFile,
 } from '../services/roster-import.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 export async function peopleRoutes(app: AppInstance): Promise<void> {

@@ -4,8 +4,8 @@ import {
   ProposalPublicSchema,
 } from '@essaim/contracts';
 import type { FastifyRequest } from 'fastify';
+import type { AppInstance } from '../app-instance.ts';
 import { positionAsParticipant, readAsParticipant } from '../services/proposals-public.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf } from './auth-plugin.ts';
 import { PARTICIPANT_HEADER } from './conversations-public.routes.ts';
 

@@ -19,6 +19,7 @@ import {
   ProposalViewSchema,
 } from '@essaim/contracts';
 import type { FastifyRequest } from 'fastify';
+import type { AppInstance } from '../app-instance.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { sendMails } from '../services/decision-notifications.service.ts';
 import {
@@ -35,7 +36,6 @@ import {
 } from '../services/proposals.service.ts';
 import { takeProposalToWorkshop } from '../services/proposals-live.service.ts';
 import { presentProposal, userKey } from '../services/proposals-view.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 /** Asynchronous proposals of an engagement: open, take positions, amend, integrate objections, close, review. */

@@ -11,6 +11,7 @@ import {
   RespondTokenParamsSchema,
 } from '@essaim/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppInstance } from '../app-instance.ts';
 import { AppError } from '../lib/app-error.ts';
 import { hashToken } from '../lib/tokens.ts';
 import {
@@ -21,7 +22,6 @@ import {
   submitAnswers,
 } from '../services/campaigns-respond.service.ts';
 import { Throttle } from '../services/throttle.ts';
-import type { AppInstance } from './app-instance.ts';
 
 /**
  * Limits on starting a response through a shared link (docs/diagnostics.md, "Threat model"):

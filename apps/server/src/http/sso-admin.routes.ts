@@ -10,6 +10,7 @@ import {
   SsoProviderSchema,
 } from '@essaim/contracts';
 import type { FastifyRequest } from 'fastify';
+import type { AppInstance } from '../app-instance.ts';
 import { ssoRepository } from '../db/repositories/sso.repository.ts';
 import { AppError } from '../lib/app-error.ts';
 import {
@@ -20,7 +21,6 @@ import {
   setOrgPolicy,
   updateProvider,
 } from '../services/sso.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 import { siteOrigin, ssoCallbackPath } from './sso.routes.ts';
 

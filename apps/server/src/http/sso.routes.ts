@@ -8,6 +8,7 @@ import {
   SsoStartSchema,
 } from '@essaim/contracts';
 import type { FastifyRequest } from 'fastify';
+import type { AppInstance } from '../app-instance.ts';
 import { ssoRepository } from '../db/repositories/sso.repository.ts';
 import { signOut } from '../services/auth.service.ts';
 import {
@@ -18,7 +19,6 @@ import {
   startSso,
   unlink,
 } from '../services/sso.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, clearSessionCookie, requireSession, setSessionCookie } from './auth-plugin.ts';
 
 /** Per-IP ceiling on the sign-in entry points (each start stores a pending request). */

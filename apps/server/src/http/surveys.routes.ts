@@ -22,6 +22,7 @@ import {
   SurveyOrgParamsSchema,
   UpdateCampaignBodySchema,
 } from '@essaim/contracts';
+import type { AppInstance } from '../app-instance.ts';
 import {
   closeCampaign,
   createCampaign,
@@ -44,7 +45,6 @@ import {
   exportCampaignCsv,
 } from '../services/campaigns-report.service.ts';
 import { createInstrument, listInstruments } from '../services/surveys.service.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 /**

@@ -15,6 +15,7 @@ import {
   WorkshopSchema,
 } from '@essaim/contracts';
 import { z } from 'zod';
+import type { AppInstance } from '../app-instance.ts';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
 import { participantCookie } from '../services/live.service.ts';
@@ -33,7 +34,6 @@ import {
   sendOutputs,
 } from '../services/workshops.service.ts';
 import { qrSvg } from '../services/workshops-qr.ts';
-import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 import { JOIN_PER_ADDRESS_PER_MINUTE } from './join-limits.ts';
 import { publicOrigin } from './public-origin.ts';

@@ -13,10 +13,10 @@ import {
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import SQLite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import type { DbHandle } from '../db/connect.ts';
 import { migrateTo, migrateToLatest, migrationStatus } from '../db/migrator.ts';
+import { openSqlite } from '../db/sqlite-driver.ts';
 import type { Database } from '../db/tables.ts';
 import { canonicalValue, listTables } from './data-digest.ts';
 
@@ -55,7 +55,7 @@ export function backupKindOf(file: string): BackupKind {
 
 /** Online backup of a SQLite database file, safe while a server is using it. */
 export async function backupSqlite(databaseFile: string, target: string): Promise<void> {
-  const source = new SQLite(databaseFile, { readonly: true, fileMustExist: true });
+  const source = openSqlite(databaseFile, { readonly: true, fileMustExist: true });
   const tmp = `${target}.partial`;
   try {
     await source.backup(tmp);
@@ -70,9 +70,11 @@ export async function backupSqlite(databaseFile: string, target: string): Promis
 
 /** Restore a SQLite backup file into `databaseFile`, which must be absent or hold no table. */
 export async function restoreSqlite(backupFile: string, databaseFile: string): Promise<void> {
-  const backup = new SQLite(backupFile, { readonly: true, fileMustExist: true });
+  const backup = openSqlite(backupFile, { readonly: true, fileMustExist: true });
   try {
-    const check = backup.pragma('integrity_check', { simple: true });
+    const check = (
+      backup.prepare('pragma integrity_check').get() as { integrity_check?: unknown } | undefined
+    )?.integrity_check;
     if (check !== 'ok') {
       throw new BackupError(`the backup file is damaged: ${String(check)}`);
     }
@@ -83,7 +85,7 @@ export async function restoreSqlite(backupFile: string, databaseFile: string): P
       throw new BackupError('the backup file is an SQLite database but not an Essaim one');
     }
     if (existsSync(databaseFile) && statSync(databaseFile).size > 0) {
-      const target = new SQLite(databaseFile, { readonly: true });
+      const target = openSqlite(databaseFile, { readonly: true });
       const tables = target.prepare("select count(*) as n from sqlite_master where type = 'table'").get() as {
         n: number;
       };

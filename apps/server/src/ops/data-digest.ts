@@ -63,10 +63,10 @@ export async function dataDigest(
 export async function sqliteFileDigest(
   file: string,
 ): Promise<{ digest: string; tables: Record<string, number> }> {
-  const { default: SQLite } = await import('better-sqlite3');
+  const { openSqlite } = await import('../db/sqlite-driver.ts');
   const { Kysely, SqliteDialect } = await import('kysely');
   const db = new Kysely<unknown>({
-    dialect: new SqliteDialect({ database: new SQLite(file, { readonly: true, fileMustExist: true }) }),
+    dialect: new SqliteDialect({ database: openSqlite(file, { readonly: true, fileMustExist: true }) }),
   });
   try {
     return await dataDigest(db, 'sqlite');

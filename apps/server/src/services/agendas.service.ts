@@ -596,6 +596,8 @@ export async function turnItemIntoWorkshopActivity(
     activityIds.push(event.activityId);
   }
   const activityId = activityIds[0] as string;
+  const [added] = await workshopsRepository.parsedEventsAfter(db, workshopId, result.seq - 1, 1);
+  const event = added?.event ?? null;
   const link = { workshopId, activityId };
   await db.transaction().execute(async (trx) => {
     const current = await requireAgenda(trx, scope, agendaId);

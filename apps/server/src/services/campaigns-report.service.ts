@@ -50,7 +50,6 @@ import type { OrgScope } from '../db/org-scope.ts';
 import { type CampaignRow, surveysRepository } from '../db/repositories/surveys.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError } from '../lib/app-error.ts';
-import { readJson } from '../lib/json.ts';
 
 /** Most attribute filters combined in one requestable cut. */
 export const MAX_FILTERS = 2;
@@ -71,7 +70,7 @@ export interface CampaignSnapshot {
 
 /** The snapshot of a launched campaign; null for a draft (which reads the organisation as it is). */
 export function snapshotOf(campaign: CampaignRow): CampaignSnapshot | null {
-  const frozen = readJson<CampaignSnapshot>(campaign.frozen);
+  const frozen = campaign.frozen;
   return frozen ? { ...frozen, thresholds: resolveThresholds(frozen.thresholds) } : null;
 }
 
@@ -82,8 +81,8 @@ export async function liveSnapshot(db: Db, campaign: CampaignRow): Promise<Campa
     surveysRepository.collectivesOfOrg(db, campaign.org_id),
   ]);
   return {
-    tree: campaignTree(orgCollectives, readJson<string[]>(campaign.collective_ids) ?? []),
-    attributes: readJson<CampaignAttributeDef[]>(campaign.attributes) ?? [],
+    tree: campaignTree(orgCollectives, campaign.collective_ids),
+    attributes: campaign.attributes,
     thresholds: resolveThresholds({
       minRespondents: org?.min_group_size,
       minOpenText: org?.min_text_group_size,
@@ -130,7 +129,7 @@ export interface CampaignData {
 }
 
 export function frozenInstrument(campaign: CampaignRow): Instrument | null {
-  return readJson<Instrument>(campaign.instrument);
+  return campaign.instrument;
 }
 
 export async function loadCampaignData(
@@ -145,12 +144,12 @@ export async function loadCampaignData(
   const { tree, attributes, thresholds } = snapshot;
   const respondents = rows.map((r, index): DisclosureRespondent & { channel: string } => ({
     id: String(index),
-    collectiveIds: readJson<string[]>(r.collective_ids) ?? [],
-    attributes: readJson<Record<string, string>>(r.attributes) ?? {},
+    collectiveIds: r.collective_ids,
+    attributes: r.attributes,
     selfDeclared: r.channel === 'shared',
     channel: r.channel,
   }));
-  const submissions = rows.map((r) => readJson<ValidSubmission>(r.answers) ?? { numeric: {}, text: {} });
+  const submissions = rows.map((r) => r.answers);
   const universe = enumerateRequestableCuts({
     collectives: tree,
     attributes,
@@ -354,7 +353,7 @@ export async function releaseCampaign(db: Db, campaign: CampaignRow): Promise<vo
   await surveysRepository.insertReleasedCuts(
     db,
     campaign.id,
-    report.cuts.map((c) => ({ key: c.key, body: JSON.stringify(presentCut(data, c)) })),
+    report.cuts.map((c) => ({ key: c.key, body: presentCut(data, c) })),
   );
 }
 
@@ -378,7 +377,7 @@ export async function releasedCuts(
     }
     rows = await surveysRepository.releasedCuts(db, campaign.id, keys);
   }
-  return new Map(rows.map((r) => [r.cut_key, JSON.parse(r.body) as CutReport]));
+  return new Map(rows.map((r) => [r.cut_key, r.body]));
 }
 
 function assertReleased(data: CampaignData): void {

@@ -18,7 +18,6 @@ import { type Instrument, type RawAnswer, validateSubmission } from '@essaim/cor
 import { type CampaignRow, surveysRepository } from '../db/repositories/surveys.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
 import { hashToken, newId, newToken, nowIso } from '../lib/tokens.ts';
 import { frozenInstrument, liveSnapshot, snapshotOf } from './campaigns-report.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
@@ -130,7 +129,7 @@ export async function respondSession(
     draft:
       response && response.submitted_at === null && holdsKey(response, resumeKey)
         ? {
-            answers: readJson<Answers>(response.answers) ?? {},
+            answers: response.answers,
             language: response.language === 'en' ? 'en' : 'fr',
             consentedAt: response.consented_at,
           }
@@ -203,9 +202,9 @@ export async function startShared(
       id: newId(),
       campaign_id: r.campaign.id,
       participant_id: issued.participant.id,
-      collective_ids: writeJson(collectiveId ? [collectiveId] : []) ?? '[]',
-      attributes: writeJson(attributes) ?? '{}',
-      answers: '{}',
+      collective_ids: collectiveId ? [collectiveId] : [],
+      attributes,
+      answers: {},
       language: body.language,
       resume_hash: hashToken(resumeKey),
       consented_at: now,
@@ -236,9 +235,9 @@ async function ensureDraft(trx: Db, r: Resolved & { participantId: string }, lan
     id: newId(),
     campaign_id: r.campaign.id,
     participant_id: r.participantId,
-    collective_ids: invitation?.collective_ids ?? '[]',
-    attributes: invitation?.attributes ?? '{}',
-    answers: '{}',
+    collective_ids: invitation?.collective_ids ?? [],
+    attributes: invitation?.attributes ?? {},
+    answers: {},
     language,
     resume_hash: null,
     consented_at: null,
@@ -316,7 +315,7 @@ export async function saveDraft(
     }
     assertHoldsKey(row, resumeKey);
     await surveysRepository.updateResponse(trx, r.participantId, {
-      answers: writeJson(answers) ?? '{}',
+      answers,
       language,
       updated_at: nowIso(),
     });
@@ -355,7 +354,7 @@ export async function submitAnswers(
     assertHoldsKey(row, resumeKey);
     const submittedAt = nowIso();
     await surveysRepository.updateResponse(trx, r.participantId, {
-      answers: writeJson(result.value) ?? '{}',
+      answers: result.value,
       language,
       submitted_at: submittedAt,
       updated_at: submittedAt,

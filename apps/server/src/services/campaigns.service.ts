@@ -11,7 +11,6 @@ import type { OrgScope } from '../db/org-scope.ts';
 import { type CampaignRow, surveysRepository } from '../db/repositories/surveys.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
 import { newId, newToken, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { emailIssuedLinks, type LinkDeps } from './campaigns-links.service.ts';
@@ -80,8 +79,7 @@ export async function presentCampaign(
         [collectiveId],
       ).map((c) => c.id),
     );
-    return invitations.filter((i) => (readJson<string[]>(i.collective_ids) ?? []).some((c) => below.has(c)))
-      .length;
+    return invitations.filter((i) => i.collective_ids.some((c) => below.has(c))).length;
   };
   const released = (key: string) =>
     byKey.get(key) ?? {
@@ -98,7 +96,7 @@ export async function presentCampaign(
     instrumentVersion: instrument.version,
     instrumentName: instrument.name,
     itemCount: instrument.items.length,
-    collectiveIds: readJson<string[]>(row.collective_ids) ?? [],
+    collectiveIds: row.collective_ids,
     hasMemberLinks: row.has_member_links === 1,
     hasSharedLink: row.has_shared_link === 1,
     attributes: snapshot.attributes,
@@ -195,8 +193,8 @@ export async function createCampaign(
       status: 'draft',
       instrument_ref: body.instrumentRef,
       instrument: null,
-      collective_ids: writeJson([...new Set(body.collectiveIds)]) ?? '[]',
-      attributes: writeJson(body.attributes ?? []) ?? '[]',
+      collective_ids: [...new Set(body.collectiveIds)],
+      attributes: body.attributes ?? [],
       has_member_links: body.hasMemberLinks ? 1 : 0,
       has_shared_link: body.hasSharedLink ? 1 : 0,
       shared_token: null,
@@ -263,10 +261,8 @@ export async function updateCampaign(
     await surveysRepository.updateCampaign(trx, scope, id, {
       ...(body.title !== undefined ? { title: body.title } : {}),
       ...(body.instrumentRef !== undefined ? { instrument_ref: body.instrumentRef } : {}),
-      ...(body.collectiveIds !== undefined
-        ? { collective_ids: writeJson([...new Set(body.collectiveIds)]) ?? '[]' }
-        : {}),
-      ...(body.attributes !== undefined ? { attributes: writeJson(body.attributes) ?? '[]' } : {}),
+      ...(body.collectiveIds !== undefined ? { collective_ids: [...new Set(body.collectiveIds)] } : {}),
+      ...(body.attributes !== undefined ? { attributes: body.attributes } : {}),
       ...(body.hasMemberLinks !== undefined ? { has_member_links: body.hasMemberLinks ? 1 : 0 } : {}),
       ...(body.hasSharedLink !== undefined ? { has_shared_link: body.hasSharedLink ? 1 : 0 } : {}),
       ...(body.sharedCap !== undefined ? { shared_cap: body.sharedCap } : {}),
@@ -307,7 +303,7 @@ async function issueMemberLinks(
       scopeId: row.id,
     });
     const personAttributes = Object.fromEntries(
-      Object.entries(readJson<Record<string, string>>(person.attributes) ?? {}).filter(([k]) => names.has(k)),
+      Object.entries(person.attributes).filter(([k]) => names.has(k)),
     );
     const invitation = {
       id: newId(),
@@ -315,8 +311,8 @@ async function issueMemberLinks(
       person_id: person.id,
       person_name: person.name,
       participant_id: participant.id,
-      collective_ids: writeJson(person.collectiveIds.filter((c) => inTree.has(c))) ?? '[]',
-      attributes: writeJson(personAttributes) ?? '{}',
+      collective_ids: person.collectiveIds.filter((c) => inTree.has(c)),
+      attributes: personAttributes,
       issued_at: nowIso(),
       channel: null,
     };
@@ -347,8 +343,8 @@ export async function launchCampaign(db: Db, scope: OrgScope, id: string, actor:
     const launched: CampaignRow = {
       ...row,
       status: 'open',
-      instrument: writeJson(instrument),
-      frozen: writeJson(snapshot),
+      instrument,
+      frozen: snapshot,
       shared_token: row.has_shared_link === 1 ? newToken() : null,
       launched_at: now,
       updated_at: now,

@@ -5,9 +5,7 @@ import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { type EngagementRow, engagementsRepository } from '../db/repositories/engagements.repository.ts';
 import { usersRepository } from '../db/repositories/users.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
@@ -59,14 +57,14 @@ export async function presentEngagement(db: Db, row: EngagementRow): Promise<Eng
     startsOn: row.starts_on,
     endsOn: row.ends_on,
     status: await statusInfo(db, row),
-    phases: readStored(StoredJson.phases, row.phases) ?? [],
+    phases: row.phases,
     questions: questions.map((q) => ({
       id: q.id,
       position: q.position,
       text: q.text,
       status: q.status as 'open',
       answer: q.answer,
-      complexity: readStored(StoredJson.complexity, q.complexity),
+      complexity: q.complexity,
     })),
     stakeholders: stakeholders.map((s) => ({
       id: s.id,
@@ -98,7 +96,7 @@ export async function listEngagements(db: Db, scope: OrgScope) {
   );
   const out = [];
   for (const r of rows) {
-    const phases = readStored(StoredJson.phases, r.phases) ?? [];
+    const phases = r.phases;
     out.push({
       id: r.id,
       title: r.title,
@@ -151,7 +149,7 @@ export async function createEngagement(
       confidentiality_text: DEFAULT_CONFIDENTIALITY[language],
       confidentiality_version: 1,
       confidentiality_updated_at: now,
-      phases: writeJson(phases) ?? '[]',
+      phases,
       created_by: scope.userId,
       created_at: now,
       updated_at: now,
@@ -256,10 +254,10 @@ export function updatePhase(
   actor: Actor,
 ) {
   return mutate(db, scope, id, actor, async (trx, row) => {
-    const phases = (readStored(StoredJson.phases, row.phases) ?? []).map((p) =>
+    const phases = row.phases.map((p) =>
       p.key === key ? { ...p, status: body.status, notes: body.notes ?? p.notes, updatedAt: nowIso() } : p,
     );
-    await engagementsRepository.update(trx, scope, id, { phases: writeJson(phases) ?? '[]' });
+    await engagementsRepository.update(trx, scope, id, { phases });
     return { kind: 'engagement.phase_changed', data: { phase: key, status: body.status } };
   });
 }
@@ -401,7 +399,7 @@ export function assessQuestionComplexity(
       assessedAt: nowIso(),
       assessedBy: assessorName,
     };
-    await engagementsRepository.updateQuestion(trx, id, questionId, { complexity: writeJson(complexity) });
+    await engagementsRepository.updateQuestion(trx, id, questionId, { complexity });
     return {
       kind: 'question.complexity_assessed',
       objectKind: 'question',

@@ -354,11 +354,11 @@ export class LiveRuntime {
     });
     if (needsEvents !== null) {
       const { from, through } = needsEvents as { from: number; through: number };
-      const rows = await workshopsRepository.eventsAfter(db, workshopId, from, through - from);
+      const rows = await workshopsRepository.parsedEventsAfter(db, workshopId, from, through - from);
       const state = this.engine.peek(workshopId);
       const events: { seq: number; event: LiveEvent }[] = [];
       for (const row of rows) {
-        const event = JSON.parse(row.event) as LiveEvent;
+        const event = row.event;
         const shown = state ? redactEventFor(state, event, identity.viewer) : null;
         if (shown) {
           events.push({ seq: Number(row.seq), event: shown });

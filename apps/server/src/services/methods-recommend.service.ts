@@ -4,9 +4,7 @@ import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
 import { type MethodChoiceRow, methodsRepository } from '../db/repositories/methods.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { notFound } from '../lib/app-error.ts';
-import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { writeDecisionRecord } from './decision-records.service.ts';
@@ -42,7 +40,7 @@ async function resolveQuestion(db: Db, engagementId: string, questionId: string 
 async function compute(db: Db, scope: OrgScope, engagementId: string, body: RecommendationBody) {
   await loadEngagement(db, scope, engagementId);
   const question = await resolveQuestion(db, engagementId, body.questionId);
-  const assessed = readStored(StoredJson.complexity, question?.complexity)?.domain ?? null;
+  const assessed = question?.complexity?.domain ?? null;
   const cynefin: CynefinDomain | null = assessed ?? body.cynefin ?? null;
   const cynefinSource = assessed ? 'question' : body.cynefin ? 'declared' : 'none';
   const measured = await measuredTrustOf(db, scope, engagementId);
@@ -109,14 +107,14 @@ export async function recommendForEngagement(
 }
 
 function presentChoice(r: MethodChoiceRow) {
-  const proposed = readStored(StoredJson.strings, r.proposed) ?? [];
+  const proposed = r.proposed;
   const rank = proposed.indexOf(r.method_id);
   return {
     id: r.id,
     engagementId: r.engagement_id,
     questionId: r.question_id,
     methodId: r.method_id,
-    methodName: readStored(StoredJson.localized, r.method_name) ?? { fr: r.method_id, en: r.method_id },
+    methodName: r.method_name,
     reason: r.reason,
     decidedBy: r.decided_by as 'group' | 'sponsor',
     recordedBy: r.recorder_name ?? null,
@@ -159,12 +157,12 @@ export async function recordMethodChoice(
       engagement_id: engagementId,
       question_id: computed?.question?.id ?? null,
       method_id: method.id,
-      method_name: writeJson(method.name) ?? '{}',
+      method_name: method.name,
       reason: body.reason,
       decided_by: body.decidedBy,
       recorded_by: scope.userId,
-      proposed: writeJson(proposed) ?? '[]',
-      request: writeJson(body.request ?? null),
+      proposed,
+      request: body.request ?? null,
       at: nowIso(),
     });
     const rank = proposed.indexOf(method.id);
@@ -208,8 +206,8 @@ registerTraceKind('method', async (db, engagementId, id) => {
   if (!row) {
     return null;
   }
-  const name = readStored(StoredJson.localized, row.method_name);
-  return name ? (name.fr === name.en ? name.fr : `${name.fr} / ${name.en}`) : null;
+  const name = row.method_name;
+  return name.fr === name.en ? name.fr : `${name.fr} / ${name.en}`;
 });
 
 registerPersonalData({

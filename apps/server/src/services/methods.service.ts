@@ -11,9 +11,7 @@ import {
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { type MethodNoteRow, methodsRepository } from '../db/repositories/methods.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { notFound } from '../lib/app-error.ts';
-import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { registerPersonalData } from './personal-data.ts';
@@ -86,10 +84,7 @@ export function presentMethod(m: Method, noteCount = 0): MethodView {
 /** The catalogue followed by the organisation's own methods. */
 export async function libraryOf(db: Db, scope: OrgScope): Promise<Method[]> {
   const custom = await methodsRepository.listCustom(db, scope);
-  return [
-    ...METHOD_CATALOGUE,
-    ...custom.map((r) => customToMethod(r.id, readStored(StoredJson.customMethod, r.data)!)),
-  ];
+  return [...METHOD_CATALOGUE, ...custom.map((r) => customToMethod(r.id, r.data))];
 }
 
 /** One method of the library (catalogue or this organisation's), or 404. */
@@ -104,7 +99,7 @@ export async function requireMethod(db: Db, scope: OrgScope, methodId: string): 
   if (!row) {
     throw notFound('method');
   }
-  return customToMethod(row.id, readStored(StoredJson.customMethod, row.data)!);
+  return customToMethod(row.id, row.data);
 }
 
 const canSeeNotes = (scope: OrgScope) => can(scope.role, 'methods.manage');
@@ -164,7 +159,7 @@ export async function createCustomMethod(db: Db, scope: OrgScope, body: CustomDa
     const now = nowIso();
     await methodsRepository.insertCustom(trx, scope, {
       id,
-      data: writeJson(body) ?? '{}',
+      data: body,
       created_by: scope.userId,
       created_at: now,
       updated_at: now,
@@ -193,8 +188,8 @@ export async function updateCustomMethod(
       throw notFound('custom method');
     }
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const next = { ...readStored(StoredJson.customMethod, row.data)!, ...defined };
-    await methodsRepository.updateCustom(trx, scope, methodId, writeJson(next) ?? '{}', nowIso());
+    const next = { ...row.data, ...defined };
+    await methodsRepository.updateCustom(trx, scope, methodId, next, nowIso());
     await recordAudit(trx, actor, {
       orgId: scope.orgId,
       action: 'methods.custom_updated',

@@ -1,7 +1,6 @@
 import type { NetworkRespondentView } from '@essaim/contracts';
 import type { Db } from '../db/db.ts';
 import { networksRepository } from '../db/repositories/networks.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
@@ -66,18 +65,11 @@ export async function respondentView(db: Db, link: string): Promise<NetworkRespo
   const titles = new Map(people.map((p) => [p.id, p.title]));
   const me = nodes.find((x) => x.person_id === respondent.person_id);
   const answers = await networksRepository.answersOf(db, network.id, respondent.id);
-  const proposals = await db
-    .selectFrom('network_proposals')
-    .select(['id', 'reason', 'why', 'status'])
-    .where('network_id', '=', network.id)
-    .where('node_id', '=', me?.node_id ?? '')
-    .orderBy('rank')
-    .execute();
-  const proposal = proposals.at(-1);
+  const proposal = await networksRepository.lastProposalOfNode(db, network.id, me?.node_id ?? '');
   return {
     networkTitle: network.title,
     engagementTitle: engagement.title,
-    relations: readStored(StoredJson.surveyRelations, network.survey_relations) ?? [],
+    relations: network.survey_relations ?? [],
     scale: network.survey_scale === 'importance' ? 'importance' : 'frequency',
     me: { id: respondent.person_id, label: me?.label ?? '' },
     roster: nodes
@@ -100,7 +92,7 @@ export async function respondentView(db: Db, link: string): Promise<NetworkRespo
       ? {
           id: proposal.id,
           reason: proposal.reason,
-          why: readStored(StoredJson.proposalReason, proposal.why)!,
+          why: proposal.why,
           status: proposal.status as 'proposed' | 'accepted' | 'declined',
         }
       : null,
@@ -196,7 +188,7 @@ export async function saveAnswers(
     if (!(await activeConsent(trx, respondent.person_id, network.engagement_id, 'network_survey'))) {
       throw new AppError('FORBIDDEN', 'consent first: answers are identifiable to the facilitator');
     }
-    const relations = new Set(readStored(StoredJson.strings, network.survey_relations) ?? []);
+    const relations = new Set<string>(network.survey_relations ?? []);
     const roster = new Set((await networksRepository.nodes(trx, network.id)).map((x) => x.person_id));
     const seen = new Set<string>();
     const rows = [];

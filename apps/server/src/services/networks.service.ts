@@ -3,6 +3,7 @@ import type {
   NetworkEgo,
   NetworkImportPreview,
   NetworkSummary,
+  NetworkSurveyRelation,
   RunNetworkAnalysisBody,
 } from '@essaim/contracts';
 import {
@@ -14,12 +15,13 @@ import {
 import type { AnalysisInput, AnalysisOutput } from '../analysis/network-analysis.ts';
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
-import { networksRepository } from '../db/repositories/networks.repository.ts';
+import {
+  type NetworkAnalysisRow,
+  type NetworkRow,
+  networksRepository,
+} from '../db/repositories/networks.repository.ts';
 import { peopleRepository } from '../db/repositories/people.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
-import type { NetworkAnalysesTable, NetworksTable } from '../db/tables/networks.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
@@ -33,7 +35,7 @@ const CONSENT_VALUES = new Set(['yes', 'y', 'true', '1', 'oui', 'o']);
 
 // ---- presenting ------------------------------------------------------------------------------
 
-function presentAnalysisSummary(a: NetworkAnalysesTable) {
+function presentAnalysisSummary(a: NetworkAnalysisRow) {
   return {
     id: a.id,
     status: a.status as NetworkAnalysis['status'],
@@ -45,7 +47,7 @@ function presentAnalysisSummary(a: NetworkAnalysesTable) {
   };
 }
 
-async function presentNetwork(db: Db, n: NetworksTable): Promise<NetworkSummary> {
+async function presentNetwork(db: Db, n: NetworkRow): Promise<NetworkSummary> {
   const counts = await networksRepository.counts(db, n.id);
   const [latest] = await networksRepository.analyses(db, n.id);
   let survey: NetworkSummary['survey'] = null;
@@ -53,7 +55,7 @@ async function presentNetwork(db: Db, n: NetworksTable): Promise<NetworkSummary>
     const respondents = await networksRepository.respondents(db, n.id);
     survey = {
       collectiveId: n.collective_id,
-      relations: readStored(StoredJson.surveyRelations, n.survey_relations) ?? [],
+      relations: n.survey_relations ?? [],
       scale: n.survey_scale === 'importance' ? 'importance' : 'frequency',
       rosterSize: counts.nodes,
       invited: respondents.length,
@@ -70,7 +72,7 @@ async function presentNetwork(db: Db, n: NetworksTable): Promise<NetworkSummary>
     isWeighted: n.is_weighted === 1,
     relations:
       n.source === 'survey' ? (survey?.relations ?? []) : await networksRepository.relations(db, n.id),
-    attributeColumns: readStored(StoredJson.strings, n.attribute_columns) ?? [],
+    attributeColumns: n.attribute_columns,
     nodeCount: counts.nodes,
     edgeCount: counts.edges,
     survey,
@@ -200,7 +202,7 @@ export async function importNetwork(
       source: 'import',
       is_directed: body.isDirected ? 1 : 0,
       is_weighted: body.isWeighted ? 1 : 0,
-      attribute_columns: writeJson(table?.columns ?? []) ?? '[]',
+      attribute_columns: table?.columns ?? [],
       collective_id: null,
       survey_relations: null,
       survey_scale: null,
@@ -226,7 +228,7 @@ export async function importNetwork(
         node_id: nodeId,
         person_id: null,
         label: (labelColumn ? r.attributes[labelColumn] : undefined) || nodeId,
-        attributes: writeJson(r.attributes) ?? '{}',
+        attributes: r.attributes,
         import_consent:
           consentColumn && CONSENT_VALUES.has((r.attributes[consentColumn] ?? '').toLowerCase()) ? 1 : 0,
       })),
@@ -261,7 +263,12 @@ export async function createNetworkSurvey(
   db: Db,
   scope: OrgScope,
   engagementId: string,
-  body: { title: string; collectiveId: string; relations: string[]; scale: 'frequency' | 'importance' },
+  body: {
+    title: string;
+    collectiveId: string;
+    relations: NetworkSurveyRelation[];
+    scale: 'frequency' | 'importance';
+  },
   actor: Actor,
 ): Promise<NetworkSummary> {
   return db.transaction().execute(async (trx) => {
@@ -290,9 +297,9 @@ export async function createNetworkSurvey(
       source: 'survey',
       is_directed: 1,
       is_weighted: 0,
-      attribute_columns: writeJson(['title']) ?? '[]',
+      attribute_columns: ['title'],
       collective_id: collective.id,
-      survey_relations: writeJson([...new Set(body.relations)]),
+      survey_relations: [...new Set(body.relations)],
       survey_scale: body.scale,
       created_by: actor.userId,
       created_at: nowIso(),
@@ -304,7 +311,7 @@ export async function createNetworkSurvey(
         node_id: p.id,
         person_id: p.id,
         label: p.display_name,
-        attributes: writeJson({ title: p.title }) ?? '{}',
+        attributes: { title: p.title },
         import_consent: 0,
       })),
     );
@@ -372,11 +379,7 @@ export async function inviteRespondents(
 // ---- analyses ----------------------------------------------------------------------------------
 
 /** People who may be proposed as change agents: an active change_agent_proposal consent, or `consent=yes` in an import. */
-async function analysisInput(
-  db: Db,
-  n: NetworksTable,
-  options: RunNetworkAnalysisBody,
-): Promise<AnalysisInput> {
+async function analysisInput(db: Db, n: NetworkRow, options: RunNetworkAnalysisBody): Promise<AnalysisInput> {
   const nodes = await networksRepository.nodes(db, n.id);
   const edges = await networksRepository.edges(db, n.id);
   const consenting = new Set<string>();
@@ -398,7 +401,7 @@ async function analysisInput(
     nodes: nodes.map((node) => ({
       id: node.node_id,
       label: node.label,
-      attributes: readStored(StoredJson.stringRecord, node.attributes) ?? {},
+      attributes: node.attributes,
       canBeProposed: consenting.has(node.node_id),
     })),
     edges: edges.map((e) => ({ source: e.source, target: e.target, relation: e.relation, weight: e.weight })),
@@ -437,13 +440,13 @@ export async function queueAnalysis(
     if (input.nodes.length === 0) {
       throw new AppError('BAD_REQUEST', 'this network has no people yet');
     }
-    const row: NetworkAnalysesTable = {
+    const row: NetworkAnalysisRow = {
       id: newId(),
       network_id: n.id,
       status: 'queued',
       stage: 'queued',
       progress: 0,
-      options: writeJson(options) ?? '{}',
+      options,
       result: null,
       error: null,
       created_by: actor.userId,
@@ -476,7 +479,7 @@ export async function storeAnalysisResult(
       status: 'done',
       stage: 'done',
       progress: 1,
-      result: writeJson(result),
+      result,
       finished_at: nowIso(),
     });
     await networksRepository.insertProposals(
@@ -488,7 +491,7 @@ export async function storeAnalysisResult(
         node_id: p.nodeId,
         rank: p.rank,
         reason: p.reason,
-        why: writeJson(p.why) ?? '{}',
+        why: p.why,
         marginal_reach: p.marginalReach,
         mc_spread: Number.isFinite(p.monteCarloSpread) ? p.monteCarloSpread : 0,
         mc_error: Number.isFinite(p.standardError) ? p.standardError : 0,
@@ -514,12 +517,12 @@ export async function readAnalysis(
   if (!a) {
     throw notFound('analysis');
   }
-  const result = readStored(StoredJson.networkResult, a.result);
+  const result = a.result;
   const labels = new Map(result?.nodes.map((node) => [node.id, node.label]) ?? []);
   const proposals = await networksRepository.proposals(db, a.id);
   return {
     ...presentAnalysisSummary(a),
-    options: readStored(StoredJson.networkOptions, a.options)!,
+    options: a.options,
     result,
     proposals: proposals.map((p) => ({
       id: p.id,
@@ -527,7 +530,7 @@ export async function readAnalysis(
       label: labels.get(p.node_id) ?? p.node_id,
       rank: p.rank,
       reason: p.reason,
-      why: readStored(StoredJson.proposalReason, p.why)!,
+      why: p.why,
       marginalReach: p.marginal_reach,
       monteCarloSpread: p.mc_spread,
       standardError: p.mc_error,
@@ -581,7 +584,7 @@ export async function recordProposalResponse(
 // ---- ego networks --------------------------------------------------------------------------------
 
 /** One person's view: the ties they declared, and how many colleagues named them per relation (never who). */
-export async function egoOf(db: Db, n: NetworksTable, nodeId: string): Promise<NetworkEgo | null> {
+export async function egoOf(db: Db, n: NetworkRow, nodeId: string): Promise<NetworkEgo | null> {
   const nodes = await networksRepository.nodes(db, n.id);
   const me = nodes.find((x) => x.node_id === nodeId);
   if (!me) {

@@ -85,8 +85,8 @@ export async function takeProposalToWorkshop(
       result.message,
     );
   }
-  const [added] = await workshopsRepository.eventsAfter(db, workshopId, result.seq - 1, 1);
-  const event = added ? (JSON.parse(added.event) as LiveEvent) : null;
+  const [added] = await workshopsRepository.parsedEventsAfter(db, workshopId, result.seq - 1, 1);
+  const event = added?.event ?? null;
   if (event?.type !== 'activity.added') {
     throw new AppError('CONFLICT', 'the activity could not be found in the workshop log');
   }

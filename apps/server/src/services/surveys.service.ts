@@ -10,9 +10,7 @@ import { buildCustomInstrument, ESSAIM_IC, ESSAIM_IC_PULSE, type Instrument } fr
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { surveysRepository } from '../db/repositories/surveys.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError } from '../lib/app-error.ts';
-import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 
 export const BUILT_IN_INSTRUMENTS: Record<string, { kind: 'full' | 'pulse'; instrument: Instrument }> = {
@@ -32,7 +30,7 @@ export async function listInstruments(db: Db, scope: OrgScope): Promise<SurveyIn
     ...custom.map((row) => ({
       ref: row.id,
       kind: 'custom' as const,
-      instrument: readStored(StoredJson.instrumentDefinition, row.definition)!,
+      instrument: row.definition,
       createdAt: row.created_at,
     })),
   ];
@@ -48,7 +46,7 @@ export async function resolveInstrument(db: Db, scope: OrgScope, ref: string): P
   if (!row) {
     throw new AppError('VALIDATION_FAILED', 'unknown instrument', { instrumentRef: ref });
   }
-  return readStored(StoredJson.instrumentDefinition, row.definition)!;
+  return row.definition;
 }
 
 export async function createInstrument(
@@ -72,7 +70,7 @@ export async function createInstrument(
   const createdAt = nowIso();
   await surveysRepository.insertInstrument(db, scope, {
     id,
-    definition: writeJson(built.value) ?? '{}',
+    definition: built.value as SurveyInstrumentEntry['instrument'],
     created_by: scope.userId,
     created_at: createdAt,
   });

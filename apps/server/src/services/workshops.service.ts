@@ -203,7 +203,8 @@ export async function joinWorkshop(
 async function stateOf(live: LiveRuntime, workshopId: string): Promise<WorkshopState> {
   const read: { copy?: WorkshopState } = {};
   await live.engine.read(workshopId, (state) => {
-    read.copy = JSON.parse(JSON.stringify(state));
+    // A detached copy: the engine keeps mutating its state in place.
+    read.copy = structuredClone(state);
   });
   if (!read.copy) {
     throw new Error(`workshop ${workshopId} was not read`);

@@ -32,7 +32,7 @@ const PeoplePage = lazy(() =>
   import('../features/people/people-page').then((m) => ({ default: m.PeoplePage })),
 );
 const MethodsPage = lazy(() =>
-  import('../features/methods/methods-page').then((m) => ({ default: m.MethodsPage })),
+  import('../features/methods/library-page').then((m) => ({ default: m.LibraryPage })),
 );
 const WorkshopsPage = lazy(() =>
   import('../features/workshops/workshops-page').then((m) => ({ default: m.WorkshopsPage })),

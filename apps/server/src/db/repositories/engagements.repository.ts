@@ -1,5 +1,6 @@
 import type { Db } from '../db.ts';
 import type { OrgScope } from '../org-scope.ts';
+import { type Decoded, decodeRow, decodeRows, encodeRow, StoredJson } from '../stored-json.ts';
 import type {
   EngagementsTable,
   QuestionsTable,
@@ -8,8 +9,12 @@ import type {
   TraceLinksTable,
 } from '../tables.ts';
 
-export type EngagementRow = EngagementsTable;
-export type QuestionRow = QuestionsTable;
+/** The JSON columns and their schemas: rows leave this file parsed (see stored-json.ts). */
+const engagementJson = { phases: StoredJson.phases };
+const questionJson = { complexity: StoredJson.complexity };
+
+export type EngagementRow = Decoded<EngagementsTable, typeof engagementJson>;
+export type QuestionRow = Decoded<QuestionsTable, typeof questionJson>;
 
 /**
  * Engagements and their children. Engagements are read through the scope's organisation; children
@@ -19,26 +24,28 @@ export const engagementsRepository = {
   async insert(db: Db, scope: OrgScope, row: Omit<EngagementRow, 'org_id'>): Promise<void> {
     await db
       .insertInto('engagements')
-      .values({ ...row, org_id: scope.orgId })
+      .values({ ...encodeRow<Omit<EngagementsTable, 'org_id'>>(row, engagementJson), org_id: scope.orgId })
       .execute();
   },
 
-  get(db: Db, scope: OrgScope, id: string): Promise<EngagementRow | undefined> {
-    return db
+  async get(db: Db, scope: OrgScope, id: string): Promise<EngagementRow | undefined> {
+    const row = await db
       .selectFrom('engagements')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, engagementJson);
   },
 
-  list(db: Db, scope: OrgScope): Promise<EngagementRow[]> {
-    return db
+  async list(db: Db, scope: OrgScope): Promise<EngagementRow[]> {
+    const rows = await db
       .selectFrom('engagements')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .orderBy('updated_at', 'desc')
       .execute();
+    return decodeRows(rows, engagementJson);
   },
 
   async update(
@@ -49,7 +56,7 @@ export const engagementsRepository = {
   ): Promise<void> {
     await db
       .updateTable('engagements')
-      .set(patch)
+      .set(encodeRow<Partial<EngagementsTable>>(patch, engagementJson))
       .where('org_id', '=', scope.orgId)
       .where('id', '=', id)
       .execute();
@@ -64,13 +71,14 @@ export const engagementsRepository = {
       .executeTakeFirst();
   },
 
-  questions(db: Db, engagementId: string): Promise<QuestionRow[]> {
-    return db
+  async questions(db: Db, engagementId: string): Promise<QuestionRow[]> {
+    const rows = await db
       .selectFrom('questions')
       .selectAll()
       .where('engagement_id', '=', engagementId)
       .orderBy('position')
       .execute();
+    return decodeRows(rows, questionJson);
   },
 
   openQuestionCounts(db: Db, engagementIds: string[]) {
@@ -87,16 +95,17 @@ export const engagementsRepository = {
   },
 
   async insertQuestion(db: Db, row: QuestionRow): Promise<void> {
-    await db.insertInto('questions').values(row).execute();
+    await db.insertInto('questions').values(encodeRow<QuestionsTable>(row, questionJson)).execute();
   },
 
-  findQuestion(db: Db, engagementId: string, id: string): Promise<QuestionRow | undefined> {
-    return db
+  async findQuestion(db: Db, engagementId: string, id: string): Promise<QuestionRow | undefined> {
+    const row = await db
       .selectFrom('questions')
       .selectAll()
       .where('engagement_id', '=', engagementId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, questionJson);
   },
 
   async updateQuestion(
@@ -107,7 +116,7 @@ export const engagementsRepository = {
   ): Promise<void> {
     await db
       .updateTable('questions')
-      .set(patch)
+      .set(encodeRow<Partial<QuestionsTable>>(patch, questionJson))
       .where('engagement_id', '=', engagementId)
       .where('id', '=', id)
       .execute();

@@ -1,45 +1,58 @@
 import type { Db } from '../db.ts';
 import type { OrgScope } from '../org-scope.ts';
+import { type Decoded, decodeRow, decodeRows, encodeRow, StoredJson } from '../stored-json.ts';
 import type { CustomMethodsTable, MethodChoicesTable, MethodNotesTable } from '../tables/methods.ts';
 
-export type CustomMethodRow = CustomMethodsTable;
+/** The JSON columns and their schemas: rows leave this file parsed (see stored-json.ts). */
+const customJson = { data: StoredJson.customMethod };
+const choiceJson = {
+  method_name: StoredJson.localized,
+  proposed: StoredJson.strings,
+  request: StoredJson.anything,
+};
+
+export type CustomMethodRow = Decoded<CustomMethodsTable, typeof customJson>;
 export type MethodNoteRow = MethodNotesTable & { author_name?: string | null };
-export type MethodChoiceRow = MethodChoicesTable & { recorder_name?: string | null };
+export type MethodChoiceRow = Decoded<MethodChoicesTable, typeof choiceJson> & {
+  recorder_name?: string | null;
+};
 
 /**
  * An organisation's own methods and its private notes: every query filtered by the scope's organisation.
  * Method choices hang on an engagement id the caller already checked against the scope.
  */
 export const methodsRepository = {
-  listCustom(db: Db, scope: OrgScope): Promise<CustomMethodRow[]> {
-    return db
+  async listCustom(db: Db, scope: OrgScope): Promise<CustomMethodRow[]> {
+    const rows = await db
       .selectFrom('custom_methods')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .orderBy('created_at')
       .execute();
+    return decodeRows(rows, customJson);
   },
 
-  getCustom(db: Db, scope: OrgScope, id: string): Promise<CustomMethodRow | undefined> {
-    return db
+  async getCustom(db: Db, scope: OrgScope, id: string): Promise<CustomMethodRow | undefined> {
+    const row = await db
       .selectFrom('custom_methods')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, customJson);
   },
 
   async insertCustom(db: Db, scope: OrgScope, row: Omit<CustomMethodRow, 'org_id'>): Promise<void> {
     await db
       .insertInto('custom_methods')
-      .values({ ...row, org_id: scope.orgId })
+      .values({ ...encodeRow<Omit<CustomMethodsTable, 'org_id'>>(row, customJson), org_id: scope.orgId })
       .execute();
   },
 
-  async updateCustom(db: Db, scope: OrgScope, id: string, data: string, at: string): Promise<void> {
+  async updateCustom(db: Db, scope: OrgScope, id: string, data: CustomMethodRow['data'], at: string) {
     await db
       .updateTable('custom_methods')
-      .set({ data, updated_at: at })
+      .set({ data: JSON.stringify(data), updated_at: at })
       .where('org_id', '=', scope.orgId)
       .where('id', '=', id)
       .execute();
@@ -123,8 +136,8 @@ export const methodsRepository = {
   },
 
   /** Choices of an engagement already checked against the caller's scope. */
-  choices(db: Db, engagementId: string): Promise<MethodChoiceRow[]> {
-    return db
+  async choices(db: Db, engagementId: string): Promise<MethodChoiceRow[]> {
+    const rows = await db
       .selectFrom('method_choices')
       .leftJoin('users', 'users.id', 'method_choices.recorded_by')
       .selectAll('method_choices')
@@ -132,18 +145,20 @@ export const methodsRepository = {
       .where('method_choices.engagement_id', '=', engagementId)
       .orderBy('method_choices.at', 'desc')
       .execute();
+    return decodeRows(rows, choiceJson);
   },
 
   async insertChoice(db: Db, row: MethodChoiceRow): Promise<void> {
-    await db.insertInto('method_choices').values(row).execute();
+    await db.insertInto('method_choices').values(encodeRow<MethodChoicesTable>(row, choiceJson)).execute();
   },
 
-  findChoice(db: Db, engagementId: string, id: string) {
-    return db
+  async findChoice(db: Db, engagementId: string, id: string) {
+    const row = await db
       .selectFrom('method_choices')
       .select(['id', 'method_name'])
       .where('engagement_id', '=', engagementId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, choiceJson);
   },
 };

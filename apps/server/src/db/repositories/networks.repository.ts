@@ -1,5 +1,6 @@
 import type { Db } from '../db.ts';
 import type { OrgScope } from '../org-scope.ts';
+import { type Decoded, decodeRow, decodeRows, encodeRow, StoredJson } from '../stored-json.ts';
 import type {
   NetworkAnalysesTable,
   NetworkEdgesTable,
@@ -9,49 +10,63 @@ import type {
   NetworksTable,
 } from '../tables/networks.ts';
 
+/** The JSON columns of each table and their schemas: rows leave this file parsed (see stored-json.ts). */
+const networkJson = { attribute_columns: StoredJson.strings, survey_relations: StoredJson.surveyRelations };
+const nodeJson = { attributes: StoredJson.stringRecord };
+const analysisJson = { options: StoredJson.networkOptions, result: StoredJson.networkResult };
+const proposalJson = { why: StoredJson.proposalReason };
+
+export type NetworkRow = Decoded<NetworksTable, typeof networkJson>;
+export type NetworkNodeRow = Decoded<NetworkNodesTable, typeof nodeJson>;
+export type NetworkAnalysisRow = Decoded<NetworkAnalysesTable, typeof analysisJson>;
+export type NetworkProposalRow = Decoded<NetworkProposalsTable, typeof proposalJson>;
+
 /**
  * Networks of an engagement. Methods reached from an organisation route take the scope (or an
  * engagement/network id already checked through it); respondent methods take the network id that
  * the participant token resolved to.
  */
 export const networksRepository = {
-  list(db: Db, scope: OrgScope, engagementId: string): Promise<NetworksTable[]> {
-    return db
+  async list(db: Db, scope: OrgScope, engagementId: string): Promise<NetworkRow[]> {
+    const rows = await db
       .selectFrom('networks')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .where('engagement_id', '=', engagementId)
       .orderBy('created_at', 'desc')
       .execute();
+    return decodeRows(rows, networkJson);
   },
 
-  find(db: Db, scope: OrgScope, engagementId: string, id: string): Promise<NetworksTable | undefined> {
-    return db
+  async find(db: Db, scope: OrgScope, engagementId: string, id: string): Promise<NetworkRow | undefined> {
+    const row = await db
       .selectFrom('networks')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .where('engagement_id', '=', engagementId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, networkJson);
   },
 
   /** By id alone: only after a participant token or a running job resolved to it. */
-  findById(db: Db, id: string): Promise<NetworksTable | undefined> {
-    return db.selectFrom('networks').selectAll().where('id', '=', id).executeTakeFirst();
+  async findById(db: Db, id: string): Promise<NetworkRow | undefined> {
+    const row = await db.selectFrom('networks').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && decodeRow(row, networkJson);
   },
 
-  async insert(db: Db, scope: OrgScope, row: Omit<NetworksTable, 'org_id'>): Promise<void> {
+  async insert(db: Db, scope: OrgScope, row: Omit<NetworkRow, 'org_id'>): Promise<void> {
     await db
       .insertInto('networks')
-      .values({ ...row, org_id: scope.orgId })
+      .values({ ...encodeRow<Omit<NetworksTable, 'org_id'>>(row, networkJson), org_id: scope.orgId })
       .execute();
   },
 
-  async insertNodes(db: Db, rows: NetworkNodesTable[]): Promise<void> {
+  async insertNodes(db: Db, rows: NetworkNodeRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) {
       await db
         .insertInto('network_nodes')
-        .values(rows.slice(i, i + 500))
+        .values(rows.slice(i, i + 500).map((r) => encodeRow<NetworkNodesTable>(r, nodeJson)))
         .execute();
     }
   },
@@ -65,13 +80,14 @@ export const networksRepository = {
     }
   },
 
-  nodes(db: Db, networkId: string): Promise<NetworkNodesTable[]> {
-    return db
+  async nodes(db: Db, networkId: string): Promise<NetworkNodeRow[]> {
+    const rows = await db
       .selectFrom('network_nodes')
       .selectAll()
       .where('network_id', '=', networkId)
       .orderBy('node_id')
       .execute();
+    return decodeRows(rows, nodeJson);
   },
 
   edges(db: Db, networkId: string): Promise<NetworkEdgesTable[]> {
@@ -151,36 +167,45 @@ export const networksRepository = {
       .execute();
   },
 
-  analyses(db: Db, networkId: string): Promise<NetworkAnalysesTable[]> {
-    return db
+  async analyses(db: Db, networkId: string): Promise<NetworkAnalysisRow[]> {
+    const rows = await db
       .selectFrom('network_analyses')
       .selectAll()
       .where('network_id', '=', networkId)
       .orderBy('created_at', 'desc')
       .execute();
+    return decodeRows(rows, analysisJson);
   },
 
-  findAnalysis(db: Db, networkId: string, id: string): Promise<NetworkAnalysesTable | undefined> {
-    return db
+  async findAnalysis(db: Db, networkId: string, id: string): Promise<NetworkAnalysisRow | undefined> {
+    const row = await db
       .selectFrom('network_analyses')
       .selectAll()
       .where('network_id', '=', networkId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, analysisJson);
   },
 
-  async insertAnalysis(db: Db, row: NetworkAnalysesTable): Promise<void> {
-    await db.insertInto('network_analyses').values(row).execute();
+  async insertAnalysis(db: Db, row: NetworkAnalysisRow): Promise<void> {
+    await db
+      .insertInto('network_analyses')
+      .values(encodeRow<NetworkAnalysesTable>(row, analysisJson))
+      .execute();
   },
 
   async updateAnalysis(
     db: Db,
     id: string,
     patch: Partial<
-      Pick<NetworkAnalysesTable, 'status' | 'stage' | 'progress' | 'result' | 'error' | 'finished_at'>
+      Pick<NetworkAnalysisRow, 'status' | 'stage' | 'progress' | 'result' | 'error' | 'finished_at'>
     >,
   ): Promise<void> {
-    await db.updateTable('network_analyses').set(patch).where('id', '=', id).execute();
+    await db
+      .updateTable('network_analyses')
+      .set(encodeRow<Partial<NetworkAnalysesTable>>(patch, analysisJson))
+      .where('id', '=', id)
+      .execute();
   },
 
   /**
@@ -203,27 +228,45 @@ export const networksRepository = {
     return ids;
   },
 
-  proposals(db: Db, analysisId: string): Promise<NetworkProposalsTable[]> {
-    return db
+  async proposals(db: Db, analysisId: string): Promise<NetworkProposalRow[]> {
+    const rows = await db
       .selectFrom('network_proposals')
       .selectAll()
       .where('analysis_id', '=', analysisId)
       .orderBy('rank')
       .execute();
+    return decodeRows(rows, proposalJson);
   },
 
-  findProposal(db: Db, networkId: string, id: string): Promise<NetworkProposalsTable | undefined> {
-    return db
+  async findProposal(db: Db, networkId: string, id: string): Promise<NetworkProposalRow | undefined> {
+    const row = await db
       .selectFrom('network_proposals')
       .selectAll()
       .where('network_id', '=', networkId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, proposalJson);
   },
 
-  async insertProposals(db: Db, rows: NetworkProposalsTable[]): Promise<void> {
+  /** The last-ranked change-agent proposal made for a node (what its respondent is asked about). */
+  async lastProposalOfNode(db: Db, networkId: string, nodeId: string) {
+    const rows = await db
+      .selectFrom('network_proposals')
+      .select(['id', 'reason', 'why', 'status'])
+      .where('network_id', '=', networkId)
+      .where('node_id', '=', nodeId)
+      .orderBy('rank')
+      .execute();
+    const last = rows.at(-1);
+    return last && decodeRow(last, proposalJson);
+  },
+
+  async insertProposals(db: Db, rows: NetworkProposalRow[]): Promise<void> {
     if (rows.length > 0) {
-      await db.insertInto('network_proposals').values(rows).execute();
+      await db
+        .insertInto('network_proposals')
+        .values(rows.map((r) => encodeRow<NetworkProposalsTable>(r, proposalJson)))
+        .execute();
     }
   },
 

@@ -1,6 +1,7 @@
 import { hashToken } from '../../lib/tokens.ts';
 import type { Db } from '../db.ts';
 import type { OrgScope } from '../org-scope.ts';
+import { type Decoded, decodeRow, decodeRows, encodeRow, readStored, StoredJson } from '../stored-json.ts';
 import type {
   SurveyCampaignsTable,
   SurveyInstrumentsTable,
@@ -8,10 +9,43 @@ import type {
   SurveyResponsesTable,
 } from '../tables/surveys.ts';
 
-export type SurveyInstrumentRow = SurveyInstrumentsTable;
-export type CampaignRow = SurveyCampaignsTable;
-export type InvitationRow = SurveyInvitationsTable;
-export type ResponseRow = SurveyResponsesTable;
+/** The JSON columns of each table and their schemas: rows leave this file parsed (see stored-json.ts). */
+const instrumentJson = { definition: StoredJson.instrumentDefinition };
+const campaignJson = {
+  instrument: StoredJson.instrument,
+  collective_ids: StoredJson.strings,
+  attributes: StoredJson.campaignAttributes,
+  frozen: StoredJson.campaignSnapshot,
+};
+/** A respondent's cut signature (invitations and responses). */
+const signatureJson = { collective_ids: StoredJson.strings, attributes: StoredJson.stringRecord };
+/** For writing only: reads parse `answers` by the response's state (see answersOf). */
+const responseJson = { ...signatureJson, answers: StoredJson.rawAnswers };
+
+export type SurveyInstrumentRow = Decoded<SurveyInstrumentsTable, typeof instrumentJson>;
+export type CampaignRow = Decoded<SurveyCampaignsTable, typeof campaignJson>;
+export type InvitationRow = Decoded<SurveyInvitationsTable, typeof signatureJson>;
+export type RawAnswers = NonNullable<ReturnType<typeof readRaw>>;
+export type SubmittedAnswers = NonNullable<ReturnType<typeof readSubmitted>>;
+type ResponseBase = Decoded<Omit<SurveyResponsesTable, 'answers' | 'submitted_at'>, typeof signatureJson>;
+/** A response: a draft holds raw answers; a submitted one, the answers as validated at submission. */
+export type ResponseRow =
+  | (ResponseBase & { submitted_at: null; answers: RawAnswers })
+  | (ResponseBase & { submitted_at: string; answers: SubmittedAnswers });
+
+const readCut = (text: string) => readStored(StoredJson.cutReport, text);
+const readRaw = (text: string) => readStored(StoredJson.rawAnswers, text);
+const readSubmitted = (text: string) => readStored(StoredJson.submission, text);
+
+/** Answers by the response's state: validated once submitted, as typed while a draft. */
+function answersOf<R extends { answers: string; submitted_at: string | null }>(r: R) {
+  return r.submitted_at === null
+    ? { ...r, submitted_at: null, answers: readRaw(r.answers) ?? {} }
+    : { ...r, submitted_at: r.submitted_at, answers: readSubmitted(r.answers) ?? { numeric: {}, text: {} } };
+}
+
+const toCampaign = (r: SurveyCampaignsTable): CampaignRow => decodeRow(r, campaignJson);
+const toResponse = (r: SurveyResponsesTable): ResponseRow => answersOf(decodeRow(r, signatureJson));
 
 /**
  * Instruments and campaigns are read through the scope's organisation; invitations and responses
@@ -22,52 +56,62 @@ export const surveysRepository = {
   async insertInstrument(db: Db, scope: OrgScope, row: Omit<SurveyInstrumentRow, 'org_id'>): Promise<void> {
     await db
       .insertInto('survey_instruments')
-      .values({ ...row, org_id: scope.orgId })
+      .values({
+        ...encodeRow<Omit<SurveyInstrumentsTable, 'org_id'>>(row, instrumentJson),
+        org_id: scope.orgId,
+      })
       .execute();
   },
 
-  instruments(db: Db, scope: OrgScope): Promise<SurveyInstrumentRow[]> {
-    return db
+  async instruments(db: Db, scope: OrgScope): Promise<SurveyInstrumentRow[]> {
+    const rows = await db
       .selectFrom('survey_instruments')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .orderBy('created_at')
       .execute();
+    return decodeRows(rows, instrumentJson);
   },
 
-  instrument(db: Db, scope: OrgScope, id: string): Promise<SurveyInstrumentRow | undefined> {
-    return db
+  async instrument(db: Db, scope: OrgScope, id: string): Promise<SurveyInstrumentRow | undefined> {
+    const row = await db
       .selectFrom('survey_instruments')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, instrumentJson);
   },
 
   async insertCampaign(db: Db, scope: OrgScope, row: Omit<CampaignRow, 'org_id'>): Promise<void> {
     await db
       .insertInto('survey_campaigns')
-      .values({ ...row, org_id: scope.orgId })
+      .values({
+        ...encodeRow<Omit<SurveyCampaignsTable, 'org_id'>>(row, campaignJson),
+        org_id: scope.orgId,
+      })
       .execute();
   },
 
-  campaign(db: Db, scope: OrgScope, id: string): Promise<CampaignRow | undefined> {
-    return db
+  async campaign(db: Db, scope: OrgScope, id: string): Promise<CampaignRow | undefined> {
+    const row = await db
       .selectFrom('survey_campaigns')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && toCampaign(row);
   },
 
-  campaignsOf(db: Db, scope: OrgScope, engagementId: string): Promise<CampaignRow[]> {
-    return db
+  async campaignsOf(db: Db, scope: OrgScope, engagementId: string): Promise<CampaignRow[]> {
+    const rows = await db
       .selectFrom('survey_campaigns')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .where('engagement_id', '=', engagementId)
       .orderBy('created_at', 'desc')
       .execute();
+    return rows.map(toCampaign);
   },
 
   async updateCampaign(
@@ -78,20 +122,30 @@ export const surveysRepository = {
   ): Promise<void> {
     await db
       .updateTable('survey_campaigns')
-      .set(patch)
+      .set(encodeRow<Partial<SurveyCampaignsTable>>(patch, campaignJson))
       .where('org_id', '=', scope.orgId)
       .where('id', '=', id)
       .execute();
   },
 
   /** Campaign by its shared-link token (respondent path). */
-  campaignBySharedToken(db: Db, token: string): Promise<CampaignRow | undefined> {
-    return db.selectFrom('survey_campaigns').selectAll().where('shared_token', '=', token).executeTakeFirst();
+  async campaignBySharedToken(db: Db, token: string): Promise<CampaignRow | undefined> {
+    const row = await db
+      .selectFrom('survey_campaigns')
+      .selectAll()
+      .where('shared_token', '=', token)
+      .executeTakeFirst();
+    return row && toCampaign(row);
   },
 
   /** Unscoped read by id for respondent paths that hold a participant token of this campaign. */
-  campaignForParticipant(db: Db, campaignId: string): Promise<CampaignRow | undefined> {
-    return db.selectFrom('survey_campaigns').selectAll().where('id', '=', campaignId).executeTakeFirst();
+  async campaignForParticipant(db: Db, campaignId: string): Promise<CampaignRow | undefined> {
+    const row = await db
+      .selectFrom('survey_campaigns')
+      .selectAll()
+      .where('id', '=', campaignId)
+      .executeTakeFirst();
+    return row && toCampaign(row);
   },
 
   /** The participant of a `campaign` scope holding this token. */
@@ -114,64 +168,82 @@ export const surveysRepository = {
   },
 
   async insertInvitation(db: Db, row: InvitationRow): Promise<void> {
-    await db.insertInto('survey_invitations').values(row).execute();
+    await db
+      .insertInto('survey_invitations')
+      .values(encodeRow<SurveyInvitationsTable>(row, signatureJson))
+      .execute();
   },
 
-  invitations(db: Db, campaignId: string): Promise<InvitationRow[]> {
-    return db
+  async invitations(db: Db, campaignId: string): Promise<InvitationRow[]> {
+    const rows = await db
       .selectFrom('survey_invitations')
       .selectAll()
       .where('campaign_id', '=', campaignId)
       .orderBy('person_name')
       .execute();
+    return decodeRows(rows, signatureJson);
   },
 
-  invitation(db: Db, campaignId: string, id: string): Promise<InvitationRow | undefined> {
-    return db
+  async invitation(db: Db, campaignId: string, id: string): Promise<InvitationRow | undefined> {
+    const row = await db
       .selectFrom('survey_invitations')
       .selectAll()
       .where('campaign_id', '=', campaignId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, signatureJson);
   },
 
-  invitationOfParticipant(db: Db, participantId: string): Promise<InvitationRow | undefined> {
-    return db
+  async invitationOfParticipant(db: Db, participantId: string): Promise<InvitationRow | undefined> {
+    const row = await db
       .selectFrom('survey_invitations')
       .selectAll()
       .where('participant_id', '=', participantId)
       .executeTakeFirst();
+    return row && decodeRow(row, signatureJson);
   },
 
-  responseOf(db: Db, participantId: string): Promise<ResponseRow | undefined> {
-    return db
+  async responseOf(db: Db, participantId: string): Promise<ResponseRow | undefined> {
+    const row = await db
       .selectFrom('survey_responses')
       .selectAll()
       .where('participant_id', '=', participantId)
       .executeTakeFirst();
+    return row && toResponse(row);
   },
 
   async insertResponse(db: Db, row: ResponseRow): Promise<void> {
-    await db.insertInto('survey_responses').values(row).execute();
+    await db
+      .insertInto('survey_responses')
+      .values(encodeRow<SurveyResponsesTable>(row, responseJson))
+      .execute();
   },
 
   async updateResponse(
     db: Db,
     participantId: string,
-    patch: Partial<Omit<ResponseRow, 'id' | 'participant_id' | 'campaign_id'>>,
+    patch: Partial<Omit<ResponseBase, 'id' | 'participant_id' | 'campaign_id'>> & {
+      answers?: RawAnswers | SubmittedAnswers;
+      submitted_at?: string | null;
+    },
   ): Promise<void> {
-    await db.updateTable('survey_responses').set(patch).where('participant_id', '=', participantId).execute();
+    await db
+      .updateTable('survey_responses')
+      .set(encodeRow<Partial<SurveyResponsesTable>>(patch, responseJson))
+      .where('participant_id', '=', participantId)
+      .execute();
   },
 
   /** Submitted responses of a checked campaign: for aggregation only, never returned as such. */
-  submitted(db: Db, campaignId: string) {
-    return db
+  async submitted(db: Db, campaignId: string) {
+    const rows = await db
       .selectFrom('survey_responses')
       .select(['collective_ids', 'attributes', 'answers', 'channel'])
       .where('campaign_id', '=', campaignId)
       .where('submitted_at', 'is not', null)
       .orderBy('id')
       .execute();
+    return decodeRows(rows, { ...signatureJson, answers: StoredJson.submission });
   },
 
   /** Responses started through the shared link (drafts included), for the facilitator's cap. */
@@ -186,18 +258,18 @@ export const surveysRepository = {
   },
 
   /** The released report's stored cuts (all, or those with the given keys), in release order. */
-  releasedCuts(db: Db, campaignId: string, keys?: readonly string[]) {
+  async releasedCuts(db: Db, campaignId: string, keys?: readonly string[]) {
     let q = db
       .selectFrom('survey_released_cuts')
       .select(['cut_key', 'body'])
       .where('campaign_id', '=', campaignId);
     if (keys !== undefined) {
       if (keys.length === 0) {
-        return Promise.resolve([]);
+        return [];
       }
       q = q.where('cut_key', 'in', [...keys]);
     }
-    return q.orderBy('position').execute();
+    return decodeRows(await q.orderBy('position').execute(), { body: StoredJson.cutReport });
   },
 
   async hasRelease(db: Db, campaignId: string): Promise<boolean> {
@@ -213,7 +285,7 @@ export const surveysRepository = {
   async insertReleasedCuts(
     db: Db,
     campaignId: string,
-    cuts: readonly { key: string; body: string }[],
+    cuts: readonly { key: string; body: NonNullable<ReturnType<typeof readCut>> }[],
   ): Promise<void> {
     // Chunked: PostgreSQL caps bound parameters per statement.
     for (let i = 0; i < cuts.length; i += 500) {
@@ -224,7 +296,7 @@ export const surveysRepository = {
             campaign_id: campaignId,
             cut_key: c.key,
             position: i + j,
-            body: c.body,
+            body: JSON.stringify(c.body),
           })),
         )
         .execute();
@@ -283,18 +355,19 @@ export const surveysRepository = {
   },
 
   /** Cut signatures of submitted responses (no answers), for counts. */
-  submittedSignatures(db: Db, campaignId: string) {
-    return db
+  async submittedSignatures(db: Db, campaignId: string) {
+    const rows = await db
       .selectFrom('survey_responses')
       .select(['id', 'collective_ids', 'attributes'])
       .where('campaign_id', '=', campaignId)
       .where('submitted_at', 'is not', null)
       .execute();
+    return decodeRows(rows, signatureJson);
   },
 
   /** Responses (drafts or submitted) of the participants linked to a user account, for GDPR export. */
   async responsesOfUser(db: Db, userId: string) {
-    return db
+    const rows = await db
       .selectFrom('survey_responses')
       .innerJoin('participants', 'participants.id', 'survey_responses.participant_id')
       .select([
@@ -305,6 +378,7 @@ export const surveysRepository = {
       ])
       .where('participants.linked_user_id', '=', userId)
       .execute();
+    return rows.map(answersOf);
   },
 
   async deleteResponsesOfUser(db: Db, userId: string, orgId: string): Promise<void> {
@@ -337,13 +411,13 @@ export const surveysRepository = {
       .execute();
     const byPerson = new Map<
       string,
-      { id: string; name: string; attributes: string; collectiveIds: string[] }
+      { id: string; name: string; attributes: Record<string, string>; collectiveIds: string[] }
     >();
     for (const r of rows) {
       const p = byPerson.get(r.id) ?? {
         id: r.id,
         name: r.display_name,
-        attributes: r.attributes,
+        attributes: readStored(StoredJson.stringRecord, r.attributes) ?? {},
         collectiveIds: [],
       };
       p.collectiveIds.push(r.collective_id);

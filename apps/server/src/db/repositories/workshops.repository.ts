@@ -1,5 +1,6 @@
 import type { Db } from '../db.ts';
 import type { OrgScope } from '../org-scope.ts';
+import { decodeRows, StoredJson } from '../stored-json.ts';
 import type { WorkshopEventsTable, WorkshopsTable } from '../tables/workshops.ts';
 
 export type WorkshopRow = WorkshopsTable;
@@ -78,6 +79,19 @@ export const workshopsRepository = {
       .orderBy('seq')
       .limit(limit)
       .execute();
+  },
+
+  /** Like `eventsAfter`, with each event parsed (for services; the live engine replays raw rows). */
+  async parsedEventsAfter(db: Db, workshopId: string, afterSeq: number, limit = 100_000) {
+    const rows = await db
+      .selectFrom('workshop_events')
+      .select(['seq', 'event'])
+      .where('workshop_id', '=', workshopId)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return decodeRows(rows, { event: StoredJson.liveEvent });
   },
 
   /** Seq of the last event of each of these command ids (idempotency beyond the in-state window). */

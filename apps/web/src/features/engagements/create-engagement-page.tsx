@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { FormAlert } from '../../components/form-alert';
+import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
 import { VisibilityNote } from '../../components/visibility-note';
 import { api } from '../../lib/api';
@@ -12,7 +13,6 @@ import { describeError } from '../../lib/describe-error';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useCurrentOrg } from '../orgs/use-current-org';
 import { engagementKeys, engagementsPath } from './api';
-import { Icon } from './feature-icons';
 import { NoOrganisation } from './shared';
 
 interface Draft {

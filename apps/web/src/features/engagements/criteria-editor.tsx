@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../../components/icons';
 import type { Criterion } from './api';
-import { Icon } from './feature-icons';
 
 /** A short id, unique within a board (the contract allows up to 40 characters). */
 export function newCriterionId(): string {

@@ -19,11 +19,11 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/form-alert';
+import { Icon } from '../../components/icons';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
 import { formatDate } from '../../lib/format';
 import { type Engagement, useEngagementMutation } from './api';
-import { Icon } from './feature-icons';
 
 type Question = Engagement['questions'][number];
 export type CynefinDomain = NonNullable<Question['complexity']>['domain'];

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { VisibilityNote } from '../../components/visibility-note';
@@ -21,7 +22,6 @@ import { formatDate } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useCurrentOrg } from '../orgs/use-current-org';
 import { type EngagementSummary, useEngagements } from './api';
-import { Icon } from './feature-icons';
 import { NoOrganisation, PHASES, StatusBadge } from './shared';
 
 function EngagementCard({ engagement }: { engagement: EngagementSummary }) {

@@ -18,11 +18,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { FormAlert } from '../../components/form-alert';
+import { Icon } from '../../components/icons';
 import { QueryError } from '../../components/query-error';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
 import { type Engagement, engagementKeys, engagementPath, type TraceLink, useBoards, useLinks } from './api';
-import { Icon } from './feature-icons';
 import { SectionCard } from './shared';
 
 type TraceKind = z.infer<typeof TraceKindSchema>;

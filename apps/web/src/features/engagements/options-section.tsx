@@ -25,6 +25,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/form-alert';
+import { Icon } from '../../components/icons';
 import { QueryError } from '../../components/query-error';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
@@ -39,7 +40,6 @@ import {
   useBoards,
 } from './api';
 import { CriteriaEditor, cleanCriteria, newCriterionId } from './criteria-editor';
-import { Icon } from './feature-icons';
 import { type OptionBody, OptionForm } from './option-form';
 import { formatScore, SectionCard } from './shared';
 

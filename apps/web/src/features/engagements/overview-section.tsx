@@ -12,11 +12,11 @@ import {
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/form-alert';
+import { Icon } from '../../components/icons';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { type Engagement, useEngagementMutation } from './api';
-import { Icon } from './feature-icons';
 import { SectionCard } from './shared';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {

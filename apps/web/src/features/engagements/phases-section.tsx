@@ -15,11 +15,11 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/form-alert';
+import { Icon } from '../../components/icons';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
 import { formatDateTime } from '../../lib/format';
 import { type Engagement, type Phase, useEngagementMutation } from './api';
-import { Icon } from './feature-icons';
 import { PHASES, type PhaseKey, SectionCard } from './shared';
 
 type PhaseStatus = Phase['status'];

@@ -20,11 +20,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { FormAlert } from '../../components/form-alert';
+import { Icon } from '../../components/icons';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
 import { type Engagement, engagementKeys, useEngagementMutation } from './api';
 import { ComplexityResult, ComplexityWizard, DomainBadge } from './cynefin';
-import { Icon } from './feature-icons';
 import { SectionCard } from './shared';
 
 type Question = Engagement['questions'][number];

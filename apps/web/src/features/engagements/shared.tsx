@@ -3,10 +3,10 @@ import { Badge, Button, Card, EmptyState, Group, Stack, Title } from '@mantine/c
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Icon } from '../../components/icons';
 import { VisibilityNote } from '../../components/visibility-note';
 import { currentLanguage } from '../../i18n';
 import type { EngagementSummary } from './api';
-import { Icon } from './feature-icons';
 
 export { PHASES };
 export type PhaseKey = (typeof PHASES)[number];

@@ -14,12 +14,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormAlert } from '../../components/form-alert';
+import { Icon } from '../../components/icons';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
 import { useCurrentOrg } from '../orgs/use-current-org';
 import { buildTree, flattenTree, useCollectives } from '../people/api';
 import { type Engagement, type Stakeholder, useEngagementMutation } from './api';
-import { Icon } from './feature-icons';
 import { SectionCard } from './shared';
 
 type Kind = Stakeholder['kind'];

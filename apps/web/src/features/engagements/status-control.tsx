@@ -2,11 +2,11 @@ import { Alert, Button, Group, List, Modal, Stack, Text, Textarea } from '@manti
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/form-alert';
+import { Icon } from '../../components/icons';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
 import { formatDateTime } from '../../lib/format';
 import { type Engagement, useEngagementMutation } from './api';
-import { Icon } from './feature-icons';
 import type { EngagementStatus } from './shared';
 
 type Target = EngagementStatus;

@@ -1,10 +1,10 @@
 import { Badge, Button, Group, Skeleton, Text, Timeline } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../../components/icons';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../lib/format';
 import { type TimelineEntry, useTimeline } from './api';
-import { Icon } from './feature-icons';
 import { PHASES, SectionCard } from './shared';
 
 /** Timeline kinds with a sentence of their own; anything newer shows its raw kind. */

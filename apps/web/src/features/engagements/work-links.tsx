@@ -1,8 +1,8 @@
 import { Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Icon } from '../../components/icons';
 import { useCurrentOrg } from '../orgs/use-current-org';
-import { Icon } from './feature-icons';
 
 /**
  * Ways into the work of an engagement (diagnostic, network, workshops, opinion maps, methods). Each

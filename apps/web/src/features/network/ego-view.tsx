@@ -1,8 +1,8 @@
 import { Badge, Card, EmptyState, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../../components/icons';
 import { PageSkeleton } from '../../components/page-skeleton';
 import { QueryError } from '../../components/query-error';
-import { Icon } from '../engagements/feature-icons';
 import { type NetworkEgo, useMyEgoNetworks } from './api';
 
 const RELATIONS = ['advice', 'collaboration', 'trust', 'energy', 'innovation'] as const;

@@ -1,13 +1,13 @@
 import { Anchor, Badge, Card, EmptyState, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
 import { PageSkeleton } from '../../components/page-skeleton';
 import { QueryError } from '../../components/query-error';
 import { VisibilityNote } from '../../components/visibility-note';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useEngagement } from '../engagements/api';
-import { Icon } from '../engagements/feature-icons';
 import { useCurrentOrg } from '../orgs/use-current-org';
 import { type NetworkSummary, useNetworks } from './api';
 import { EgoSection } from './ego-view';

@@ -15,9 +15,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { FormAlert } from '../../components/form-alert';
+import { Icon } from '../../components/icons';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
-import { Icon } from '../engagements/feature-icons';
 import {
   buildTree,
   COLLECTIVE_KINDS,

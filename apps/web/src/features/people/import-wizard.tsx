@@ -3,9 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/form-alert';
+import { Icon } from '../../components/icons';
 import { api, isApiError } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
-import { Icon } from '../engagements/feature-icons';
 import { type ImportPreview, type ImportResult, orgPath, peopleKeys } from './api';
 
 const MAX_BYTES = 5 * 1024 * 1024;

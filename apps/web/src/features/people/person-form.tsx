@@ -13,10 +13,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/form-alert';
+import { Icon } from '../../components/icons';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describe-error';
 import { checkEmail } from '../../lib/validation';
-import { Icon } from '../engagements/feature-icons';
 import { buildTree, type Collective, flattenTree, orgPath, type Person, peopleKeys } from './api';
 
 interface AttributeRow {

@@ -1,2 +1,0 @@
-/** The engagement screens use the shared icon set (components/icons). */
-export { Icon, type IconName } from '../../components/icons';
