@@ -443,9 +443,19 @@ export function ConsolePage() {
                   </Button>
                 </Group>
                 {isStopped ? (
-                  <Text size="sm" c="dimmed" data-testid="stopped-note">
-                    {t('workshop.stop.stoppedNote')}
-                  </Text>
+                  <Stack gap="xs" align="flex-start">
+                    <Text size="sm" c="dimmed" data-testid="stopped-note">
+                      {t('workshop.stop.stoppedNote')}
+                    </Text>
+                    <Button
+                      variant="light"
+                      color="teal"
+                      size="xs"
+                      onClick={() => session.send({ type: 'workshop.resume' })}
+                    >
+                      {t('workshop.controls.resumeStopped')}
+                    </Button>
+                  </Stack>
                 ) : (
                   <Group gap="xs">
                     {state.status === 'running' ? (
