@@ -24,6 +24,11 @@ export async function expectNoAxeViolations(
   /** Rules to skip, each with the reason (a known defect tracked elsewhere); keep this empty when possible. */
   skip: Record<string, string> = {},
 ): Promise<void> {
+  expect(await axeViolations(page, skip), `axe on ${label}`).toEqual([]);
+}
+
+/** The violations axe finds on the page as it is now, one readable line each (empty when none). */
+export async function axeViolations(page: Page, skip: Record<string, string> = {}): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) {
     // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') forbids injected <script>s.
     await page.evaluate(axeSource);
@@ -41,9 +46,8 @@ export async function expectNoAxeViolations(
     });
     return result.violations;
   }, skipped);
-  const found = (violations as AxeViolation[]).map(
+  return (violations as AxeViolation[]).map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 160)}`).join(', ')}`,
   );
-  expect(found, `axe on ${label}`).toEqual([]);
 }
