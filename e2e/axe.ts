@@ -51,3 +51,35 @@ export async function axeViolations(page: Page, skip: Record<string, string> = {
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 160)}`).join(', ')}`,
   );
 }
+
+const SCHEMES = ['light', 'dark'] as const;
+
+/** The page has loaded what it shows: no pending request, no skeleton or loader left. */
+export async function settle(page: Page, readyText?: RegExp): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .waitForFunction(() => !document.querySelector('.mantine-Skeleton-root, .mantine-Loader-root'), null, {
+      timeout: 8000,
+    })
+    .catch(() => undefined);
+  if (readyText) {
+    await page.getByText(readyText).first().waitFor();
+  }
+}
+
+/** Axe in the light then the dark colour scheme (the app follows the system's preference). */
+export async function axeInBothSchemes(page: Page, label: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForFunction(
+      (s) => document.documentElement.getAttribute('data-mantine-color-scheme') === s,
+      scheme,
+      { timeout: 15_000 },
+    );
+    // Let colour transitions end before contrast is measured.
+    await page.waitForTimeout(250);
+    found.push(...(await axeViolations(page)).map((v) => `${label} [${scheme}] ${v}`));
+  }
+  return found;
+}

@@ -1,41 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations } from './axe.ts';
+import { axeInBothSchemes, settle } from './axe.ts';
 import { useServerAndBrowser } from './browser.ts';
 import { PAGE_ROUTES, type PageRoute, routerPatterns } from './routes.ts';
 import { type Seed, seedEverything } from './seed.ts';
-
-const SCHEMES = ['light', 'dark'] as const;
-
-/** The page has loaded what it shows: no pending request, no skeleton or loader left. */
-export async function settle(page: Page, readyText?: RegExp): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page
-    .waitForFunction(() => !document.querySelector('.mantine-Skeleton-root, .mantine-Loader-root'), null, {
-      timeout: 8000,
-    })
-    .catch(() => undefined);
-  if (readyText) {
-    await page.getByText(readyText).first().waitFor();
-  }
-}
-
-/** Axe in the light then the dark colour scheme (the app follows the system's preference). */
-export async function axeInBothSchemes(page: Page, label: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const scheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForFunction(
-      (s) => document.documentElement.getAttribute('data-mantine-color-scheme') === s,
-      scheme,
-      { timeout: 15_000 },
-    );
-    // Let colour transitions end before contrast is measured.
-    await page.waitForTimeout(250);
-    found.push(...(await axeViolations(page)).map((v) => `${label} [${scheme}] ${v}`));
-  }
-  return found;
-}
 
 /**
  * Issue 21: axe-core (WCAG 2.2 A/AA) on every page of the app, participant and public pages

@@ -38,7 +38,7 @@ import { ActivityControls, Agenda } from './console-agenda';
 import type { LiveSession } from './live-session';
 import { OpinionMapFacilitatorPanel } from './opinion-map-activity';
 import { ResultsView } from './results-view';
-import { ConnectionBadge, PhaseBadge, StatusBanner } from './shared';
+import { ConnectionBadge, LiveAnnouncer, PhaseBadge, StatusBanner } from './shared';
 import { useLive } from './use-live';
 
 const FACILITATOR = { role: 'facilitator' } as const;
@@ -310,6 +310,7 @@ export function ConsolePage() {
         }
       />
       <StatusBanner state={state} />
+      <LiveAnnouncer state={state} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
@@ -458,25 +459,21 @@ export function ConsolePage() {
                   </Stack>
                 ) : (
                   <Group gap="xs">
-                    {state.status === 'running' ? (
-                      <Button
-                        variant="light"
-                        color="yellow"
-                        size="xs"
-                        onClick={() => session.send({ type: 'workshop.pause' })}
-                      >
-                        {t('workshop.controls.pause')}
-                      </Button>
-                    ) : (
-                      <Button
-                        variant="light"
-                        color="teal"
-                        size="xs"
-                        onClick={() => session.send({ type: 'workshop.resume' })}
-                      >
-                        {t('workshop.controls.resume')}
-                      </Button>
-                    )}
+                    {/* One button that changes its label: keyboard focus stays on it after a pause. */}
+                    <Button
+                      variant="light"
+                      color={state.status === 'running' ? 'yellow' : 'teal'}
+                      size="xs"
+                      onClick={() =>
+                        session.send({
+                          type: state.status === 'running' ? 'workshop.pause' : 'workshop.resume',
+                        })
+                      }
+                    >
+                      {state.status === 'running'
+                        ? t('workshop.controls.pause')
+                        : t('workshop.controls.resume')}
+                    </Button>
                     <StopButton session={session} />
                   </Group>
                 )}
