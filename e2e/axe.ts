@@ -24,6 +24,11 @@ export async function expectNoAxeViolations(
   /** Rules to skip, each with the reason (a known defect tracked elsewhere); keep this empty when possible. */
   skip: Record<string, string> = {},
 ): Promise<void> {
+  expect(await axeViolations(page, skip), `axe on ${label}`).toEqual([]);
+}
+
+/** The violations axe finds on the page as it is now, one readable line each (empty when none). */
+export async function axeViolations(page: Page, skip: Record<string, string> = {}): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) {
     // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') forbids injected <script>s.
     await page.evaluate(axeSource);
@@ -41,9 +46,40 @@ export async function expectNoAxeViolations(
     });
     return result.violations;
   }, skipped);
-  const found = (violations as AxeViolation[]).map(
+  return (violations as AxeViolation[]).map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.html.slice(0, 160)}`).join(', ')}`,
   );
-  expect(found, `axe on ${label}`).toEqual([]);
+}
+
+const SCHEMES = ['light', 'dark'] as const;
+
+/** The page has loaded what it shows: no pending request, no skeleton or loader left. */
+export async function settle(page: Page, readyText?: RegExp): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .waitForFunction(() => !document.querySelector('.mantine-Skeleton-root, .mantine-Loader-root'), null, {
+      timeout: 8000,
+    })
+    .catch(() => undefined);
+  if (readyText) {
+    await page.getByText(readyText).first().waitFor();
+  }
+}
+
+/** Axe in the light then the dark colour scheme (the app follows the system's preference). */
+export async function axeInBothSchemes(page: Page, label: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForFunction(
+      (s) => document.documentElement.getAttribute('data-mantine-color-scheme') === s,
+      scheme,
+      { timeout: 15_000 },
+    );
+    // Let colour transitions end before contrast is measured.
+    await page.waitForTimeout(250);
+    found.push(...(await axeViolations(page)).map((v) => `${label} [${scheme}] ${v}`));
+  }
+  return found;
 }

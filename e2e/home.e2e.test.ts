@@ -26,15 +26,47 @@ describe('home journey in Chromium', () => {
     await page.getByRole('link', { name: 'Inviter votre équipe' }).waitFor();
     await page.screenshot({ path: screenshotPath('home-new-organisation') });
 
-    await api(page, 'post', `/api/orgs/${org.id}/engagements`, {
+    // No decision due yet: the section says what will appear there.
+    await page
+      .getByTestId('work-overview')
+      .getByText(/Aucune proposition n’attend de décision/)
+      .waitFor();
+
+    const engagement = await api(page, 'post', `/api/orgs/${org.id}/engagements`, {
       title: 'Coopérer entre services',
       request: 'Les services ne se parlent plus.',
     });
     await api(page, 'post', `/api/orgs/${org.id}/workshops`, { title: 'Atelier de rentrée' });
+    // Two open proposals: the nearer deadline is listed first, as due soon.
+    const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();
+    for (const [title, days] of [
+      ['Horaires communs', 30],
+      ['Charte de coopération', 3],
+    ] as const) {
+      await api(page, 'post', `/api/orgs/${org.id}/engagements/${engagement.id}/proposals`, {
+        title,
+        text: 'Une proposition à trancher ensemble.',
+        rule: 'consent',
+        deadline: inDays(days),
+      });
+    }
     await page.goto('/');
     const overview = page.getByTestId('work-overview');
     await overview.getByRole('link', { name: 'Coopérer entre services' }).waitFor();
     await overview.getByRole('link', { name: 'Atelier de rentrée' }).waitFor();
+    const due = page.getByTestId('decisions-due');
+    await due.getByRole('link', { name: 'Horaires communs' }).waitFor();
+    expect(await due.getByRole('link').allTextContents()).toEqual([
+      'Charte de coopération',
+      'Horaires communs',
+    ]);
+    await due
+      .getByText(/^avant le /)
+      .first()
+      .waitFor();
+    expect(await due.getByRole('link', { name: 'Charte de coopération' }).getAttribute('href')).toMatch(
+      new RegExp(`/engagements/${engagement.id}/proposals/`),
+    );
     expect(await page.getByRole('link', { name: 'Inviter votre équipe' }).count()).toBe(0);
     await page.screenshot({ path: screenshotPath('home-work') });
     await page.emulateMedia({ colorScheme: 'dark' });

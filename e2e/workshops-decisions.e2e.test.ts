@@ -183,7 +183,9 @@ describe('live workshop decisions in Chromium', () => {
     // Stop through the app's dialog with a reason: consistent on the console, the phones and the screen.
     await console.getByRole('button', { name: 'Stop the workshop' }).click();
     const confirmStop = console.getByRole('dialog', { name: 'Stop the workshop?' });
-    await confirmStop.getByText(/cannot be undone/).waitFor();
+    // The dialog says how a stop differs from a pause, and that it can be resumed.
+    await confirmStop.getByText(/A stop ends the session, where a pause is only a break/).waitFor();
+    await confirmStop.getByText(/you can resume the workshop from this console/).waitFor();
     expect(await confirmStop.getByRole('button', { name: 'Stop the workshop' }).isDisabled()).toBe(true);
     await confirmStop.getByLabel(/Reason, shown to participants/).fill('Time is up');
     await confirmStop.getByRole('button', { name: 'Stop the workshop' }).click();
@@ -204,6 +206,14 @@ describe('live workshop decisions in Chromium', () => {
     await ana.screenshot({ path: screenshotPath('workshop-participant-stopped') });
     await console.setViewportSize({ width: 1366, height: 850 });
     await console.screenshot({ path: screenshotPath('workshop-console-stopped') });
+    // The console offers only "resume" (and exports): resuming reopens the doors everywhere.
+    await console.getByRole('button', { name: 'Resume the workshop' }).click();
+    await console.getByRole('button', { name: 'Pause' }).waitFor();
+    await ana.getByTestId('status-banner').waitFor({ state: 'detached' });
+    expect(
+      await ana.getByTestId('activity-inputs').evaluate((f) => (f as HTMLFieldSetElement).disabled),
+    ).toBe(false);
+    await screen.getByTestId('status-banner').waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
     for (const p of people) {
       await p.context.close();

@@ -326,6 +326,66 @@ describe.each(testDialects)('live workshops on $name', (dialect) => {
       headers: { origin: ORIGIN },
     });
     expect(late.statusCode).toBe(409);
+    // The facilitator cannot resume a workshop whose engagement is stopped.
+    expect(await f.command(w.id, { type: 'workshop.resume' })).toMatchObject({
+      type: 'live.reject',
+      code: 'STOPPED',
+    });
+    p.close();
+    f.close();
+  });
+
+  it('resumes a stopped workshop: joining and input work again, the list and join page say running', async () => {
+    const w = await newWorkshop();
+    const f = await liveSocket(url, owner.cookie ?? '');
+    const activityId = await openDotVote(f, w.id);
+    const eve = await join(app, w.code, 'Eve');
+    const p = await liveSocket(url, eve.cookie);
+    p.send({ type: 'live.resume', workshopId: w.id, lastSeq: 0 });
+    await p.waitFor((m) => m.type === 'live.snapshot');
+    const vote = { type: 'dotVote.place', activityId, itemId: 'a' };
+    expect((await p.command(w.id, vote)).type).toBe('live.ack');
+    expect((await f.command(w.id, { type: 'workshop.stop', reason: 'Fin de séance' })).type).toBe('live.ack');
+    await p.waitFor((m) => m.type === 'live.events' && JSON.stringify(m).includes('workshop.stopped'));
+    // Stopped: the participant cannot resume it, nor vote; nobody joins; the facilitator only resumes.
+    expect(await p.command(w.id, { type: 'workshop.resume' })).toMatchObject({
+      type: 'live.reject',
+      code: 'STOPPED',
+    });
+    expect(await p.command(w.id, vote)).toMatchObject({ type: 'live.reject', code: 'STOPPED' });
+    expect(await f.command(w.id, { type: 'activity.close', activityId })).toMatchObject({
+      type: 'live.reject',
+      code: 'STOPPED',
+    });
+    const byCode = await app.inject({ method: 'GET', url: `/api/workshops/by-code/${w.code}` });
+    expect(JSON.parse(byCode.body)).toMatchObject({ status: 'stopped' });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/workshops/join',
+      payload: { code: w.code, displayName: 'Late' },
+      headers: { origin: ORIGIN },
+    });
+    expect(refused.statusCode).toBe(409);
+    // Resume: everyone learns it, the mirror row and the join page say running, input counts again.
+    expect((await f.command(w.id, { type: 'workshop.resume' })).type).toBe('live.ack');
+    await p.waitFor((m) => m.type === 'live.events' && JSON.stringify(m).includes('workshop.resumed'));
+    expect((await owner.get(`/api/orgs/${orgId}/workshops/${w.id}`)).json()).toMatchObject({
+      status: 'running',
+    });
+    const again = await app.inject({ method: 'GET', url: `/api/workshops/by-code/${w.code}` });
+    expect(JSON.parse(again.body)).toMatchObject({ status: 'running' });
+    expect((await p.command(w.id, vote)).type).toBe('live.ack');
+    const late = await join(app, w.code, 'Late');
+    expect(late.participantId).toBeTruthy();
+    // The state served after a reload (from the stored log) has no stop reason left.
+    const snapshot = new Promise<Msg>((resolve) => {
+      void liveSocket(url, owner.cookie ?? '').then(async (g) => {
+        g.send({ type: 'live.resume', workshopId: w.id, lastSeq: 0 });
+        resolve(await g.waitFor((m) => m.type === 'live.snapshot'));
+        g.close();
+      });
+    });
+    expect((await snapshot).state).toMatchObject({ status: 'running', stopReason: null });
     p.close();
     f.close();
   });

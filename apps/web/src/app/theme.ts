@@ -94,10 +94,63 @@ export const theme = createTheme({
   },
 });
 
+/**
+ * Text colours for Mantine's other palettes, which are too pale for text at the shades it uses (teal-7
+ * on its light badge is 2.8:1): shade 9 darkened until it reaches 5:1 both on white and on the
+ * colour's own `light` background (12% of shade 6 over white). Computed once with the WCAG 2.2
+ * relative-luminance formula; axe checks the result on every page (e2e/every-page-axe.e2e.test.ts).
+ */
+const DEEP_TEXT = {
+  red: '#c12828',
+  pink: '#a61e4d',
+  grape: '#862e9c',
+  violet: '#5f3dc4',
+  indigo: '#364fc7',
+  blue: '#1864ab',
+  cyan: '#0b7082',
+  teal: '#077554',
+  green: '#257735',
+  lime: '#48730a',
+  yellow: '#a15300',
+  orange: '#b63c0d',
+} as const;
+/** Palettes whose filled buttons and badges carry white text (yellow and lime keep dark text). */
+const WHITE_ON_FILLED = [
+  'red',
+  'pink',
+  'grape',
+  'violet',
+  'indigo',
+  'blue',
+  'cyan',
+  'teal',
+  'green',
+  'orange',
+];
+
+function paletteVariables(scheme: 'light' | 'dark'): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const [name, deep] of Object.entries(DEEP_TEXT)) {
+    // Light scheme: deep text on the pale tint and on white (outline); dark scheme: shade 3 on the
+    // dark tint (5.4:1 or more for every palette, where Mantine's shade 4 falls to 3.9:1 for violet).
+    variables[`--mantine-color-${name}-light-color`] =
+      scheme === 'light' ? deep : `var(--mantine-color-${name}-3)`;
+    variables[`--mantine-color-${name}-outline`] =
+      scheme === 'light' ? deep : `var(--mantine-color-${name}-3)`;
+    if (WHITE_ON_FILLED.includes(name)) {
+      // White text needs the deep shade in both schemes (the dark scheme's shade 5 gives red 2.8:1).
+      variables[`--mantine-color-${name}-filled`] = deep;
+      variables[`--mantine-color-${name}-filled-hover`] = `var(--mantine-color-${name}-9)`;
+    }
+  }
+  return variables;
+}
+
 /** A faintly warm page background so white cards stand out; `light` variant text deepened for contrast. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
+    ...paletteVariables('light'),
     '--mantine-color-body': '#fbfaf7',
     '--mantine-color-honey-light-color': honey[8],
     '--mantine-color-honey-light': 'rgba(232, 155, 18, 0.14)',
@@ -105,7 +158,10 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-anchor': honey[8],
   },
   dark: {
+    ...paletteVariables('dark'),
     '--mantine-color-honey-light-color': honey[3],
     '--mantine-color-anchor': honey[4],
+    // dark-1 rather than Mantine's dark-2: 6.2:1 even on the hover-grey panels (dark-5), 4.1:1 before.
+    '--mantine-color-dimmed': dark[1],
   },
 });

@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Group } from '@mantine/core';
+import { Anchor, AppShell, Burger, Group, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ColorSchemeToggle } from './color-scheme-toggle';
@@ -27,8 +27,10 @@ export function AppHeader({ isNavOpen, onToggleNav, navId }: AppHeaderProps) {
             aria-expanded={isNavOpen}
             aria-controls={navId}
           />
-          <Anchor component={Link} to="/" underline="never" c="inherit" aria-label={t('app.homeLink')}>
+          <Anchor component={Link} to="/" underline="never" c="inherit">
             <Logo />
+            {/* The visible wordmark starts the link's name (WCAG 2.5.3); the destination follows. */}
+            <VisuallyHidden>{t('app.homeHint')}</VisuallyHidden>
           </Anchor>
         </Group>
         <Group gap="sm" wrap="nowrap">

@@ -15,7 +15,6 @@ export function OrgSwitcher({ onNavigate }: { onNavigate?: () => void }) {
       <Menu.Target>
         <UnstyledButton
           data-testid="org-switcher"
-          aria-label={`${t('nav.orgSwitcher.label')} : ${org?.name ?? t('nav.orgSwitcher.none')}`}
           w="100%"
           p="sm"
           style={{

@@ -1,4 +1,4 @@
-import { Avatar, Badge, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Badge, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSignedInMe, useSignOut } from '../features/auth/session';
@@ -20,12 +20,11 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" shadow="md" width={260} withinPortal>
       <Menu.Target>
-        <UnstyledButton
-          data-testid="user-menu"
-          aria-label={t('header.userMenu.open', { name: user.displayName })}
-          style={{ borderRadius: 'var(--mantine-radius-xl)' }}
-        >
-          <Group gap={8} wrap="nowrap">
+        <UnstyledButton data-testid="user-menu" style={{ borderRadius: 'var(--mantine-radius-xl)' }}>
+          {/* Named by the hidden text alone: the initials and the visible name are its short forms
+              (an aria-label without the initials would not contain the visible text, WCAG 2.5.3). */}
+          <VisuallyHidden>{t('header.userMenu.open', { name: user.displayName })}</VisuallyHidden>
+          <Group gap={8} wrap="nowrap" aria-hidden="true">
             <Avatar radius="xl" size={34} color="honey" variant="light">
               {initials(user.displayName)}
             </Avatar>

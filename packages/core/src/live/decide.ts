@@ -5,7 +5,8 @@
  * 1. malformed envelope → INVALID;
  * 2. command id already seen for this actor → DUPLICATE (so a retry after a stop still learns
  *    that its command counted);
- * 3. workshop stopped → STOPPED, for everyone;
+ * 3. workshop stopped → STOPPED, for everyone, except the facilitator's `workshop.resume` (a stop
+ *    closes the doors and refuses all input; only the facilitator reopens them — issue 22);
  * 4. participant: removed → FORBIDDEN; not joined (except `participant.join`) → FORBIDDEN;
  *    workshop paused → PAUSED (the facilitator keeps control while paused);
  * 5. activity commands: unknown activity → NOT_FOUND, wrong kind → INVALID, locked → LOCKED,
@@ -62,7 +63,7 @@ export function decide(state: WorkshopState, command: LiveCommand, options: Deci
   if (isDuplicateCommand(state, command)) {
     return fail('DUPLICATE', 'command already applied');
   }
-  if (state.status === 'stopped') {
+  if (state.status === 'stopped' && !(actor.role === 'facilitator' && command.type === 'workshop.resume')) {
     return fail('STOPPED', `workshop stopped: ${state.stopReason ?? ''}`);
   }
   const participantId = actor.role === 'participant' ? actor.participantId : null;

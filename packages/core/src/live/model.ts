@@ -49,7 +49,7 @@ export interface Participant {
 export interface WorkshopState {
   readonly id: string;
   status: WorkshopStatus;
-  /** Why the workshop was stopped; set once, stop is terminal. */
+  /** Why the workshop was stopped; cleared when the facilitator resumes it. */
   stopReason: string | null;
   activityOrder: string[];
   currentActivityId: string | null;

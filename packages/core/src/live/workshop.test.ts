@@ -125,7 +125,7 @@ describe('workshop controls', () => {
     expect(room.send(P('p1'), { type: 'dotVote.place', activityId, itemId: 'a' }).ok).toBe(true);
   });
 
-  it('stop with a reason is terminal: every later command is STOPPED', () => {
+  it('stop with a reason refuses every command but the facilitator’s resume', () => {
     const { room, activityId } = roomWithDotVote();
     room.send(F, { type: 'activity.start', activityId });
     expect(room.send(F, { type: 'workshop.stop', reason: '' })).toEqual({ ok: false, code: 'INVALID' });
@@ -135,11 +135,39 @@ describe('workshop controls', () => {
       ok: false,
       code: 'STOPPED',
     });
-    expect(room.send(F, { type: 'workshop.resume' })).toEqual({ ok: false, code: 'STOPPED' });
+    // The facilitator's other commands are refused too: a stopped console offers only "resume".
+    expect(room.send(F, { type: 'activity.close', activityId })).toEqual({ ok: false, code: 'STOPPED' });
+    expect(room.send(F, { type: 'workshop.pause' })).toEqual({ ok: false, code: 'STOPPED' });
+    // A participant cannot reopen the doors.
+    expect(room.send(P('p1'), { type: 'workshop.resume' })).toEqual({ ok: false, code: 'STOPPED' });
     expect(room.send(P('p9'), { type: 'participant.join', displayName: null })).toEqual({
       ok: false,
       code: 'STOPPED',
     });
+  });
+
+  it('resumes a stopped workshop: the reason is cleared, input and joining work again', () => {
+    const { room, activityId } = roomWithDotVote();
+    room.send(F, { type: 'activity.start', activityId });
+    expect(room.send(P('p1'), { type: 'dotVote.place', activityId, itemId: 'a' }).ok).toBe(true);
+    room.send(F, { type: 'workshop.pause' });
+    room.send(F, { type: 'workshop.stop', reason: 'fin de séance' });
+    expect(room.state.status).toBe('stopped');
+    expect(room.send(F, { type: 'workshop.resume' }).ok).toBe(true);
+    expect(room.state).toMatchObject({ status: 'running', stopReason: null });
+    // What was given before the stop is kept; input and joining are accepted again.
+    expect(room.state.activities[activityId]).toMatchObject({ phase: 'open' });
+    expect(room.send(P('p2'), { type: 'dotVote.place', activityId, itemId: 'b' }).ok).toBe(true);
+    expect(room.send(P('p9'), { type: 'participant.join', displayName: null }).ok).toBe(true);
+    expect(room.send(F, { type: 'workshop.resume' })).toEqual({ ok: false, code: 'CONFLICT' });
+    // Stopped again, the replayed log gives the same state (event-sourced).
+    room.send(F, { type: 'workshop.stop', reason: 'encore' });
+    expect(
+      replay(
+        createWorkshop(room.state.id),
+        room.log.map((l) => l.event),
+      ),
+    ).toEqual(room.state);
   });
 
   it('a removed participant keeps past input but is refused afterwards', () => {

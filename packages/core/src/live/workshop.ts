@@ -1,6 +1,11 @@
 /**
  * @module Workshop-level commands and events: joining, removal, the agenda of activities,
- * phases (draft → open ⇄ closed), result visibility, lock, pause/resume and terminal stop.
+ * phases (draft → open ⇄ closed), result visibility, lock, pause/resume and stop/resume.
+ *
+ * Pause and stop differ in what they say and what they allow: a pause is a break (the facilitator
+ * keeps preparing; participants stay in the room, their input refused), a stop ends the session
+ * (no one joins, every command is refused, the console offers only "resume" and exports). A stop is
+ * not irreversible: the facilitator may resume a stopped workshop, which clears its reason.
  */
 import type { ActivitySpec } from './activity-types';
 import { isActivityKind, moduleOf } from './activity-types';
@@ -229,7 +234,7 @@ export function decideWorkshop(
         : accept({ type: 'workshop.paused' });
     case 'workshop.resume':
       return state.status === 'running'
-        ? reject('CONFLICT', 'not paused')
+        ? reject('CONFLICT', 'not paused or stopped')
         : accept({ type: 'workshop.resumed' });
     case 'workshop.stop': {
       const reason = cleanText(command.reason, MAX_REASON);
@@ -321,6 +326,7 @@ export function applyWorkshopEvent(state: WorkshopState, event: WorkshopEventBod
       return;
     case 'workshop.resumed':
       state.status = 'running';
+      state.stopReason = null;
       return;
     case 'workshop.stopped':
       state.status = 'stopped';

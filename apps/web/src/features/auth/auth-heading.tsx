@@ -14,7 +14,13 @@ export function AuthHeading({
   return (
     <Stack gap={6} mb="lg">
       {eyebrow && (
-        <Text size="sm" fw={600} c="honey.7" tt="uppercase" style={{ letterSpacing: '0.05em' }}>
+        <Text
+          size="sm"
+          fw={600}
+          c="var(--mantine-color-honey-light-color)"
+          tt="uppercase"
+          style={{ letterSpacing: '0.05em' }}
+        >
           {eyebrow}
         </Text>
       )}

@@ -1,4 +1,4 @@
-import { Anchor, Box, Card, Center, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Box, Card, Center, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
@@ -21,8 +21,10 @@ export function AuthLayout() {
         style={{ display: 'flex', flexDirection: 'column', background: 'var(--mantine-color-default-hover)' }}
       >
         <Group component="header" justify="space-between" px={{ base: 'sm', sm: 'lg' }} py="sm" wrap="nowrap">
-          <Anchor component={Link} to="/" underline="never" c="inherit" aria-label={t('app.homeLink')}>
+          <Anchor component={Link} to="/" underline="never" c="inherit">
             <Logo />
+            {/* The visible wordmark starts the link's name (WCAG 2.5.3); the destination follows. */}
+            <VisuallyHidden>{t('app.homeHint')}</VisuallyHidden>
           </Anchor>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />

@@ -62,6 +62,8 @@ export function useEngagement(orgId: string, engagementId: string) {
   return useQuery({
     queryKey: engagementKeys.one(orgId, engagementId),
     queryFn: () => api.get<Engagement>(engagementPath(orgId, engagementId)),
+    // No request without an id (the method recommender opens without an engagement chosen).
+    enabled: Boolean(orgId && engagementId),
   });
 }
 

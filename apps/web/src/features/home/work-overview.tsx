@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../lib/api';
 import { formatDayMonth } from '../../lib/format';
+import { decisionKeys, type ProposalList, useRegister } from '../decisions/api';
 import { type Campaign, campaignsPath, diagnosticKeys } from '../diagnostics/api';
 import { type EngagementSummary, useEngagements } from '../engagements/api';
 import { useWorkshops } from '../workshops/api';
 
-/** A campaign "closes soon" when its planned close is within this many days. */
+/** A campaign "closes soon" (and a proposal is "due soon") when its date is within this many days. */
 const CLOSING_SOON_DAYS = 7;
+const DAY_MS = 24 * 3600 * 1000;
 /** Campaigns are listed per engagement: ask for the most recently updated ones only. */
 const MAX_ENGAGEMENTS_FOR_CAMPAIGNS = 8;
 
@@ -33,9 +35,19 @@ function Section({ title, empty, children }: { title: string; empty: string | nu
   );
 }
 
+/** An open proposal of one of the person's engagements, or a decision whose review date has come. */
+interface DueDecision {
+  key: string;
+  title: string;
+  to: string;
+  date: string | null;
+  kind: 'proposal' | 'review';
+}
+
 /**
  * What a signed-in person is working on in the current organisation: open engagements, live
- * workshops, campaigns open or closing soon. Decisions due will join once decisions have an API.
+ * workshops, campaigns open or closing soon, and decisions due (open proposals by deadline, then
+ * decisions whose review date has come).
  */
 export function WorkOverview({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
@@ -52,7 +64,37 @@ export function WorkOverview({ orgId }: { orgId: string }) {
       select: (d: { campaigns: Campaign[] }) => d.campaigns,
     })),
   });
+  const proposalQueries = useQueries({
+    queries: recent.map((e) => ({
+      queryKey: decisionKeys.proposals(orgId, e.id),
+      queryFn: () =>
+        api.get<ProposalList>(`/api/orgs/${orgId}/engagements/${encodeURIComponent(e.id)}/proposals`),
+      select: (d: ProposalList) =>
+        d.proposals
+          .filter((p) => p.status === 'open')
+          .map((p) => ({
+            key: p.id,
+            title: p.title,
+            to: `/engagements/${e.id}/proposals/${p.id}`,
+            date: p.deadline,
+            kind: 'proposal' as const,
+          })),
+    })),
+  });
+  const reviews = useRegister(orgId, { dueForReview: 'true' });
   const now = Date.now();
+  const dueDecisions: DueDecision[] = [
+    ...proposalQueries
+      .flatMap((q) => q.data ?? [])
+      .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')),
+    ...(reviews.data?.decisions ?? []).map((d) => ({
+      key: d.id,
+      title: d.title,
+      to: '/decisions',
+      date: d.reviewOn,
+      kind: 'review' as const,
+    })),
+  ];
   const campaigns = campaignQueries
     .flatMap((q) => q.data ?? [])
     .filter((c) => c.status === 'open')
@@ -69,7 +111,7 @@ export function WorkOverview({ orgId }: { orgId: string }) {
       <Title order={1} fz={28}>
         {t('home.work.title')}
       </Title>
-      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <Section
           title={t('home.work.engagements')}
           empty={open.length === 0 ? t('home.work.noEngagement') : null}
@@ -129,7 +171,34 @@ export function WorkOverview({ orgId }: { orgId: string }) {
             })}
           </Stack>
         </Section>
-        {/* Decisions due: to be listed here once the decisions feature exposes an API (nothing shown until then). */}
+        <Section
+          title={t('home.work.decisions')}
+          empty={dueDecisions.length === 0 ? t('home.work.noDecision') : null}
+        >
+          <Stack gap={6} data-testid="decisions-due">
+            {dueDecisions.slice(0, 6).map((d) => {
+              const at = d.date ? new Date(d.date).getTime() : null;
+              const isLate = at !== null && at < now;
+              const isSoon = at !== null && at - now < CLOSING_SOON_DAYS * DAY_MS;
+              return (
+                <Group key={d.key} justify="space-between" wrap="nowrap" gap="xs">
+                  <Anchor component={Link} to={d.to} size="sm" lineClamp={1}>
+                    {d.title}
+                  </Anchor>
+                  {d.kind === 'review' ? (
+                    <Badge size="sm" color="grape" variant="light">
+                      {t('home.work.reviewDue')}
+                    </Badge>
+                  ) : d.date ? (
+                    <Badge size="sm" color={isLate ? 'red' : isSoon ? 'orange' : 'gray'} variant="light">
+                      {t(isLate ? 'home.work.overdue' : 'home.work.dueOn', { date: formatDayMonth(d.date) })}
+                    </Badge>
+                  ) : null}
+                </Group>
+              );
+            })}
+          </Stack>
+        </Section>
       </SimpleGrid>
     </Stack>
   );

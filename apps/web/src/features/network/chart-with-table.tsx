@@ -45,7 +45,9 @@ export function ChartWithTable(props: {
           {props.description}
         </Text>
         {view === 'chart' ? (
-          <div aria-hidden="true">
+          // Inert as well as hidden: the chart library makes its drawing focusable, and a hidden
+          // element must not take keyboard focus (the table is the accessible version).
+          <div aria-hidden="true" inert>
             <BarChart
               h={Math.max(160, props.data.length * 28)}
               data={props.data}

@@ -5,8 +5,9 @@
  * The same data is always available as a table (PeopleTable) for keyboard and screen-reader users.
  */
 import { Alert, Box, Group, Text, useComputedColorScheme, useMantineTheme } from '@mantine/core';
+import { useReducedMotion } from '@mantine/hooks';
 import Graph from 'graphology';
-import { inferSettings } from 'graphology-layout-forceatlas2';
+import forceAtlas2, { inferSettings } from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +42,8 @@ export function NetworkMap(props: MapProps) {
   const isDark = scheme === 'dark';
   const labelColor = isDark ? theme.colors.dark[0] : theme.black;
   const backdropColor = isDark ? theme.colors.dark[5] : theme.white;
+  // With reduced motion the layout is computed before the first frame: nodes never drift on screen.
+  const reduceMotion = useReducedMotion();
 
   useEffect(() => {
     if (!container.current) {
@@ -86,7 +89,12 @@ export function NetworkMap(props: MapProps) {
       sigma.on('clickStage', () => onSelect(null));
       sigmaRef.current = sigma;
       setFailed(false);
-      if (graph.order > 1 && graph.size > 0) {
+      if (graph.order > 1 && graph.size > 0 && reduceMotion) {
+        forceAtlas2.assign(graph, {
+          iterations: graph.order > 2000 ? 60 : 150,
+          settings: { ...inferSettings(graph), barnesHutOptimize: graph.order > 500 },
+        });
+      } else if (graph.order > 1 && graph.size > 0) {
         layout = new FA2Layout(graph, {
           settings: { ...inferSettings(graph), barnesHutOptimize: graph.order > 500 },
         });
@@ -110,7 +118,7 @@ export function NetworkMap(props: MapProps) {
       sigmaRef.current = null;
       graphRef.current = null;
     };
-  }, [result, isDirected, onSelect, labelColor, backdropColor]);
+  }, [result, isDirected, onSelect, labelColor, backdropColor, reduceMotion]);
 
   // Colour and size: attributes in place.
   const { colourOf, sizeBy } = props;
@@ -151,7 +159,7 @@ export function NetworkMap(props: MapProps) {
       const p = d ? sigma.framedGraphToViewport(d) : null;
       if (d && p && (p.x < 0 || p.y < 0 || p.x > width || p.y > height)) {
         const camera = sigma.getCamera();
-        void camera.animate({ x: d.x, y: d.y, ratio: camera.ratio }, { duration: 400 });
+        void camera.animate({ x: d.x, y: d.y, ratio: camera.ratio }, { duration: reduceMotion ? 0 : 400 });
       }
     }
   }, [relation, selected, highlighted, labelColor]);

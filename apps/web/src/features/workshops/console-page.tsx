@@ -40,7 +40,7 @@ import { ActivityControls, Agenda } from './console-agenda';
 import type { LiveSession } from './live-session';
 import { OpinionMapFacilitatorPanel } from './opinion-map-activity';
 import { ResultsView } from './results-view';
-import { ConnectionBadge, PhaseBadge, StatusBanner } from './shared';
+import { ConnectionBadge, LiveAnnouncer, PhaseBadge, StatusBanner } from './shared';
 import { useLive } from './use-live';
 
 const FACILITATOR = { role: 'facilitator' } as const;
@@ -316,6 +316,7 @@ export function ConsolePage() {
         }
       />
       <StatusBanner state={state} />
+      <LiveAnnouncer state={state} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
@@ -449,30 +450,36 @@ export function ConsolePage() {
                   </Button>
                 </Group>
                 {isStopped ? (
-                  <Text size="sm" c="dimmed" data-testid="stopped-note">
-                    {t('workshop.stop.stoppedNote')}
-                  </Text>
+                  <Stack gap="xs" align="flex-start">
+                    <Text size="sm" c="dimmed" data-testid="stopped-note">
+                      {t('workshop.stop.stoppedNote')}
+                    </Text>
+                    <Button
+                      variant="light"
+                      color="teal"
+                      size="xs"
+                      onClick={() => session.send({ type: 'workshop.resume' })}
+                    >
+                      {t('workshop.controls.resumeStopped')}
+                    </Button>
+                  </Stack>
                 ) : (
                   <Group gap="xs">
-                    {state.status === 'running' ? (
-                      <Button
-                        variant="light"
-                        color="yellow"
-                        size="xs"
-                        onClick={() => session.send({ type: 'workshop.pause' })}
-                      >
-                        {t('workshop.controls.pause')}
-                      </Button>
-                    ) : (
-                      <Button
-                        variant="light"
-                        color="teal"
-                        size="xs"
-                        onClick={() => session.send({ type: 'workshop.resume' })}
-                      >
-                        {t('workshop.controls.resume')}
-                      </Button>
-                    )}
+                    {/* One button that changes its label: keyboard focus stays on it after a pause. */}
+                    <Button
+                      variant="light"
+                      color={state.status === 'running' ? 'yellow' : 'teal'}
+                      size="xs"
+                      onClick={() =>
+                        session.send({
+                          type: state.status === 'running' ? 'workshop.pause' : 'workshop.resume',
+                        })
+                      }
+                    >
+                      {state.status === 'running'
+                        ? t('workshop.controls.pause')
+                        : t('workshop.controls.resume')}
+                    </Button>
                     <StopButton session={session} />
                   </Group>
                 )}

@@ -11,7 +11,7 @@ import type { InputProps } from './activities/types';
 import { useParticipantMe } from './api';
 import { OpinionMapParticipantPanel } from './opinion-map-activity';
 import { ResultsView } from './results-view';
-import { ConnectionBadge, StatusBanner } from './shared';
+import { ConnectionBadge, LiveAnnouncer, StatusBanner } from './shared';
 import { useLive } from './use-live';
 
 export function ParticipantPage() {
@@ -88,6 +88,7 @@ function ParticipantLive({
           <ConnectionBadge status={status} pending={live.pending} />
         </Group>
         <StatusBanner state={state} />
+        <LiveAnnouncer state={state} />
         {isRemoved ? (
           <Alert color="red" role="alert">
             {t('workshop.participant.removed')}

@@ -7,7 +7,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { useCurrentOrg } from '../orgs/use-current-org';
 import { useWorkshop, workshopPath } from './api';
 import { ProjectorResults } from './projector-results';
-import { StatusBanner } from './shared';
+import { LiveAnnouncer, StatusBanner } from './shared';
 
 import { useLive } from './use-live';
 
@@ -108,6 +108,7 @@ export function ScreenPage() {
           ) : null}
         </Group>
         <StatusBanner state={state} isLarge />
+        <LiveAnnouncer state={state} />
         {isLobby ? (
           <Stack align="center" gap="lg">
             {code ? <JoinInvite orgId={orgId} workshopId={workshopId} code={code} isLobby /> : null}

@@ -1,5 +1,5 @@
 import type { Phase, WorkshopState } from '@essaim/core/live';
-import { Alert, Badge } from '@mantine/core';
+import { Alert, Badge, VisuallyHidden } from '@mantine/core';
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionStatus } from '../../lib/ws';
@@ -79,5 +79,36 @@ export function StatusBanner({ state, isLarge = false }: { state: WorkshopState;
         ? t('workshop.status.pausedBody')
         : t('workshop.status.stoppedBody', { reason: state.stopReason ?? '' })}
     </Alert>
+  );
+}
+
+/**
+ * A polite live region that says what changed in the room: the activity that starts, input opening
+ * or closing, results shown, a pause or a stop (WCAG 4.1.3, status messages). It stays mounted and
+ * only its text changes, which is what screen readers announce; nothing of it is visible.
+ */
+export function LiveAnnouncer({ state }: { state: WorkshopState }) {
+  const { t } = useTranslation();
+  const current = state.currentActivityId ? state.activities[state.currentActivityId] : undefined;
+  let message: string;
+  if (state.status === 'paused') {
+    message = t('workshop.status.pausedTitle');
+  } else if (state.status === 'stopped') {
+    message = t('workshop.status.stoppedTitle');
+  } else if (!current) {
+    message = t('workshop.announce.waiting');
+  } else {
+    const phase =
+      current.phase === 'open'
+        ? t('workshop.announce.open', { title: current.title })
+        : current.phase === 'closed'
+          ? t('workshop.announce.closed', { title: current.title })
+          : t('workshop.announce.next', { title: current.title });
+    message = current.isRevealed ? `${phase} ${t('workshop.announce.revealed')}` : phase;
+  }
+  return (
+    <VisuallyHidden role="status" aria-live="polite" aria-atomic="true" data-testid="live-announcer">
+      {message}
+    </VisuallyHidden>
   );
 }

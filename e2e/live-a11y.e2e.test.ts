@@ -1,0 +1,269 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeInBothSchemes, settle } from './axe.ts';
+import { api, screenshotPath, useServerAndBrowser } from './browser.ts';
+import { facilitatorSocket, focusIsVisible, tabTo } from './keyboard.ts';
+
+const items = ['Alpha', 'Beta', 'Gamma'].map((label, i) => ({ id: `i${i}`, label }));
+
+/** One activity of every live kind, as the console would add it. */
+const EVERY_KIND = [
+  { type: 'brainstorm', title: 'Ideas', config: { anonymity: 'optional', maxCardsPerParticipant: 10 } },
+  { type: 'dotVote', title: 'Dots', config: { items, dotsPerParticipant: 3, maxPerItem: 3 } },
+  { type: 'rating', title: 'Rating', config: { items, scale: 'oneToFive' } },
+  { type: 'ranking', title: 'Ranking', config: { items } },
+  { type: 'pairwise', title: 'Pairs', config: { items, maxComparisonsPerParticipant: null } },
+  { type: 'poll', title: 'Poll', config: { options: items, isMultiple: false, maxChoices: 1 } },
+  { type: 'wordCloud', title: 'Words', config: { maxAnswersPerParticipant: 3, maxLength: 80 } },
+  { type: 'fistToFive', title: 'Fist', config: { proposal: 'We meet on Mondays' } },
+  { type: 'consentRound', title: 'Consent', config: { proposal: 'We meet on Mondays' } },
+  { type: 'gradients', title: 'Gradients', config: { proposal: 'We meet on Mondays' } },
+  { type: 'timer', title: 'Break', config: { durationMs: 300_000, isBreak: true } },
+] as const;
+
+/**
+ * Issue 21 on live screens: keyboard-only journeys for a participant (join, brainstorm, vote, rank)
+ * and a facilitator (launch an activity, pause, stop), focus visible at every stop, a live region
+ * announcing what changes, axe on the console, the phone and the projector for every activity
+ * kind in light and dark, and reduced motion respected.
+ */
+describe('live workshop accessibility in Chromium', () => {
+  const env = useServerAndBrowser();
+
+  async function facilitatorWithWorkshop() {
+    const url = env.server.url;
+    const context = await env.browser.newContext({
+      locale: 'en-GB',
+      baseURL: url,
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await api(page, 'post', `${url}/api/setup`, {
+      email: 'lea@example.org',
+      password: 'a long enough password',
+      displayName: 'Léa',
+    });
+    const org = await api(page, 'post', `${url}/api/orgs`, { name: 'Coop Gamma' });
+    const workshop = await api(page, 'post', `${url}/api/orgs/${org.id}/workshops`, { title: 'Retreat' });
+    return { context, page, workshop: workshop as { id: string; code: string } };
+  }
+
+  it('participant and facilitator journeys with the keyboard alone', async () => {
+    const url = env.server.url;
+    const f = await facilitatorWithWorkshop();
+    // The agenda is prepared beforehand (as it would be the day before); the journeys run it live.
+    const socket = await facilitatorSocket(f.context, url, f.workshop.id);
+    for (const spec of [EVERY_KIND[0], EVERY_KIND[1], EVERY_KIND[3]]) {
+      await socket.send({ type: 'activity.add', activity: spec });
+    }
+    socket.close();
+    const console = f.page;
+    await console.goto(`/workshops/${f.workshop.id}`);
+    await console.getByTestId('join-code').filter({ hasText: f.workshop.code }).waitFor();
+    const agenda = console.getByTestId('agenda');
+    const rowOf = (title: string) => agenda.getByRole('listitem').filter({ hasText: title });
+
+    // Participant: join with the keyboard (code, then name, then Enter).
+    const phoneContext = await env.browser.newContext({ locale: 'en-GB', baseURL: url });
+    const phone = await phoneContext.newPage();
+    await phone.goto('/join');
+    await tabTo(phone, phone.getByRole('textbox', { name: 'Workshop code' }).first());
+    await phone.keyboard.type(f.workshop.code);
+    const name = phone.getByLabel('Your first name or nickname');
+    await tabTo(phone, name);
+    await phone.keyboard.type('Ana');
+    await phone.keyboard.press('Enter');
+    await phone.waitForURL(/\/w\//);
+    await phone
+      .getByText(/Waiting for the facilitator|is about to start/)
+      .first()
+      .waitFor();
+
+    // Facilitator: launch the brainstorm with the keyboard.
+    await tabTo(console, rowOf('1. Ideas').getByRole('button', { name: 'Start' }));
+    await console.keyboard.press('Enter');
+    // The participant's live region says what started.
+    await phone.getByTestId('live-announcer').filter({ hasText: 'Now: Ideas. Input is open.' }).waitFor();
+
+    // Participant: write a card and send it.
+    await tabTo(phone, phone.getByLabel('Your idea'));
+    await phone.keyboard.type('Meet on Mondays');
+    await tabTo(phone, phone.getByRole('button', { name: 'Send the card' }));
+    await phone.keyboard.press('Enter');
+    await console.getByText('Meet on Mondays').first().waitFor();
+
+    // Dot vote: two dots on Beta with Enter and Space.
+    await tabTo(console, rowOf('2. Dots').getByRole('button', { name: 'Start' }));
+    await console.keyboard.press('Enter');
+    await phone.getByTestId('live-announcer').filter({ hasText: 'Now: Dots.' }).waitFor();
+    await tabTo(phone, phone.getByRole('button', { name: 'Add a dot to “Beta”' }));
+    await phone.keyboard.press('Enter');
+    await phone.getByTestId('dots-remaining').filter({ hasText: '2' }).waitFor();
+    await phone.keyboard.press('Space');
+    await phone.getByTestId('dots-remaining').filter({ hasText: '1' }).waitFor();
+
+    // Ranking: move Gamma to the top with the arrow keys, then send.
+    await tabTo(console, rowOf('3. Ranking').getByRole('button', { name: 'Start' }));
+    await console.keyboard.press('Enter');
+    await phone.getByTestId('live-announcer').filter({ hasText: 'Now: Ranking.' }).waitFor();
+    await tabTo(phone, phone.getByRole('button', { name: 'Move “Gamma” up' }));
+    await phone.keyboard.press('Enter');
+    await phone.keyboard.press('Enter');
+    await phone.getByText('Gamma moved to position 1 of 3').waitFor({ state: 'attached' });
+    await tabTo(phone, phone.getByRole('button', { name: 'Send my ranking' }));
+    await phone.keyboard.press('Enter');
+    await phone.getByTestId('ranking-sent').waitFor();
+
+    // Facilitator: pause (announced on the phone), resume, then stop through the dialog.
+    await tabTo(console, console.getByRole('button', { name: 'Pause' }));
+    await console.keyboard.press('Enter');
+    await phone.getByTestId('live-announcer').filter({ hasText: 'The workshop is paused' }).waitFor();
+    await phone.getByTestId('status-banner').waitFor();
+    // The same button, now "Resume", keeps the focus.
+    await console.getByRole('button', { name: 'Resume' }).waitFor();
+    expect(
+      await console.getByRole('button', { name: 'Resume' }).evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    await console.keyboard.press('Enter');
+    await phone.getByTestId('status-banner').waitFor({ state: 'detached' });
+    await tabTo(console, console.getByRole('button', { name: 'Stop the workshop' }));
+    await console.keyboard.press('Enter');
+    const dialog = console.getByRole('dialog', { name: 'Stop the workshop?' });
+    // Focus moves into the dialog, on the reason; Tab reaches the confirmation.
+    await dialog.getByLabel(/Reason, shown to participants/).waitFor();
+    expect(
+      await dialog
+        .getByLabel(/Reason, shown to participants/)
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    await console.keyboard.type('Time is up');
+    await tabTo(console, dialog.getByRole('button', { name: 'Stop the workshop' }));
+    await console.keyboard.press('Enter');
+    await console.getByTestId('stopped-note').waitFor();
+    await phone.getByTestId('live-announcer').filter({ hasText: 'The workshop has stopped' }).waitFor();
+    // Focus left the closed dialog somewhere visible.
+    expect(await focusIsVisible(console)).toBeNull();
+    await phone.screenshot({ path: screenshotPath('keyboard-participant-stopped') });
+    await console.screenshot({ path: screenshotPath('keyboard-console-stopped') });
+    await phoneContext.close();
+    await f.context.close();
+  }, 300_000);
+
+  it('axe finds nothing on the console, the phone and the projector for every kind of activity', async () => {
+    const url = env.server.url;
+    const f = await facilitatorWithWorkshop();
+    const socket = await facilitatorSocket(f.context, url, f.workshop.id);
+    const console = f.page;
+    await console.goto(`/workshops/${f.workshop.id}`);
+    const screen = await f.context.newPage();
+    await screen.goto(`/screen/${f.workshop.id}`);
+    const phoneContext = await env.browser.newContext({
+      locale: 'en-GB',
+      baseURL: url,
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
+    const joined = await phoneContext.request.post(`${url}/api/workshops/join`, {
+      data: { code: f.workshop.code, displayName: 'Ana' },
+      headers: { origin: url },
+    });
+    expect(joined.status()).toBe(200);
+    const phone = await phoneContext.newPage();
+    await phone.goto(`/w/${f.workshop.id}`);
+    const pages: [string, Page][] = [
+      ['console', console],
+      ['phone', phone],
+      ['projector', screen],
+    ];
+    const found: string[] = [];
+    let brainstormId: string | null = null;
+    for (const spec of EVERY_KIND) {
+      const activityId = await socket.send({ type: 'activity.add', activity: spec });
+      if (spec.type === 'brainstorm') {
+        brainstormId = activityId;
+      }
+      await socket.send({ type: 'activity.start', activityId });
+      await phone
+        .getByTestId('live-announcer')
+        .filter({ hasText: `Now: ${spec.title}.` })
+        .waitFor();
+      for (const [label, page] of pages) {
+        await settle(page);
+        found.push(...(await axeInBothSchemes(page, `${label} ${spec.type}`)));
+      }
+      // Revealed results, on the projector and the phone too.
+      await socket.send({ type: 'activity.revealResults', activityId });
+      await phone.getByTestId('live-announcer').filter({ hasText: 'Results are shown.' }).waitFor();
+      for (const [label, page] of pages) {
+        found.push(...(await axeInBothSchemes(page, `${label} ${spec.type} revealed`)));
+      }
+      await socket.send({ type: 'activity.close', activityId });
+    }
+    // A clustering of the brainstorm, last (it needs a brainstorm to sort).
+    const clusterId = await socket.send({
+      type: 'activity.add',
+      activity: {
+        type: 'cluster',
+        title: 'Groups',
+        config: { sourceActivityId: brainstormId, canParticipantsEdit: true },
+      },
+    });
+    await socket.send({ type: 'activity.start', activityId: clusterId });
+    await phone.getByTestId('live-announcer').filter({ hasText: 'Now: Groups.' }).waitFor();
+    for (const [label, page] of pages) {
+      await settle(page);
+      found.push(...(await axeInBothSchemes(page, `${label} cluster`)));
+    }
+    await phone.emulateMedia({ colorScheme: 'dark' });
+    await phone.screenshot({ path: screenshotPath('live-phone-cluster-dark') });
+    await screen.screenshot({ path: screenshotPath('live-projector-cluster-dark') });
+    socket.close();
+    expect(found).toEqual([]);
+    await phoneContext.close();
+    await f.context.close();
+  }, 600_000);
+
+  it('respects reduced motion: nothing animates or slides, the dialog appears at once', async () => {
+    const url = env.server.url;
+    const context = await env.browser.newContext({ locale: 'en-GB', baseURL: url, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await api(page, 'post', `${url}/api/setup`, {
+      email: 'motion@example.org',
+      password: 'a long enough password',
+      displayName: 'Mo',
+    });
+    const org = await api(page, 'post', `${url}/api/orgs`, { name: 'Calme' });
+    const workshop = await api(page, 'post', `${url}/api/orgs/${org.id}/workshops`, { title: 'Still' });
+    /** Every element that would move: a running animation or a transition longer than 10 ms. */
+    const moving = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('*')]
+          .map((el) => ({ el, s: getComputedStyle(el) }))
+          .filter(
+            ({ s }) =>
+              (s.animationName !== 'none' && Number.parseFloat(s.animationDuration) * 1000 > 10) ||
+              s.transitionDuration
+                .split(',')
+                .some((d) => Number.parseFloat(d) * (d.endsWith('ms') ? 1 : 1000) > 10),
+          )
+          .map(({ el }) => `${el.tagName.toLowerCase()}.${(el.className?.toString() ?? '').slice(0, 60)}`),
+      );
+    expect(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(true);
+    for (const path of ['/', '/workshops', `/workshops/${workshop.id}`, '/engagements/new']) {
+      await page.goto(path);
+      await settle(page);
+      expect(await moving(), path).toEqual([]);
+    }
+    await page.getByRole('button', { name: 'Stop the workshop' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Stop the workshop?' });
+    await dialog.waitFor();
+    expect(await moving(), 'with the dialog open').toEqual([]);
+    // Without the setting, the same page does animate (the check above can fail).
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Stop the workshop' }).click();
+    expect((await moving()).length).toBeGreaterThan(0);
+    await context.close();
+  }, 120_000);
+});
