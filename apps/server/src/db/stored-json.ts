@@ -17,7 +17,6 @@ import {
   type RunNetworkAnalysisBody,
   type SurveyInstrumentEntry,
 } from '@essaim/contracts';
-import type { Instrument, ValidSubmission } from '@essaim/core/diagnostics';
 import type { PlanDocument, SpecSection } from '@essaim/core/plans';
 import type { Instrument, Thresholds, ValidSubmission } from '@essaim/core/diagnostics';
 import type { LiveEvent } from '@essaim/core/live';

@@ -5,7 +5,6 @@ import {
   ACTIVITY_MODULES,
   type ActivityKind,
   type ActivitySpec,
-  type LiveEvent,
   resultsOf,
   type WorkshopState,
 } from '@essaim/core/live';
@@ -588,16 +587,14 @@ export async function turnItemIntoWorkshopActivity(
       );
     }
     isNewActivity ||= !result.isDuplicate;
-    const [added] = await workshopsRepository.eventsAfter(db, workshopId, result.seq - 1, 1);
-    const event = added ? (JSON.parse(added.event) as LiveEvent) : null;
+    const [added] = await workshopsRepository.parsedEventsAfter(db, workshopId, result.seq - 1, 1);
+    const event = added?.event ?? null;
     if (event?.type !== 'activity.added') {
       throw new AppError('CONFLICT', 'the activity could not be found in the workshop log');
     }
     activityIds.push(event.activityId);
   }
   const activityId = activityIds[0] as string;
-  const [added] = await workshopsRepository.parsedEventsAfter(db, workshopId, result.seq - 1, 1);
-  const event = added?.event ?? null;
   const link = { workshopId, activityId };
   await db.transaction().execute(async (trx) => {
     const current = await requireAgenda(trx, scope, agendaId);
