@@ -68,7 +68,7 @@ import {
 import { charterRights } from '../services/charters-access.ts';
 import { charterDocx, charterMarkdown, exportData } from '../services/charters-export.service.ts';
 import type { CharterSockets } from '../services/charters-sync.service.ts';
-import type { AppInstance } from './app-instance.ts';
+import type { AppInstance } from '../app-instance.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 import { PARTICIPANT_HEADER } from './conversations-public.routes.ts';
 

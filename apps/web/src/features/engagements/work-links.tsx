@@ -49,10 +49,12 @@ export function WorkLinks({ engagementId }: { engagementId: string }) {
       icon: 'book' as const,
       show: can('engagement.read'),
     },
+    {
       to: `/engagements/${engagementId}/plan`,
       label: t('plans.engagementLink'),
       icon: 'flag' as const,
       show: can('plan.read'),
+    },
   ].filter((l) => l.show);
   return (
     <Group gap="xs" mb="lg" wrap="wrap" aria-label={t('engagement.work.label')} role="navigation">
