@@ -13,7 +13,7 @@ import { loadEngagement } from '../services/engagements.service.ts';
 import { readPlan, savePlan, setMilestoneStatus } from '../services/plans.service.ts';
 import { investmentCsv, investmentXlsx, specificationDocx } from '../services/plans-export.service.ts';
 import { readSpecification, saveSpecification } from '../services/plans-spec.service.ts';
-import type { AppInstance } from './app-instance.ts';
+import type { AppInstance } from '../app-instance.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 
 const langOf = (request: FastifyRequest, asked?: 'fr' | 'en'): 'fr' | 'en' =>

@@ -53,7 +53,7 @@ import {
   searchLibrary,
   similarExperiences,
 } from '../services/pollination-library.service.ts';
-import type { AppInstance } from './app-instance.ts';
+import type { AppInstance } from '../app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 const ExportParamsSchema = ExperienceParamsSchema.extend({ format: z.enum(['json', 'md']) });

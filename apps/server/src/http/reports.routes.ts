@@ -6,7 +6,7 @@ import {
   ReportRequestSchema,
 } from '@essaim/contracts';
 import { listMyReports, readMyReport, readMyReportFile } from '../services/reports.service.ts';
-import type { AppInstance } from './app-instance.ts';
+import type { AppInstance } from '../app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 /** PDF reports: request (202, a job), follow its progress, download the file. */

@@ -19,7 +19,7 @@ import {
   rotateSecret,
   updateEndpoint,
 } from '../services/webhooks.service.ts';
-import type { AppInstance } from './app-instance.ts';
+import type { AppInstance } from '../app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 /** Webhook endpoints of an organisation: owners only (`org.update`), like the organisation's settings. */
