@@ -6,7 +6,7 @@ import { migrateToLatest } from '../src/db/migrator.ts';
 import { createDeps } from '../src/deps.ts';
 import { registerFeatures } from '../src/features.ts';
 import { buildApp } from '../src/http/app.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
+import type { AppInstance } from '../src/app-instance.ts';
 import { type BusEnvelope, type EventBus, RedisBus } from '../src/realtime/bus.ts';
 import { RoomHub } from '../src/realtime/hub.ts';
 import { createOrg, ORIGIN, setupAdmin } from './factories.ts';

@@ -1,7 +1,7 @@
 import type { CampaignReport, RespondSession } from '@essaim/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../src/db/connect.ts';
-import type { AppInstance } from '../src/http/app-instance.ts';
+import type { AppInstance } from '../src/app-instance.ts';
 import { addMember, createOrg, setupAdmin, type TestClient, testClient } from './factories.ts';
 import { bodyText, pdfText } from './pdf-text.ts';
 import { answersFor } from './survey-answers.ts';
