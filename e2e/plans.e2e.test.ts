@@ -156,7 +156,9 @@ describe('plan journey in Chromium', () => {
     await context.close();
   });
 
-  it('looks right on a phone and in dark mode, and the print view holds the specification', async () => {
+  it('looks right on a phone and in dark mode, and the print view holds the specification', {
+    timeout: 300_000,
+  }, async () => {
     for (const variant of [
       {
         name: 'phone-light',

@@ -85,3 +85,27 @@ export function tx(
 ): string {
   return (t as unknown as (k: string, o?: Record<string, unknown>) => string)(key, options);
 }
+
+/** Trace a milestone (roadmap item) to a decision it carries out; charter clauses link the same way. */
+export function useCarriesOut(orgId: string, engagementId: string) {
+  const qc = useQueryClient();
+  const links = `/api/orgs/${enc(orgId)}/engagements/${enc(engagementId)}/links`;
+  const refresh = () => qc.invalidateQueries({ queryKey: planKeys.plan(orgId, engagementId) });
+  return {
+    link: useMutation({
+      mutationFn: (b: { milestoneId: string; kind: string; id: string }) =>
+        api.post(links, {
+          from: { kind: 'roadmap_item', id: b.milestoneId },
+          to: { kind: b.kind, id: b.id },
+          relation: 'implements',
+        }),
+      onSuccess: refresh,
+      onError,
+    }),
+    unlink: useMutation({
+      mutationFn: (linkId: string) => api.delete(`${links}/${enc(linkId)}`),
+      onSuccess: refresh,
+      onError,
+    }),
+  };
+}

@@ -19,11 +19,13 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { localId, type PlanView, tx } from './api';
+import { CarriesOut } from './carries-out';
 import { monthBounds, replaceById, type Update } from './draft';
 import { Gantt } from './gantt';
 import { IndicatorsEditor } from './indicators-editor';
 
 interface Props {
+  orgId: string;
   draft: PlanDocument;
   update: Update;
   view: PlanView;
@@ -31,7 +33,7 @@ interface Props {
 }
 
 /** The master plan: timeline, workstreams with their objective, milestones as an editable table. */
-export function MasterPlanTab({ draft, update, view, readOnly }: Props) {
+export function MasterPlanTab({ orgId, draft, update, view, readOnly }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language.startsWith('en') ? 'en' : 'fr';
   const constructs = ESSAIM_IC.constructs.map((c) => ({ value: c.id, label: c.name[lang] }));
@@ -447,20 +449,7 @@ export function MasterPlanTab({ draft, update, view, readOnly }: Props) {
                   </Table>
                 </Table.ScrollContainer>
               )}
-              {view.carriesOut.some((c) => own.some((m) => m.id === c.milestoneId)) && (
-                <Group gap="xs">
-                  <Text size="xs" c="dimmed">
-                    {t('plans.master.carriesOut')}
-                  </Text>
-                  {view.carriesOut
-                    .filter((c) => own.some((m) => m.id === c.milestoneId))
-                    .map((c) => (
-                      <Badge key={c.linkId} variant="light" size="sm">
-                        {tx(t, `plans.traceKinds.${c.kind}`)} : {c.label ?? c.id}
-                      </Badge>
-                    ))}
-                </Group>
-              )}
+              <CarriesOut orgId={orgId} view={view} milestones={own} readOnly={readOnly} />
               {!readOnly && (
                 <Button variant="light" size="xs" w="fit-content" onClick={() => addMilestone(w.id)}>
                   {t('plans.master.addMilestone')}
@@ -475,7 +464,7 @@ export function MasterPlanTab({ draft, update, view, readOnly }: Props) {
           {t('plans.master.addWorkstream')}
         </Button>
       )}
-      <AvailabilityCard draft={draft} update={update} view={view} readOnly={readOnly} />
+      <AvailabilityCard orgId={orgId} draft={draft} update={update} view={view} readOnly={readOnly} />
       <IndicatorsEditor draft={draft} update={update} readOnly={readOnly} />
     </Stack>
   );

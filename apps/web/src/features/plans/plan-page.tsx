@@ -139,7 +139,7 @@ export function PlanPage() {
                 <WarningList warnings={warnings} name={name} />
               </Card>
             )}
-            <MasterPlanTab draft={draft} update={update} view={view} readOnly={readOnly} />
+            <MasterPlanTab orgId={orgId} draft={draft} update={update} view={view} readOnly={readOnly} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="investment" pt="lg">
