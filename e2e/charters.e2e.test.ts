@@ -150,7 +150,7 @@ describe('charters in Chromium', () => {
     await lead.getByRole('button', { name: 'Re-open for a new version' }).click();
     await lead.getByText('Under review').first().waitFor();
     const editor = lead.getByRole('textbox', { name: 'Charter text' });
-    await expect.poll(() => editor.getAttribute('contenteditable')).toBe('true');
+    await expect.poll(() => editor.getAttribute('contenteditable'), { timeout: 20_000 }).toBe('true');
     await editor.getByText('reviewed every quarter').click();
     await lead.keyboard.press('End');
     await lead.keyboard.type(' Or sooner if needed.');
@@ -158,10 +158,13 @@ describe('charters in Chromium', () => {
     const version = lead.getByTestId('charter-version').filter({ hasText: 'Adopted in plenary' });
     await version.waitFor();
     await expect
-      .poll(async () => {
-        await version.getByRole('button', { name: 'Compare with the current text' }).click();
-        return lead.getByTestId('charter-diff').textContent();
-      })
+      .poll(
+        async () => {
+          await version.getByRole('button', { name: 'Compare with the current text' }).click();
+          return lead.getByTestId('charter-diff').textContent();
+        },
+        { timeout: 20_000 },
+      )
       .toContain('Or sooner if needed.');
     expect(await lead.getByTestId('charter-diff').textContent()).toContain('1 changed');
     await lead.screenshot({ path: screenshotPath('charters-diff-desktop'), fullPage: true });
@@ -171,5 +174,5 @@ describe('charters in Chromium', () => {
     await sam.screenshot({ path: screenshotPath('charters-phone'), fullPage: true });
     await sam.emulateMedia({ colorScheme: 'dark' });
     await sam.screenshot({ path: screenshotPath('charters-phone-dark'), fullPage: true });
-  });
+  }, 300_000);
 });
