@@ -19,7 +19,7 @@ export function AdoptionCard(props: {
   const [reviewOn, setReviewOn] = useState(charter.reviewOn ?? '');
   if (charter.status === 'adopted') {
     return (
-      <Alert color="green" title={t('charters.status.adopted')} data-testid="charter-adopted">
+      <Alert color="honey" title={t('charters.status.adopted')} data-testid="charter-adopted">
         <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }}>
           {t('charters.adopt.adopted', { hash: charter.adoptedHash })}
         </Text>

@@ -32,7 +32,10 @@ export function AmendmentsPanel(props: {
             <Text size="xs" c="dimmed">
               {a.authorName} · {clauseLabel(clauses, a.clauseId)}
             </Text>
-            <Badge color={a.status === 'accepted' ? 'green' : a.status === 'rejected' ? 'red' : 'gray'}>
+            <Badge
+              variant="light"
+              color={a.status === 'accepted' ? 'honey' : a.status === 'rejected' ? 'red' : 'gray'}
+            >
               {t(`charters.amendments.status.${a.status}`)}
             </Badge>
           </Group>

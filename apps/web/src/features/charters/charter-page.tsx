@@ -77,7 +77,7 @@ export function CharterPage() {
             eyebrow={
               <Group gap="xs">
                 <Badge variant="light">{t(`charters.kinds.${data.kind}`)}</Badge>
-                <Badge color={data.status === 'adopted' ? 'green' : 'gray'}>
+                <Badge variant="light" color={data.status === 'adopted' ? 'honey' : 'gray'}>
                   {t(`charters.status.${data.status}`)}
                 </Badge>
               </Group>

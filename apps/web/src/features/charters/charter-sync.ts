@@ -161,6 +161,12 @@ export class CharterSync {
       case 'charter.awareness':
         applyAwarenessUpdate(this.awareness, fromB64(m.update as string), this);
         return;
+      case 'charter.changed':
+        // Adopted, re-opened, paused…: join again to learn whether the text is still editable.
+        if (m.what === 'status') {
+          this.join();
+        }
+        return;
       case 'charter.ack':
         this.unacked.delete(m.updateId as string);
         this.set({});

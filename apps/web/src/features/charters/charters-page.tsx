@@ -32,7 +32,7 @@ export function ChartersPage() {
       {list.error && <QueryError error={list.error} />}
       <Card p="lg" component="section" aria-labelledby="charter-list-title">
         <Title order={2} size="h3" id="charter-list-title" mb="sm">
-          {t('charters.title')}
+          {t('charters.list')}
         </Title>
         {charters.length === 0 && !list.isLoading ? (
           <Text c="dimmed">{t('charters.empty')}</Text>
@@ -45,7 +45,7 @@ export function ChartersPage() {
                 </Anchor>
                 <Group gap="xs">
                   <Badge variant="light">{t(`charters.kinds.${c.kind}`)}</Badge>
-                  <Badge color={c.status === 'adopted' ? 'green' : 'gray'}>
+                  <Badge variant="light" color={c.status === 'adopted' ? 'honey' : 'gray'}>
                     {t(`charters.status.${c.status}`)}
                   </Badge>
                 </Group>

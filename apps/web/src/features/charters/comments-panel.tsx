@@ -30,7 +30,9 @@ export function CommentsPanel(props: {
           <Text>{c.body}</Text>
           <Group justify="space-between" mt={4}>
             {c.status === 'resolved' ? (
-              <Badge color="green">{t('charters.comments.resolved')}</Badge>
+              <Badge variant="light" color="honey">
+                {t('charters.comments.resolved')}
+              </Badge>
             ) : (
               <span />
             )}

@@ -47,7 +47,7 @@ export function CommitmentsPanel(props: {
           <Group key={p.personId} component="li" justify="space-between" data-testid="commitment">
             <Text>{p.name}</Text>
             <Group gap="xs">
-              <Badge color={p.state === 'committed' ? 'green' : 'gray'}>
+              <Badge variant="light" color={p.state === 'committed' ? 'honey' : 'gray'}>
                 {t(`charters.commitments.state.${p.state}`)}
               </Badge>
               <Text size="xs" c="dimmed">

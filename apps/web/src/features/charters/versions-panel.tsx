@@ -91,7 +91,7 @@ function wordKeys<T extends { text: string }>(words: readonly T[]): [string, T][
   });
 }
 
-const COLORS = { added: 'green', removed: 'red', changed: 'orange', unchanged: 'gray' } as const;
+const COLORS = { added: 'honey', removed: 'red', changed: 'orange', unchanged: 'gray' } as const;
 
 export function DiffView({ name, diff }: { name: string; diff: CharterDiff }) {
   const { t } = useTranslation();
@@ -116,12 +116,12 @@ export function DiffView({ name, diff }: { name: string; diff: CharterDiff }) {
           <div key={e.id}>
             <Group gap={4}>
               {e.change !== 'unchanged' && (
-                <Badge size="xs" color={COLORS[e.change]}>
+                <Badge size="xs" variant="light" color={COLORS[e.change]}>
                   {t(`charters.versions.${e.change}`)}
                 </Badge>
               )}
               {e.moved && (
-                <Badge size="xs" color="blue">
+                <Badge size="xs" variant="light" color="blue">
                   {t('charters.versions.moved')}
                 </Badge>
               )}

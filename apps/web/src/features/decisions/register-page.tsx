@@ -18,6 +18,7 @@ const SOURCES = [
   'live_activity',
   'governance_map',
   'rule_choice',
+  'charter',
 ];
 
 /** The organisation's decision register with filters and CSV/JSON export. */
