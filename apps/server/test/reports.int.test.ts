@@ -36,7 +36,11 @@ describe.each(testDialects)('PDF reports on $name', (dialect) => {
         return r;
       },
     };
-    const start = await c.post(`/api/respond/${shared}/start`, { collectiveId, attributes: {}, language: 'fr' });
+    const start = await c.post(`/api/respond/${shared}/start`, {
+      collectiveId,
+      attributes: {},
+      language: 'fr',
+    });
     expect(start.status, JSON.stringify(start.body)).toBe(200);
     const { token } = start.json<{ token: string }>();
     const session = (await c.get(`/api/respond/${token}`)).json<RespondSession>();
@@ -73,7 +77,10 @@ describe.each(testDialects)('PDF reports on $name', (dialect) => {
     orgId = await createOrg(owner, 'Rapports');
     sponsor = (await addMember(app, owner, orgId, 'sponsor')).client;
     engagementId = (
-      await owner.post(`/api/orgs/${orgId}/engagements`, { title: 'Démarche coopération', request: 'Voir clair' })
+      await owner.post(`/api/orgs/${orgId}/engagements`, {
+        title: 'Démarche coopération',
+        request: 'Voir clair',
+      })
     ).json<{ id: string }>().id;
     eng = `/api/orgs/${orgId}/engagements/${engagementId}`;
     const col = async (name: string) =>
@@ -91,7 +98,9 @@ describe.each(testDialects)('PDF reports on $name', (dialect) => {
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     campaignId = created.json<{ id: string }>().id;
     const launched = await owner.post(`/api/orgs/${orgId}/campaigns/${campaignId}/launch`);
-    const shared = launched.json<{ campaign: { sharedLink: string } }>().campaign.sharedLink.split('/respond/')[1]!;
+    const shared = launched
+      .json<{ campaign: { sharedLink: string } }>()
+      .campaign.sharedLink.split('/respond/')[1]!;
     for (let i = 0; i < 10; i++) {
       await respond(shared, big, 4 + (i % 2));
     }
@@ -99,7 +108,11 @@ describe.each(testDialects)('PDF reports on $name', (dialect) => {
       await respond(shared, small, 1);
     }
     expect((await owner.post(`/api/orgs/${orgId}/campaigns/${campaignId}/close`)).status).toBe(200);
-    await owner.post(`${eng}/decision-rules/choice`, { rule: 'consent', reason: 'Sûr pour essayer', decidedBy: 'group' });
+    await owner.post(`${eng}/decision-rules/choice`, {
+      rule: 'consent',
+      reason: 'Sûr pour essayer',
+      decidedBy: 'group',
+    });
     await owner.post(`/api/orgs/${orgId}/workshops`, { title: 'Atelier « Cap »', engagementId });
   }, 120_000);
   afterAll(async () => {
@@ -108,7 +121,9 @@ describe.each(testDialects)('PDF reports on $name', (dialect) => {
   });
 
   it('prints the diagnostic in French with a contents page, the level on every page, and never a suppressed cell', async () => {
-    const json = (await owner.get(`/api/orgs/${orgId}/campaigns/${campaignId}/report`)).json<CampaignReport>();
+    const json = (
+      await owner.get(`/api/orgs/${orgId}/campaigns/${campaignId}/report`)
+    ).json<CampaignReport>();
     const suppressed = json.cuts.filter((c) => c.status === 'suppressed');
     const shown = json.cuts.filter((c) => c.status === 'shown');
     expect(suppressed.map((c) => c.label)).toContain('Équipe Borée');

@@ -17,11 +17,21 @@ export async function reportRoutes(app: AppInstance): Promise<void> {
   app.post(
     '/api/orgs/:orgId/engagements/:engagementId/reports',
     {
-      schema: { tags, params: EngagementParamsSchema, body: ReportRequestSchema, response: { 202: ReportJobSchema } },
+      schema: {
+        tags,
+        params: EngagementParamsSchema,
+        body: ReportRequestSchema,
+        response: { 202: ReportJobSchema },
+      },
     },
     async (request, reply) => {
       const scope = await requireOrgScope(request, 'engagement.read');
-      const job = await app.deps.reports.request(scope, request.params.engagementId, request.body, actorOf(request));
+      const job = await app.deps.reports.request(
+        scope,
+        request.params.engagementId,
+        request.body,
+        actorOf(request),
+      );
       return reply.code(202).send(job);
     },
   );
@@ -36,7 +46,8 @@ export async function reportRoutes(app: AppInstance): Promise<void> {
   app.get(
     '/api/orgs/:orgId/reports/:reportId',
     { schema: { tags, params: ReportParamsSchema, response: { 200: ReportJobSchema } } },
-    async (request) => readMyReport(db, await requireOrgScope(request, 'engagement.read'), request.params.reportId),
+    async (request) =>
+      readMyReport(db, await requireOrgScope(request, 'engagement.read'), request.params.reportId),
   );
 
   app.get(
