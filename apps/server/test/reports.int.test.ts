@@ -1,4 +1,5 @@
 import type { CampaignReport, RespondSession } from '@essaim/contracts';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../src/db/connect.ts';
 import type { AppInstance } from '../src/http/app-instance.ts';
@@ -192,5 +193,51 @@ describe.each(testDialects)('PDF reports on $name', (dialect) => {
     expect((await owner.post(`${eng}/reports`, { kind: 'nope', lang: 'fr' })).status).toBe(400);
     expect((await owner.post(`${eng}/reports`, { kind: 'final', lang: 'de' })).status).toBe(400);
     expect((await owner.get(`${eng}/reports`)).json<{ reports: unknown[] }>().reports.length).toBe(before);
+  });
+
+  it('exports the whole engagement as a zip with a README, under the same rules as the screens', async () => {
+    const r = await app.inject({
+      method: 'GET',
+      url: `${eng}/export.zip`,
+      headers: { cookie: owner.cookie ?? '' },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('application/zip');
+    const zip = await JSZip.loadAsync(r.rawPayload);
+    const names = Object.keys(zip.files)
+      .filter((n) => !zip.files[n]?.dir)
+      .sort();
+    expect(names).toEqual([
+      'README.md',
+      'campaigns/1.csv',
+      'campaigns/1.json',
+      'decisions.csv',
+      'decisions.json',
+      'engagement.json',
+      'evaluation.json',
+      'workshops/1.csv',
+      'workshops/1.json',
+    ]);
+    const readme = await zip.file('README.md')!.async('string');
+    for (const n of names.filter((x) => x !== 'README.md')) {
+      expect(readme).toContain(n.replace(/\/1\./, '/<n>.'));
+    }
+    // Open answers appear only where the screen shows them (the released report's themes, from 10 answers).
+    for (const n of names.filter((x) => x !== 'campaigns/1.json')) {
+      expect(await zip.file(n)!.async('string'), n).not.toContain(SECRET);
+    }
+    // The released report as the screen has it: a suppressed group carries its reason, no numbers.
+    const campaign = JSON.parse(await zip.file('campaigns/1.json')!.async('string')) as CampaignReport;
+    const screen = (
+      await owner.get(`/api/orgs/${orgId}/campaigns/${campaignId}/report`)
+    ).json<CampaignReport>();
+    expect(campaign.cuts).toEqual(screen.cuts);
+    for (const cut of campaign.cuts.filter((c) => c.status === 'suppressed')) {
+      expect(cut.n).toBeNull();
+      expect(cut.constructs).toEqual([]);
+    }
+    // Members (no survey.readReport) get nothing.
+    const member = (await addMember(app, owner, orgId, 'member')).client;
+    expect((await member.get(`${eng}/export.zip`)).status).toBe(403);
   });
 });

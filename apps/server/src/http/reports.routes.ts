@@ -5,6 +5,7 @@ import {
   ReportParamsSchema,
   ReportRequestSchema,
 } from '@essaim/contracts';
+import { exportEngagementZip } from '../services/engagement-export.service.ts';
 import { listMyReports, readMyReport, readMyReportFile } from '../services/reports.service.ts';
 import type { AppInstance } from './app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
@@ -61,6 +62,20 @@ export async function reportRoutes(app: AppInstance): Promise<void> {
         .header('content-disposition', `attachment; filename="essaim-${kind}-${lang}.pdf"`)
         .header('cache-control', 'private, no-store')
         .send(file);
+    },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/engagements/:engagementId/export.zip',
+    { schema: { tags, params: EngagementParamsSchema } },
+    async (request, reply) => {
+      const scope = await requireOrgScope(request, 'engagement.read');
+      const zip = await exportEngagementZip(db, app.deps.live, scope, request.params.engagementId);
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', 'attachment; filename="essaim-engagement.zip"')
+        .header('cache-control', 'private, no-store')
+        .send(zip);
     },
   );
 }
