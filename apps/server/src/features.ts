@@ -4,6 +4,7 @@ import { competenciesPlugins } from './features/competencies.ts';
 import { conversationsPlugins } from './features/conversations.ts';
 import { decisionsPlugins } from './features/decisions.ts';
 import { engagementsPlugins } from './features/engagements.ts';
+import { evaluationPlugins } from './features/evaluation.ts';
 import { identityPlugins } from './features/identity.ts';
 import { methodsPlugins } from './features/methods.ts';
 import { networksPlugins } from './features/networks.ts';
@@ -36,5 +37,6 @@ export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
     ...webhooksPlugins,
     ...reportsPlugins,
     ...pollinationPlugins,
+    ...evaluationPlugins,
   ];
 }

@@ -21,6 +21,11 @@ export function pdfText(pdf: Buffer): { text: string; pages: number } {
 export function bodyText(text: string): string {
   return text
     .split('\n')
-    .filter((l) => !/^(Page \d+ (sur|of) \d+|Niveau de confidentialité : .*|Confidentiality: .*|[A-ZÉ ]{5,})$/.test(l.trim()))
+    .filter(
+      (l) =>
+        !/^(Page \d+ (sur|of) \d+|Niveau de confidentialité : .*|Confidentiality: .*|[A-ZÉ ]{5,})$/.test(
+          l.trim(),
+        ),
+    )
     .join('\n');
 }

@@ -1,4 +1,5 @@
 import type { CampaignReport, RespondSession } from '@essaim/contracts';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../src/db/connect.ts';
 import type { AppInstance } from '../src/app-instance.ts';
@@ -36,7 +37,11 @@ describe.each(testDialects)('PDF reports on $name', (dialect) => {
         return r;
       },
     };
-    const start = await c.post(`/api/respond/${shared}/start`, { collectiveId, attributes: {}, language: 'fr' });
+    const start = await c.post(`/api/respond/${shared}/start`, {
+      collectiveId,
+      attributes: {},
+      language: 'fr',
+    });
     expect(start.status, JSON.stringify(start.body)).toBe(200);
     const { token } = start.json<{ token: string }>();
     const session = (await c.get(`/api/respond/${token}`)).json<RespondSession>();
@@ -73,7 +78,10 @@ describe.each(testDialects)('PDF reports on $name', (dialect) => {
     orgId = await createOrg(owner, 'Rapports');
     sponsor = (await addMember(app, owner, orgId, 'sponsor')).client;
     engagementId = (
-      await owner.post(`/api/orgs/${orgId}/engagements`, { title: 'Démarche coopération', request: 'Voir clair' })
+      await owner.post(`/api/orgs/${orgId}/engagements`, {
+        title: 'Démarche coopération',
+        request: 'Voir clair',
+      })
     ).json<{ id: string }>().id;
     eng = `/api/orgs/${orgId}/engagements/${engagementId}`;
     const col = async (name: string) =>
@@ -91,7 +99,9 @@ describe.each(testDialects)('PDF reports on $name', (dialect) => {
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     campaignId = created.json<{ id: string }>().id;
     const launched = await owner.post(`/api/orgs/${orgId}/campaigns/${campaignId}/launch`);
-    const shared = launched.json<{ campaign: { sharedLink: string } }>().campaign.sharedLink.split('/respond/')[1]!;
+    const shared = launched
+      .json<{ campaign: { sharedLink: string } }>()
+      .campaign.sharedLink.split('/respond/')[1]!;
     for (let i = 0; i < 10; i++) {
       await respond(shared, big, 4 + (i % 2));
     }
@@ -99,7 +109,11 @@ describe.each(testDialects)('PDF reports on $name', (dialect) => {
       await respond(shared, small, 1);
     }
     expect((await owner.post(`/api/orgs/${orgId}/campaigns/${campaignId}/close`)).status).toBe(200);
-    await owner.post(`${eng}/decision-rules/choice`, { rule: 'consent', reason: 'Sûr pour essayer', decidedBy: 'group' });
+    await owner.post(`${eng}/decision-rules/choice`, {
+      rule: 'consent',
+      reason: 'Sûr pour essayer',
+      decidedBy: 'group',
+    });
     await owner.post(`/api/orgs/${orgId}/workshops`, { title: 'Atelier « Cap »', engagementId });
   }, 120_000);
   afterAll(async () => {
@@ -108,7 +122,9 @@ describe.each(testDialects)('PDF reports on $name', (dialect) => {
   });
 
   it('prints the diagnostic in French with a contents page, the level on every page, and never a suppressed cell', async () => {
-    const json = (await owner.get(`/api/orgs/${orgId}/campaigns/${campaignId}/report`)).json<CampaignReport>();
+    const json = (
+      await owner.get(`/api/orgs/${orgId}/campaigns/${campaignId}/report`)
+    ).json<CampaignReport>();
     const suppressed = json.cuts.filter((c) => c.status === 'suppressed');
     const shown = json.cuts.filter((c) => c.status === 'shown');
     expect(suppressed.map((c) => c.label)).toContain('Équipe Borée');
@@ -177,5 +193,51 @@ describe.each(testDialects)('PDF reports on $name', (dialect) => {
     expect((await owner.post(`${eng}/reports`, { kind: 'nope', lang: 'fr' })).status).toBe(400);
     expect((await owner.post(`${eng}/reports`, { kind: 'final', lang: 'de' })).status).toBe(400);
     expect((await owner.get(`${eng}/reports`)).json<{ reports: unknown[] }>().reports.length).toBe(before);
+  });
+
+  it('exports the whole engagement as a zip with a README, under the same rules as the screens', async () => {
+    const r = await app.inject({
+      method: 'GET',
+      url: `${eng}/export.zip`,
+      headers: { cookie: owner.cookie ?? '' },
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('application/zip');
+    const zip = await JSZip.loadAsync(r.rawPayload);
+    const names = Object.keys(zip.files)
+      .filter((n) => !zip.files[n]?.dir)
+      .sort();
+    expect(names).toEqual([
+      'README.md',
+      'campaigns/1.csv',
+      'campaigns/1.json',
+      'decisions.csv',
+      'decisions.json',
+      'engagement.json',
+      'evaluation.json',
+      'workshops/1.csv',
+      'workshops/1.json',
+    ]);
+    const readme = await zip.file('README.md')!.async('string');
+    for (const n of names.filter((x) => x !== 'README.md')) {
+      expect(readme).toContain(n.replace(/\/1\./, '/<n>.'));
+    }
+    // Open answers appear only where the screen shows them (the released report's themes, from 10 answers).
+    for (const n of names.filter((x) => x !== 'campaigns/1.json')) {
+      expect(await zip.file(n)!.async('string'), n).not.toContain(SECRET);
+    }
+    // The released report as the screen has it: a suppressed group carries its reason, no numbers.
+    const campaign = JSON.parse(await zip.file('campaigns/1.json')!.async('string')) as CampaignReport;
+    const screen = (
+      await owner.get(`/api/orgs/${orgId}/campaigns/${campaignId}/report`)
+    ).json<CampaignReport>();
+    expect(campaign.cuts).toEqual(screen.cuts);
+    for (const cut of campaign.cuts.filter((c) => c.status === 'suppressed')) {
+      expect(cut.n).toBeNull();
+      expect(cut.constructs).toEqual([]);
+    }
+    // Members (no survey.readReport) get nothing.
+    const member = (await addMember(app, owner, orgId, 'member')).client;
+    expect((await member.get(`${eng}/export.zip`)).status).toBe(403);
   });
 });

@@ -8,6 +8,7 @@ import type { CompetenciesTables } from './tables/competencies.ts';
 import type { ConversationsTables } from './tables/conversations.ts';
 import type { DecisionsTables } from './tables/decisions.ts';
 import type { EngagementTables } from './tables/engagements.ts';
+import type { EvaluationTables } from './tables/evaluation.ts';
 import type { IdentityTables } from './tables/identity.ts';
 import type { MethodsTables } from './tables/methods.ts';
 import type { NetworksTables } from './tables/networks.ts';
@@ -37,4 +38,5 @@ export interface Database
     PlansTables,
     WebhooksTables,
     ReportsTables,
-    PollinationTables {}
+    PollinationTables,
+    EvaluationTables {}

@@ -5,6 +5,7 @@ import {
   ReportParamsSchema,
   ReportRequestSchema,
 } from '@essaim/contracts';
+import { exportEngagementZip } from '../services/engagement-export.service.ts';
 import { listMyReports, readMyReport, readMyReportFile } from '../services/reports.service.ts';
 import type { AppInstance } from '../app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
@@ -17,11 +18,21 @@ export async function reportRoutes(app: AppInstance): Promise<void> {
   app.post(
     '/api/orgs/:orgId/engagements/:engagementId/reports',
     {
-      schema: { tags, params: EngagementParamsSchema, body: ReportRequestSchema, response: { 202: ReportJobSchema } },
+      schema: {
+        tags,
+        params: EngagementParamsSchema,
+        body: ReportRequestSchema,
+        response: { 202: ReportJobSchema },
+      },
     },
     async (request, reply) => {
       const scope = await requireOrgScope(request, 'engagement.read');
-      const job = await app.deps.reports.request(scope, request.params.engagementId, request.body, actorOf(request));
+      const job = await app.deps.reports.request(
+        scope,
+        request.params.engagementId,
+        request.body,
+        actorOf(request),
+      );
       return reply.code(202).send(job);
     },
   );
@@ -36,7 +47,8 @@ export async function reportRoutes(app: AppInstance): Promise<void> {
   app.get(
     '/api/orgs/:orgId/reports/:reportId',
     { schema: { tags, params: ReportParamsSchema, response: { 200: ReportJobSchema } } },
-    async (request) => readMyReport(db, await requireOrgScope(request, 'engagement.read'), request.params.reportId),
+    async (request) =>
+      readMyReport(db, await requireOrgScope(request, 'engagement.read'), request.params.reportId),
   );
 
   app.get(
@@ -50,6 +62,20 @@ export async function reportRoutes(app: AppInstance): Promise<void> {
         .header('content-disposition', `attachment; filename="essaim-${kind}-${lang}.pdf"`)
         .header('cache-control', 'private, no-store')
         .send(file);
+    },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/engagements/:engagementId/export.zip',
+    { schema: { tags, params: EngagementParamsSchema } },
+    async (request, reply) => {
+      const scope = await requireOrgScope(request, 'engagement.read');
+      const zip = await exportEngagementZip(db, app.deps.live, scope, request.params.engagementId);
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', 'attachment; filename="essaim-engagement.zip"')
+        .header('cache-control', 'private, no-store')
+        .send(zip);
     },
   );
 }

@@ -32,7 +32,12 @@ function optionOf(spec: ChartSpec): echarts.EChartsCoreOption {
       return {
         ...base,
         legend: spec.series.length > 1 ? { bottom: 0 } : undefined,
-        grid: { left: spec.isHorizontal ? 160 : 40, right: 20, top: 10, bottom: spec.series.length > 1 ? 40 : 30 },
+        grid: {
+          left: spec.isHorizontal ? 160 : 40,
+          right: 20,
+          top: 10,
+          bottom: spec.series.length > 1 ? 40 : 30,
+        },
         [spec.isHorizontal ? 'yAxis' : 'xAxis']: {
           type: 'category',
           data: spec.categories,
@@ -62,7 +67,11 @@ function optionOf(spec: ChartSpec): echarts.EChartsCoreOption {
               }
               const [x1, y] = api.coord([row.low, i]);
               const [x2] = api.coord([row.high, i]);
-              return { type: 'line', shape: { x1, y1: y, x2, y2: y }, style: { stroke: '#222', lineWidth: 1.5 } };
+              return {
+                type: 'line',
+                shape: { x1, y1: y, x2, y2: y },
+                style: { stroke: '#222', lineWidth: 1.5 },
+              };
             },
             data: spec.rows.map((_r, i) => [i]),
           },

@@ -1,9 +1,5 @@
-import {
-  REPORT_LABELS,
-  type ReportBlock,
-  type ReportDocument,
-  tableOfContents,
-} from '@essaim/core/reports';
+/// <reference path="./svg-to-pdfkit.d.ts" />
+import { REPORT_LABELS, type ReportBlock, type ReportDocument, tableOfContents } from '@essaim/core/reports';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { chartSvg } from './report-charts.ts';
@@ -28,10 +24,16 @@ export function printable(text: string): string {
     .replace(/[\u202F\u2009\u2007]/g, '\u00A0')
     .replace(/[\u2010\u2011]/g, '-')
     .replace(/\u2212/g, '-')
-    .replace(/[^\u0000-\u00FF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018\u2019\u201A\u201C\u201D\u201E\u2020\u2021\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/g, '?');
+    .replace(
+      /[^\t\n\r\u0020-\u00FF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018\u2019\u201A\u201C\u201D\u201E\u2020\u2021\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/g,
+      '?',
+    );
 }
 
-export async function renderReportPdf(doc: ReportDocument, onProgress: ProgressFn = () => {}): Promise<Buffer> {
+export async function renderReportPdf(
+  doc: ReportDocument,
+  onProgress: ProgressFn = () => {},
+): Promise<Buffer> {
   const L = REPORT_LABELS[doc.lang];
   const pdf = new PDFDocument({
     size: 'A4',
@@ -61,8 +63,14 @@ export async function renderReportPdf(doc: ReportDocument, onProgress: ProgressF
   pdf.moveDown(8);
   pdf.font('Helvetica-Bold').fontSize(26).fillColor('#111').text(printable(doc.title), { align: 'left' });
   pdf.moveDown(0.5).font('Helvetica').fontSize(14).fillColor('#333').text(printable(doc.subtitle));
-  pdf.moveDown(2).fontSize(11).text(printable(L.generated(doc.generatedAt.slice(0, 10))));
-  pdf.moveDown(0.5).font('Helvetica-Bold').text(printable(L.confidentialityLine(level)));
+  pdf
+    .moveDown(2)
+    .fontSize(11)
+    .text(printable(L.generated(doc.generatedAt.slice(0, 10))));
+  pdf
+    .moveDown(0.5)
+    .font('Helvetica-Bold')
+    .text(printable(L.confidentialityLine(level)));
 
   // Pages reserved for the table of contents.
   const toc = tableOfContents(doc);
@@ -116,7 +124,11 @@ export async function renderReportPdf(doc: ReportDocument, onProgress: ProgressF
       .font(entry.level === 1 ? 'Helvetica-Bold' : 'Helvetica')
       .fontSize(entry.level === 1 ? 11 : 10)
       .fillColor('#111')
-      .text(printable(entry.text), MARGIN + indent, y, { width: width - indent - 40, lineBreak: false, ellipsis: true });
+      .text(printable(entry.text), MARGIN + indent, y, {
+        width: width - indent - 40,
+        lineBreak: false,
+        ellipsis: true,
+      });
     pdf.text(String(page), MARGIN + width - 40, y, { width: 40, align: 'right', lineBreak: false });
     pdf.y = y + (entry.level === 1 ? 18 : 15);
     line += 1;
@@ -219,7 +231,10 @@ export async function renderReportPdf(doc: ReportDocument, onProgress: ProgressF
     const pad = 4;
     const rowHeight = (cells: string[], font: string) => {
       pdf.font(font).fontSize(9);
-      return Math.max(...cells.map((c, i) => pdf.heightOfString(c, { width: (cols[i] ?? 40) - 2 * pad }))) + 2 * pad;
+      return (
+        Math.max(...cells.map((c, i) => pdf.heightOfString(c, { width: (cols[i] ?? 40) - 2 * pad }))) +
+        2 * pad
+      );
     };
     const drawRow = (cells: string[], font: string, fill: string | null, h = rowHeight(cells, font)) => {
       const y = pdf.y;
@@ -232,7 +247,12 @@ export async function renderReportPdf(doc: ReportDocument, onProgress: ProgressF
         pdf.text(c, x + pad, y + pad, { width: (cols[i] ?? 40) - 2 * pad });
         x += cols[i] ?? 40;
       });
-      pdf.moveTo(MARGIN, y + h).lineTo(MARGIN + width, y + h).lineWidth(0.3).strokeColor('#bbb').stroke();
+      pdf
+        .moveTo(MARGIN, y + h)
+        .lineTo(MARGIN + width, y + h)
+        .lineWidth(0.3)
+        .strokeColor('#bbb')
+        .stroke();
       pdf.y = y + h;
       pdf.x = MARGIN;
     };
@@ -251,7 +271,12 @@ export async function renderReportPdf(doc: ReportDocument, onProgress: ProgressF
       drawRow(cells, 'Helvetica', r % 2 === 1 ? '#f7f7f7' : null, h);
     });
     if (block.caption) {
-      pdf.moveDown(0.3).font('Helvetica-Oblique').fontSize(9).fillColor('#444').text(printable(block.caption), { width });
+      pdf
+        .moveDown(0.3)
+        .font('Helvetica-Oblique')
+        .fontSize(9)
+        .fillColor('#444')
+        .text(printable(block.caption), { width });
     }
     pdf.moveDown(0.6);
   }

@@ -1,11 +1,17 @@
-import type { CampaignComparison, CampaignReport, CutReport, DecisionRecordView } from '@essaim/contracts';
+import type {
+  CampaignComparison,
+  CampaignReport,
+  CutReport,
+  DecisionRecordView,
+  EvaluationView,
+} from '@essaim/contracts';
 import { can } from '@essaim/core';
 import type { ConfidentialityLevel, ReportBlock, ReportLang, ReportSection } from '@essaim/core/reports';
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { forbidden } from '../lib/app-error.ts';
-import { campaignReport, compareCampaignReports } from './campaigns-report.service.ts';
 import { listCampaigns } from './campaigns.service.ts';
+import { campaignReport, compareCampaignReports } from './campaigns-report.service.ts';
 import { listDecisions } from './decision-records.service.ts';
 import type { LiveRuntime } from './live.service.ts';
 import { listAnalyses, listNetworks, readAnalysis } from './networks.service.ts';
@@ -20,7 +26,8 @@ import { exportResults, listWorkshops, rankedLabels } from './workshops.service.
 const T = {
   fr: {
     diagnostic: 'Diagnostic',
-    notReleased: 'Les résultats sont publiés à la clôture de la campagne : ce rapport n’en montre encore aucun.',
+    notReleased:
+      'Les résultats sont publiés à la clôture de la campagne : ce rapport n’en montre encore aucun.',
     cut: (label: string) => `Groupe : ${label}`,
     suppressed: (reason: string) => `Résultats masqués pour ce groupe : ${reason}.`,
     reasons: {
@@ -47,7 +54,13 @@ const T = {
     no: 'non',
     decisions: 'Registre des décisions',
     decisionCols: ['Décision', 'Règle', 'Statut', 'Décidée le', 'Revue le', 'Objections'],
-    statuses: { open: 'ouverte', passed: 'adoptée', rejected: 'rejetée', withdrawn: 'retirée', review: 'en revue' } as Record<string, string>,
+    statuses: {
+      open: 'ouverte',
+      passed: 'adoptée',
+      rejected: 'rejetée',
+      withdrawn: 'retirée',
+      review: 'en revue',
+    } as Record<string, string>,
     workshops: 'Ateliers',
     workshop: (t: string) => `Atelier : ${t}`,
     participants: (n: number) => `${n} participant(s).`,
@@ -93,7 +106,13 @@ const T = {
     no: 'no',
     decisions: 'Decision register',
     decisionCols: ['Decision', 'Rule', 'Status', 'Decided on', 'Review on', 'Objections'],
-    statuses: { open: 'open', passed: 'adopted', rejected: 'rejected', withdrawn: 'withdrawn', review: 'in review' } as Record<string, string>,
+    statuses: {
+      open: 'open',
+      passed: 'adopted',
+      rejected: 'rejected',
+      withdrawn: 'withdrawn',
+      review: 'in review',
+    } as Record<string, string>,
     workshops: 'Workshops',
     workshop: (t: string) => `Workshop: ${t}`,
     participants: (n: number) => `${n} participant(s).`,
@@ -123,10 +142,15 @@ export function cutBlocks(report: CampaignReport, cut: CutReport, lang: ReportLa
   const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: t.cut(cut.label) }];
   if (cut.status === 'suppressed') {
     // Only the notice: no n, no score, nothing that a suppressed cut might carry.
-    blocks.push({ kind: 'paragraph', tone: 'notice', text: t.suppressed(t.reasons[cut.reason] ?? cut.reason) });
+    blocks.push({
+      kind: 'paragraph',
+      tone: 'notice',
+      text: t.suppressed(t.reasons[cut.reason] ?? cut.reason),
+    });
     return blocks;
   }
-  const constructName = (id: string) => report.instrument.constructs.find((c) => c.id === id)?.name[lang] ?? id;
+  const constructName = (id: string) =>
+    report.instrument.constructs.find((c) => c.id === id)?.name[lang] ?? id;
   const itemText = (id: string) => report.instrument.items.find((i) => i.id === id)?.text[lang] ?? id;
   const shown = cut.constructs.filter((c) => c.score !== null);
   if (shown.length >= 3) {
@@ -171,20 +195,33 @@ export function cutBlocks(report: CampaignReport, cut: CutReport, lang: ReportLa
   }
   const interp = cut.interpretation;
   if (interp) {
-    const name = (h: { kind: string; id: string }) => (h.kind === 'construct' ? constructName(h.id) : itemText(h.id));
+    const name = (h: { kind: string; id: string }) =>
+      h.kind === 'construct' ? constructName(h.id) : itemText(h.id);
     if (interp.contributors.length + interp.itemContributors.length > 0) {
       blocks.push({ kind: 'heading', level: 3, text: t.contributors });
-      blocks.push({ kind: 'list', items: [...interp.contributors, ...interp.itemContributors].map((h) => `${name(h)} (${fmt(h.score)})`) });
+      blocks.push({
+        kind: 'list',
+        items: [...interp.contributors, ...interp.itemContributors].map(
+          (h) => `${name(h)} (${fmt(h.score)})`,
+        ),
+      });
     }
     if (interp.blockers.length + interp.itemBlockers.length > 0) {
       blocks.push({ kind: 'heading', level: 3, text: t.blockers });
-      blocks.push({ kind: 'list', items: [...interp.blockers, ...interp.itemBlockers].map((h) => `${name(h)} (${fmt(h.score)})`) });
+      blocks.push({
+        kind: 'list',
+        items: [...interp.blockers, ...interp.itemBlockers].map((h) => `${name(h)} (${fmt(h.score)})`),
+      });
     }
   }
   for (const o of cut.openText) {
     blocks.push({ kind: 'heading', level: 3, text: `${t.openText} — ${itemText(o.itemId)}` });
     if (o.status === 'suppressed') {
-      blocks.push({ kind: 'paragraph', tone: 'notice', text: t.openSuppressed(t.reasons[o.reason] ?? o.reason) });
+      blocks.push({
+        kind: 'paragraph',
+        tone: 'notice',
+        text: t.openSuppressed(t.reasons[o.reason] ?? o.reason),
+      });
     } else {
       blocks.push({
         kind: 'table',
@@ -197,10 +234,16 @@ export function cutBlocks(report: CampaignReport, cut: CutReport, lang: ReportLa
   return blocks;
 }
 
-export function comparisonBlocks(c: CampaignComparison, report: CampaignReport | null, lang: ReportLang): ReportBlock[] {
+export function comparisonBlocks(
+  c: CampaignComparison,
+  report: CampaignReport | null,
+  lang: ReportLang,
+): ReportBlock[] {
   const t = T[lang];
   const name = (id: string) => report?.instrument.constructs.find((k) => k.id === id)?.name[lang] ?? id;
-  const blocks: ReportBlock[] = [{ kind: 'heading', level: 2, text: t.comparison(c.before.title, c.after.title) }];
+  const blocks: ReportBlock[] = [
+    { kind: 'heading', level: 2, text: t.comparison(c.before.title, c.after.title) },
+  ];
   for (const cut of c.cuts) {
     if (cut.status !== 'compared') {
       blocks.push({ kind: 'paragraph', tone: 'muted', text: t.notComparable(cut.label, cut.reason ?? '') });
@@ -211,7 +254,12 @@ export function comparisonBlocks(c: CampaignComparison, report: CampaignReport |
       kind: 'chart',
       chart: {
         type: 'interval',
-        rows: cut.constructs.map((k) => ({ name: name(k.constructId), value: k.delta, low: k.low, high: k.high })),
+        rows: cut.constructs.map((k) => ({
+          name: name(k.constructId),
+          value: k.delta,
+          low: k.low,
+          high: k.high,
+        })),
       },
       caption: t.comparisonCols[4] ?? '',
       height: Math.max(120, 28 * cut.constructs.length + 50),
@@ -260,14 +308,28 @@ export async function diagnosticSections(
       }
       const before = report.comparable[0];
       if (before) {
-        blocks.push(...comparisonBlocks(await compareCampaignReports(db, scope, before.id, report.campaignId), report, lang));
+        blocks.push(
+          ...comparisonBlocks(
+            await compareCampaignReports(db, scope, before.id, report.campaignId),
+            report,
+            lang,
+          ),
+        );
       }
     }
     sections.push({ id: `diagnostic-${c.id}`, blocks });
   }
   return sections.length > 0
     ? sections
-    : [{ id: 'diagnostic', blocks: [{ kind: 'heading', level: 1, text: t.diagnostic }, { kind: 'paragraph', text: t.nothing }] }];
+    : [
+        {
+          id: 'diagnostic',
+          blocks: [
+            { kind: 'heading', level: 1, text: t.diagnostic },
+            { kind: 'paragraph', text: t.nothing },
+          ],
+        },
+      ];
 }
 
 export function decisionBlocks(decisions: readonly DecisionRecordView[], lang: ReportLang): ReportBlock[] {
@@ -300,7 +362,10 @@ export async function decisionSections(db: Db, scope: OrgScope, engagementId: st
   return [
     {
       id: 'decisions',
-      blocks: [{ kind: 'heading', level: 1, text: T[lang].decisions } as ReportBlock, ...decisionBlocks(decisions, lang)],
+      blocks: [
+        { kind: 'heading', level: 1, text: T[lang].decisions } as ReportBlock,
+        ...decisionBlocks(decisions, lang),
+      ],
     },
   ];
 }
@@ -341,7 +406,9 @@ export async function workshopSections(
         }),
       });
     }
-    const fromWorkshop = decisions.filter((d) => d.source === 'live_activity' && d.sourceId?.startsWith(`${w.id}:`));
+    const fromWorkshop = decisions.filter(
+      (d) => d.source === 'live_activity' && d.sourceId?.startsWith(`${w.id}:`),
+    );
     if (fromWorkshop.length > 0) {
       blocks.push({ kind: 'heading', level: 3, text: t.decisions }, ...decisionBlocks(fromWorkshop, lang));
     }
@@ -369,8 +436,21 @@ export async function networkSections(db: Db, scope: OrgScope, engagementId: str
       blocks.push({ kind: 'paragraph', tone: 'muted', text: t.noAnalysis });
       continue;
     }
-    const values = [r.nodes.length, r.edges.length, fmt(r.density, 3), fmt(r.reciprocity, 3), r.communities.length, fmt(r.modularity, 3), r.components];
-    blocks.push({ kind: 'table', columns: [...t.metrics], widths: [3, 1], rows: t.metricNames.map((m, i) => [m, values[i] ?? null]) });
+    const values = [
+      r.nodes.length,
+      r.edges.length,
+      fmt(r.density, 3),
+      fmt(r.reciprocity, 3),
+      r.communities.length,
+      fmt(r.modularity, 3),
+      r.components,
+    ];
+    blocks.push({
+      kind: 'table',
+      columns: [...t.metrics],
+      widths: [3, 1],
+      rows: t.metricNames.map((m, i) => [m, values[i] ?? null]),
+    });
     const withRoles = r.nodes.filter((x) => x.roles.length > 0).sort((a, b) => b.betweenness - a.betweenness);
     if (withRoles.length > 0) {
       blocks.push({ kind: 'heading', level: 3, text: t.roles });
@@ -378,13 +458,20 @@ export async function networkSections(db: Db, scope: OrgScope, engagementId: str
         kind: 'table',
         columns: [...t.roleCols],
         widths: [2, 3, 1],
-        rows: withRoles.slice(0, 40).map((x) => [x.label, x.roles.map((ro) => ro.role).join(', '), fmt(x.betweenness, 3)]),
+        rows: withRoles
+          .slice(0, 40)
+          .map((x) => [x.label, x.roles.map((ro) => ro.role).join(', '), fmt(x.betweenness, 3)]),
       });
     }
     const top = [...r.nodes].sort((a, b) => b.betweenness - a.betweenness).slice(0, 12);
     blocks.push({
       kind: 'chart',
-      chart: { type: 'bar', isHorizontal: true, categories: top.map((x) => x.label).reverse(), series: [{ name: t.roleCols[2] ?? '', values: top.map((x) => fmt(x.betweenness, 3)).reverse() }] },
+      chart: {
+        type: 'bar',
+        isHorizontal: true,
+        categories: top.map((x) => x.label).reverse(),
+        series: [{ name: t.roleCols[2] ?? '', values: top.map((x) => fmt(x.betweenness, 3)).reverse() }],
+      },
       caption: t.roleCols[2] ?? '',
       height: 40 + 20 * top.length,
     });
@@ -399,6 +486,102 @@ export async function networkSections(db: Db, scope: OrgScope, engagementId: str
     }
   }
   return [{ id: 'networks', blocks }];
+}
+
+const E = {
+  fr: {
+    title: 'Évaluation de la démarche',
+    changed: 'Ce qui a changé',
+    stable: 'Aucun changement détecté',
+    cannot: 'Ce qu’on ne peut pas conclure',
+    decisions: (d: EvaluationView['decisions']) =>
+      `${d.taken} décision(s) enregistrée(s), ${d.adopted} adoptée(s), ${d.reviewed} revue(s), ${d.dueForReview} à revoir.`,
+    feedback: (f: EvaluationView['feedback']) =>
+      f.status === 'shown'
+        ? `Retours des participants : utilité moyenne ${f.mean} sur 5 (${f.respondents} réponses).`
+        : 'Retours des participants : trop peu de réponses pour les montrer.',
+    finding: (f: EvaluationView['findings'][number]) => {
+      const ci =
+        f.low !== undefined && f.low !== null && f.high !== undefined && f.high !== null
+          ? ` (écart ${fmt(f.delta)}, intervalle à 95 % [${fmt(f.low)} ; ${fmt(f.high)}])`
+          : '';
+      switch (f.code) {
+        case 'improved':
+          return `${f.group} — ${f.subject} : en hausse${ci}.`;
+        case 'declined':
+          return `${f.group} — ${f.subject} : en baisse${ci}.`;
+        case 'no-detectable-change':
+          return `${f.group} — ${f.subject} : pas de changement détectable${ci}.`;
+        case 'no-baseline':
+          return 'Pas de point de départ : il faut deux campagnes closes du même questionnaire.';
+        case 'group-not-comparable':
+          return `${f.group} : groupe non comparable (masqué ou absent d’une des deux campagnes).`;
+        case 'feedback-below-threshold':
+          return 'Trop peu de retours des participants pour en tirer quoi que ce soit.';
+        case 'no-review-yet':
+          return 'Aucune décision adoptée n’a encore été revue : leurs effets ne sont pas mesurés.';
+        default:
+          return 'Un écart entre deux mesures ne prouve pas que la démarche l’a causé : d’autres événements ont pu jouer.';
+      }
+    },
+  },
+  en: {
+    title: 'Engagement evaluation',
+    changed: 'What changed',
+    stable: 'No change detected',
+    cannot: 'What cannot be concluded',
+    decisions: (d: EvaluationView['decisions']) =>
+      `${d.taken} decision(s) recorded, ${d.adopted} adopted, ${d.reviewed} reviewed, ${d.dueForReview} due for review.`,
+    feedback: (f: EvaluationView['feedback']) =>
+      f.status === 'shown'
+        ? `Participants' feedback: mean usefulness ${f.mean} out of 5 (${f.respondents} answers).`
+        : "Participants' feedback: too few answers to show.",
+    finding: (f: EvaluationView['findings'][number]) => {
+      const ci =
+        f.low !== undefined && f.low !== null && f.high !== undefined && f.high !== null
+          ? ` (difference ${fmt(f.delta)}, 95% interval [${fmt(f.low)}; ${fmt(f.high)}])`
+          : '';
+      switch (f.code) {
+        case 'improved':
+          return `${f.group} — ${f.subject}: up${ci}.`;
+        case 'declined':
+          return `${f.group} — ${f.subject}: down${ci}.`;
+        case 'no-detectable-change':
+          return `${f.group} — ${f.subject}: no detectable change${ci}.`;
+        case 'no-baseline':
+          return 'No baseline: two closed campaigns of the same questionnaire are needed.';
+        case 'group-not-comparable':
+          return `${f.group}: group not comparable (withheld or missing from one of the two campaigns).`;
+        case 'feedback-below-threshold':
+          return "Too little participants' feedback to draw anything from it.";
+        case 'no-review-yet':
+          return 'No adopted decision has been reviewed yet: their effects are not measured.';
+        default:
+          return 'A difference between two measurements does not prove that the engagement caused it: other events may have played a part.';
+      }
+    },
+  },
+} as const;
+
+export const EVALUATION_TEXT = E;
+
+export function evaluationBlocks(view: EvaluationView, lang: ReportLang): ReportBlock[] {
+  const e = E[lang];
+  const by = (kind: string) => view.findings.filter((f) => f.kind === kind).map(e.finding);
+  const blocks: ReportBlock[] = [{ kind: 'heading', level: 1, text: e.title }];
+  blocks.push({ kind: 'paragraph', text: e.decisions(view.decisions) });
+  blocks.push({ kind: 'paragraph', text: e.feedback(view.feedback) });
+  for (const [kind, title] of [
+    ['changed', e.changed],
+    ['stable', e.stable],
+    ['cannot-conclude', e.cannot],
+  ] as const) {
+    const items = by(kind);
+    if (items.length > 0) {
+      blocks.push({ kind: 'heading', level: 2, text: title }, { kind: 'list', items });
+    }
+  }
+  return blocks;
 }
 
 export const CONFIDENTIALITY_OF = {

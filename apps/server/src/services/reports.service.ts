@@ -15,12 +15,14 @@ import { AppError, forbidden, notFound } from '../lib/app-error.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { loadEngagement } from './engagements.service.ts';
+import { engagementEvaluation } from './evaluation.service.ts';
 import type { LiveRuntime } from './live.service.ts';
 import { renderReportPdf } from './report-pdf.ts';
 import {
   CONFIDENTIALITY_OF,
   decisionSections,
   diagnosticSections,
+  evaluationBlocks,
   networkSections,
   workshopSections,
 } from './reports-content.service.ts';
@@ -84,6 +86,15 @@ export async function buildReportDocument(
       if (can(scope.role, 'network.readReport')) {
         await add('network', networkSections(db, scope, engagementId, lang));
       }
+      await add(
+        'diagnostic',
+        Promise.resolve([
+          {
+            id: 'evaluation',
+            blocks: evaluationBlocks(await engagementEvaluation(db, scope, engagementId, lang), lang),
+          },
+        ]),
+      );
       break;
   }
   return {
@@ -114,7 +125,12 @@ export class ReportJobs {
     await reportsRepository.failUnfinished(this.db, nowIso());
   }
 
-  async request(scope: OrgScope, engagementId: string, body: ReportRequest, actor: Actor): Promise<ReportJob> {
+  async request(
+    scope: OrgScope,
+    engagementId: string,
+    body: ReportRequest,
+    actor: Actor,
+  ): Promise<ReportJob> {
     if (!can(scope.role, NEEDS[body.kind])) {
       throw forbidden(body.kind === 'network' ? 'the network report is for facilitators only' : undefined);
     }

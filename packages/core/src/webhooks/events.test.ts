@@ -24,5 +24,8 @@ describe('webhook URL', () => {
     expect(webhookUrlProblem('gopher://x')).toBe('scheme');
     expect(webhookUrlProblem('https://u:p@example.org/')).toBe('credentials');
     expect(webhookUrlProblem('not a url')).toBe('invalid');
+    expect(webhookUrlProblem('mailto:x@example.org')).toBe('scheme');
+    expect(webhookUrlProblem('https://exa mple.org/')).toBe('invalid');
+    expect(webhookUrlProblem('https://[::1]:8443/h?x=1')).toBeNull();
   });
 });

@@ -73,19 +73,20 @@ export function signedContent(timestampSeconds: number, body: string): string {
  * here: on-premises installations post to their own network on purpose (see docs/webhooks.md).
  */
 export function webhookUrlProblem(value: string): 'invalid' | 'scheme' | 'credentials' | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'invalid';
+  // Parsed by hand: core has no URL global (no DOM, no node types); the server's fetch parses again.
+  const match = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([^\s]*)$/.exec(value);
+  if (!match) {
+    return /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(value) && !/^https?:/i.test(value) ? 'scheme' : 'invalid';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+  const scheme = (match[1] ?? '').toLowerCase();
+  const authority = match[2] ?? '';
+  if (scheme !== 'http' && scheme !== 'https') {
     return 'scheme';
   }
-  if (url.username !== '' || url.password !== '') {
+  if (authority.includes('@')) {
     return 'credentials';
   }
-  if (url.hostname === '') {
+  if (!/^(\[[0-9a-fA-F:.]+\]|[^\s:@[\]]+)(:\d{1,5})?$/.test(authority)) {
     return 'invalid';
   }
   return null;

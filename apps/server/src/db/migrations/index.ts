@@ -4,6 +4,7 @@ import { competenciesMigrations } from './competencies/index.ts';
 import { conversationsMigrations } from './conversations/index.ts';
 import { decisionsMigrations } from './decisions/index.ts';
 import { engagementsMigrations } from './engagements/index.ts';
+import { evaluationMigrations } from './evaluation/index.ts';
 import { identityMigrations } from './identity/index.ts';
 import { instanceMigrations } from './instance/index.ts';
 import { methodsMigrations } from './methods/index.ts';
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   ...webhooksMigrations,
   ...reportsMigrations,
   ...pollinationMigrations,
+  ...evaluationMigrations,
 };

@@ -1,0 +1,136 @@
+import type { EvaluationView } from '@essaim/contracts';
+import { can } from '@essaim/core';
+import { type EvaluationInput, evaluateEngagement, summariseFeedback } from '@essaim/core/evaluation';
+import type { Db } from '../db/db.ts';
+import type { OrgScope } from '../db/org-scope.ts';
+import { evaluationRepository } from '../db/repositories/evaluation.repository.ts';
+import { forbidden, notFound } from '../lib/app-error.ts';
+import { newId, nowIso } from '../lib/tokens.ts';
+import { compareCampaignReports, frozenInstrument } from './campaigns-report.service.ts';
+import { listDecisions } from './decision-records.service.ts';
+import { assertEngagementAcceptsInput } from './engagement-guard.ts';
+import { loadEngagement } from './engagements.service.ts';
+
+/**
+ * A participant's feedback after a workshop (usefulness 1–5 and one open answer). The participant is
+ * the holder of the workshop's participant cookie (identified by the live runtime); answering again
+ * replaces the previous answer. Only aggregates leave the server (summariseFeedback's thresholds).
+ */
+export async function submitWorkshopFeedback(
+  db: Db,
+  workshopId: string,
+  participantId: string,
+  body: { usefulness: number; comment?: string | undefined },
+): Promise<void> {
+  const w = await db
+    .selectFrom('workshops')
+    .select(['org_id', 'engagement_id'])
+    .where('id', '=', workshopId)
+    .executeTakeFirst();
+  if (!w) {
+    throw notFound('workshop');
+  }
+  if (w.engagement_id) {
+    await assertEngagementAcceptsInput(db, w.engagement_id);
+  }
+  const now = nowIso();
+  await evaluationRepository.upsertFeedback(db, {
+    id: newId(),
+    org_id: w.org_id,
+    workshop_id: workshopId,
+    participant_id: participantId,
+    usefulness: body.usefulness,
+    comment: body.comment && body.comment.length > 0 ? body.comment : null,
+    created_at: now,
+    updated_at: now,
+  });
+}
+
+/** The evaluation inputs of an engagement, read through the same services (and rights) as the screens. */
+async function inputsOf(db: Db, scope: OrgScope, engagementId: string) {
+  const campaigns = await db
+    .selectFrom('survey_campaigns')
+    .selectAll()
+    .where('org_id', '=', scope.orgId)
+    .where('engagement_id', '=', engagementId)
+    .where('status', '=', 'closed')
+    .orderBy('closed_at')
+    .execute();
+  // Before/after: the first and the last closed campaigns of the same instrument version.
+  let pair: { before: (typeof campaigns)[number]; after: (typeof campaigns)[number] } | null = null;
+  for (let i = campaigns.length - 1; i > 0 && !pair; i -= 1) {
+    const after = campaigns[i]!;
+    const inst = frozenInstrument(after);
+    const before = campaigns.find((c) => {
+      const other = frozenInstrument(c);
+      return (
+        c.id !== after.id &&
+        other !== null &&
+        inst !== null &&
+        other.id === inst.id &&
+        other.version === inst.version
+      );
+    });
+    if (before) {
+      pair = { before, after };
+    }
+  }
+  const comparison = pair ? await compareCampaignReports(db, scope, pair.before.id, pair.after.id) : null;
+  const names = new Map<string, string>();
+  const inst = pair ? frozenInstrument(pair.after) : null;
+  for (const c of inst?.constructs ?? []) {
+    names.set(c.id, (c.name as { fr?: string; en?: string }).en ?? c.id);
+  }
+  const { decisions } = await listDecisions(db, scope, {}, engagementId);
+  const feedback = summariseFeedback(
+    await evaluationRepository.feedbackOfEngagement(db, scope, engagementId),
+  );
+  return { campaigns, comparison, decisions, feedback, inst };
+}
+
+export async function engagementEvaluation(
+  db: Db,
+  scope: OrgScope,
+  engagementId: string,
+  lang: 'fr' | 'en' = 'en',
+): Promise<EvaluationView> {
+  if (!can(scope.role, 'survey.readReport')) {
+    throw forbidden();
+  }
+  await loadEngagement(db, scope, engagementId);
+  const { campaigns, comparison, decisions, feedback, inst } = await inputsOf(db, scope, engagementId);
+  const constructName = (id: string) => {
+    const c = inst?.constructs.find((k) => k.id === id);
+    return (c?.name as Record<string, string> | undefined)?.[lang] ?? id;
+  };
+  const input: EvaluationInput = {
+    comparison: comparison
+      ? {
+          before: comparison.before.title,
+          after: comparison.after.title,
+          cuts: comparison.cuts.map((c) => ({
+            label: c.label,
+            status: c.status,
+            reason: c.reason,
+            constructs: c.constructs.map((k) => ({ ...k, name: constructName(k.constructId) })),
+          })),
+        }
+      : null,
+    closedCampaigns: campaigns.length,
+    decisions: {
+      taken: decisions.length,
+      adopted: decisions.filter((d) => d.status === 'passed').length,
+      reviewed: decisions.filter((d) => d.status === 'review').length,
+      dueForReview: decisions.filter((d) => d.isDueForReview).length,
+    },
+    feedback,
+  };
+  return {
+    engagementId,
+    closedCampaigns: input.closedCampaigns,
+    comparison: comparison ? { before: comparison.before, after: comparison.after } : null,
+    decisions: input.decisions,
+    feedback,
+    findings: evaluateEngagement(input),
+  };
+}

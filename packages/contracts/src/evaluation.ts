@@ -1,0 +1,57 @@
+/** REST schemas of the evaluation feature: workshop feedback (participants) and the engagement's evaluation. */
+import { z } from 'zod';
+import { IdSchema } from './identity.ts';
+
+export const WorkshopFeedbackParamsSchema = z.object({ workshopId: IdSchema });
+export const WorkshopFeedbackBodySchema = z.object({
+  usefulness: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(1000).optional(),
+});
+
+const Num = z.number().nullable();
+export const EvaluationFindingSchema = z.object({
+  kind: z.enum(['changed', 'stable', 'cannot-conclude']),
+  code: z.enum([
+    'improved',
+    'declined',
+    'no-detectable-change',
+    'no-baseline',
+    'group-not-comparable',
+    'feedback-below-threshold',
+    'no-review-yet',
+    'no-causal-claim',
+  ]),
+  group: z.string().optional(),
+  subject: z.string().optional(),
+  reason: z.string().nullable().optional(),
+  delta: z.number().optional(),
+  low: Num.optional(),
+  high: Num.optional(),
+});
+
+export const EvaluationViewSchema = z.object({
+  engagementId: IdSchema,
+  closedCampaigns: z.number().int(),
+  comparison: z
+    .object({
+      before: z.object({ id: IdSchema, title: z.string() }),
+      after: z.object({ id: IdSchema, title: z.string() }),
+    })
+    .nullable(),
+  decisions: z.object({
+    taken: z.number().int(),
+    adopted: z.number().int(),
+    reviewed: z.number().int(),
+    dueForReview: z.number().int(),
+  }),
+  feedback: z.object({
+    status: z.enum(['shown', 'suppressed']),
+    respondents: z.number().int().nullable(),
+    mean: Num,
+    distribution: z.array(z.object({ value: z.number().int(), count: z.number().int() })),
+    comments: z.array(z.string()),
+    commentsStatus: z.enum(['shown', 'suppressed']),
+  }),
+  findings: z.array(EvaluationFindingSchema),
+});
+export type EvaluationView = z.infer<typeof EvaluationViewSchema>;
