@@ -75,6 +75,22 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
 
 export const ORGANISATION_ID = '#organisation';
 
+/** Ordinary words of organisation names, never removed on their own. */
+const ORGANISATION_STOP = new Set([
+  'pour',
+  'avec',
+  'sans',
+  'dans',
+  'chez',
+  'from',
+  'with',
+  'the',
+  'and',
+  'for',
+  'des',
+  'aux',
+]);
+
 interface Token {
   readonly word: string;
   readonly start: number;
@@ -187,7 +203,15 @@ function indexPatterns(patterns: readonly Pattern[]): Map<string, Pattern[]> {
 function buildPatterns(roster: readonly RosterEntry[], options: AnonymiseOptions): Map<string, Pattern[]> {
   const patterns = roster.flatMap((p) => patternsOf(p.id, p.name));
   for (const name of options.organisationNames ?? []) {
-    patterns.push(...patternsOf(ORGANISATION_ID, name).filter((p) => !p.initials));
+    // The whole name, and its distinctive words: "Direction de l'emploi et des solidarités" must not
+    // take every "et" and "des" of the story with it.
+    patterns.push(
+      ...patternsOf(ORGANISATION_ID, name).filter(
+        (p) =>
+          !p.initials &&
+          (p.words.length > 1 || (p.words[0]!.length >= 4 && !ORGANISATION_STOP.has(p.words[0]!))),
+      ),
+    );
   }
   return indexPatterns(patterns);
 }
