@@ -241,7 +241,7 @@ describe('pollination journey in Chromium', () => {
     await page.getByText('Portée observée : 50 %').waitFor();
     await report(targets[1]!.name, 'A adopté', '2027-02-03');
     await page.getByText('Portée observée : 100 %').waitFor();
-    await page.getByText(/Portée prédite : \d+ %/).waitFor();
+    await page.getByText(/Portée prédite\s*:\s*\d+\s*%/).waitFor();
     expect(await page.locator('figure svg path').count()).toBe(2);
     await expectNoAxeViolations(page, 'diffusion plan', SHELL_KNOWN);
     await shoot(page, 'plan-curve');
