@@ -99,7 +99,21 @@ interface Token {
 
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', đ: 'd', ł: 'l', ı: 'i' };
 
+/** Folded form of each character seen (a text has few distinct characters; NFD per character is slow). */
+const FOLDED = new Map<string, string>();
+
 function foldChar(ch: string): string {
+  let folded = FOLDED.get(ch);
+  if (folded === undefined) {
+    folded = foldCharUncached(ch);
+    if (FOLDED.size < 10_000) {
+      FOLDED.set(ch, folded);
+    }
+  }
+  return folded;
+}
+
+function foldCharUncached(ch: string): string {
   const lower = ch.toLowerCase();
   const ligature = LIGATURES[lower];
   if (ligature) {
