@@ -61,7 +61,10 @@ describe('pollination journey in Chromium', () => {
         ['phone', { width: 390, height: 844 }],
       ] as const) {
         await page.setViewportSize(viewport);
-        await page.screenshot({ path: screenshotPath(`pollination-${name}-${device}-${scheme}`), fullPage: true });
+        await page.screenshot({
+          path: screenshotPath(`pollination-${name}-${device}-${scheme}`),
+          fullPage: true,
+        });
       }
     }
     await page.emulateMedia({ colorScheme: 'light' });
@@ -84,9 +87,18 @@ describe('pollination journey in Chromium', () => {
     });
     const me = await api(page, 'get', '/api/me');
     const orgId = me.memberships[0].orgId as string;
-    const demo = (await api(page, 'get', `/api/orgs/${orgId}/engagements`)).engagements[0] as { id: string; title: string };
-    const people = (await api(page, 'get', `/api/orgs/${orgId}/people`)).people as { id: string; displayName: string }[];
-    const collectives = (await api(page, 'get', `/api/orgs/${orgId}/collectives`)).collectives as { id: string; name: string }[];
+    const demo = (await api(page, 'get', `/api/orgs/${orgId}/engagements`)).engagements[0] as {
+      id: string;
+      title: string;
+    };
+    const people = (await api(page, 'get', `/api/orgs/${orgId}/people`)).people as {
+      id: string;
+      displayName: string;
+    }[];
+    const collectives = (await api(page, 'get', `/api/orgs/${orgId}/collectives`)).collectives as {
+      id: string;
+      name: string;
+    }[];
     const someone = people[7]!.displayName;
 
     // Another engagement placed in the same Cynefin domain (so the experience is "like" it).
@@ -97,14 +109,27 @@ describe('pollination journey in Chromium', () => {
     const withQ = await api(page, 'post', `/api/orgs/${orgId}/engagements/${other.id}/questions`, {
       text: 'Comment accueillir ?',
     });
-    await api(page, 'put', `/api/orgs/${orgId}/engagements/${other.id}/questions/${withQ.questions[0].id}/complexity`, {
-      answers: { causeEffect: 'hindsight', agreement: 'partial', precedent: 'never', urgency: 'normal' },
-      reasoning: 'Des essais d’abord.',
-    });
+    await api(
+      page,
+      'put',
+      `/api/orgs/${orgId}/engagements/${other.id}/questions/${withQ.questions[0].id}/complexity`,
+      {
+        answers: { causeEffect: 'hindsight', agreement: 'partial', precedent: 'never', urgency: 'normal' },
+        reasoning: 'Des essais d’abord.',
+      },
+    );
 
     // A network of the demo engagement whose analysis proposes change agents; two of them accept.
     const names = people.slice(0, 8).map((p) => p.displayName);
-    const edges = ['source,target', ...names.slice(1).map((_, i) => `n0,n${i + 1}`), 'n1,n2', 'n3,n4', 'n4,n5', 'n5,n6', 'n6,n7'];
+    const edges = [
+      'source,target',
+      ...names.slice(1).map((_, i) => `n0,n${i + 1}`),
+      'n1,n2',
+      'n3,n4',
+      'n4,n5',
+      'n5,n6',
+      'n6,n7',
+    ];
     const nodes = ['id,label,consent', ...names.map((n, i) => `n${i},${n},yes`)];
     const networks = `/api/orgs/${orgId}/engagements/${demo.id}/networks`;
     const network = await api(page, 'post', `${networks}/import`, {
@@ -123,7 +148,9 @@ describe('pollination journey in Chromium', () => {
     }
     expect(proposals.length).toBeGreaterThanOrEqual(2);
     for (const p of proposals.slice(0, 2)) {
-      await api(page, 'post', `${networks}/${network.id}/proposals/${p.id}/response`, { decision: 'accepted' });
+      await api(page, 'post', `${networks}/${network.id}/proposals/${p.id}/response`, {
+        decision: 'accepted',
+      });
     }
 
     // 1. The pollination home guides to a first experience.
@@ -134,12 +161,16 @@ describe('pollination journey in Chromium', () => {
     await shoot(page, 'home-empty');
 
     // 2. Write from the demo engagement: its title and question are pre-filled.
-    await page.getByLabel('À partir de la démarche', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'À partir de la démarche', exact: true }).click();
     await page.getByRole('option', { name: demo.title }).click();
     await page.getByRole('button', { name: 'Commencer' }).click();
     await page.getByRole('heading', { name: demo.title, level: 1 }).waitFor();
-    await page.getByLabel('Ce qui s’est passé').fill(`${someone} a lancé des binômes entre l’accueil et l’instruction.`);
-    await page.getByLabel('Enseignements').fill('Les binômes volontaires tiennent mieux que les binômes désignés.');
+    await page
+      .getByLabel('Ce qui s’est passé')
+      .fill(`${someone} a lancé des binômes entre l’accueil et l’instruction.`);
+    await page
+      .getByLabel('Enseignements')
+      .fill('Les binômes volontaires tiennent mieux que les binômes désignés.');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText(`« ${someone} »`).waitFor();
     await shoot(page, 'editor-names-left');
@@ -148,8 +179,9 @@ describe('pollination journey in Chromium', () => {
     await page.getByLabel('Retirer aussi le nom de l’organisation').check();
     await page.getByRole('button', { name: 'Anonymiser les textes' }).click();
     await page.getByText('Aucun nom de l’annuaire n’est présent dans les textes.').waitFor();
-    expect(await page.getByLabel('Ce qui s’est passé').inputValue()).toBe(
-      '[personne 1] a lancé des binômes entre l’accueil et l’instruction.',
+    // The demo's request names its sponsor, so the person typed here may be "[personne 2]".
+    expect(await page.getByLabel('Ce qui s’est passé').inputValue()).toMatch(
+      /^\[personne \d\] a lancé des binômes entre l’accueil et l’instruction\.$/,
     );
 
     // 4. Share with the organisation.
@@ -160,10 +192,15 @@ describe('pollination journey in Chromium', () => {
 
     // 5. Find it from the other engagement, and by a word of its story.
     await page.goto('/pollination');
-    await page.getByLabel('Démarche', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Démarche', exact: true }).click();
     await page.getByRole('option', { name: 'Accueillir les nouveaux agents' }).click();
-    await page.getByText(/Proximité \d+ %/).first().waitFor();
-    await page.getByRole('searchbox', { name: 'Rechercher dans les expériences partagées' }).fill('binome volontaire');
+    await page
+      .getByText(/Proximité \d+ %/)
+      .first()
+      .waitFor();
+    await page
+      .getByRole('searchbox', { name: 'Rechercher dans les expériences partagées' })
+      .fill('binome volontaire');
     await page.getByRole('link', { name: demo.title }).first().waitFor();
     await shoot(page, 'home-library');
 
@@ -172,11 +209,13 @@ describe('pollination journey in Chromium', () => {
     await page.getByLabel('Titre du plan').fill('Diffuser les binômes');
     const targets = collectives.slice(1, 3);
     for (const c of targets) {
-      await page.getByLabel('Collectifs visés', { exact: true }).click();
+      await page.getByRole('combobox', { name: 'Collectifs visés', exact: true }).click();
       await page.getByRole('option', { name: c.name }).click();
     }
     await page.keyboard.press('Escape');
-    await page.getByLabel('Démarche dont vient l’analyse de réseau', { exact: true }).click();
+    await page
+      .getByRole('combobox', { name: 'Démarche dont vient l’analyse de réseau', exact: true })
+      .click();
     await page.getByRole('option', { name: demo.title }).click();
     const agents = page.getByRole('checkbox', { name: /Réseau d’entraide/ });
     await agents.first().waitFor();
@@ -191,9 +230,9 @@ describe('pollination journey in Chromium', () => {
 
     // 7. Record adoption in two collectives; the curve appears beside the predicted reach.
     const report = async (collective: string, stage: string, date: string) => {
-      await page.getByLabel('Collectif', { exact: true }).click();
+      await page.getByRole('combobox', { name: 'Collectif', exact: true }).click();
       await page.getByRole('option', { name: collective }).click();
-      await page.getByLabel('Où il en est', { exact: true }).click();
+      await page.getByRole('combobox', { name: 'Où il en est', exact: true }).click();
       await page.getByRole('option', { name: stage, exact: true }).click();
       await page.getByLabel('Date').fill(date);
       await page.getByRole('button', { name: 'Enregistrer' }).click();
@@ -202,7 +241,7 @@ describe('pollination journey in Chromium', () => {
     await page.getByText('Portée observée : 50 %').waitFor();
     await report(targets[1]!.name, 'A adopté', '2027-02-03');
     await page.getByText('Portée observée : 100 %').waitFor();
-    await page.getByText(/Portée prédite : \d+ %/).waitFor();
+    await page.getByText(/Portée prédite\s*:\s*\d+\s*%/).waitFor();
     expect(await page.locator('figure svg path').count()).toBe(2);
     await expectNoAxeViolations(page, 'diffusion plan', SHELL_KNOWN);
     await shoot(page, 'plan-curve');

@@ -1,3 +1,4 @@
+/// <reference path="./snowball-stemmers.d.ts" />
 import snowball from 'snowball-stemmers';
 
 /**
@@ -58,10 +59,25 @@ const STOP: Record<StemLanguage, Set<string>> = {
   ]),
 };
 
+/**
+ * Stems of words already seen: the Snowball port costs tens of microseconds a word and a library's
+ * vocabulary is small, so a bounded memo makes indexing cost a map lookup per word. It holds results
+ * of a pure function (no per-app state); it is cleared when full.
+ */
+const MEMO_LIMIT = 100_000;
+const memo: Record<StemLanguage, Map<string, string | null>> = { fr: new Map(), en: new Map() };
+
 export function stemTerm(term: string, language: StemLanguage): string | null {
   const lower = term.toLowerCase();
-  if (STOP[language].has(fold(lower))) {
-    return null;
+  const cache = memo[language];
+  const known = cache.get(lower);
+  if (known !== undefined) {
+    return known;
   }
-  return fold(STEMMERS[language].stem(lower));
+  const stem = STOP[language].has(fold(lower)) ? null : fold(STEMMERS[language].stem(lower));
+  if (cache.size >= MEMO_LIMIT) {
+    cache.clear();
+  }
+  cache.set(lower, stem);
+  return stem;
 }

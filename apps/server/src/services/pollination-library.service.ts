@@ -38,24 +38,9 @@ interface Candidate {
   organisationName: string | null;
 }
 
-const TEXT_FIELDS = [
-  'title',
-  'context',
-  'question',
-  'whatHappened',
-  'results',
-  'lessons',
-  'conditions',
-  'pitfalls',
-  'methods',
-  'sector',
-] as const;
-const BOOST: Partial<Record<(typeof TEXT_FIELDS)[number], number>> = {
-  title: 3,
-  question: 2,
-  lessons: 1.5,
-  methods: 1.5,
-};
+/** Three fields per language: few fields keep MiniSearch's per-field bookkeeping small. */
+const TEXT_FIELDS = ['title', 'body', 'methods'] as const;
+const BOOST: Partial<Record<(typeof TEXT_FIELDS)[number], number>> = { title: 3, methods: 1.5 };
 
 async function candidates(db: Db, scope: OrgScope): Promise<Candidate[]> {
   const ownName = await repo.organisationName(db, scope);
@@ -93,15 +78,17 @@ export function buildIndex(rows: readonly ExperienceRow[]) {
       const doc: Record<string, string> = { id: row.id };
       const values: Record<(typeof TEXT_FIELDS)[number], string> = {
         title: row.title,
-        context: row.context,
-        question: row.question,
-        whatHappened: row.what_happened,
-        results: row.results,
-        lessons: row.lessons,
-        conditions: row.conditions,
-        pitfalls: row.pitfalls,
+        body: [
+          row.question,
+          row.lessons,
+          row.context,
+          row.what_happened,
+          row.results,
+          row.conditions,
+          row.pitfalls,
+          row.sector,
+        ].join('\n'),
         methods: (readStored(PollinationJson.strings, row.method_ids) ?? []).join(' ').replace(/-/g, ' '),
-        sector: row.sector,
       };
       for (const f of TEXT_FIELDS) {
         doc[fieldName(f, language)] = values[f];

@@ -38,6 +38,15 @@ describe('findNames', () => {
     const hits = findNames('Chez ACME industries, on…', roster, { organisationNames: ['Acme Industries'] });
     expect(hits.map((h) => h.text)).toEqual(['ACME industries']);
   });
+
+  it('does not take ordinary words of the organisation’s name', () => {
+    const options = { organisationNames: ['Direction de l’emploi et des solidarités'] };
+    expect(
+      findNames('Les agents et la direction de l’emploi ont parlé des solidarités', [], options).map(
+        (h) => h.text,
+      ),
+    ).toEqual(['direction', 'emploi', 'solidarités']);
+  });
 });
 
 describe('anonymiseText', () => {

@@ -75,6 +75,22 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
 
 export const ORGANISATION_ID = '#organisation';
 
+/** Ordinary words of organisation names, never removed on their own. */
+const ORGANISATION_STOP = new Set([
+  'pour',
+  'avec',
+  'sans',
+  'dans',
+  'chez',
+  'from',
+  'with',
+  'the',
+  'and',
+  'for',
+  'des',
+  'aux',
+]);
+
 interface Token {
   readonly word: string;
   readonly start: number;
@@ -83,7 +99,21 @@ interface Token {
 
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', đ: 'd', ł: 'l', ı: 'i' };
 
+/** Folded form of each character seen (a text has few distinct characters; NFD per character is slow). */
+const FOLDED = new Map<string, string>();
+
 function foldChar(ch: string): string {
+  let folded = FOLDED.get(ch);
+  if (folded === undefined) {
+    folded = foldCharUncached(ch);
+    if (FOLDED.size < 10_000) {
+      FOLDED.set(ch, folded);
+    }
+  }
+  return folded;
+}
+
+function foldCharUncached(ch: string): string {
   const lower = ch.toLowerCase();
   const ligature = LIGATURES[lower];
   if (ligature) {
@@ -187,7 +217,15 @@ function indexPatterns(patterns: readonly Pattern[]): Map<string, Pattern[]> {
 function buildPatterns(roster: readonly RosterEntry[], options: AnonymiseOptions): Map<string, Pattern[]> {
   const patterns = roster.flatMap((p) => patternsOf(p.id, p.name));
   for (const name of options.organisationNames ?? []) {
-    patterns.push(...patternsOf(ORGANISATION_ID, name).filter((p) => !p.initials));
+    // The whole name, and its distinctive words: "Direction de l'emploi et des solidarités" must not
+    // take every "et" and "des" of the story with it.
+    patterns.push(
+      ...patternsOf(ORGANISATION_ID, name).filter(
+        (p) =>
+          !p.initials &&
+          (p.words.length > 1 || (p.words[0]!.length >= 4 && !ORGANISATION_STOP.has(p.words[0]!))),
+      ),
+    );
   }
   return indexPatterns(patterns);
 }

@@ -48,7 +48,11 @@ export const pollinationKeys = {
 };
 
 function onError(error: unknown) {
-  notifications.show({ color: 'red', message: describeError(i18n.t.bind(i18n), error) });
+  notifications.show({
+    color: 'red',
+    message: describeError(i18n.t.bind(i18n), error),
+    closeButtonProps: { 'aria-label': i18n.t('pollination.editor.close') },
+  });
 }
 
 function useInvalidate() {

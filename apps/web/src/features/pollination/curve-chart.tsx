@@ -51,7 +51,21 @@ export function CurveChart({ plan }: { plan: DiffusionPlanView }) {
           </g>
         ))}
         {points.map((p, i) => (
-          <text key={p.date} x={x(i)} y={H - 12} textAnchor="middle" fontSize={11} fill="currentColor">
+          <text
+            key={p.date}
+            x={x(i)}
+            y={H - 12}
+            // The first and last dates sit inside the frame instead of being cut at its edges.
+            textAnchor={
+              points.length > 1 && i === 0
+                ? 'start'
+                : points.length > 1 && i === points.length - 1
+                  ? 'end'
+                  : 'middle'
+            }
+            fontSize={11}
+            fill="currentColor"
+          >
             {p.date}
           </text>
         ))}

@@ -245,7 +245,14 @@ function Editor({ orgId, experience: e }: { orgId: string; experience: Experienc
           contacts: contacts.filter((c) => c.name.trim()),
         },
       },
-      { onSuccess: () => notifications.show({ color: 'green', message: t('pollination.editor.saved') }) },
+      {
+        onSuccess: () =>
+          notifications.show({
+            color: 'green',
+            message: t('pollination.editor.saved'),
+            closeButtonProps: { 'aria-label': t('pollination.editor.close') },
+          }),
+      },
     );
   return (
     <Card
@@ -437,6 +444,7 @@ function AnonymisePanel({ orgId, experience: e }: { orgId: string; experience: E
                 notifications.show({
                   color: 'green',
                   message: t('pollination.anonymise.done', { count: (r as { removed: number }).removed }),
+                  closeButtonProps: { 'aria-label': t('pollination.editor.close') },
                 }),
             },
           )
@@ -447,7 +455,7 @@ function AnonymisePanel({ orgId, experience: e }: { orgId: string; experience: E
       </Button>
       <Stack gap={4} mt="md" aria-live="polite">
         {e.namesLeft.length === 0 ? (
-          <Text size="sm" c="green.8">
+          <Text size="sm" fw={600}>
             {t('pollination.anonymise.namesLeftNone')}
           </Text>
         ) : (
@@ -485,7 +493,7 @@ function ConsentPanel({ orgId, experience: e }: { orgId: string; experience: Exp
             <Text>
               {c.name}
               {c.role ? ` (${c.role})` : ''} —{' '}
-              <Text span c={c.consentedAt ? 'green.8' : 'orange.8'}>
+              <Text span fw={600}>
                 {c.consentedAt ? t('pollination.consent.agreed') : t('pollination.consent.waiting')}
               </Text>
             </Text>

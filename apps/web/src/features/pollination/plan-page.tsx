@@ -94,8 +94,8 @@ export function PlanPage() {
                 <Table.Td>{c.name}</Table.Td>
                 <Table.Td>
                   <Badge
-                    variant="light"
-                    color={c.stage === 'adopted' ? 'teal' : c.stage === 'abandoned' ? 'red' : 'blue'}
+                    variant={c.stage === 'adopted' || c.stage === 'abandoned' ? 'filled' : 'light'}
+                    color={c.stage === 'adopted' ? 'teal.9' : c.stage === 'abandoned' ? 'red.9' : 'blue'}
                   >
                     {tx(t, `pollination.plan.stages.${c.stage}`)}
                   </Badge>

@@ -127,8 +127,8 @@ function OrgExperiences({ orgId }: { orgId: string }) {
               {e.title}
             </Anchor>
             <Badge
-              variant="light"
-              color={e.status === 'shared' ? 'green' : e.status === 'anonymised' ? 'blue' : 'gray'}
+              variant={e.status === 'shared' ? 'filled' : 'light'}
+              color={e.status === 'shared' ? 'teal.9' : 'blue'}
             >
               {tx(t, `pollination.status.${e.status}`)}
             </Badge>
