@@ -5,7 +5,6 @@ import {
   ACTIVITY_KINDS,
   type ActivityKind,
   type ActivitySpec,
-  type LiveEvent,
   resultsOf,
   type WorkshopState,
 } from '@essaim/core/live';
