@@ -111,7 +111,6 @@ describe('server layers', () => {
     'services/conversations-analysis.service.ts',
     'services/decision-records.service.ts',
     'services/governance.service.ts',
-    'services/options-boards.service.ts',
     'services/proposals-live.service.ts',
     'services/proposals-public.service.ts',
     'services/proposals-view.ts',
