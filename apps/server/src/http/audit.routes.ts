@@ -2,7 +2,6 @@ import { AuditPageSchema, AuditQuerySchema, OrgParamsSchema } from '@essaim/cont
 import { writeCsv } from '@essaim/core';
 import type { AppInstance } from '../app-instance.ts';
 import { auditRepository } from '../db/repositories/audit.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { recordAudit } from '../services/audit.service.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
@@ -51,7 +50,7 @@ export async function auditRoutes(app: AppInstance): Promise<void> {
           objectKind: r.object_kind,
           objectId: r.object_id,
           ip: r.ip,
-          details: readStored(StoredJson.anyRecord, r.details),
+          details: r.details,
         })),
         nextBefore: rows.length > limit ? String(page.at(-1)?.seq ?? '') : null,
       };
@@ -80,7 +79,8 @@ export async function auditRoutes(app: AppInstance): Promise<void> {
             r.object_kind,
             r.object_id,
             r.ip,
-            r.details,
+            // The column's JSON text, as it was stored (parse and stringify give it back unchanged).
+            r.details === null ? null : JSON.stringify(r.details),
           ]),
         ],
         { eol: '\r\n', bom: true },

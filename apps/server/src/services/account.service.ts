@@ -4,7 +4,6 @@ import { auditRepository } from '../db/repositories/audit.repository.ts';
 import { organisationsRepository } from '../db/repositories/organisations.repository.ts';
 import { sessionsRepository } from '../db/repositories/sessions.repository.ts';
 import { type UserRow, usersRepository } from '../db/repositories/users.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError } from '../lib/app-error.ts';
 import { nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
@@ -52,7 +51,7 @@ export async function exportPersonalData(db: Db, user: UserRow): Promise<Record<
       objectKind: a.object_kind,
       objectId: a.object_id,
       ip: a.ip,
-      details: readStored(StoredJson.anyRecord, a.details),
+      details: a.details,
     })),
     features,
   };

@@ -2,7 +2,7 @@ import type { OptionsBoard } from '@essaim/contracts';
 import { weightedScore } from '@essaim/core/engagements';
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
+import { optionsBoardsRepository } from '../db/repositories/options-boards.repository.ts';
 import { notFound } from '../lib/app-error.ts';
 import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
@@ -28,26 +28,10 @@ const DEFAULT_CRITERIA: Record<'fr' | 'en', Criterion[]> = {
 };
 
 async function present(db: Db, boardId: string): Promise<OptionsBoard> {
-  const board = await db
-    .selectFrom('options_boards')
-    .selectAll()
-    .where('id', '=', boardId)
-    .executeTakeFirstOrThrow();
-  const criteria = readStored(StoredJson.criteria, board.criteria) ?? [];
-  const options = await db
-    .selectFrom('options')
-    .selectAll()
-    .where('board_id', '=', boardId)
-    .orderBy('position')
-    .execute();
-  const choices = await db
-    .selectFrom('option_choices')
-    .leftJoin('users', 'users.id', 'option_choices.recorded_by')
-    .selectAll('option_choices')
-    .select(['users.display_name as recorder'])
-    .where('board_id', '=', boardId)
-    .orderBy('at', 'desc')
-    .execute();
+  const board = await optionsBoardsRepository.board(db, boardId);
+  const criteria = board.criteria;
+  const options = await optionsBoardsRepository.options(db, boardId);
+  const choices = await optionsBoardsRepository.choices(db, boardId);
   return {
     id: board.id,
     engagementId: board.engagement_id,
@@ -55,14 +39,14 @@ async function present(db: Db, boardId: string): Promise<OptionsBoard> {
     title: board.title,
     criteria,
     options: options.map((o) => {
-      const scores = readStored(StoredJson.numberRecord, o.scores) ?? {};
+      const scores = o.scores;
       return {
         id: o.id,
         title: o.title,
         description: o.description,
-        advantages: readStored(StoredJson.strings, o.advantages) ?? [],
-        drawbacks: readStored(StoredJson.strings, o.drawbacks) ?? [],
-        risks: readStored(StoredJson.strings, o.risks) ?? [],
+        advantages: o.advantages,
+        drawbacks: o.drawbacks,
+        risks: o.risks,
         effort: o.effort,
         cost: o.cost,
         scores,

@@ -2,9 +2,7 @@ import type { Collective, Person } from '@essaim/contracts';
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { type PersonRow, peopleRepository } from '../db/repositories/people.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
@@ -143,7 +141,7 @@ export async function presentPeople(db: Db, rows: PersonRow[]): Promise<Person[]
     displayName: r.display_name,
     email: r.email,
     title: r.title,
-    attributes: readStored(StoredJson.stringRecord, r.attributes) ?? {},
+    attributes: r.attributes,
     collectiveIds: byPerson.get(r.id) ?? [],
     createdAt: r.created_at,
   }));
@@ -190,7 +188,7 @@ export async function createPerson(
       display_name: body.displayName,
       email,
       title: body.title ?? '',
-      attributes: writeJson(body.attributes ?? {}) ?? '{}',
+      attributes: body.attributes ?? {},
       user_id: null,
       created_at: now,
       updated_at: now,
@@ -239,7 +237,7 @@ export async function updatePerson(
       patch.title = body.title;
     }
     if (body.attributes !== undefined) {
-      patch.attributes = writeJson(body.attributes) ?? '{}';
+      patch.attributes = body.attributes;
     }
     await peopleRepository.updatePerson(trx, scope, id, patch);
     if (body.collectiveIds !== undefined) {
@@ -353,11 +351,7 @@ export async function withdrawConsent(db: Db, scope: OrgScope, consentId: string
 registerPersonalData({
   name: 'roster',
   async export(db, userId) {
-    const people = await db
-      .selectFrom('people')
-      .select(['id', 'org_id', 'display_name', 'email', 'title', 'attributes', 'created_at'])
-      .where('user_id', '=', userId)
-      .execute();
+    const people = await peopleRepository.peopleOfUser(db, userId);
     const consents = people.length
       ? await db
           .selectFrom('consents')
@@ -370,7 +364,7 @@ registerPersonalData({
           .execute()
       : [];
     return {
-      people: people.map((p) => ({ ...p, attributes: readStored(StoredJson.stringRecord, p.attributes) })),
+      people,
       consents,
     };
   },

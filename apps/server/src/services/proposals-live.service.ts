@@ -1,4 +1,3 @@
-import type { LiveEvent } from '@essaim/core/live';
 import type { OrgScope } from '../db/org-scope.ts';
 import { decisionsRepository, type ProposalRow } from '../db/repositories/decisions.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';

@@ -3,9 +3,7 @@ import { type RosterParseResult, rowsToRoster } from '@essaim/core/engagements';
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { peopleRepository } from '../db/repositories/people.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError } from '../lib/app-error.ts';
-import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { echo, TABLE_LIMITS, tooLarge } from './spreadsheet-limits.ts';
@@ -189,11 +187,11 @@ export async function commitImport(
       const cids = r.collectives.map((n) => collectiveIds.get(fold(n))!);
       const found = r.email ? existing.get(r.email) : undefined;
       if (found) {
-        const attrs = { ...(readStored(StoredJson.stringRecord, found.attributes) ?? {}), ...r.attributes };
+        const attrs = { ...found.attributes, ...r.attributes };
         await peopleRepository.updatePerson(trx, scope, found.id, {
           display_name: r.displayName,
           title: r.title || found.title,
-          attributes: writeJson(attrs) ?? '{}',
+          attributes: attrs,
           updated_at: now,
         });
         await peopleRepository.addCollectives(trx, found.id, cids);
@@ -205,7 +203,7 @@ export async function commitImport(
           display_name: r.displayName,
           email: r.email,
           title: r.title,
-          attributes: writeJson(r.attributes) ?? '{}',
+          attributes: r.attributes,
           user_id: null,
           created_at: now,
           updated_at: now,

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
@@ -77,7 +76,7 @@ export async function readTimeline(db: Db, scope: OrgScope, engagementId: string
     actorName: r.actor_name ?? null,
     objectKind: r.object_kind,
     objectId: r.object_id,
-    data: readStored(StoredJson.anyRecord, r.data),
+    data: r.data,
   }));
 }
 

@@ -1,6 +1,10 @@
 import type { Db } from '../db.ts';
 import type { OrgScope } from '../org-scope.ts';
+import { decodeRows, StoredJson } from '../stored-json.ts';
 import type { AuditLogTable } from '../tables.ts';
+
+/** The JSON column and its schema: rows leave this file parsed (see stored-json.ts). */
+const auditJson = { details: StoredJson.anyRecord };
 
 export type AuditRow = AuditLogTable;
 
@@ -21,7 +25,7 @@ export const auditRepository = {
     await db.insertInto('audit_log').values(row).execute();
   },
 
-  list(db: Db, scope: OrgScope, f: AuditFilter) {
+  async list(db: Db, scope: OrgScope, f: AuditFilter) {
     let q = db
       .selectFrom('audit_log')
       .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
@@ -46,16 +50,17 @@ export const auditRepository = {
     if (f.beforeSeq !== undefined) {
       q = q.where('audit_log.seq', '<', f.beforeSeq);
     }
-    return q.orderBy('audit_log.seq', 'desc').limit(f.limit).execute();
+    return decodeRows(await q.orderBy('audit_log.seq', 'desc').limit(f.limit).execute(), auditJson);
   },
 
   /** Security events about one person, across organisations (for their data export). */
-  listForActor(db: Db, userId: string) {
-    return db
+  async listForActor(db: Db, userId: string) {
+    const rows = await db
       .selectFrom('audit_log')
       .selectAll()
       .where('actor_user_id', '=', userId)
       .orderBy('seq')
       .execute();
+    return decodeRows(rows, auditJson);
   },
 };

@@ -152,8 +152,8 @@ export const engagementsRepository = {
     await db.insertInto('timeline').values(row).execute();
   },
 
-  timeline(db: Db, engagementId: string) {
-    return db
+  async timeline(db: Db, engagementId: string) {
+    const rows = await db
       .selectFrom('timeline')
       .leftJoin('users', 'users.id', 'timeline.actor_user_id')
       .selectAll('timeline')
@@ -162,6 +162,7 @@ export const engagementsRepository = {
       .orderBy('timeline.seq', 'desc')
       .limit(500)
       .execute();
+    return decodeRows(rows, { data: StoredJson.anyRecord });
   },
 
   links(db: Db, engagementId: string): Promise<TraceLinksTable[]> {

@@ -1,8 +1,12 @@
 import type { Db } from '../db.ts';
 import type { OrgScope } from '../org-scope.ts';
+import { type Decoded, decodeRow, decodeRows, encodeRow, StoredJson } from '../stored-json.ts';
 import type { CollectivesTable, ConsentsTable, PeopleTable } from '../tables.ts';
 
-export type PersonRow = PeopleTable;
+/** The JSON column and its schema: rows leave this file parsed (see stored-json.ts). */
+const personJson = { attributes: StoredJson.stringRecord };
+
+export type PersonRow = Decoded<PeopleTable, typeof personJson>;
 export type CollectiveRow = CollectivesTable;
 
 /** The organisation's roster: collectives, people and their consents, always filtered by the scope. */
@@ -69,7 +73,11 @@ export const peopleRepository = {
     );
   },
 
-  people(db: Db, scope: OrgScope, filter: { collectiveId?: string | undefined; q?: string | undefined }) {
+  async people(
+    db: Db,
+    scope: OrgScope,
+    filter: { collectiveId?: string | undefined; q?: string | undefined },
+  ): Promise<PersonRow[]> {
     let q = db.selectFrom('people').selectAll('people').where('people.org_id', '=', scope.orgId);
     if (filter.collectiveId) {
       const cid = filter.collectiveId;
@@ -87,7 +95,7 @@ export const peopleRepository = {
       const like = `%${filter.q.replace(/[%_]/g, '')}%`;
       q = q.where((eb) => eb.or([eb('people.display_name', 'like', like), eb('people.email', 'like', like)]));
     }
-    return q.orderBy('people.display_name').limit(5000).execute();
+    return decodeRows(await q.orderBy('people.display_name').limit(5000).execute(), personJson);
   },
 
   memberships(db: Db, personIds: string[]) {
@@ -97,31 +105,43 @@ export const peopleRepository = {
     return db.selectFrom('person_collectives').selectAll().where('person_id', 'in', personIds).execute();
   },
 
-  findPerson(db: Db, scope: OrgScope, id: string): Promise<PersonRow | undefined> {
-    return db
+  async findPerson(db: Db, scope: OrgScope, id: string): Promise<PersonRow | undefined> {
+    const row = await db
       .selectFrom('people')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, personJson);
   },
 
-  findPeopleByEmails(db: Db, scope: OrgScope, emails: string[]): Promise<PersonRow[]> {
+  async findPeopleByEmails(db: Db, scope: OrgScope, emails: string[]): Promise<PersonRow[]> {
     if (emails.length === 0) {
-      return Promise.resolve([]);
+      return [];
     }
-    return db
+    const rows = await db
       .selectFrom('people')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .where('email', 'in', emails)
       .execute();
+    return decodeRows(rows, personJson);
+  },
+
+  /** Roster entries linked to a user account, in every organisation (personal-data export). */
+  async peopleOfUser(db: Db, userId: string) {
+    const rows = await db
+      .selectFrom('people')
+      .select(['id', 'org_id', 'display_name', 'email', 'title', 'attributes', 'created_at'])
+      .where('user_id', '=', userId)
+      .execute();
+    return decodeRows(rows, personJson);
   },
 
   async insertPerson(db: Db, scope: OrgScope, row: Omit<PersonRow, 'org_id'>): Promise<void> {
     await db
       .insertInto('people')
-      .values({ ...row, org_id: scope.orgId })
+      .values({ ...encodeRow<Omit<PeopleTable, 'org_id'>>(row, personJson), org_id: scope.orgId })
       .execute();
   },
 
@@ -133,7 +153,7 @@ export const peopleRepository = {
   ): Promise<void> {
     await db
       .updateTable('people')
-      .set(patch)
+      .set(encodeRow<Partial<PeopleTable>>(patch, personJson))
       .where('org_id', '=', scope.orgId)
       .where('id', '=', id)
       .execute();
