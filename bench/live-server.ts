@@ -2,6 +2,7 @@
  * Helpers of the live benchmark: start `essaim start` as a child process and talk to it over HTTP.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,7 +44,16 @@ export async function startServer(
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const tail = () => out.trim().split('\n').slice(-3).join(' | ');
-    const timer = setTimeout(() => reject(new Error(`server did not start within 60 s: ${tail()}`)), 60_000);
+    // Starting under tsx takes seconds; on a machine shared by many processes, minutes.
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `server did not start within 180 s (load average ${loadavg()[0]?.toFixed(1)})${out.trim() ? `: ${tail()}` : ''}`,
+          ),
+        ),
+      180_000,
+    );
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /Essaim ready on (http:\/\/\S+)/.exec(out);

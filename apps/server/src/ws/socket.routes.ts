@@ -15,22 +15,19 @@ const SESSION_RECHECK_MS = 3000;
 /** Reactions are cheap to send and costly to fan out: a few per second per socket is plenty. */
 const REACTION_BUCKET = { capacity: 5, refillPerSecond: 2 };
 
-/**
- * A message broadcast to a room is one object sent to many sockets: serialised once, remembered
- * (weakly) by identity for the other recipients.
- */
-const serialised = new WeakMap<object, string>();
-function serialise(message: ServerMessage): string {
-  let text = serialised.get(message);
-  if (text === undefined) {
-    text = JSON.stringify(message);
-    serialised.set(message, text);
-  }
-  return text;
-}
-
 /** The single WebSocket endpoint: typed messages, rooms, presence, reactions. */
 export async function socketRoutes(app: AppInstance): Promise<void> {
+  // A message broadcast to a room is one object sent to many sockets: serialised once, remembered
+  // (weakly) by identity for the other recipients. Per app, like every other piece of state here.
+  const serialised = new WeakMap<object, string>();
+  const serialise = (message: ServerMessage): string => {
+    let text = serialised.get(message);
+    if (text === undefined) {
+      text = JSON.stringify(message);
+      serialised.set(message, text);
+    }
+    return text;
+  };
   app.get(
     '/ws',
     { websocket: true, schema: { hide: true } },
