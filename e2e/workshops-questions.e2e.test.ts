@@ -89,8 +89,8 @@ describe('check-in and questions with upvotes in Chromium', () => {
     await bruno.page.getByText('Why now?').waitFor();
     expect(await bruno.page.getByTestId('questions-list').textContent()).toContain('Ana');
     await bruno.page.getByRole('button', { name: 'Upvote "Why now?"' }).click();
-    await tools.getByText('1 votes').waitFor();
-    await ana.page.getByText('1 votes').waitFor();
+    await tools.getByText('1 vote', { exact: true }).waitFor();
+    await ana.page.getByText('1 vote', { exact: true }).waitFor();
     await bruno.page.screenshot({ path: screenshotPath('questions-participant') });
     await screen.getByText('Why now?').waitFor({ timeout: 15_000 });
     await screen.screenshot({ path: screenshotPath('questions-big-screen') });
