@@ -194,6 +194,8 @@ export interface ActivityModule<A extends AnyActivity, C, E> {
    * (after the author is removed), or `null` to withhold it (a question still waiting for moderation).
    */
   redactOthersEvent?(event: LiveEvent): LiveEvent | null;
+  /** Optional: events after which a participant's replica needs a fresh redacted snapshot. */
+  needsSnapshot?(event: LiveEvent): boolean;
   /** Optional: whether the facilitator must receive this activity's inputs without their author. */
   hidesAuthorsFromFacilitator?(activity: A): boolean;
 }

@@ -143,6 +143,6 @@ export function isSnapshotNeeded(event: LiveEvent): boolean {
     event.type === 'activity.resultsRevealed' ||
     event.type === 'activity.resultsHidden' ||
     event.type === 'brainstorm.cardShown' ||
-    event.type === 'matrix.dotsShown'
+    (kindOfType(event.type) !== null && moduleOf(kindOfType(event.type)!).needsSnapshot?.(event) === true)
   );
 }

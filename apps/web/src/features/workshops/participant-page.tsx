@@ -125,6 +125,7 @@ function ParticipantLive({
                 </Box>
               )}
               {results &&
+              !ACTIVITY_SCREENS[current.type].isInputEnough &&
               (current.isRevealed || current.type === 'timer' || current.type === 'brainstorm') ? (
                 <section aria-label={t('workshop.participant.results')}>
                   <ResultsView results={results} />

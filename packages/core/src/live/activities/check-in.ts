@@ -129,9 +129,19 @@ export function applyCheckIn(activity: CheckInActivity, event: CheckInEvent): vo
   data.histogram[event.level - 1]! += 1;
   if (event.word !== null) {
     // Kept sorted, never in answer order: the order of `answered` must not pair people with words.
+    // Binary search on code-unit order: O(log n) to find the place at a 10,000-person check-in.
     const word = event.word;
-    const at = data.words.findIndex((w) => w.localeCompare(word) > 0);
-    data.words.splice(at < 0 ? data.words.length : at, 0, word);
+    let lo = 0;
+    let hi = data.words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (data.words[mid]! <= word) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    data.words.splice(lo, 0, word);
   }
   if (event.participantId !== REDACTED_ID) {
     data.answered[event.participantId] = true;

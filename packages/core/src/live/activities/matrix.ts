@@ -293,5 +293,7 @@ export const matrixModule = {
   results: resultsOfMatrix,
   ownState: ownStateOfMatrix,
   redact: redactMatrix,
+  /** Shown dots: a replica holds only its own points until then, so it gets them all in a snapshot. */
+  needsSnapshot: (event) => event.type === 'matrix.dotsShown',
 } as const satisfies ActivityModule<MatrixActivity, MatrixCommand, MatrixEvent> &
   ActivityDefaults<MatrixActivity>;

@@ -83,6 +83,8 @@ export interface ActivityScreens<K extends ActivityKind> {
   buildSpec: (ctx: ConfigContext) => Extract<ActivitySpec, { type: K }> | null;
   /** Bars for results that count something (absent: text results). */
   chartRows?: (results: ResultsOf<K>) => Row[];
+  /** The phone's input already shows everything the results would (questions, groups): no results below it. */
+  isInputEnough?: boolean;
   /** Facilitator controls in the console (absent: the generic open/close/reveal are enough). */
   Tools?: ComponentType<ToolsProps<K>>;
   /** The kind's own strings, at least its name and the add form's hint, in French and English. */

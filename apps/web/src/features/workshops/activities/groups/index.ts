@@ -13,4 +13,5 @@ export const groupsScreens: ActivityScreens<'groups'> = {
   buildSpec: buildGroups,
   Tools: GroupsTools,
   strings: groupsStrings,
+  isInputEnough: true,
 };

@@ -8,8 +8,11 @@ export function GroupsTools({ activity, session }: ToolsProps<'groups'>) {
   const text = useActivityText(groupsStrings);
   const id = activity.id;
   const size = activity.config.size;
-  const isFormed = activity.data.groups.length > 0;
-  const next = size === 0 ? null : size * 2;
+  const groups = activity.data.groups;
+  const isFormed = groups.length > 0;
+  // Regrouping doubles the groups as they are now (pairs → fours → eights), until one group is left.
+  const current = isFormed ? Math.floor(groups.flat().length / groups.length) : size;
+  const next = !isFormed || groups.length < 2 || current === 0 ? null : current * 2;
   return (
     <Group gap="xs" data-testid="groups-tools">
       <Button size="xs" onClick={() => session.send({ type: 'groups.form', activityId: id, size })}>
@@ -24,7 +27,7 @@ export function GroupsTools({ activity, session }: ToolsProps<'groups'>) {
           {text('regroupTo', { n: next })}
         </Button>
       ) : null}
-      {isFormed && size !== 0 ? (
+      {isFormed && groups.length > 1 ? (
         <Button
           size="xs"
           variant="default"

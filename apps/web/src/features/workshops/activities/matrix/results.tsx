@@ -24,7 +24,7 @@ export function MatrixResultsView({ results, isLarge, isProjector }: ResultsProp
         viewBox={`0 0 ${SIZE} ${SIZE}`}
         role="img"
         aria-label={text('chart')}
-        style={{ width: '100%', maxWidth: isLarge ? 720 : 420 }}
+        style={{ width: '100%', maxWidth: isLarge ? 'min(720px, 62vh)' : 420 }}
         data-testid="matrix-chart"
       >
         <rect
@@ -55,7 +55,7 @@ export function MatrixResultsView({ results, isLarge, isProjector }: ResultsProp
           strokeDasharray="4 4"
         />
         <text x={SIZE / 2} y={SIZE - 8} textAnchor="middle" fontSize={13} fill={ink}>
-          {results.x.label} →
+          {results.x.label} ({results.x.low} → {results.x.high})
         </text>
         <text
           x={12}
@@ -65,7 +65,7 @@ export function MatrixResultsView({ results, isLarge, isProjector }: ResultsProp
           fill={ink}
           transform={`rotate(-90 12 ${SIZE / 2})`}
         >
-          {results.y.label} →
+          {results.y.label} ({results.y.low} → {results.y.high})
         </text>
         {results.items.map((item) => (
           // All of an item's anonymous dots as one path of small circles.

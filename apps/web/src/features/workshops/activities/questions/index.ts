@@ -13,4 +13,5 @@ export const questionsScreens: ActivityScreens<'questions'> = {
   buildSpec: buildQuestions,
   Tools: QuestionsTools,
   strings: questionsStrings,
+  isInputEnough: true,
 };

@@ -66,7 +66,7 @@ export function QuestionList({
             </Stack>
             <Stack gap={4} align="flex-end">
               <Text fw={700} size={isLarge ? 'xl' : 'sm'}>
-                {text('votes', { n: q.votes })}
+                {q.votes === 1 ? text('oneVote') : text('votes', { n: q.votes })}
               </Text>
               {actions?.(q)}
             </Stack>
