@@ -73,7 +73,11 @@ describe('live workshop accessibility in Chromium', () => {
     const rowOf = (title: string) => agenda.getByRole('listitem').filter({ hasText: title });
 
     // Participant: join with the keyboard (code, then name, then Enter).
-    const phoneContext = await env.browser.newContext({ locale: 'en-GB', baseURL: url });
+    const phoneContext = await env.browser.newContext({
+      locale: 'en-GB',
+      baseURL: url,
+      viewport: { width: 390, height: 844 },
+    });
     const phone = await phoneContext.newPage();
     await phone.goto('/join');
     await tabTo(phone, phone.getByRole('textbox', { name: 'Workshop code' }).first());
@@ -152,8 +156,21 @@ describe('live workshop accessibility in Chromium', () => {
     await phone.getByTestId('live-announcer').filter({ hasText: 'The workshop has stopped' }).waitFor();
     // Focus left the closed dialog somewhere visible.
     expect(await focusIsVisible(console)).toBeNull();
-    await phone.screenshot({ path: screenshotPath('keyboard-participant-stopped') });
-    await console.screenshot({ path: screenshotPath('keyboard-console-stopped') });
+    for (const scheme of ['light', 'dark'] as const) {
+      await phone.emulateMedia({ colorScheme: scheme });
+      await console.emulateMedia({ colorScheme: scheme });
+      await phone.screenshot({ path: screenshotPath(`a11y-participant-stopped-${scheme}`) });
+      await console.screenshot({ path: screenshotPath(`a11y-console-stopped-${scheme}`), fullPage: true });
+      await console.setViewportSize({ width: 390, height: 844 });
+      await console.screenshot({
+        path: screenshotPath(`a11y-console-stopped-phone-${scheme}`),
+        fullPage: true,
+      });
+      await console.setViewportSize({ width: 1280, height: 900 });
+    }
+    // Resume from the stopped console: participants can contribute again.
+    await console.getByRole('button', { name: 'Resume the workshop' }).click();
+    await phone.getByTestId('live-announcer').filter({ hasText: 'Now: Ranking.' }).waitFor();
     await phoneContext.close();
     await f.context.close();
   }, 300_000);
@@ -254,6 +271,7 @@ describe('live workshop accessibility in Chromium', () => {
       await settle(page);
       expect(await moving(), path).toEqual([]);
     }
+    await page.goto(`/workshops/${workshop.id}`);
     await page.getByRole('button', { name: 'Stop the workshop' }).click();
     const dialog = page.getByRole('dialog', { name: 'Stop the workshop?' });
     await dialog.waitFor();
