@@ -96,7 +96,7 @@ describe('live workshop accessibility in Chromium', () => {
     await tabTo(console, rowOf('1. Ideas').getByRole('button', { name: 'Start' }));
     await console.keyboard.press('Enter');
     // The participant's live region says what started.
-    await phone.getByTestId('live-announcer').filter({ hasText: 'Now: Ideas. Input is open.' }).waitFor();
+    await phone.getByTestId('live-announcer').filter({ hasText: 'Current activity: Ideas. Input is open.' }).waitFor();
 
     // Participant: write a card and send it.
     await tabTo(phone, phone.getByLabel('Your idea'));
@@ -108,7 +108,7 @@ describe('live workshop accessibility in Chromium', () => {
     // Dot vote: two dots on Beta with Enter and Space.
     await tabTo(console, rowOf('2. Dots').getByRole('button', { name: 'Start' }));
     await console.keyboard.press('Enter');
-    await phone.getByTestId('live-announcer').filter({ hasText: 'Now: Dots.' }).waitFor();
+    await phone.getByTestId('live-announcer').filter({ hasText: 'Current activity: Dots.' }).waitFor();
     await tabTo(phone, phone.getByRole('button', { name: 'Add a dot to “Beta”' }));
     await phone.keyboard.press('Enter');
     await phone.getByTestId('dots-remaining').filter({ hasText: '2' }).waitFor();
@@ -118,7 +118,7 @@ describe('live workshop accessibility in Chromium', () => {
     // Ranking: move Gamma to the top with the arrow keys, then send.
     await tabTo(console, rowOf('3. Ranking').getByRole('button', { name: 'Start' }));
     await console.keyboard.press('Enter');
-    await phone.getByTestId('live-announcer').filter({ hasText: 'Now: Ranking.' }).waitFor();
+    await phone.getByTestId('live-announcer').filter({ hasText: 'Current activity: Ranking.' }).waitFor();
     await tabTo(phone, phone.getByRole('button', { name: 'Move “Gamma” up' }));
     await phone.keyboard.press('Enter');
     await phone.keyboard.press('Enter');
@@ -170,7 +170,7 @@ describe('live workshop accessibility in Chromium', () => {
     }
     // Resume from the stopped console: participants can contribute again.
     await console.getByRole('button', { name: 'Resume the workshop' }).click();
-    await phone.getByTestId('live-announcer').filter({ hasText: 'Now: Ranking.' }).waitFor();
+    await phone.getByTestId('live-announcer').filter({ hasText: 'Current activity: Ranking.' }).waitFor();
     await phoneContext.close();
     await f.context.close();
   }, 300_000);
@@ -211,7 +211,7 @@ describe('live workshop accessibility in Chromium', () => {
       await socket.send({ type: 'activity.start', activityId });
       await phone
         .getByTestId('live-announcer')
-        .filter({ hasText: `Now: ${spec.title}.` })
+        .filter({ hasText: `Current activity: ${spec.title}.` })
         .waitFor();
       for (const [label, page] of pages) {
         await settle(page);
@@ -235,7 +235,7 @@ describe('live workshop accessibility in Chromium', () => {
       },
     });
     await socket.send({ type: 'activity.start', activityId: clusterId });
-    await phone.getByTestId('live-announcer').filter({ hasText: 'Now: Groups.' }).waitFor();
+    await phone.getByTestId('live-announcer').filter({ hasText: 'Current activity: Groups.' }).waitFor();
     for (const [label, page] of pages) {
       await settle(page);
       found.push(...(await axeInBothSchemes(page, `${label} cluster`)));
