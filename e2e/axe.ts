@@ -70,6 +70,9 @@ export async function settle(page: Page, readyText?: RegExp): Promise<void> {
 /** Axe in the light then the dark colour scheme (the app follows the system's preference). */
 export async function axeInBothSchemes(page: Page, label: string): Promise<string[]> {
   const found: string[] = [];
+  // A background tab does not run transitions: bring the page to the front so no colour is caught
+  // halfway through a scheme change.
+  await page.bringToFront();
   for (const scheme of SCHEMES) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.waitForFunction(
@@ -78,7 +81,7 @@ export async function axeInBothSchemes(page: Page, label: string): Promise<strin
       { timeout: 15_000 },
     );
     // Let colour transitions end before contrast is measured.
-    await page.waitForTimeout(250);
+    await page.waitForTimeout(400);
     found.push(...(await axeViolations(page)).map((v) => `${label} [${scheme}] ${v}`));
   }
   return found;

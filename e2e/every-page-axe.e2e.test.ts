@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeInBothSchemes, settle } from './axe.ts';
-import { useServerAndBrowser } from './browser.ts';
+import { screenshotPath, useServerAndBrowser } from './browser.ts';
 import { PAGE_ROUTES, type PageRoute, routerPatterns } from './routes.ts';
 import { type Seed, seedEverything } from './seed.ts';
 
@@ -35,6 +35,20 @@ describe('axe on every page, light and dark', () => {
         await page.goto(route.url(seed));
         await settle(page, route.readyText);
         found.push(...(await axeInBothSchemes(page, `/${route.pattern}`)));
+        if (route.screenshot) {
+          const name = `page-${route.pattern.replace(/[^a-z]+/g, '-') || 'home'}`;
+          const viewport = page.viewportSize();
+          for (const scheme of ['light', 'dark'] as const) {
+            await page.emulateMedia({ colorScheme: scheme });
+            await page.screenshot({ path: screenshotPath(`${name}-${scheme}`), fullPage: true });
+            await page.setViewportSize({ width: 390, height: 844 });
+            await page.waitForTimeout(300);
+            await page.screenshot({ path: screenshotPath(`${name}-phone-${scheme}`), fullPage: true });
+            if (viewport) {
+              await page.setViewportSize(viewport);
+            }
+          }
+        }
       } catch (error) {
         found.push(`/${route.pattern}: ${(error as Error).message.split('\n')[0]}`);
       }

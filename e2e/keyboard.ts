@@ -28,18 +28,19 @@ export async function focusIsVisible(page: Page): Promise<string | null> {
 /** Press Tab until `target` has focus (at most `max` presses); every stop must show its focus. */
 export async function tabTo(page: Page, target: Locator, options: { max?: number; back?: boolean } = {}) {
   const invisible: string[] = [];
+  await target.waitFor({ timeout: 15_000 });
   for (let i = 0; i < (options.max ?? 80); i++) {
     await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
     const problem = await focusIsVisible(page);
     if (problem) {
       invisible.push(problem);
     }
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) {
+    if (await target.evaluate((el) => el === document.activeElement, null, { timeout: 2000 })) {
       expect(invisible, 'focus visible on every stop').toEqual([]);
       return;
     }
   }
-  throw new Error(`Tab never reached ${target}`);
+  throw new Error(`Tab never reached ${target}; focus visible problems on the way: ${invisible.join('; ')}`);
 }
 
 /** The facilitator's live socket, from a signed-in browser context (its session cookie). */

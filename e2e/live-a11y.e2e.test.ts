@@ -30,20 +30,29 @@ const EVERY_KIND = [
 describe('live workshop accessibility in Chromium', () => {
   const env = useServerAndBrowser();
 
-  async function facilitatorWithWorkshop() {
+  async function facilitatorWithWorkshop(options: Parameters<typeof env.browser.newContext>[0] = {}) {
     const url = env.server.url;
     const context = await env.browser.newContext({
       locale: 'en-GB',
       baseURL: url,
       viewport: { width: 1280, height: 900 },
+      ...options,
     });
     const page = await context.newPage();
-    await api(page, 'post', `${url}/api/setup`, {
-      email: 'lea@example.org',
-      password: 'a long enough password',
-      displayName: 'Léa',
+    // The first test sets the instance up; the others sign in as the same person.
+    const account = { email: 'lea@example.org', password: 'a long enough password' };
+    const setup = await page.request.post(`${url}/api/setup`, {
+      data: { ...account, displayName: 'Léa' },
+      headers: { origin: url },
     });
-    const org = await api(page, 'post', `${url}/api/orgs`, { name: 'Coop Gamma' });
+    if (setup.status() === 409) {
+      await api(page, 'post', `${url}/api/auth/sign-in`, account);
+    }
+    const me = await api(page, 'get', `${url}/api/me`);
+    const org =
+      me.memberships.length > 0
+        ? { id: me.memberships[0].orgId as string }
+        : await api(page, 'post', `${url}/api/orgs`, { name: 'Coop Gamma' });
     const workshop = await api(page, 'post', `${url}/api/orgs/${org.id}/workshops`, { title: 'Retreat' });
     return { context, page, workshop: workshop as { id: string; code: string } };
   }
@@ -64,7 +73,11 @@ describe('live workshop accessibility in Chromium', () => {
     const rowOf = (title: string) => agenda.getByRole('listitem').filter({ hasText: title });
 
     // Participant: join with the keyboard (code, then name, then Enter).
-    const phoneContext = await env.browser.newContext({ locale: 'en-GB', baseURL: url });
+    const phoneContext = await env.browser.newContext({
+      locale: 'en-GB',
+      baseURL: url,
+      viewport: { width: 390, height: 844 },
+    });
     const phone = await phoneContext.newPage();
     await phone.goto('/join');
     await tabTo(phone, phone.getByRole('textbox', { name: 'Workshop code' }).first());
@@ -83,7 +96,7 @@ describe('live workshop accessibility in Chromium', () => {
     await tabTo(console, rowOf('1. Ideas').getByRole('button', { name: 'Start' }));
     await console.keyboard.press('Enter');
     // The participant's live region says what started.
-    await phone.getByTestId('live-announcer').filter({ hasText: 'Now: Ideas. Input is open.' }).waitFor();
+    await phone.getByTestId('live-announcer').filter({ hasText: 'Current activity: Ideas. Input is open.' }).waitFor();
 
     // Participant: write a card and send it.
     await tabTo(phone, phone.getByLabel('Your idea'));
@@ -95,7 +108,7 @@ describe('live workshop accessibility in Chromium', () => {
     // Dot vote: two dots on Beta with Enter and Space.
     await tabTo(console, rowOf('2. Dots').getByRole('button', { name: 'Start' }));
     await console.keyboard.press('Enter');
-    await phone.getByTestId('live-announcer').filter({ hasText: 'Now: Dots.' }).waitFor();
+    await phone.getByTestId('live-announcer').filter({ hasText: 'Current activity: Dots.' }).waitFor();
     await tabTo(phone, phone.getByRole('button', { name: 'Add a dot to “Beta”' }));
     await phone.keyboard.press('Enter');
     await phone.getByTestId('dots-remaining').filter({ hasText: '2' }).waitFor();
@@ -105,7 +118,7 @@ describe('live workshop accessibility in Chromium', () => {
     // Ranking: move Gamma to the top with the arrow keys, then send.
     await tabTo(console, rowOf('3. Ranking').getByRole('button', { name: 'Start' }));
     await console.keyboard.press('Enter');
-    await phone.getByTestId('live-announcer').filter({ hasText: 'Now: Ranking.' }).waitFor();
+    await phone.getByTestId('live-announcer').filter({ hasText: 'Current activity: Ranking.' }).waitFor();
     await tabTo(phone, phone.getByRole('button', { name: 'Move “Gamma” up' }));
     await phone.keyboard.press('Enter');
     await phone.keyboard.press('Enter');
@@ -143,8 +156,21 @@ describe('live workshop accessibility in Chromium', () => {
     await phone.getByTestId('live-announcer').filter({ hasText: 'The workshop has stopped' }).waitFor();
     // Focus left the closed dialog somewhere visible.
     expect(await focusIsVisible(console)).toBeNull();
-    await phone.screenshot({ path: screenshotPath('keyboard-participant-stopped') });
-    await console.screenshot({ path: screenshotPath('keyboard-console-stopped') });
+    for (const scheme of ['light', 'dark'] as const) {
+      await phone.emulateMedia({ colorScheme: scheme });
+      await console.emulateMedia({ colorScheme: scheme });
+      await phone.screenshot({ path: screenshotPath(`a11y-participant-stopped-${scheme}`) });
+      await console.screenshot({ path: screenshotPath(`a11y-console-stopped-${scheme}`), fullPage: true });
+      await console.setViewportSize({ width: 390, height: 844 });
+      await console.screenshot({
+        path: screenshotPath(`a11y-console-stopped-phone-${scheme}`),
+        fullPage: true,
+      });
+      await console.setViewportSize({ width: 1280, height: 900 });
+    }
+    // Resume from the stopped console: participants can contribute again.
+    await console.getByRole('button', { name: 'Resume the workshop' }).click();
+    await phone.getByTestId('live-announcer').filter({ hasText: 'Current activity: Ranking.' }).waitFor();
     await phoneContext.close();
     await f.context.close();
   }, 300_000);
@@ -185,7 +211,7 @@ describe('live workshop accessibility in Chromium', () => {
       await socket.send({ type: 'activity.start', activityId });
       await phone
         .getByTestId('live-announcer')
-        .filter({ hasText: `Now: ${spec.title}.` })
+        .filter({ hasText: `Current activity: ${spec.title}.` })
         .waitFor();
       for (const [label, page] of pages) {
         await settle(page);
@@ -209,7 +235,7 @@ describe('live workshop accessibility in Chromium', () => {
       },
     });
     await socket.send({ type: 'activity.start', activityId: clusterId });
-    await phone.getByTestId('live-announcer').filter({ hasText: 'Now: Groups.' }).waitFor();
+    await phone.getByTestId('live-announcer').filter({ hasText: 'Current activity: Groups.' }).waitFor();
     for (const [label, page] of pages) {
       await settle(page);
       found.push(...(await axeInBothSchemes(page, `${label} cluster`)));
@@ -224,16 +250,7 @@ describe('live workshop accessibility in Chromium', () => {
   }, 600_000);
 
   it('respects reduced motion: nothing animates or slides, the dialog appears at once', async () => {
-    const url = env.server.url;
-    const context = await env.browser.newContext({ locale: 'en-GB', baseURL: url, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    await api(page, 'post', `${url}/api/setup`, {
-      email: 'motion@example.org',
-      password: 'a long enough password',
-      displayName: 'Mo',
-    });
-    const org = await api(page, 'post', `${url}/api/orgs`, { name: 'Calme' });
-    const workshop = await api(page, 'post', `${url}/api/orgs/${org.id}/workshops`, { title: 'Still' });
+    const { context, page, workshop } = await facilitatorWithWorkshop({ reducedMotion: 'reduce' });
     /** Every element that would move: a running animation or a transition longer than 10 ms. */
     const moving = () =>
       page.evaluate(() =>
@@ -254,6 +271,7 @@ describe('live workshop accessibility in Chromium', () => {
       await settle(page);
       expect(await moving(), path).toEqual([]);
     }
+    await page.goto(`/workshops/${workshop.id}`);
     await page.getByRole('button', { name: 'Stop the workshop' }).click();
     const dialog = page.getByRole('dialog', { name: 'Stop the workshop?' });
     await dialog.waitFor();

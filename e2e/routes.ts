@@ -24,6 +24,8 @@ export interface PageRoute {
   as: 'owner' | 'anonymous' | 'participant' | 'fresh';
   /** Extra wait before axe runs, when the page fetches in steps (a text that appears last). */
   readyText?: RegExp;
+  /** Also save screenshots (desktop and phone, light and dark) into test-artifacts/. */
+  screenshot?: boolean;
 }
 
 export const PAGE_ROUTES: PageRoute[] = [
@@ -33,7 +35,7 @@ export const PAGE_ROUTES: PageRoute[] = [
   { pattern: 'forgot-password', url: () => '/forgot-password', as: 'anonymous' },
   { pattern: 'reset-password', url: () => '/reset-password?token=not-a-real-token', as: 'anonymous' },
   { pattern: 'invite/:token', url: (s) => `/invite/${s.invitationToken}`, as: 'anonymous' },
-  { pattern: 'accessibility', url: () => '/accessibility', as: 'anonymous' },
+  { pattern: 'accessibility', url: () => '/accessibility', as: 'anonymous', screenshot: true },
   // Respondents and participants without an account.
   { pattern: 'respond/:token', url: (s) => `/respond/${s.respondToken}`, as: 'anonymous' },
   { pattern: 'n/:token', url: (s) => `/n/${s.networkToken}`, as: 'anonymous' },
@@ -45,7 +47,7 @@ export const PAGE_ROUTES: PageRoute[] = [
   { pattern: 'supervision/:token', url: (s) => `/supervision/${s.supervisionToken}`, as: 'anonymous' },
   { pattern: 'p/:proposalId', url: (s) => `/p/${s.ballotProposalId}#${s.ballotToken}`, as: 'anonymous' },
   // Signed in, in the app frame.
-  { pattern: '', url: () => '/', as: 'owner' },
+  { pattern: '', url: () => '/', as: 'owner', screenshot: true },
   { pattern: 'engagements', url: () => '/engagements', as: 'owner' },
   { pattern: 'engagements/new', url: () => '/engagements/new', as: 'owner' },
   { pattern: 'engagements/:engagementId', url: (s) => `/engagements/${s.engagementId}`, as: 'owner' },

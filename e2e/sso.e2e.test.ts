@@ -6,11 +6,6 @@ import { expectNoAxeViolations } from './axe.ts';
 import { api, launchChromium, screenshotPath } from './browser.ts';
 
 /** A known defect of the app shell, outside this feature; everything else axe checks must pass. */
-const SHELL_KNOWN = {
-  'label-content-name-mismatch':
-    'app shell: the logo link, user menu and organisation switcher have aria-labels without their visible text (WCAG 2.5.3)',
-};
-
 /**
  * Single sign-on in Chromium against a real OpenID provider (oidc-provider on a loopback port): the
  * owner configures the provider on the settings screen, then a newcomer clicks the provider's button on
@@ -60,7 +55,7 @@ describe('single sign-on journey in Chromium', () => {
     await provider.waitFor();
     expect(await provider.textContent()).toContain(`${env.server.url}/api/auth/sso/callback`);
     await page.screenshot({ path: screenshotPath('sso-settings'), fullPage: true });
-    await expectNoAxeViolations(page, 'single sign-on settings', SHELL_KNOWN);
+    await expectNoAxeViolations(page, 'single sign-on settings');
 
     const newcomer = await env.browser.newContext({ locale: 'fr-FR', baseURL: env.server.url });
     const p2 = await newcomer.newPage();
@@ -69,10 +64,10 @@ describe('single sign-on journey in Chromium', () => {
     const button = p2.getByRole('button', { name: 'Se connecter avec Test IdP (Préfecture test)' });
     await button.waitFor();
     await p2.screenshot({ path: screenshotPath('sso-sign-in'), fullPage: true });
-    await expectNoAxeViolations(p2, 'sign-in with a provider button', SHELL_KNOWN);
+    await expectNoAxeViolations(p2, 'sign-in with a provider button');
     await p2.getByRole('link', { name: 'Accessibilité' }).click();
     await p2.getByRole('heading', { level: 1, name: "Déclaration d'accessibilité" }).waitFor();
-    await expectNoAxeViolations(p2, 'accessibility statement', SHELL_KNOWN);
+    await expectNoAxeViolations(p2, 'accessibility statement');
     await p2.goBack();
     await button.waitFor();
     await button.click();

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../lib/use-page-title';
 import { AuthHeading } from '../auth/auth-heading';
 
-const GAPS = ['charts', 'liveBoard', 'dragAndDrop', 'pdf'] as const;
-const CHECKS = ['axe', 'keyboard', 'screenReader'] as const;
+const GAPS = ['charts', 'liveBoard', 'screenReaders', 'dragAndDrop', 'pdf'] as const;
+const CHECKS = ['axe', 'keyboard', 'motion', 'screenReader', 'tech'] as const;
 
 /**
  * Accessibility statement in the shape the RGAA asks for: conformance status, what is not yet
@@ -21,7 +21,13 @@ export function AccessibilityPage() {
           <Title order={2} size="h4" mb="xs">
             {t('a11y.status.title')}
           </Title>
-          <Text>{t('a11y.status.body')}</Text>
+          <Stack gap="xs">
+            <Text>{t('a11y.status.body')}</Text>
+            <Text>{t('a11y.status.results')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('a11y.status.updated')}
+            </Text>
+          </Stack>
         </section>
         <section>
           <Title order={2} size="h4" mb="xs">

@@ -190,7 +190,13 @@ export function WorkOverview({ orgId }: { orgId: string }) {
                       {t('home.work.reviewDue')}
                     </Badge>
                   ) : d.date ? (
-                    <Badge size="sm" color={isLate ? 'red' : isSoon ? 'orange' : 'gray'} variant="light">
+                    <Badge
+                      size="sm"
+                      color={isLate ? 'red' : isSoon ? 'orange' : 'gray'}
+                      variant="light"
+                      // The date is what matters here: the title is the one cut short on a phone.
+                      style={{ flexShrink: 0 }}
+                    >
                       {t(isLate ? 'home.work.overdue' : 'home.work.dueOn', { date: formatDayMonth(d.date) })}
                     </Badge>
                   ) : null}

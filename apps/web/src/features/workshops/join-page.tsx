@@ -53,7 +53,8 @@ export function JoinPage() {
               type={/^[0-9A-Za-z]$/}
               value={code}
               onChange={(v) => setCode(normalise(v))}
-              aria-label={t('workshop.join.codeLabel')}
+              // Mantine names each box with `ariaLabel` (its default is the English "PinInput").
+              ariaLabel={t('workshop.join.codeLabel')}
               oneTimeCode={false}
               inputMode="text"
             />

@@ -30,6 +30,8 @@ export function ConsentTrace({
         p="sm"
         color="honey"
         cite={t('workshop.consent.version', { version: results.proposal.version })}
+        // The default cite (dimmed, translucent) falls under 4.5:1 on the honey tint.
+        styles={{ cite: { color: 'var(--mantine-color-text)', opacity: 1 } }}
       >
         <Text size={isLarge ? 'xl' : 'md'} style={{ whiteSpace: 'pre-wrap' }} data-testid="consent-proposal">
           {results.proposal.text}
