@@ -96,7 +96,10 @@ describe('live workshop accessibility in Chromium', () => {
     await tabTo(console, rowOf('1. Ideas').getByRole('button', { name: 'Start' }));
     await console.keyboard.press('Enter');
     // The participant's live region says what started.
-    await phone.getByTestId('live-announcer').filter({ hasText: 'Current activity: Ideas. Input is open.' }).waitFor();
+    await phone
+      .getByTestId('live-announcer')
+      .filter({ hasText: 'Current activity: Ideas. Input is open.' })
+      .waitFor();
 
     // Participant: write a card and send it.
     await tabTo(phone, phone.getByLabel('Your idea'));

@@ -1,12 +1,15 @@
 import type { BrowserContext } from 'playwright-core';
 import { expect } from 'vitest';
 import type { TestClient, TestResponse } from '../apps/server/test/factories.ts';
+import { fixture as charters } from '../apps/server/test/fixtures/charters.fixture.ts';
 import { fixture as competencies } from '../apps/server/test/fixtures/competencies.fixture.ts';
 import { fixture as conversations } from '../apps/server/test/fixtures/conversations.fixture.ts';
 import { fixture as decisions } from '../apps/server/test/fixtures/decisions.fixture.ts';
 import type { FeatureFixture } from '../apps/server/test/fixtures/feature-fixture.ts';
 import { fixture as methods } from '../apps/server/test/fixtures/methods.fixture.ts';
 import { fixture as networks } from '../apps/server/test/fixtures/networks.fixture.ts';
+import { fixture as plans } from '../apps/server/test/fixtures/plans.fixture.ts';
+import { fixture as pollination } from '../apps/server/test/fixtures/pollination.fixture.ts';
 import { fixture as sso } from '../apps/server/test/fixtures/sso.fixture.ts';
 import { fixture as surveys } from '../apps/server/test/fixtures/surveys.fixture.ts';
 import { fixture as workshops } from '../apps/server/test/fixtures/workshops.fixture.ts';
@@ -25,6 +28,9 @@ const FIXTURES: FeatureFixture[] = [
   competencies,
   workshops,
   sso,
+  charters,
+  plans,
+  pollination,
 ];
 
 export const SEED_PASSWORD = 'a long enough password';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DbHandle } from '../src/db/connect.ts';
 import type { AppInstance } from '../src/app-instance.ts';
+import type { DbHandle } from '../src/db/connect.ts';
 import { clausesOf, replaceClauses, setClauseText } from '../src/services/charters-doc.ts';
 import { CharterStore, COMPACT_AFTER } from '../src/services/charters-sync.service.ts';
 import { addMember, createOrg, setupAdmin, type TestClient } from './factories.ts';

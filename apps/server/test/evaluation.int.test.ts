@@ -1,7 +1,7 @@
 import type { EvaluationView } from '@essaim/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../src/db/connect.ts';
 import type { AppInstance } from '../src/app-instance.ts';
+import type { DbHandle } from '../src/db/connect.ts';
 import { addMember, createOrg, ORIGIN, setupAdmin, type TestClient } from './factories.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';

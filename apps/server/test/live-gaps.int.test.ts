@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import type { AppInstance } from '../src/app-instance.ts';
 import { connectDatabase, type DbHandle } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrator.ts';
 import { createDeps } from '../src/deps.ts';
 import { registerFeatures } from '../src/features.ts';
 import { buildApp } from '../src/http/app.ts';
-import type { AppInstance } from '../src/app-instance.ts';
 import { type BusEnvelope, type EventBus, RedisBus } from '../src/realtime/bus.ts';
 import { RoomHub } from '../src/realtime/hub.ts';
 import { createOrg, ORIGIN, setupAdmin } from './factories.ts';

@@ -5,8 +5,8 @@
  */
 import type { Campaign, RespondSession } from '@essaim/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../src/db/connect.ts';
 import type { AppInstance } from '../src/app-instance.ts';
+import type { DbHandle } from '../src/db/connect.ts';
 import { createOrg, setupAdmin, type TestClient, testClient } from './factories.ts';
 import { samplePlan } from './fixtures/plans.fixture.ts';
 import { answersFor } from './survey-answers.ts';

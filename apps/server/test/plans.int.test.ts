@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../src/db/connect.ts';
 import type { AppInstance } from '../src/app-instance.ts';
+import type { DbHandle } from '../src/db/connect.ts';
 import { addMember, createOrg, setupAdmin, type TestClient } from './factories.ts';
 import { samplePlan } from './fixtures/plans.fixture.ts';
 import { buildTestApp } from './test-app.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../src/db/connect.ts';
 import type { AppInstance } from '../src/app-instance.ts';
+import type { DbHandle } from '../src/db/connect.ts';
 import { personalDataContributors } from '../src/services/personal-data.ts';
 import { addMember, createOrg, setupAdmin, type TestClient, testClient, uniqueEmail } from './factories.ts';
 import { buildTestApp } from './test-app.ts';

@@ -1,8 +1,8 @@
 import type { CampaignReport, RespondSession } from '@essaim/contracts';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../src/db/connect.ts';
 import type { AppInstance } from '../src/app-instance.ts';
+import type { DbHandle } from '../src/db/connect.ts';
 import { addMember, createOrg, setupAdmin, type TestClient, testClient } from './factories.ts';
 import { bodyText, pdfText } from './pdf-text.ts';
 import { answersFor } from './survey-answers.ts';

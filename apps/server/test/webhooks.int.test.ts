@@ -1,8 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../src/db/connect.ts';
 import type { AppInstance } from '../src/app-instance.ts';
+import type { DbHandle } from '../src/db/connect.ts';
 import { verifyWebhook } from '../src/lib/webhook-signature.ts';
 import { emitWebhook } from '../src/services/webhooks-outbox.ts';
 import { addMember, createOrg, setupAdmin, type TestClient } from './factories.ts';

@@ -17,9 +17,9 @@ import {
   type RunNetworkAnalysisBody,
   type SurveyInstrumentEntry,
 } from '@essaim/contracts';
-import type { PlanDocument, SpecSection } from '@essaim/core/plans';
 import type { Instrument, Thresholds, ValidSubmission } from '@essaim/core/diagnostics';
 import type { LiveEvent } from '@essaim/core/live';
+import type { PlanDocument, SpecSection } from '@essaim/core/plans';
 import { z } from 'zod';
 import type { StoredOpinionMap } from './tables/conversations.ts';
 

@@ -37,6 +37,7 @@ import type { Action } from '@essaim/core';
 import { CHARTER_TEMPLATES, templateClauses } from '@essaim/core/charters';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { AppInstance } from '../app-instance.ts';
 import { forbidden } from '../lib/app-error.ts';
 import {
   addComment,
@@ -68,7 +69,6 @@ import {
 import { charterRights } from '../services/charters-access.ts';
 import { charterDocx, charterMarkdown, exportData } from '../services/charters-export.service.ts';
 import type { CharterSockets } from '../services/charters-sync.service.ts';
-import type { AppInstance } from '../app-instance.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 import { PARTICIPANT_HEADER } from './conversations-public.routes.ts';
 

@@ -5,9 +5,9 @@ import {
   WorkshopFeedbackParamsSchema,
 } from '@essaim/contracts';
 import { z } from 'zod';
+import type { AppInstance } from '../app-instance.ts';
 import { AppError } from '../lib/app-error.ts';
 import { engagementEvaluation, submitWorkshopFeedback } from '../services/evaluation.service.ts';
-import type { AppInstance } from '../app-instance.ts';
 import { requireOrgScope } from './auth-plugin.ts';
 
 /** Participants' workshop feedback (by their workshop cookie) and the engagement's evaluation. */

@@ -9,11 +9,11 @@ import {
   SpecViewSchema,
 } from '@essaim/contracts';
 import type { FastifyRequest } from 'fastify';
+import type { AppInstance } from '../app-instance.ts';
 import { loadEngagement } from '../services/engagements.service.ts';
 import { readPlan, savePlan, setMilestoneStatus } from '../services/plans.service.ts';
 import { investmentCsv, investmentXlsx, specificationDocx } from '../services/plans-export.service.ts';
 import { readSpecification, saveSpecification } from '../services/plans-spec.service.ts';
-import type { AppInstance } from '../app-instance.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 
 const langOf = (request: FastifyRequest, asked?: 'fr' | 'en'): 'fr' | 'en' =>

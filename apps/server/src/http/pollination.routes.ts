@@ -24,6 +24,7 @@ import {
   SimilarQuerySchema,
 } from '@essaim/contracts';
 import { z } from 'zod';
+import type { AppInstance } from '../app-instance.ts';
 import {
   changeAgentCandidates,
   createPlan,
@@ -53,7 +54,6 @@ import {
   searchLibrary,
   similarExperiences,
 } from '../services/pollination-library.service.ts';
-import type { AppInstance } from '../app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 const ExportParamsSchema = ExperienceParamsSchema.extend({ format: z.enum(['json', 'md']) });

@@ -5,9 +5,9 @@ import {
   ReportParamsSchema,
   ReportRequestSchema,
 } from '@essaim/contracts';
+import type { AppInstance } from '../app-instance.ts';
 import { exportEngagementZip } from '../services/engagement-export.service.ts';
 import { listMyReports, readMyReport, readMyReportFile } from '../services/reports.service.ts';
-import type { AppInstance } from '../app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 /** PDF reports: request (202, a job), follow its progress, download the file. */

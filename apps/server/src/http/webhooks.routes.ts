@@ -10,6 +10,7 @@ import {
   WebhookEndpointWithSecretSchema,
   WebhookParamsSchema,
 } from '@essaim/contracts';
+import type { AppInstance } from '../app-instance.ts';
 import {
   createEndpoint,
   deleteEndpoint,
@@ -19,7 +20,6 @@ import {
   rotateSecret,
   updateEndpoint,
 } from '../services/webhooks.service.ts';
-import type { AppInstance } from '../app-instance.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 
 /** Webhook endpoints of an organisation: owners only (`org.update`), like the organisation's settings. */

@@ -4,6 +4,7 @@ import { type EvaluationInput, evaluateEngagement, summariseFeedback } from '@es
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { evaluationRepository } from '../db/repositories/evaluation.repository.ts';
+import { surveysRepository } from '../db/repositories/surveys.repository.ts';
 import { forbidden, notFound } from '../lib/app-error.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { compareCampaignReports, frozenInstrument } from './campaigns-report.service.ts';
@@ -48,14 +49,9 @@ export async function submitWorkshopFeedback(
 
 /** The evaluation inputs of an engagement, read through the same services (and rights) as the screens. */
 async function inputsOf(db: Db, scope: OrgScope, engagementId: string) {
-  const campaigns = await db
-    .selectFrom('survey_campaigns')
-    .selectAll()
-    .where('org_id', '=', scope.orgId)
-    .where('engagement_id', '=', engagementId)
-    .where('status', '=', 'closed')
-    .orderBy('closed_at')
-    .execute();
+  const campaigns = (await surveysRepository.campaignsOf(db, scope, engagementId))
+    .filter((c) => c.status === 'closed')
+    .sort((a, b) => (a.closed_at ?? '').localeCompare(b.closed_at ?? ''));
   // Before/after: the first and the last closed campaigns of the same instrument version.
   let pair: { before: (typeof campaigns)[number]; after: (typeof campaigns)[number] } | null = null;
   for (let i = campaigns.length - 1; i > 0 && !pair; i -= 1) {
