@@ -69,6 +69,7 @@ describe.each(testDialects)('CSV exports on $name', (dialect) => {
       title: 'Engagement',
       request: 'Request',
     });
+    ids.engagementId = eng.json<{ id: string }>().id;
     const campaign = await owner.post(
       `/api/orgs/${ids.orgId}/engagements/${eng.json<{ id: string }>().id}/campaigns`,
       {
