@@ -113,7 +113,7 @@ describe('live workshop journey in Chromium', () => {
     await screen.setViewportSize({ width: 1366, height: 850 });
     await screen.goto(`${url}/screen/${workshop.id}`);
     await screen.getByTestId('screen-code').filter({ hasText: workshop.code }).waitFor();
-    await screen.getByText('Vote on the groups').waitFor();
+    await screen.getByRole('heading', { name: 'Vote on the groups' }).waitFor();
     await screen.getByTestId('screen-hidden').waitFor();
 
     const addDot = (page: Page, label: string) =>
