@@ -56,7 +56,9 @@ const SCHEMES = ['light', 'dark'] as const;
 
 /** The page has loaded what it shows: no pending request, no skeleton or loader left. */
 export async function settle(page: Page, readyText?: RegExp): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  // A page that polls a running job (a network analysis) may never go quiet for 500 ms: wait a while,
+  // then check what is on screen anyway.
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
   await page
     .waitForFunction(() => !document.querySelector('.mantine-Skeleton-root, .mantine-Loader-root'), null, {
       timeout: 8000,

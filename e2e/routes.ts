@@ -151,7 +151,7 @@ export const PAGE_ROUTES: PageRoute[] = [
   },
   {
     pattern: 'pollination/library/:experienceId',
-    url: (s) => `/pollination/library/${s.experienceId}`,
+    url: (s) => `/pollination/library/${s.sharedExperienceId}`,
     as: 'owner',
   },
   { pattern: 'pollination/plans/new', url: () => '/pollination/plans/new', as: 'owner' },

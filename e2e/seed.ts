@@ -194,5 +194,21 @@ export async function seedEverything(owner: BrowserContext, baseUrl: string): Pr
     'invitation',
   );
   seed.invitationToken = tokenAfter(invitation.link, '/invite/');
+  // An experience shared in the organisation's library (no named contact, so no consent to wait for).
+  const shared = await ok<{ id: string }>(
+    client.post(`${org}/pollination/experiences`, {
+      title: 'Binômes inter-services',
+      context: 'Deux services apprennent l’un de l’autre.',
+      engagementId,
+      collectiveId,
+    }),
+    'experience to share',
+  );
+  await ok(client.post(`${org}/pollination/experiences/${shared.id}/anonymise`, {}), 'anonymise');
+  await ok(
+    client.post(`${org}/pollination/experiences/${shared.id}/share`, { visibility: 'organisation' }),
+    'share',
+  );
+  seed.sharedExperienceId = shared.id;
   return seed;
 }

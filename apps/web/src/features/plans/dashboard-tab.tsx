@@ -215,21 +215,23 @@ function IndicatorsCard({ draft, view }: { draft: PlanDocument; view: PlanView }
                   </Text>
                 ) : (
                   <>
-                    <LineChart
-                      h={160}
-                      data={series.map((p) => ({ at: p.at, value: p.value }))}
-                      dataKey="at"
-                      series={[{ name: 'value', label: ind.name, color: 'indigo.6' }]}
-                      referenceLines={[
-                        ...(ind.target === null
-                          ? []
-                          : [{ y: ind.target, label: t('plans.indicators.target'), color: 'teal.6' }]),
-                        ...(ind.baseline === null
-                          ? []
-                          : [{ y: ind.baseline, label: t('plans.indicators.baseline'), color: 'gray.6' }]),
-                      ]}
-                      aria-hidden
-                    />
+                    {/* The table below carries the same figures; the chart is for the eye only. */}
+                    <div aria-hidden="true" inert>
+                      <LineChart
+                        h={160}
+                        data={series.map((p) => ({ at: p.at, value: p.value }))}
+                        dataKey="at"
+                        series={[{ name: 'value', label: ind.name, color: 'indigo.6' }]}
+                        referenceLines={[
+                          ...(ind.target === null
+                            ? []
+                            : [{ y: ind.target, label: t('plans.indicators.target'), color: 'teal.6' }]),
+                          ...(ind.baseline === null
+                            ? []
+                            : [{ y: ind.baseline, label: t('plans.indicators.baseline'), color: 'gray.6' }]),
+                        ]}
+                      />
+                    </div>
                     <Table fz="xs" aria-label={ind.name}>
                       <Table.Tbody>
                         {series.map((p) => (
