@@ -10,6 +10,10 @@ describe('notifications and calendar journey in Chromium', () => {
   const env = useServerAndBrowser();
 
   it('bell, notifications page, mark read, calendar link made and revoked', async () => {
+    // Before signing in the shell asks who is there (401); the engagement page, opened by a member,
+    // asks for its diagnostics list, which that role may not read (403, shown as such on the page).
+    env.watch.allowHttp(401, /\/api\/me$/);
+    env.watch.allowHttp(403, /\/engagements\/[^/]+\/campaigns$/);
     const ownerContext = await env.browser.newContext({ locale: 'en-GB', baseURL: env.server.url });
     const owner = await ownerContext.newPage();
     await owner.goto(env.server.url);
@@ -56,9 +60,10 @@ describe('notifications and calendar journey in Chromium', () => {
 
     await page.getByRole('button', { name: /^Mark as read/ }).click();
     await page.getByRole('link', { name: 'Notifications, none unread' }).waitFor();
-    await page.getByRole('radio', { name: 'Unread' }).check({ force: true });
+    // The segmented control's inputs are visually hidden: its visible labels take the click.
+    await page.locator('label', { hasText: /^Unread$/ }).click();
     await page.getByTestId('notifications-empty').getByText('You have read everything').waitFor();
-    await page.getByRole('radio', { name: 'All' }).check({ force: true });
+    await page.locator('label', { hasText: /^All$/ }).click();
     // Opening it goes to the engagement, in its organisation.
     await page.getByRole('button', { name: /^Open/ }).click();
     await page.waitForURL(`**/engagements/${engagement.id}`);
