@@ -39,7 +39,11 @@ export function escapeIcsText(value: string): string {
     .replace(/\r\n|\n|\r/g, '\\n');
 }
 
-const encoder = new TextEncoder();
+/** Octets of one character in UTF-8 (core has no TextEncoder: it runs without Node or DOM types). */
+function utf8Length(ch: string): number {
+  const cp = ch.codePointAt(0) ?? 0;
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
 
 /**
  * Fold one content line (RFC 5545 §3.1): at most 75 octets per line, continuation lines start with one
@@ -51,7 +55,7 @@ export function foldIcsLine(line: string): string {
   let octets = 0;
   let limit = 75;
   for (const ch of line) {
-    const size = encoder.encode(ch).length;
+    const size = utf8Length(ch);
     if (octets + size > limit) {
       parts.push(current);
       current = '';
