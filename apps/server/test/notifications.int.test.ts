@@ -260,6 +260,22 @@ describe.each(testDialects)('notifications and calendars on $name', (dialect) =>
     ).toBe(0);
   });
 
+  it('emails an organisation invitation in both languages, with its link', async () => {
+    smtp.received.length = 0;
+    const r = await owner.post(`/api/orgs/${orgId}/invitations`, {
+      email: 'newcomer@example.org',
+      role: 'member',
+    });
+    expect(r.json<{ emailed: boolean }>().emailed).toBe(true);
+    const link = r.json<{ link: string }>().link;
+    const mail = smtp.received.find((m) => m.to === 'newcomer@example.org');
+    expect(mail?.subject).toBe('Essaim — Invitation : Ruche du Nord / Invitation: Ruche du Nord');
+    expect(mail?.text).toContain('vous invite à rejoindre « Ruche du Nord »');
+    expect(mail?.text).toContain('invites you to join "Ruche du Nord"');
+    expect(mail?.text).toContain(link);
+    expect(mail?.html).toContain('<div lang="en">');
+  });
+
   it('marks everything read at once', async () => {
     expect((await list(member.client)).unread).toBeGreaterThan(0);
     expect((await member.client.post('/api/me/notifications/read-all')).json()).toMatchObject({ unread: 0 });

@@ -222,3 +222,35 @@ export function renderDigestEmail(
   );
   return { subject: `Essaim — ${heading}`, text, html };
 }
+
+/**
+ * An invitation to join an organisation. The invitee has no account yet, so no known language: one
+ * email in both, French first, each complete on its own.
+ */
+export function renderOrgInvitationEmail(input: {
+  orgName: string;
+  inviterName: string;
+  link: string;
+  expiresAt: string;
+}): RenderedEmail {
+  const fr = {
+    lead: `${input.inviterName} vous invite à rejoindre « ${input.orgName} » sur Essaim, l'espace où ce collectif prépare ses ateliers, ses diagnostics et ses décisions.`,
+    action: "Accepter l'invitation",
+    note: `Ce lien personnel est valable jusqu'au ${formatDate(input.expiresAt, 'fr')}. Si vous ne vous attendiez pas à ce message, ignorez-le.`,
+  };
+  const en = {
+    lead: `${input.inviterName} invites you to join "${input.orgName}" on Essaim, where this collective prepares its workshops, diagnostics and decisions.`,
+    action: 'Accept the invitation',
+    note: `This personal link is valid until ${formatDate(input.expiresAt, 'en')}. If you did not expect this message, ignore it.`,
+  };
+  const text = [fr, en]
+    .map((w, i) => `${w.lead}\n\n${w.action}${i === 0 ? ' : ' : ': '}${input.link}\n\n${w.note}`)
+    .join('\n\n---\n\n');
+  const block = (w: typeof fr, lang: EmailLanguage) =>
+    `<div lang="${lang}"><p>${escapeHtml(w.lead)}</p><p><a href="${escapeHtml(input.link)}" style="display:inline-block;padding:.5rem 1rem;background:#0b6e4f;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(w.action)}</a></p><p style="font-size:.875rem;color:#52606d">${escapeHtml(w.note)}</p></div>`;
+  return {
+    subject: `Essaim — Invitation : ${input.orgName} / Invitation: ${input.orgName}`,
+    text: `${text}\n`,
+    html: htmlPage('fr', `${block(fr, 'fr')}<hr>${block(en, 'en')}`),
+  };
+}
