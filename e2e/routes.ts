@@ -159,6 +159,7 @@ export const PAGE_ROUTES: PageRoute[] = [
   { pattern: 'organisation/sso', url: () => '/organisation/sso', as: 'owner' },
   { pattern: 'organisation', url: () => '/organisation', as: 'owner' },
   { pattern: 'account', url: () => '/account', as: 'owner' },
+  { pattern: 'notifications', url: () => '/notifications', as: 'owner' },
   { pattern: 'audit', url: () => '/audit', as: 'owner' },
   { pattern: '*', url: () => '/no-such-page', as: 'owner' },
 ];

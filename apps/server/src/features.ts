@@ -8,6 +8,7 @@ import { evaluationPlugins } from './features/evaluation.ts';
 import { identityPlugins } from './features/identity.ts';
 import { methodsPlugins } from './features/methods.ts';
 import { networksPlugins } from './features/networks.ts';
+import { notificationsPlugins } from './features/notifications.ts';
 import { plansPlugins } from './features/plans.ts';
 import { pollinationPlugins } from './features/pollination.ts';
 import { reportsPlugins } from './features/reports.ts';
@@ -38,5 +39,6 @@ export function registerFeatures(): ((app: AppInstance) => Promise<void>)[] {
     ...reportsPlugins,
     ...pollinationPlugins,
     ...evaluationPlugins,
+    ...notificationsPlugins,
   ];
 }

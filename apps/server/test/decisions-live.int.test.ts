@@ -6,6 +6,7 @@ import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
 import type { Mail, Mailer } from '../src/lib/mailer.ts';
 import { sweepDecisionReminders } from '../src/services/decision-notifications.service.ts';
+import { sendNotificationEmails } from '../src/services/notifications-mailer.ts';
 import { createOrg, ORIGIN, setupAdmin, type TestClient } from './factories.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';
@@ -287,7 +288,8 @@ describe.each(testDialects)('decisions from live workshops on $name', (dialect) 
     });
     const sent: Mail[] = [];
     const mailer: Mailer = { enabled: true, send: async (m) => void sent.push(m) };
-    expect(await sweepDecisionReminders(app.deps.database.db, mailer)).toBeGreaterThan(0);
+    expect(await sweepDecisionReminders(app.deps.database.db)).toBeGreaterThan(0);
+    await sendNotificationEmails(app.deps.database.db, mailer, 'http://localhost:4000');
     expect(sent.some((m) => m.subject.includes('Horaires'))).toBe(true);
   });
 

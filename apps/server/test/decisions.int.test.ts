@@ -279,14 +279,10 @@ describe.each(testDialects)('decisions and governance on $name', (dialect) => {
   });
 
   it('sends closing-soon and review-due reminders once', async () => {
-    const n = await sweepDecisionReminders(
-      app.deps.database.db,
-      null,
-      new Date(Date.now() + 2 * 24 * 3600 * 1000),
-    );
+    const n = await sweepDecisionReminders(app.deps.database.db, new Date(Date.now() + 2 * 24 * 3600 * 1000));
     expect(n).toBeGreaterThan(0);
     expect(
-      await sweepDecisionReminders(app.deps.database.db, null, new Date(Date.now() + 2 * 24 * 3600 * 1000)),
+      await sweepDecisionReminders(app.deps.database.db, new Date(Date.now() + 2 * 24 * 3600 * 1000)),
     ).toBe(0);
     const notes = (await member.get(`/api/orgs/${orgId}/notifications`)).json<{
       notifications: { kind: string }[];

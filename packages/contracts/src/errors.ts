@@ -21,6 +21,7 @@ export const ErrorCodeSchema = z.enum([
   'INTERNAL',
   'BUSY',
   'DEPENDENCY_CYCLE',
+  'LINK_REVOKED',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
@@ -56,4 +57,6 @@ export const errorStatus: Record<ErrorCode, number> = {
   BUSY: 503,
   /** A plan's milestone dependencies would form a cycle (details.cycle names it). */
   DEPENDENCY_CYCLE: 409,
+  /** A private link (a calendar feed) was revoked by its owner: it will not work again. */
+  LINK_REVOKED: 410,
 };

@@ -10,6 +10,7 @@ export * from './identity.ts';
 export * from './live.ts';
 export * from './methods.ts';
 export * from './networks.ts';
+export * from './notifications.ts';
 export * from './people.ts';
 export * from './plans.ts';
 export * from './pollination.ts';

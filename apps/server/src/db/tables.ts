@@ -12,6 +12,7 @@ import type { EvaluationTables } from './tables/evaluation.ts';
 import type { IdentityTables } from './tables/identity.ts';
 import type { MethodsTables } from './tables/methods.ts';
 import type { NetworksTables } from './tables/networks.ts';
+import type { NotificationsTables } from './tables/notifications.ts';
 import type { PlansTables } from './tables/plans.ts';
 import type { PollinationTables } from './tables/pollination.ts';
 import type { ReportsTables } from './tables/reports.ts';
@@ -38,5 +39,6 @@ export interface Database
     PlansTables,
     WebhooksTables,
     ReportsTables,
+    NotificationsTables,
     PollinationTables,
     EvaluationTables {}

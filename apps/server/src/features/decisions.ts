@@ -10,7 +10,7 @@ const SWEEP_EVERY_MS = 5 * 60 * 1000;
 /** Reminders (closing soon, review due) every few minutes; idempotent, so several instances may run it. */
 async function decisionReminders(app: AppInstance): Promise<void> {
   const timer = setInterval(() => {
-    sweepDecisionReminders(app.deps.database.db, app.deps.mailer).catch((error: unknown) => {
+    sweepDecisionReminders(app.deps.database.db).catch((error: unknown) => {
       app.log.warn({ err: error }, 'decision reminders sweep failed');
     });
   }, SWEEP_EVERY_MS);

@@ -11,7 +11,6 @@ import {
 } from '@essaim/contracts';
 import { z } from 'zod';
 import type { AppInstance } from '../app-instance.ts';
-import { sendMails } from '../services/decision-notifications.service.ts';
 import {
   createGovernanceMeeting,
   createMap,
@@ -88,14 +87,13 @@ export async function governanceRoutes(app: AppInstance): Promise<void> {
     },
     async (request) => {
       const scope = await requireOrgScope(request, 'decision.record');
-      const { proposal, invites, mails } = await proposeAdoption(
+      const { proposal, invites } = await proposeAdoption(
         db,
         scope,
         request.params.mapId,
         request.body,
         actorOf(request),
       );
-      await sendMails(app.deps.mailer, mails);
       return { proposal: await presentProposal(db, proposal, { key: userKey(scope.userId) }), invites };
     },
   );

@@ -21,7 +21,6 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { AppInstance } from '../app-instance.ts';
 import type { OrgScope } from '../db/org-scope.ts';
-import { sendMails } from '../services/decision-notifications.service.ts';
 import {
   amendProposal,
   closeProposal,
@@ -82,14 +81,13 @@ export async function proposalRoutes(app: AppInstance): Promise<void> {
     },
     async (request) => {
       const scope = await requireOrgScope(request, 'decision.record');
-      const { proposal, invites, mails } = await createProposal(
+      const { proposal, invites } = await createProposal(
         db,
         scope,
         request.params.engagementId,
         request.body,
         actorOf(request),
       );
-      await sendMails(app.deps.mailer, mails);
       await notify(request.params.engagementId);
       return { proposal: await presentProposal(db, proposal, { key: userKey(scope.userId) }), invites };
     },
@@ -215,7 +213,7 @@ export async function proposalRoutes(app: AppInstance): Promise<void> {
     },
     async (request) => {
       const scope = await requireOrgScope(request, 'decision.record');
-      const { mails } = await closeProposal(
+      await closeProposal(
         db,
         scope,
         request.params.engagementId,
@@ -223,7 +221,6 @@ export async function proposalRoutes(app: AppInstance): Promise<void> {
         request.body,
         actorOf(request),
       );
-      await sendMails(app.deps.mailer, mails);
       await notify(request.params.engagementId);
       return view(request, scope);
     },
@@ -241,7 +238,7 @@ export async function proposalRoutes(app: AppInstance): Promise<void> {
     },
     async (request) => {
       const scope = await requireOrgScope(request, 'decision.record');
-      const mails = await reopenForReview(
+      await reopenForReview(
         db,
         scope,
         request.params.engagementId,
@@ -249,7 +246,6 @@ export async function proposalRoutes(app: AppInstance): Promise<void> {
         request.body,
         actorOf(request),
       );
-      await sendMails(app.deps.mailer, mails);
       await notify(request.params.engagementId);
       return view(request, scope);
     },

@@ -4,6 +4,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative to `text` (clients that show HTML pick it; the text part stays complete). */
+  html?: string;
 }
 
 export interface Mailer {

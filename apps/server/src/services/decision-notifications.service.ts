@@ -1,85 +1,36 @@
 import type { OrgScope } from '../db/org-scope.ts';
 import { decisionsRepository, type ProposalRow } from '../db/repositories/decisions.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
-import type { Mailer } from '../lib/mailer.ts';
-import { newId, nowIso } from '../lib/tokens.ts';
+import { nowIso } from '../lib/tokens.ts';
+import { notifyAll } from './notify.ts';
 import { eligibleVoters } from './proposals-view.ts';
 
 /**
- * In-app notifications about proposals (opened, closing soon, closed, review due), and the same by email
- * when SMTP is configured. Rows are written in the caller's transaction; emails are sent after it,
- * best-effort (a failing SMTP server never undoes a decision).
+ * Notifications about proposals (opened, closing soon, closed, review due), written through `notify`
+ * in the caller's transaction; their emails go out from the notifications outbox when SMTP is
+ * configured (a failing SMTP server never undoes a decision).
  */
 export type NotificationKind = 'opened' | 'closing_soon' | 'closed' | 'review_due';
 
-export interface PendingMail {
-  to: string;
-  subject: string;
-  text: string;
-}
-
-const SUBJECTS: Record<NotificationKind, { fr: string; en: string }> = {
-  opened: { fr: 'Nouvelle proposition', en: 'New proposal' },
-  closing_soon: { fr: 'Une proposition se termine bientôt', en: 'A proposal closes soon' },
-  closed: { fr: 'Proposition close', en: 'Proposal closed' },
-  review_due: { fr: 'Décision à revoir', en: 'Decision due for review' },
-};
-
-/** Notify every eligible account holder (and the proposer) about `p`; returns the mails to send. */
-export async function notifyProposal(db: Db, p: ProposalRow, kind: NotificationKind): Promise<PendingMail[]> {
+/** Notify every eligible account holder (and the proposer) about `p`. */
+export async function notifyProposal(db: Db, p: ProposalRow, kind: NotificationKind): Promise<void> {
   const keys = await eligibleVoters(db, p);
   const userIds = new Set([...keys].filter((k) => k.startsWith('u:')).map((k) => k.slice(2)));
   if (p.created_by) {
     userIds.add(p.created_by);
   }
-  if (userIds.size === 0) {
-    return [];
-  }
-  const now = nowIso();
-  await db
-    .insertInto('notifications')
-    .values(
-      [...userIds].map((userId) => ({
-        id: newId(),
-        org_id: p.org_id,
-        user_id: userId,
-        kind,
-        object_kind: 'proposal',
-        object_id: p.id,
-        engagement_id: p.engagement_id,
-        title: p.title,
-        created_at: now,
-        read_at: null,
-      })),
-    )
-    .execute();
-  const users = await db
-    .selectFrom('users')
-    .select(['email', 'language'])
-    .where('id', 'in', [...userIds])
-    .where('disabled_at', 'is', null)
-    .execute();
-  return users.map((u) => {
-    const lang = u.language === 'en' ? 'en' : 'fr';
-    return {
-      to: u.email,
-      subject: `${SUBJECTS[kind][lang]} : ${p.title}`,
-      text: `${SUBJECTS[kind][lang]} — ${p.title}`,
-    };
+  await notifyAll(db, userIds, {
+    orgId: p.org_id,
+    kind: `proposal.${kind}`,
+    objectId: p.id,
+    title: p.title,
+    params: { deadline: p.deadline, ...(p.review_on ? { reviewOn: p.review_on } : {}) },
+    link: `/engagements/${p.engagement_id}/proposals/${p.id}`,
+    engagementId: p.engagement_id,
+    // A reminder is written once per round (a proposal re-opened for review reminds again).
+    dedupeKey:
+      kind === 'closing_soon' || kind === 'review_due' ? `proposal.${kind}:${p.id}:${p.round}` : null,
   });
-}
-
-export async function sendMails(mailer: Mailer | null, mails: PendingMail[]): Promise<void> {
-  if (!mailer?.enabled) {
-    return;
-  }
-  for (const mail of mails) {
-    try {
-      await mailer.send(mail);
-    } catch {
-      // Best-effort: the in-app notification is the record.
-    }
-  }
 }
 
 export async function listNotifications(db: Db, scope: OrgScope) {
@@ -88,6 +39,7 @@ export async function listNotifications(db: Db, scope: OrgScope) {
     .selectAll()
     .where('org_id', '=', scope.orgId)
     .where('user_id', '=', scope.userId)
+    .where('object_kind', '=', 'proposal')
     .orderBy('created_at', 'desc')
     .limit(200)
     .execute();
@@ -125,12 +77,7 @@ const DAY_MS = 24 * 3600 * 1000;
  * The reminder sweep: open proposals whose deadline is within a day get one "closing soon"; closed,
  * passed proposals whose review date has come get one "review due". Idempotent (each is stamped).
  */
-export async function sweepDecisionReminders(
-  db: Db,
-  mailer: Mailer | null,
-  now = new Date(),
-): Promise<number> {
-  const mails: PendingMail[] = [];
+export async function sweepDecisionReminders(db: Db, now = new Date()): Promise<number> {
   let count = 0;
   const soon = new Date(now.getTime() + DAY_MS).toISOString();
   const closing = await db
@@ -142,7 +89,7 @@ export async function sweepDecisionReminders(
     .execute();
   for (const p of closing) {
     await db.transaction().execute(async (trx) => {
-      mails.push(...(await notifyProposal(trx, p, 'closing_soon')));
+      await notifyProposal(trx, p, 'closing_soon');
       await decisionsRepository.updateProposal(trx, p.id, { closing_notified_at: now.toISOString() });
     });
     count++;
@@ -160,11 +107,10 @@ export async function sweepDecisionReminders(
     .execute();
   for (const p of due) {
     await db.transaction().execute(async (trx) => {
-      mails.push(...(await notifyProposal(trx, p, 'review_due')));
+      await notifyProposal(trx, p, 'review_due');
       await decisionsRepository.updateProposal(trx, p.id, { review_notified_at: now.toISOString() });
     });
     count++;
   }
-  await sendMails(mailer, mails);
   return count;
 }

@@ -21,6 +21,7 @@ import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { loadEngagement } from './engagements.service.ts';
+import { notifyDecisionAdopted } from './notifications-triggers.ts';
 import { registerPersonalData } from './personal-data.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 import { registerTraceKind } from './trace.service.ts';
@@ -85,6 +86,7 @@ export async function writeDecisionRecord(db: Db, input: DecisionRecordInput, id
   });
   if (input.status === 'passed') {
     await emitDecisionAdopted(db, { ...input, id });
+    await notifyDecisionAdopted(db, { ...input, id });
   }
   return id;
 }

@@ -8,6 +8,7 @@ import { usersRepository } from '../db/repositories/users.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
+import { notifyStakeholderAdded } from './notifications-triggers.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 import { emitEngagementStopped } from './webhooks-emitters.ts';
 
@@ -422,7 +423,7 @@ export function addStakeholder(
   },
   actor: Actor,
 ) {
-  return mutate(db, scope, id, actor, async (trx) => {
+  return mutate(db, scope, id, actor, async (trx, engagement) => {
     if (
       body.userId &&
       !(await trx
@@ -455,6 +456,13 @@ export function addStakeholder(
       collective_id: body.collectiveId ?? null,
       note: body.note ?? '',
       created_at: nowIso(),
+    });
+    await notifyStakeholderAdded(trx, {
+      orgId: scope.orgId,
+      engagement: { id, title: engagement.title },
+      userId: body.userId ?? null,
+      collectiveId: body.collectiveId ?? null,
+      actorUserId: scope.userId,
     });
     return {
       kind: 'stakeholder.added',

@@ -10,6 +10,7 @@ import type { Mailer } from '../lib/mailer.ts';
 import { addSeconds, hashToken, newId, newToken, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { createUser, openSession } from './auth.service.ts';
+import { renderOrgInvitationEmail } from './notification-emails.ts';
 import { presentOrganisation } from './presenters.ts';
 
 /** Confidentiality floors from survey practice (domain.md (b)): organisations may raise them, never lower. */
@@ -212,10 +213,15 @@ export async function createInvitation(
   let emailed = false;
   if (deps.mailer.enabled) {
     const org = await organisationsRepository.get(db, scope);
+    const inviter = await usersRepository.findById(db, scope.userId);
     await deps.mailer.send({
       to: input.email,
-      subject: `Essaim: invitation / invitation — ${org?.name ?? ''}`,
-      text: `Vous êtes invité·e à rejoindre « ${org?.name} » sur Essaim.\nYou are invited to join "${org?.name}" on Essaim.\n\n${link}\n`,
+      ...renderOrgInvitationEmail({
+        orgName: org?.name ?? '',
+        inviterName: inviter?.display_name ?? 'Essaim',
+        link,
+        expiresAt: row.expires_at,
+      }),
     });
     emailed = true;
   }

@@ -20,10 +20,11 @@ import { AppError, conflict, forbidden, notFound } from '../lib/app-error.ts';
 import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
-import { notifyProposal, type PendingMail } from './decision-notifications.service.ts';
+import { notifyProposal } from './decision-notifications.service.ts';
 import { writeDecisionRecord } from './decision-records.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
+import { notifyDecisionAdopted } from './notifications-triggers.ts';
 import { issueParticipant } from './participants.service.ts';
 import {
   computeTally,
@@ -121,6 +122,12 @@ export async function syncRecord(db: Db, p: ProposalRow): Promise<void> {
       rule: p.rule,
       source: 'proposal',
     });
+    await notifyDecisionAdopted(db, {
+      id: p.record_id,
+      orgId: p.org_id,
+      engagementId: p.engagement_id,
+      title: p.title,
+    });
   }
   await decisionsRepository.updateRecord(db, p.record_id, {
     title: p.title,
@@ -164,7 +171,7 @@ export async function createProposal(
   body: ProposalCreateBody,
   actor: Actor,
   subject: { kind: string; id: string } | null = null,
-): Promise<{ proposal: ProposalRow; invites: { name: string; token: string }[]; mails: PendingMail[] }> {
+): Promise<{ proposal: ProposalRow; invites: { name: string; token: string }[] }> {
   return db.transaction().execute(async (trx) => {
     await loadEngagement(trx, scope, engagementId);
     await assertEngagementAcceptsInput(trx, engagementId);
@@ -269,8 +276,8 @@ export async function createProposal(
       objectId: recordId,
       data: { proposalId: id, title: body.title, rule: body.rule, deadline: row.deadline },
     });
-    const mails = await notifyProposal(trx, row, 'opened');
-    return { proposal: row, invites, mails };
+    await notifyProposal(trx, row, 'opened');
+    return { proposal: row, invites };
   });
 }
 
@@ -681,7 +688,7 @@ export async function closeProposal(
   proposalId: string,
   body: ProposalCloseBody,
   actor: Actor,
-): Promise<{ passed: boolean; mails: PendingMail[] }> {
+): Promise<{ passed: boolean }> {
   return db.transaction().execute(async (trx) => {
     const p = await loadProposal(trx, scope, engagementId, proposalId);
     await assertEngagementAcceptsInput(trx, engagementId);
@@ -741,8 +748,8 @@ export async function closeProposal(
     if (hook) {
       await hook(trx, scope, closed, passed, actor);
     }
-    const mails = await notifyProposal(trx, closed, 'closed');
-    return { passed, mails };
+    await notifyProposal(trx, closed, 'closed');
+    return { passed };
   });
 }
 
@@ -754,7 +761,7 @@ export async function reopenForReview(
   proposalId: string,
   body: { note: string; deadline: string },
   actor: Actor,
-): Promise<PendingMail[]> {
+): Promise<void> {
   return db.transaction().execute(async (trx) => {
     const p = await loadProposal(trx, scope, engagementId, proposalId);
     await assertEngagementAcceptsInput(trx, engagementId);
@@ -795,7 +802,7 @@ export async function reopenForReview(
       data: { proposalId, note: body.note },
     });
     await syncRecord(trx, next);
-    return notifyProposal(trx, next, 'opened');
+    await notifyProposal(trx, next, 'opened');
   });
 }
 

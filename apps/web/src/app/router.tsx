@@ -9,6 +9,7 @@ import { NotFoundPage } from '../features/errors/not-found-page';
 import { RouteErrorPage } from '../features/errors/route-error-page';
 import { methodsPublicRoutes, methodsRoutes } from '../features/methods/routes';
 import { networkPublicRoutes, networkRoutes } from '../features/network/routes';
+import { notificationsRoutes } from '../features/notifications/routes';
 import { opinionsPublicRoutes, opinionsRoutes } from '../features/opinions/routes';
 import { plansRoutes } from '../features/plans/routes';
 import { pollinationRoutes } from '../features/pollination/routes';
@@ -125,6 +126,7 @@ export const router = createBrowserRouter([
                   ...ssoRoutes,
                   ...plansRoutes,
                   ...pollinationRoutes,
+                  ...notificationsRoutes,
                   { path: 'organisation', element: <OrganisationPage /> },
                   { path: 'account', element: <AccountPage /> },
                   { path: 'audit', element: <AuditPage /> },

@@ -1,6 +1,7 @@
 import { Anchor, AppShell, Burger, Group, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { NotificationBell } from '../features/notifications/notification-bell';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { LanguageSwitch } from './language-switch';
 import { Logo } from './logo';
@@ -36,6 +37,7 @@ export function AppHeader({ isNavOpen, onToggleNav, navId }: AppHeaderProps) {
         <Group gap="sm" wrap="nowrap">
           <LanguageSwitch />
           <ColorSchemeToggle />
+          <NotificationBell />
           <UserMenu />
         </Group>
       </Group>

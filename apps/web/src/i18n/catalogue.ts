@@ -18,6 +18,7 @@ import enEngagement from './locales/en/engagement.json';
 import enLibrary from './locales/en/library.json';
 import enMembers from './locales/en/members.json';
 import enNetwork from './locales/en/network.json';
+import enNotifications from './locales/en/notifications.json';
 import enOpinion from './locales/en/opinion.json';
 import enOrgs from './locales/en/orgs.json';
 import enPlans from './locales/en/plans.json';
@@ -39,6 +40,7 @@ import frEngagement from './locales/fr/engagement.json';
 import frLibrary from './locales/fr/library.json';
 import frMembers from './locales/fr/members.json';
 import frNetwork from './locales/fr/network.json';
+import frNotifications from './locales/fr/notifications.json';
 import frOpinion from './locales/fr/opinion.json';
 import frOrgs from './locales/fr/orgs.json';
 import frPlans from './locales/fr/plans.json';
@@ -69,6 +71,7 @@ export const frCatalogue = {
   a11y: frA11y,
   plans: frPlans,
   pollination: frPollination,
+  notifications: frNotifications,
 };
 
 export const enCatalogue = {
@@ -93,4 +96,5 @@ export const enCatalogue = {
   a11y: enA11y,
   plans: enPlans,
   pollination: enPollination,
+  notifications: enNotifications,
 };

@@ -9,6 +9,7 @@ import { identityMigrations } from './identity/index.ts';
 import { instanceMigrations } from './instance/index.ts';
 import { methodsMigrations } from './methods/index.ts';
 import { networksMigrations } from './networks/index.ts';
+import { notificationsMigrations } from './notifications/index.ts';
 import { plansMigrations } from './plans/index.ts';
 import { pollinationMigrations } from './pollination/index.ts';
 import { reportsMigrations } from './reports/index.ts';
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   ...reportsMigrations,
   ...pollinationMigrations,
   ...evaluationMigrations,
+  ...notificationsMigrations,
 };

@@ -2,7 +2,6 @@ import type { OrgScope } from '../org-scope.ts';
 import type {
   DecisionRecordsTable,
   GovernanceMapsTable,
-  NotificationsTable,
   ProposalObjectionsTable,
   ProposalPositionsTable,
   ProposalsTable,
@@ -13,7 +12,6 @@ export type DecisionRecordRow = DecisionRecordsTable;
 export type ProposalRow = ProposalsTable;
 export type PositionRow = ProposalPositionsTable;
 export type ObjectionRow = ProposalObjectionsTable;
-export type NotificationRow = NotificationsTable;
 export type GovernanceMapRow = GovernanceMapsTable;
 
 export interface RegisterFilter {

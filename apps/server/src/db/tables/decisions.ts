@@ -1,4 +1,4 @@
-/** Tables of the decisions feature: the decision register, proposals, notifications, governance maps. */
+/** Tables of the decisions feature: the decision register, proposals, governance maps (notifications: tables/notifications.ts). */
 
 /** One `DecisionRecord` (packages/core/src/decisions/record.ts); JSON columns hold its lists. */
 export interface DecisionRecordsTable {
@@ -108,19 +108,6 @@ export interface ProposalObjectionsTable {
   at: string;
 }
 
-export interface NotificationsTable {
-  id: string;
-  org_id: string;
-  user_id: string;
-  kind: string;
-  object_kind: string;
-  object_id: string;
-  engagement_id: string | null;
-  title: string;
-  created_at: string;
-  read_at: string | null;
-}
-
 /** `status`: current | proposed | adopted (superseded) | archived. `data` is a core `GovernanceMap`. */
 export interface GovernanceMapsTable {
   id: string;
@@ -143,6 +130,5 @@ export type DecisionsTables = {
   proposal_invitees: ProposalInviteesTable;
   proposal_positions: ProposalPositionsTable;
   proposal_objections: ProposalObjectionsTable;
-  notifications: NotificationsTable;
   governance_maps: GovernanceMapsTable;
 };

@@ -32,6 +32,7 @@ import { describeUserAgent, formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
 import { checkNewPassword, checkRequired, type FieldProblem, hasProblems } from '../../lib/validation';
 import { leaveToSignIn, ME_KEY, useSignedInMe } from '../auth/session';
+import { CalendarFeedCard } from '../notifications/calendar-feed-card';
 import { setCurrentOrgId } from '../orgs/use-current-org';
 import { SsoLinksSection } from '../sso/sso-links-section';
 
@@ -477,6 +478,7 @@ export function AccountPage() {
         <PasswordSection />
         <SsoLinksSection />
         <SessionsSection />
+        <CalendarFeedCard />
         <ExportSection />
         <DeleteSection me={me} />
       </Stack>
