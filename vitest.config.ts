@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -13,5 +14,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one file at a time on two cores (cores − 1). Most files here spend their time
+    // waiting on PostgreSQL, Redis, sockets and child processes, so two files run side by side on CI's two
+    // cores; each file still opens its own database (schema), server and ports.
+    maxWorkers: Math.max(availableParallelism() - 1, 2),
   },
 });

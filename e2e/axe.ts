@@ -54,6 +54,23 @@ export async function axeViolations(page: Page, skip: Record<string, string> = {
 
 const SCHEMES = ['light', 'dark'] as const;
 
+/**
+ * Colour transitions have ended, so contrast is measured on the final colours: wait two frames (the new
+ * scheme's styles are computed and their transitions created), then for every animation that ends.
+ * Endless ones (a loader) are left running; a stuck one gives up after two seconds. Cheaper than a fixed
+ * pause, which cost 0.4 s per scheme per page whether anything moved or not.
+ */
+export async function transitionsEnded(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const ending = document
+      .getAnimations()
+      .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+      .map((a) => a.finished.catch(() => undefined));
+    await Promise.race([Promise.all(ending), new Promise((resolve) => setTimeout(resolve, 2000))]);
+  });
+}
+
 /** The page has loaded what it shows: no pending request, no skeleton or loader left. */
 export async function settle(page: Page, readyText?: RegExp): Promise<void> {
   // A page that polls a running job (a network analysis) may never go quiet for 500 ms: wait a while,
@@ -82,8 +99,7 @@ export async function axeInBothSchemes(page: Page, label: string): Promise<strin
       scheme,
       { timeout: 15_000 },
     );
-    // Let colour transitions end before contrast is measured.
-    await page.waitForTimeout(400);
+    await transitionsEnded(page);
     found.push(...(await axeViolations(page)).map((v) => `${label} [${scheme}] ${v}`));
   }
   return found;

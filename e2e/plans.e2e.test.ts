@@ -32,7 +32,7 @@ describe('plan journey in Chromium', () => {
       env: { ...process.env, DATABASE_URL: '', REDIS_URL: '' },
       stdio: 'pipe',
     });
-    server = await spawnServer(['--data', data], { built: true });
+    server = await spawnServer(['--data', data], { built: true, timeoutMs: 100_000 });
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# CI leg on Node 24: the whole test suite (unit, SQLite, PostgreSQL, Redis, browser) on Node 24, in this
-# checkout, after the Node-20 leg has installed node_modules. Nothing is compiled: on Node 24 the
+# Run a command on Node 24 (default: `npm test`, the whole gate) in this checkout, after `npm ci` on the
+# machine's Node has installed node_modules. CI's primary leg (.ci/run). Nothing is compiled: on Node 24 the
 # embedded database goes through the built-in node:sqlite (apps/server/src/db/sqlite-driver.ts), so the
 # better-sqlite3 addon built for Node 20 is never loaded (ESSAIM_SQLITE_DRIVER=node:sqlite makes that a
 # hard requirement). Node 24 comes from the npm registry (the `node` package) into node_modules/.cache,
@@ -40,6 +40,7 @@ node -e "
 echo "== setup on Node $major took $(( $(date +%s) - t0 )) s"
 [ "${ESSAIM_NODE24_SETUP_ONLY:-}" = 1 ] && exit 0
 
-# Type check and lint ran on the first leg and do not depend on the runtime.
-ESSAIM_TEST_SKIP_STATIC=1 node scripts/test.mjs
-echo "== Node $major leg took $(( $(date +%s) - t0 )) s"
+[ "$#" -gt 0 ] || set -- npm test
+echo "== on Node $major: $*"
+"$@"
+echo "== $* on Node $major took $(( $(date +%s) - t0 )) s"

@@ -1,6 +1,11 @@
 // `npm test`: the single gate. Type check, lint, build, unit + database tests (SQLite always,
 // PostgreSQL and Redis when configured), then browser tests when Chromium is present.
 // Whatever is skipped is said in one line; with CI=true a skipped suite is a failure.
+//
+// `npm test -- --runtime-only`: CI's second leg, on another Node major. Only the unit and database
+// tests, the part whose outcome depends on the runtime (the SQLite driver: better-sqlite3 on Node 20,
+// node:sqlite on 22.16+; Node's own APIs). The type check, lint, build and browser journeys do not
+// change with the Node running the tests and are left to the full gate (see .ci/run).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 console.log(`node ${process.version}, SQLite driver ${process.env.ESSAIM_SQLITE_DRIVER || 'auto'}`);
 const isCi = process.env.CI === 'true' || process.env.CI === '1';
+const runtimeOnly = process.argv.includes('--runtime-only');
 const chromium = process.env.ESSAIM_CHROMIUM ?? '/usr/bin/chromium';
 const skips = [];
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -48,24 +54,27 @@ if (!redisUrl || !pgUrl) {
   );
 }
 const hasBrowser = existsSync(chromium);
-if (!hasBrowser) {
+if (!hasBrowser && !runtimeOnly) {
   skips.push(`browser suite skipped: no Chromium at ${chromium} (apt-get install chromium)`);
 }
 
-const resultsDir = path.join(root, 'test-artifacts');
+// The second leg keeps its reports beside the first leg's (test-artifacts/node20/…), not over them.
+const resultsDir = path.join(
+  root,
+  'test-artifacts',
+  runtimeOnly ? `node${process.versions.node.split('.')[0]}` : '',
+);
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 let ok = true;
-// A second CI leg on another Node (scripts/ci-node24.sh) runs the tests again, not the static checks:
-// the type check and lint do not depend on the runtime and already passed on the first leg.
-if (process.env.ESSAIM_TEST_SKIP_STATIC === '1') {
-  console.log('\n▶ type check and lint: left to the first CI leg (ESSAIM_TEST_SKIP_STATIC=1)');
+if (runtimeOnly) {
+  console.log('\n▶ type check, lint, build and browser tests: left to the full gate (--runtime-only)');
 } else {
   ok = step('type check', 'npm', ['run', '--silent', 'typecheck']) && ok;
   ok = step('lint', bin('biome'), ['check', '.']) && ok;
+  ok = step('build', process.execPath, [path.join(root, 'scripts/build.mjs')]) && ok;
 }
-ok = step('build', process.execPath, [path.join(root, 'scripts/build.mjs')]) && ok;
 const unitJson = path.join(resultsDir, 'vitest-unit.json');
 ok =
   step('unit and database tests', bin('vitest'), [
@@ -75,7 +84,7 @@ ok =
     `--outputFile.json=${unitJson}`,
   ]) && ok;
 countResults(unitJson);
-if (hasBrowser) {
+if (hasBrowser && !runtimeOnly) {
   const e2eJson = path.join(resultsDir, 'vitest-e2e.json');
   ok =
     step('browser tests (Chromium)', bin('vitest'), [
