@@ -37,6 +37,7 @@ import type { WorkshopEventRow } from '../db/repositories/workshops.repository.t
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { AppError } from '../lib/app-error.ts';
 import { readJson } from '../lib/json.ts';
+import { eventJson } from './event-json.ts';
 
 /** Replaying 5,000 events takes a few milliseconds; serialising a 2,000-person state is the costly part. */
 export const SNAPSHOT_EVERY = 5000;
@@ -310,7 +311,8 @@ export class LiveEngine {
               command_id: command.commandId,
               actor_key: actorKeyOf(command.actor),
               type: event.type,
-              event: JSON.stringify(event),
+              // Serialised once: the fan-out reuses this text (event-json.ts).
+              event: eventJson(event),
               at,
             });
           }
@@ -333,8 +335,12 @@ export class LiveEngine {
           }
         }
         if (rows.length > 0) {
-          await workshopsRepository.appendEvents(trx, rows);
-          await workshopsRepository.setHead(trx, workshopId, seq, entry.state.status, at);
+          await workshopsRepository.appendBatch(trx, rows, {
+            id: workshopId,
+            lastSeq: seq,
+            status: entry.state.status,
+            at,
+          });
           entry.seq = seq;
           if (seq - entry.snapshotSeq >= SNAPSHOT_EVERY) {
             snapshot = { seq, json: JSON.stringify(entry.state) };
