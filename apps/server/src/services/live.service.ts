@@ -35,6 +35,7 @@ import { type CommittedBatch, type InputGuard, LiveEngine } from '../live/live-e
 import { type LocalViewer, LocalViewers, REDACTED_ID } from '../live/local-viewers.ts';
 import { OrderedFeed } from '../live/ordered-feed.ts';
 import type { HubClient, RoomHub } from '../realtime/hub.ts';
+import { rememberText } from '../realtime/message-text.ts';
 import type { SocketContext, SocketMessageHandler } from '../realtime/sockets.ts';
 import { recordLiveOutcomes } from './live-decisions.ts';
 import { resolveParticipant } from './participants.service.ts';
@@ -237,15 +238,25 @@ export class LiveRuntime {
     return this.engine.submit(command, workshopId, isSystem);
   }
 
+  /**
+   * The identity already established for this socket, synchronously (a vote's path), else undefined.
+   * A member's is re-read after IDENTITY_TTL_MS (roles change); a phone without a session is only ever
+   * its participant token, whose participant is cached for good (`knownTokens`): re-reading it would
+   * give the same answer, and a removed participant is refused by the engine, not here.
+   */
+  private recentIdentity(ctx: SocketContext, workshopId: string): LiveIdentity | undefined {
+    const cached = this.identities.get(ctx.request)?.get(workshopId);
+    if (!cached) {
+      return undefined;
+    }
+    return !ctx.request.session || Date.now() - cached.at < IDENTITY_TTL_MS ? cached.identity : undefined;
+  }
+
   private async identityOf(ctx: SocketContext, workshopId: string): Promise<LiveIdentity | null> {
     let known = this.identities.get(ctx.request);
     if (!known) {
       known = new Map();
       this.identities.set(ctx.request, known);
-    }
-    const cached = known.get(workshopId);
-    if (cached && Date.now() - cached.at < IDENTITY_TTL_MS) {
-      return cached.identity;
     }
     const identity = await this.identify(ctx.request, workshopId);
     if (identity) {
@@ -277,7 +288,7 @@ export class LiveRuntime {
       return;
     }
     const msg = parsed.data;
-    const found = await this.identityOf(ctx, msg.workshopId);
+    const found = this.recentIdentity(ctx, msg.workshopId) ?? (await this.identityOf(ctx, msg.workshopId));
     // A projector never holds more than a participant and acts on nothing, whoever's session opened it.
     let screens = this.screens.get(ctx.request);
     if (msg.type === 'live.resume') {
@@ -707,11 +718,14 @@ function sendText(client: HubClient, text: string): void {
 const roomOf = (workshopId: string) => `workshop-live:${workshopId}`;
 
 function batchMessage(batch: CommittedBatch): LiveServerMessage {
-  return {
+  const message: LiveServerMessage = {
     type: 'live.events',
     workshopId: batch.workshopId,
     afterSeq: batch.afterSeq,
     throughSeq: batch.throughSeq,
     events: batch.events,
   };
+  // Relayed to the other instances as this text, built from the events' stored JSON.
+  rememberText(message, () => AudienceText.message(batch, batch.afterSeq, eventsJson(batch.events)));
+  return message;
 }

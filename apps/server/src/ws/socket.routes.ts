@@ -81,10 +81,8 @@ export async function socketRoutes(app: AppInstance): Promise<void> {
       const forget = request.session
         ? app.sockets.add(socket, request.session.sessionId, request.session.user.id)
         : () => {};
+      const isRecheckDue = () => Boolean(request.session) && Date.now() - checkedAt >= SESSION_RECHECK_MS;
       const sessionStillValid = async (): Promise<boolean> => {
-        if (!request.session || Date.now() - checkedAt < SESSION_RECHECK_MS) {
-          return true;
-        }
         checkedAt = Date.now();
         const fresh = token ? await resolveSession(app.deps.database.db, token) : null;
         if (!fresh) {
@@ -99,7 +97,8 @@ export async function socketRoutes(app: AppInstance): Promise<void> {
 
       socket.on('message', (raw: Buffer, isBinary: boolean) => {
         void (async () => {
-          if (!(await sessionStillValid())) {
+          // Checked synchronously first: a participant's phone (no session) or a recent check costs no await.
+          if (isRecheckDue() && !(await sessionStillValid())) {
             return;
           }
           if (isBinary || raw.length > MAX_MESSAGE_BYTES) {
