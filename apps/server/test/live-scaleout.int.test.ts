@@ -55,8 +55,12 @@ describe.skipIf(!pgTestUrl || !redisTestUrl)('live workshop across two instances
     await admin.connect();
     await admin.query(`create database ${dbName}`);
     const dbUrl = pgTestUrl!.replace(/\/[^/]*$/, `/${dbName}`);
-    const a = await spawnServer(['--database-url', dbUrl, '--redis-url', redisTestUrl!]);
-    const b = await spawnServer(['--database-url', dbUrl, '--redis-url', redisTestUrl!]);
+    // Two processes starting under tsx on a shared machine: side by side, with room to start.
+    const [a, b] = (await Promise.all(
+      [0, 1].map(() =>
+        spawnServer(['--database-url', dbUrl, '--redis-url', redisTestUrl!], { timeoutMs: 120_000 }),
+      ),
+    )) as [Awaited<ReturnType<typeof spawnServer>>, Awaited<ReturnType<typeof spawnServer>>];
     try {
       const setup = await call(a.url, 'POST', '/api/setup', {
         email: 'lead@example.org',
@@ -128,5 +132,5 @@ describe.skipIf(!pgTestUrl || !redisTestUrl)('live workshop across two instances
       await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
       await admin.end();
     }
-  });
+  }, 240_000);
 });

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { textOf } from './message-text.ts';
 
 /** What travels between instances: a message for one room, tagged with the instance that sent it. */
 export interface BusEnvelope {
@@ -95,7 +96,12 @@ export class RedisBus implements EventBus {
   }
 
   async publish(envelope: BusEnvelope): Promise<void> {
-    await this.pub.publish(CHANNEL_PREFIX + envelope.room, JSON.stringify(envelope));
+    // The message's text may be known already (a live batch): the envelope is written around it.
+    const text =
+      envelope.message === undefined
+        ? JSON.stringify(envelope)
+        : `{"origin":${JSON.stringify(envelope.origin)},"room":${JSON.stringify(envelope.room)},"kind":${JSON.stringify(envelope.kind)},"message":${textOf(envelope.message)}${envelope.count === undefined ? '' : `,"count":${envelope.count}`}}`;
+    await this.pub.publish(CHANNEL_PREFIX + envelope.room, text);
   }
 
   async subscribe(room: string, handler: (e: BusEnvelope) => void): Promise<() => Promise<void>> {

@@ -30,10 +30,12 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/db.ts';
 import { organisationsRepository } from '../db/repositories/organisations.repository.ts';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
+import { eventsJson } from '../live/event-json.ts';
 import { type CommittedBatch, type InputGuard, LiveEngine } from '../live/live-engine.ts';
 import { type LocalViewer, LocalViewers, REDACTED_ID } from '../live/local-viewers.ts';
 import { OrderedFeed } from '../live/ordered-feed.ts';
 import type { HubClient, RoomHub } from '../realtime/hub.ts';
+import { rememberText } from '../realtime/message-text.ts';
 import type { SocketContext, SocketMessageHandler } from '../realtime/sockets.ts';
 import { recordLiveOutcomes } from './live-decisions.ts';
 import { resolveParticipant } from './participants.service.ts';
@@ -236,15 +238,25 @@ export class LiveRuntime {
     return this.engine.submit(command, workshopId, isSystem);
   }
 
+  /**
+   * The identity already established for this socket, synchronously (a vote's path), else undefined.
+   * A member's is re-read after IDENTITY_TTL_MS (roles change); a phone without a session is only ever
+   * its participant token, whose participant is cached for good (`knownTokens`): re-reading it would
+   * give the same answer, and a removed participant is refused by the engine, not here.
+   */
+  private recentIdentity(ctx: SocketContext, workshopId: string): LiveIdentity | undefined {
+    const cached = this.identities.get(ctx.request)?.get(workshopId);
+    if (!cached) {
+      return undefined;
+    }
+    return !ctx.request.session || Date.now() - cached.at < IDENTITY_TTL_MS ? cached.identity : undefined;
+  }
+
   private async identityOf(ctx: SocketContext, workshopId: string): Promise<LiveIdentity | null> {
     let known = this.identities.get(ctx.request);
     if (!known) {
       known = new Map();
       this.identities.set(ctx.request, known);
-    }
-    const cached = known.get(workshopId);
-    if (cached && Date.now() - cached.at < IDENTITY_TTL_MS) {
-      return cached.identity;
     }
     const identity = await this.identify(ctx.request, workshopId);
     if (identity) {
@@ -276,7 +288,7 @@ export class LiveRuntime {
       return;
     }
     const msg = parsed.data;
-    const found = await this.identityOf(ctx, msg.workshopId);
+    const found = this.recentIdentity(ctx, msg.workshopId) ?? (await this.identityOf(ctx, msg.workshopId));
     // A projector never holds more than a participant and acts on nothing, whoever's session opened it.
     let screens = this.screens.get(ctx.request);
     if (msg.type === 'live.resume') {
@@ -319,12 +331,20 @@ export class LiveRuntime {
     const command = { ...msg.command, commandId: msg.commandId, actor: identity.actor } as LiveCommand;
     try {
       const result = await this.engine.submit(command, msg.workshopId);
-      send(
-        ctx.client,
-        result.ok
-          ? { type: 'live.ack', commandId: msg.commandId, seq: result.seq }
-          : { type: 'live.reject', commandId: msg.commandId, code: result.code, message: result.message },
-      );
+      if (result.ok) {
+        // The hot path of a vote: its ack written as text, without an object to serialise.
+        sendText(
+          ctx.client,
+          `{"type":"live.ack","commandId":${JSON.stringify(msg.commandId)},"seq":${result.seq}}`,
+        );
+      } else {
+        send(ctx.client, {
+          type: 'live.reject',
+          commandId: msg.commandId,
+          code: result.code,
+          message: result.message,
+        });
+      }
     } catch (err) {
       ctx.request.log.error({ err }, 'live command failed');
       ctx.client.send({ type: 'error', code: 'INTERNAL', message: 'command not stored, retry' });
@@ -591,7 +611,7 @@ export class LiveRuntime {
             events.push(shown);
           }
         }
-        emit(entry, events.length > 0 ? AudienceText.message(batch, after, JSON.stringify(events)) : null);
+        emit(entry, events.length > 0 ? AudienceText.message(batch, after, eventsJson(events)) : null);
       }
     }
     // The rest of the participants only when the batch holds something they may all see.
@@ -662,8 +682,8 @@ class AudienceText {
     return this.events.length > 0;
   }
 
-  static message(batch: CommittedBatch, after: number, eventsJson: string): string {
-    return `{"type":"live.events","workshopId":${JSON.stringify(batch.workshopId)},"afterSeq":${after},"throughSeq":${batch.throughSeq},"events":${eventsJson}}`;
+  static message(batch: CommittedBatch, after: number, eventsText: string): string {
+    return `{"type":"live.events","workshopId":${JSON.stringify(batch.workshopId)},"afterSeq":${after},"throughSeq":${batch.throughSeq},"events":${eventsText}}`;
   }
 
   /** The message for a viewer up to date through `after`, or null when it has nothing to learn. */
@@ -675,10 +695,10 @@ class AudienceText {
         return null;
       }
       if (fresh.length === this.events.length) {
-        this.json ??= JSON.stringify(this.events);
+        this.json ??= eventsJson(this.events);
         text = AudienceText.message(this.batch, after, this.json);
       } else {
-        text = AudienceText.message(this.batch, after, JSON.stringify(fresh));
+        text = AudienceText.message(this.batch, after, eventsJson(fresh));
       }
       this.texts.set(after, text);
     }
@@ -698,11 +718,14 @@ function sendText(client: HubClient, text: string): void {
 const roomOf = (workshopId: string) => `workshop-live:${workshopId}`;
 
 function batchMessage(batch: CommittedBatch): LiveServerMessage {
-  return {
+  const message: LiveServerMessage = {
     type: 'live.events',
     workshopId: batch.workshopId,
     afterSeq: batch.afterSeq,
     throughSeq: batch.throughSeq,
     events: batch.events,
   };
+  // Relayed to the other instances as this text, built from the events' stored JSON.
+  rememberText(message, () => AudienceText.message(batch, batch.afterSeq, eventsJson(batch.events)));
+  return message;
 }

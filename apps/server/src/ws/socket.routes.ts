@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import { ClientMessageSchema, type ServerMessage } from '@essaim/contracts';
 import { assertNever } from '@essaim/core';
 import type { FastifyRequest } from 'fastify';
@@ -28,6 +29,26 @@ export async function socketRoutes(app: AppInstance): Promise<void> {
     }
     return text;
   };
+  // One check-phase callback uncorks every socket written to in this turn (a group commit of 2,000
+  // votes writes to 2,000 sockets: one callback, not 2,000).
+  const corked = new Set<Duplex>();
+  const uncorkAll = () => {
+    const sockets = [...corked];
+    corked.clear();
+    for (const tcp of sockets) {
+      tcp.uncork();
+    }
+  };
+  const cork = (tcp: Duplex) => {
+    if (corked.has(tcp)) {
+      return;
+    }
+    if (corked.size === 0) {
+      setImmediate(uncorkAll);
+    }
+    corked.add(tcp);
+    tcp.cork();
+  };
   app.get(
     '/ws',
     { websocket: true, schema: { hide: true } },
@@ -35,19 +56,11 @@ export async function socketRoutes(app: AppInstance): Promise<void> {
       // Frames sent to one socket in one turn of the event loop (a vote's echo, its ack, a batch of
       // the facilitator's feed) leave in one write: the TCP socket is corked until the next check phase.
       const tcp = request.raw.socket;
-      let isCorked = false;
       const write = (text: string) => {
         if (socket.readyState !== socket.OPEN) {
           return;
         }
-        if (!isCorked) {
-          isCorked = true;
-          tcp.cork();
-          setImmediate(() => {
-            isCorked = false;
-            tcp.uncork();
-          });
-        }
+        cork(tcp);
         socket.send(text);
       };
       const client: HubClient = {
@@ -68,10 +81,8 @@ export async function socketRoutes(app: AppInstance): Promise<void> {
       const forget = request.session
         ? app.sockets.add(socket, request.session.sessionId, request.session.user.id)
         : () => {};
+      const isRecheckDue = () => Boolean(request.session) && Date.now() - checkedAt >= SESSION_RECHECK_MS;
       const sessionStillValid = async (): Promise<boolean> => {
-        if (!request.session || Date.now() - checkedAt < SESSION_RECHECK_MS) {
-          return true;
-        }
         checkedAt = Date.now();
         const fresh = token ? await resolveSession(app.deps.database.db, token) : null;
         if (!fresh) {
@@ -86,7 +97,8 @@ export async function socketRoutes(app: AppInstance): Promise<void> {
 
       socket.on('message', (raw: Buffer, isBinary: boolean) => {
         void (async () => {
-          if (!(await sessionStillValid())) {
+          // Checked synchronously first: a participant's phone (no session) or a recent check costs no await.
+          if (isRecheckDue() && !(await sessionStillValid())) {
             return;
           }
           if (isBinary || raw.length > MAX_MESSAGE_BYTES) {

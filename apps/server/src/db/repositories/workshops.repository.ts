@@ -1,9 +1,16 @@
+import { dialectOf } from '../column-types.ts';
 import type { Db } from '../db.ts';
 import type { OrgScope } from '../org-scope.ts';
 import { decodeRows, StoredJson } from '../stored-json.ts';
 import type { WorkshopEventsTable, WorkshopsTable } from '../tables/workshops.ts';
 
 export type WorkshopRow = WorkshopsTable;
+
+/**
+ * Rows per multi-row insert of events (7 parameters each), under each dialect's bound-parameter
+ * limit: PostgreSQL's 65,535 and SQLite's 32,766. A group commit (at most 2,000 events) is one insert.
+ */
+const rowsPerInsert = (db: Db) => (dialectOf(db) === 'postgres' ? 9000 : 4000);
 export type WorkshopEventRow = WorkshopEventsTable;
 
 /**
@@ -61,13 +68,40 @@ export const workshopsRepository = {
   },
 
   async appendEvents(db: Db, rows: WorkshopEventRow[]): Promise<void> {
-    // Chunks keep each statement under SQLite's bound-parameter limit.
-    for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rowsPerInsert(db);
+    for (let i = 0; i < rows.length; i += chunk) {
       await db
         .insertInto('workshop_events')
-        .values(rows.slice(i, i + 500))
+        .values(rows.slice(i, i + chunk))
         .execute();
     }
+  },
+
+  /**
+   * A live group commit's writes: its events and the workshop's new head. On PostgreSQL, one
+   * statement (the head update as a data-modifying CTE of the multi-row insert) when the batch fits
+   * in one: each statement is a round trip inside the transaction that holds the workshop row lock.
+   */
+  async appendBatch(
+    db: Db,
+    rows: WorkshopEventRow[],
+    head: { id: string; lastSeq: number; status: string; at: string },
+  ): Promise<void> {
+    if (dialectOf(db) === 'postgres' && rows.length > 0 && rows.length <= rowsPerInsert(db)) {
+      await db
+        .with('head', (qb) =>
+          qb
+            .updateTable('workshops')
+            .set({ last_seq: head.lastSeq, status: head.status, updated_at: head.at })
+            .where('id', '=', head.id),
+        )
+        .insertInto('workshop_events')
+        .values(rows)
+        .execute();
+      return;
+    }
+    await workshopsRepository.appendEvents(db, rows);
+    await workshopsRepository.setHead(db, head.id, head.lastSeq, head.status, head.at);
   },
 
   eventsAfter(db: Db, workshopId: string, afterSeq: number, limit = 100_000): Promise<WorkshopEventRow[]> {
