@@ -80,6 +80,16 @@ describe('charters in Chromium', () => {
     await editorB.getByText('Our purpose').waitFor();
     await lead.getByTestId('charter-peer-names').filter({ hasText: 'Sam Petit' }).waitFor();
     await sam.getByTestId('charter-peer-names').filter({ hasText: 'Claire Morel' }).waitFor();
+    // Presence avatars carry readable initials (white on the peer's colour).
+    const samAvatar = lead.getByTestId('charter-peer-avatar').filter({ hasText: 'SP' });
+    await samAvatar.waitFor();
+    const ink = await samAvatar.evaluate((el) => {
+      const span = el.querySelector('span') ?? el;
+      const s = getComputedStyle(span);
+      return { color: s.color, background: s.backgroundColor };
+    });
+    expect(ink.color).toBe('rgb(255, 255, 255)');
+    expect(ink.background).not.toBe(ink.color);
     await editorA.getByText('We exist to').click();
     await lead.keyboard.press('End');
     await lead.keyboard.type(' Claire was here.');

@@ -21,6 +21,13 @@ import { VersionsPanel } from './versions-panel';
 /** Dark enough for white label text (WCAG AA) in both colour schemes. */
 const CARET_COLORS = ['#9c3d00', '#1f5f8b', '#2f6b2f', '#7a3b8f', '#8a5a00', '#b03060'];
 
+/** Initials of a display name: first letters of its first two words ("Ada Lovelace" → "AL", "émile" → "ÉM"). */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length >= 2 ? [...words[0]!].slice(0, 1).concat([...words[1]!].slice(0, 1)) : [...(words[0] ?? '?')].slice(0, 2);
+  return letters.join('').toLocaleUpperCase();
+}
+
 /** One charter: the shared editor with presence, and its comments, amendments, versions and commitments. */
 export function CharterPage() {
   const { t } = useTranslation();
@@ -109,11 +116,13 @@ export function CharterPage() {
                     <Tooltip key={p.clientId} label={p.name}>
                       <Avatar
                         size="sm"
-                        color={p.color}
-                        styles={{ root: { background: p.color, color: '#fff' } }}
+                        variant="filled"
+                        // The initials live in Mantine's placeholder, which paints its own colours over the root.
+                        styles={{ placeholder: { background: p.color, color: '#fff' } }}
                         aria-label={p.name}
+                        data-testid="charter-peer-avatar"
                       >
-                        {p.name.slice(0, 2).toUpperCase()}
+                        {initialsOf(p.name)}
                       </Avatar>
                     </Tooltip>
                   ))}
