@@ -24,7 +24,10 @@ const CARET_COLORS = ['#9c3d00', '#1f5f8b', '#2f6b2f', '#7a3b8f', '#8a5a00', '#b
 /** Initials of a display name: first letters of its first two words ("Ada Lovelace" → "AL", "émile" → "ÉM"). */
 export function initialsOf(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
-  const letters = words.length >= 2 ? [...words[0]!].slice(0, 1).concat([...words[1]!].slice(0, 1)) : [...(words[0] ?? '?')].slice(0, 2);
+  const letters =
+    words.length >= 2
+      ? [...words[0]!].slice(0, 1).concat([...words[1]!].slice(0, 1))
+      : [...(words[0] ?? '?')].slice(0, 2);
   return letters.join('').toLocaleUpperCase();
 }
 
@@ -96,6 +99,9 @@ export function CharterPage() {
             </Anchor>
             <Anchor href={`${base}/export.docx`} size="sm">
               {t('charters.export.docx')}
+            </Anchor>
+            <Anchor href={`${base}/export.pdf`} size="sm">
+              {t('charters.export.pdf')}
             </Anchor>
             <Anchor
               component={Link}
