@@ -15,6 +15,7 @@ import { charterKeys, charterUrl, useCharter } from './api';
 import { CharterEditor } from './charter-editor';
 import { CommentsPanel } from './comments-panel';
 import { CommitmentsPanel } from './commitments-panel';
+import { RoadmapPanel } from './roadmap-panel';
 import { useCharterSync, useClauses, usePeers, useSyncState } from './use-charter-sync';
 import { VersionsPanel } from './versions-panel';
 
@@ -90,6 +91,11 @@ export function CharterPage() {
                 <Badge variant="light" color={data.status === 'adopted' ? 'honey' : 'gray'}>
                   {t(`charters.status.${data.status}`)}
                 </Badge>
+                {data.isReviewDue && (
+                  <Badge variant="light" color="orange" data-testid="charter-review-due">
+                    {t('charters.review.badge')}
+                  </Badge>
+                )}
               </Group>
             }
           />
@@ -172,6 +178,7 @@ export function CharterPage() {
                   <Tabs.Tab value="amendments">{t('charters.tabs.amendments')}</Tabs.Tab>
                   <Tabs.Tab value="versions">{t('charters.tabs.versions')}</Tabs.Tab>
                   <Tabs.Tab value="commitments">{t('charters.tabs.commitments')}</Tabs.Tab>
+                  <Tabs.Tab value="roadmap">{t('charters.tabs.roadmap')}</Tabs.Tab>
                 </Tabs.List>
                 <Tabs.Panel value="comments" pt="sm">
                   <CommentsPanel
@@ -190,6 +197,11 @@ export function CharterPage() {
                     clauses={clauses}
                     canPropose={data.rights.canComment && data.status !== 'adopted'}
                     canDecide={data.rights.canEdit}
+                    canPutToDecision={
+                      can('decision.record') &&
+                      data.rights.readOnlyReason !== 'stopped' &&
+                      data.rights.readOnlyReason !== 'paused'
+                    }
                     editorsMayDecide={data.editorsMayDecide}
                   />
                 </Tabs.Panel>
@@ -208,6 +220,15 @@ export function CharterPage() {
                     charterId={charterId}
                     adoptedHash={data.adoptedHash}
                     canCommit={data.rights.canCommit}
+                  />
+                </Tabs.Panel>
+                <Tabs.Panel value="roadmap" pt="sm">
+                  <RoadmapPanel
+                    orgId={orgId}
+                    engagementId={engagementId}
+                    charterId={charterId}
+                    clauses={clauses}
+                    canLink={can('engagement.update')}
                   />
                 </Tabs.Panel>
               </Tabs>
