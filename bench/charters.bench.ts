@@ -13,7 +13,7 @@
  * Options: --editors 50 --seconds 8 --rate 2 (updates per editor per second) --postgres <url>
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -202,7 +202,18 @@ async function freshState(url: string, cookie: string, charterId: string): Promi
 
 const svEqual = (a: Y.Doc, b: Y.Doc) => Buffer.compare(Y.encodeStateVector(a), Y.encodeStateVector(b)) === 0;
 
-async function propagation(o: Options, url: string) {
+/** CPU time (ms) a process has used, from /proc (Linux): load-independent, unlike latencies. */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of the line (11 and 12 after the command name), in ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+async function propagation(o: Options, url: string, serverPid?: number) {
   const { cookie, charterId } = await setup(url);
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
@@ -218,6 +229,7 @@ async function propagation(o: Options, url: string) {
     );
   }
   const cpu0 = process.cpuUsage();
+  const serverCpu0 = cpuMsOf(serverPid);
   const wall0 = performance.now();
   const stopAt = performance.now() + o.seconds * 1000;
   await Promise.all(
@@ -233,6 +245,7 @@ async function propagation(o: Options, url: string) {
   );
   await sleep(2000);
   const benchCpu = process.cpuUsage(cpu0);
+  const serverCpu1 = cpuMsOf(serverPid);
   const benchWallMs = performance.now() - wall0;
   for (const e of editors) {
     e.flush();
@@ -261,6 +274,11 @@ async function propagation(o: Options, url: string) {
     converged,
     /** Share of one core this (client) process used while typing: high means the bench, not the server, is the limit. */
     benchCpuShare: (benchCpu.user + benchCpu.system) / 1000 / benchWallMs,
+    /** Server CPU per update sent (store + relay to every editor), whatever the machine's load. */
+    serverCpuMsPerUpdate:
+      serverCpu0 === null || serverCpu1 === null
+        ? null
+        : (serverCpu1 - serverCpu0) / Math.max(sentAt.size, 1),
     perDocMb: Math.max(perDocMb, 0),
     stateBytes: state.length,
     copies: copies.length,
@@ -361,7 +379,7 @@ const o = parseOptions(process.argv.slice(2));
 const data = () => ['--data', mkdtempSync(path.join(tmpdir(), 'essaim-charters-'))];
 const sqliteArgs = data();
 const main = await startServer(sqliteArgs);
-const prop = await propagation(o, main.url);
+const prop = await propagation(o, main.url, main.child.pid);
 const loaded = await load(main.url);
 main.child.kill('SIGTERM');
 await main.exited;
@@ -390,6 +408,11 @@ row(`propagation p99 (${o.editors} editors)`, `${prop.p99.toFixed(1)} ms`, '< 15
 row('updates sent / receipts', `${prop.sent} / ${prop.receipts}`, '');
 row('converged (state vectors)', prop.converged ? 'yes' : 'NO', 'yes');
 row('bench process CPU while typing', `${(prop.benchCpuShare * 100).toFixed(0)} % of a core`, '');
+row(
+  'server CPU per update (store + relay to all)',
+  prop.serverCpuMsPerUpdate === null ? 'n/a' : `${prop.serverCpuMsPerUpdate.toFixed(2)} ms`,
+  '',
+);
 row('machine load average (1 min)', os.loadavg()[0]!.toFixed(1), `${os.cpus().length} cores`);
 row('memory per loaded document', `${prop.perDocMb.toFixed(2)} MB`, `(state ${prop.stateBytes} B)`);
 for (const c of crashes) {
@@ -408,6 +431,7 @@ line({
   editors: o.editors,
   sent: prop.sent,
   benchCpuShare: prop.benchCpuShare,
+  serverCpuMsPerUpdate: prop.serverCpuMsPerUpdate,
   loadAverage: os.loadavg()[0],
   receipts: prop.receipts,
 });

@@ -10,7 +10,7 @@ import type { RoomHub } from '../realtime/hub.ts';
 import type { SocketContext } from '../realtime/sockets.ts';
 import { requireScope } from './access.service.ts';
 import { type CharterRights, type CharterViewer, charterRights } from './charters-access.ts';
-import { isValidUpdate } from './charters-doc.ts';
+import { docFromUpdates, isValidUpdate } from './charters-doc.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { resolveParticipant } from './participants.service.ts';
 
@@ -63,10 +63,13 @@ export class CharterStore {
     return state.tail.length === 0 ? state.snapshot : Y.mergeUpdates([state.snapshot, ...state.tail]);
   }
 
+  /** The document, built by applying the snapshot and the tail in one transaction (no merge pass first). */
   async loadDoc(charterId: string): Promise<Y.Doc> {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, await this.load(charterId));
-    return doc;
+    const state = await chartersRepository.state(this.db, charterId);
+    if (!state) {
+      throw new AppError('NOT_FOUND', 'charter not found');
+    }
+    return docFromUpdates([state.snapshot, ...state.tail]);
   }
 
   /** Per charter: updates waiting for the next group commit, and whether one is running. */
