@@ -13,8 +13,8 @@
  * Options: --editors 50 --seconds 8 --rate 2 (updates per editor per second) --postgres <url>
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import WebSocket from 'ws';
@@ -61,8 +61,17 @@ interface Editor {
   ws: WebSocket;
   acked: Uint8Array[];
   send(update: Uint8Array): void;
+  /** Apply the remote updates received since the last flush. */
+  flush(): void;
   close(): void;
 }
+
+/**
+ * Remote updates are applied in batches every this many ms (merged first), as an editor renders
+ * at frame rate: 50 editors share this one process, where a browser each has its own, so applying
+ * 4,900 updates a second one by one would measure the bench's CPU rather than the server's relay.
+ */
+const APPLY_EVERY_MS = 250;
 
 /** One editor: a Y.Doc synced through the charter.* socket family. */
 async function openEditor(
@@ -75,6 +84,15 @@ async function openEditor(
   const doc = new Y.Doc();
   const pending = new Map<string, Uint8Array>();
   const acked: Uint8Array[] = [];
+  /** What this editor sent (base64): the server's relay reaches the sender too, which skips it. */
+  const own = new Set<string>();
+  const inbox: Uint8Array[] = [];
+  const flush = () => {
+    if (inbox.length > 0) {
+      Y.applyUpdate(doc, Y.mergeUpdates(inbox.splice(0)), 'remote');
+    }
+  };
+  const timer = setInterval(flush, APPLY_EVERY_MS);
   let synced: () => void = () => {};
   const ready = new Promise<void>((r) => {
     synced = r;
@@ -85,8 +103,12 @@ async function openEditor(
       Y.applyUpdate(doc, fromB64(m.update as string), 'remote');
       synced();
     } else if (m.type === 'charter.update') {
-      onRemote(m.update as string, performance.now());
-      Y.applyUpdate(doc, fromB64(m.update as string), 'remote');
+      const u = m.update as string;
+      if (own.delete(u)) {
+        return;
+      }
+      onRemote(u, performance.now());
+      inbox.push(fromB64(u));
     } else if (m.type === 'charter.ack') {
       const u = pending.get(m.updateId as string);
       if (u) {
@@ -111,10 +133,17 @@ async function openEditor(
       const updateId = `${doc.clientID}-${n++}`;
       pending.set(updateId, update);
       if (ws.readyState === ws.OPEN) {
-        ws.send(JSON.stringify({ type: 'charter.update', charterId, updateId, update: b64(update) }));
+        const encoded = b64(update);
+        own.add(encoded);
+        ws.send(JSON.stringify({ type: 'charter.update', charterId, updateId, update: encoded }));
       }
     },
-    close: () => ws.close(),
+    flush,
+    close: () => {
+      clearInterval(timer);
+      flush();
+      ws.close();
+    },
   };
 }
 
@@ -173,7 +202,18 @@ async function freshState(url: string, cookie: string, charterId: string): Promi
 
 const svEqual = (a: Y.Doc, b: Y.Doc) => Buffer.compare(Y.encodeStateVector(a), Y.encodeStateVector(b)) === 0;
 
-async function propagation(o: Options, url: string) {
+/** CPU time (ms) a process has used, from /proc (Linux): load-independent, unlike latencies. */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of the line (11 and 12 after the command name), in ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+async function propagation(o: Options, url: string, serverPid?: number) {
   const { cookie, charterId } = await setup(url);
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
@@ -188,6 +228,9 @@ async function propagation(o: Options, url: string) {
       }),
     );
   }
+  const cpu0 = process.cpuUsage();
+  const serverCpu0 = cpuMsOf(serverPid);
+  const wall0 = performance.now();
   const stopAt = performance.now() + o.seconds * 1000;
   await Promise.all(
     editors.map(async (e, i) => {
@@ -201,6 +244,12 @@ async function propagation(o: Options, url: string) {
     }),
   );
   await sleep(2000);
+  const benchCpu = process.cpuUsage(cpu0);
+  const serverCpu1 = cpuMsOf(serverPid);
+  const benchWallMs = performance.now() - wall0;
+  for (const e of editors) {
+    e.flush();
+  }
   const server = await freshState(url, cookie, charterId);
   const converged = editors.every((e) => svEqual(e.doc, server));
   const heap0 = process.memoryUsage().heapUsed;
@@ -223,6 +272,13 @@ async function propagation(o: Options, url: string) {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     converged,
+    /** Share of one core this (client) process used while typing: high means the bench, not the server, is the limit. */
+    benchCpuShare: (benchCpu.user + benchCpu.system) / 1000 / benchWallMs,
+    /** Server CPU per update sent (store + relay to every editor), whatever the machine's load. */
+    serverCpuMsPerUpdate:
+      serverCpu0 === null || serverCpu1 === null
+        ? null
+        : (serverCpu1 - serverCpu0) / Math.max(sentAt.size, 1),
     perDocMb: Math.max(perDocMb, 0),
     stateBytes: state.length,
     copies: copies.length,
@@ -323,7 +379,7 @@ const o = parseOptions(process.argv.slice(2));
 const data = () => ['--data', mkdtempSync(path.join(tmpdir(), 'essaim-charters-'))];
 const sqliteArgs = data();
 const main = await startServer(sqliteArgs);
-const prop = await propagation(o, main.url);
+const prop = await propagation(o, main.url, main.child.pid);
 const loaded = await load(main.url);
 main.child.kill('SIGTERM');
 await main.exited;
@@ -351,6 +407,13 @@ row(`propagation p50 (${o.editors} editors)`, `${prop.p50.toFixed(1)} ms`, '');
 row(`propagation p99 (${o.editors} editors)`, `${prop.p99.toFixed(1)} ms`, '< 150 ms');
 row('updates sent / receipts', `${prop.sent} / ${prop.receipts}`, '');
 row('converged (state vectors)', prop.converged ? 'yes' : 'NO', 'yes');
+row('bench process CPU while typing', `${(prop.benchCpuShare * 100).toFixed(0)} % of a core`, '');
+row(
+  'server CPU per update (store + relay to all)',
+  prop.serverCpuMsPerUpdate === null ? 'n/a' : `${prop.serverCpuMsPerUpdate.toFixed(2)} ms`,
+  '',
+);
+row('machine load average (1 min)', os.loadavg()[0]!.toFixed(1), `${os.cpus().length} cores`);
 row('memory per loaded document', `${prop.perDocMb.toFixed(2)} MB`, `(state ${prop.stateBytes} B)`);
 for (const c of crashes) {
   row(`kill -9 ${c.label}: acked / lost`, `${c.acked} / ${c.lost}`, '0 lost');
@@ -367,6 +430,9 @@ line({
   ratio: prop.p99 / 150,
   editors: o.editors,
   sent: prop.sent,
+  benchCpuShare: prop.benchCpuShare,
+  serverCpuMsPerUpdate: prop.serverCpuMsPerUpdate,
+  loadAverage: os.loadavg()[0],
   receipts: prop.receipts,
 });
 line({ name: 'charters.convergence', ms: 0, peer: 'all state vectors equal', ratio: prop.converged ? 1 : 0 });

@@ -80,6 +80,16 @@ describe('charters in Chromium', () => {
     await editorB.getByText('Our purpose').waitFor();
     await lead.getByTestId('charter-peer-names').filter({ hasText: 'Sam Petit' }).waitFor();
     await sam.getByTestId('charter-peer-names').filter({ hasText: 'Claire Morel' }).waitFor();
+    // Presence avatars carry readable initials (white on the peer's colour).
+    const samAvatar = lead.getByTestId('charter-peer-avatar').filter({ hasText: 'SP' });
+    await samAvatar.waitFor();
+    const ink = await samAvatar.evaluate((el) => {
+      const span = el.querySelector('span') ?? el;
+      const s = getComputedStyle(span);
+      return { color: s.color, background: s.backgroundColor };
+    });
+    expect(ink.color).toBe('rgb(255, 255, 255)');
+    expect(ink.background).not.toBe(ink.color);
     await editorA.getByText('We exist to').click();
     await lead.keyboard.press('End');
     await lead.keyboard.type(' Claire was here.');
@@ -170,6 +180,33 @@ describe('charters in Chromium', () => {
     await lead.screenshot({ path: screenshotPath('charters-diff-desktop'), fullPage: true });
     await lead.emulateMedia({ colorScheme: 'dark' });
     await lead.screenshot({ path: screenshotPath('charters-diff-desktop-dark'), fullPage: true });
+    await lead.emulateMedia({ colorScheme: 'light' });
+
+    // 8. The reviewed text is adopted through a proposal round of the decisions capability.
+    await lead.getByRole('button', { name: 'Put to a decision round' }).first().click();
+    await lead.getByTestId('charter-adoption-round').waitFor();
+    const charterApi = `/api/orgs/${org.id}/engagements/${eng.id}/charters/${detail.id}`;
+    const round = (await api(lead, 'get', charterApi)) as { adoptionProposalId: string; contentHash: string };
+    const proposalApi = `/api/orgs/${org.id}/engagements/${eng.id}/proposals/${round.adoptionProposalId}`;
+    for (const p of [lead, sam, noa]) {
+      await api(p, 'post', `${proposalApi}/positions`, { value: 'consent' });
+    }
+    await api(lead, 'post', `${proposalApi}/close`, {
+      outcomeStatement: 'Adopted after the review',
+      reviewOn: '2027-12-01',
+    });
+    await lead.reload();
+    await lead.getByTestId('charter-adopted').filter({ hasText: round.contentHash }).waitFor();
+    await lead.getByText('Next review: 2027-12-01').waitFor();
+
+    // 9. The PDF export carries the text and its fingerprint.
+    const pdfHref = await lead.getByRole('link', { name: 'PDF with commitments' }).getAttribute('href');
+    const pdf = await lead.request.get(pdfHref!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await expectNoAxeViolations(lead, 'charter page after a decision round', SHELL_KNOWN);
+
     await sam.setViewportSize({ width: 390, height: 844 });
     await sam.screenshot({ path: screenshotPath('charters-phone'), fullPage: true });
     await sam.emulateMedia({ colorScheme: 'dark' });

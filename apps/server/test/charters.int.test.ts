@@ -6,6 +6,7 @@ import { clausesOf, replaceClauses, setClauseText } from '../src/services/charte
 import { CharterStore, COMPACT_AFTER } from '../src/services/charters-sync.service.ts';
 import { addMember, createOrg, setupAdmin, type TestClient } from './factories.ts';
 import { liveSocket } from './live-socket.ts';
+import { pdfText } from './pdf-text.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';
 
@@ -128,7 +129,8 @@ describe.each(testDialects)('charters on $name', (dialect) => {
     Y.applyUpdate(reloaded, await new CharterStore(handle.db).load(id));
     expect(clausesOf(reloaded)).toEqual(clausesOf(client));
     expect(Y.encodeStateVector(reloaded)).toEqual(Y.encodeStateVector(client));
-  });
+    // 438 sequential transactions: slow on a loaded shared machine, not a performance assertion.
+  }, 180_000);
 
   it('syncs two editors over /ws: ack after storage, fan-out, awareness; observers cannot write', async () => {
     const id = (
@@ -360,6 +362,31 @@ describe.each(testDialects)('charters on $name', (dialect) => {
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await stranger.get(`${base}/export.md`)).status).toBe(404);
+    // PDF (the reports' renderer): clauses, the signed list (name, date, version hash), page numbers, confidentiality
+    const pdf = await app.inject({
+      method: 'GET',
+      url: `${base}/export.pdf`,
+      headers: { cookie: owner.cookie ?? '' },
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const printed = pdfText(pdf.rawPayload);
+    const flat = printed.text.replace(/\s+/g, ' ');
+    expect(flat).toContain(start.clauses[0]!.text);
+    expect(flat).toContain('Deux indicateurs, mesurés chaque trimestre.');
+    expect(flat).toContain('Engagements');
+    expect(flat).toContain('Inès Sans-Compte');
+    expect(flat).toContain(new Date().toISOString().slice(0, 10));
+    expect(flat).toContain(adoption.contentHash);
+    expect(flat).toContain(`Page 1 sur ${printed.pages}`);
+    expect(flat).toContain('Niveau de confidentialité : Confidentiel');
+    const sponsorPdf = await app.inject({
+      method: 'GET',
+      url: `${base}/export.pdf`,
+      headers: { cookie: sponsor.cookie ?? '' },
+    });
+    expect(pdfText(sponsorPdf.rawPayload).text).not.toContain('Inès Sans-Compte');
+    expect((await stranger.get(`${base}/export.pdf`)).status).toBe(404);
 
     // re-open for review: edits allowed again, the adopted hash and commitments stay
     expect((await owner.post(`${base}/reopen`)).json<{ status: string }>().status).toBe('review');

@@ -98,7 +98,8 @@ describe.each(testDialects)('webhooks on $name', (dialect) => {
       eventTypes: { type: string; isEmitted: boolean }[];
     }>();
     expect(list.endpoints).toEqual([]);
-    expect(list.eventTypes).toContainEqual({ type: 'charter.adopted', isEmitted: false });
+    expect(list.eventTypes).toContainEqual({ type: 'charter.adopted', isEmitted: true });
+    expect(list.eventTypes).toContainEqual({ type: 'plan.milestone.changed', isEmitted: false });
     expect(list.eventTypes).toContainEqual({ type: 'engagement.stopped', isEmitted: true });
   });
 

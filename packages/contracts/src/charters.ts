@@ -72,6 +72,8 @@ export const CharterSummarySchema = z.object({
   adoptedHash: z.string().nullable(),
   adoptedVersionId: IdSchema.nullable(),
   adoptionDecisionId: IdSchema.nullable(),
+  /** The open proposal (decisions capability) that decides the adoption of a frozen version, if any. */
+  adoptionProposalId: IdSchema.nullable(),
   editorsMayDecide: z.boolean(),
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,
@@ -176,6 +178,8 @@ export const CharterAmendmentSchema = z.object({
   status: z.enum(AMENDMENT_STATUSES),
   rule: DecisionRuleSchema.nullable(),
   decisionId: IdSchema.nullable(),
+  /** The proposal round deciding this amendment (decisions capability), when it was put to a decision. */
+  proposalId: IdSchema.nullable(),
   positions: z.object({ consent: z.number().int(), object: z.number().int() }),
   myPosition: z.enum(['consent', 'object']).nullable(),
   authorName: z.string(),
@@ -198,6 +202,19 @@ export const CharterAdoptionSchema = z.object({
   decisionId: IdSchema,
   versionId: IdSchema,
   contentHash: ContentHashSchema,
+});
+
+/** Put an amendment or the charter's adoption to a proposal round of the decisions capability (consent). */
+export const CharterDecisionBodySchema = z.object({
+  deadline: z.iso.datetime({ offset: true }),
+  reviewOn: DateOnly.optional(),
+});
+export const CharterDecisionSchema = z.object({
+  proposalId: IdSchema,
+  decisionId: IdSchema,
+  /** For an adoption: the frozen version under decision and its content hash. */
+  versionId: IdSchema.nullable(),
+  contentHash: ContentHashSchema.nullable(),
 });
 
 export const CharterCommitBodySchema = z.object({
@@ -285,7 +302,8 @@ export const CharterServerMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('charter.update'),
     charterId: z.string(),
     update: z.string(),
-    seq: z.number().int(),
+    /** Its place in the stored log; null when relayed to peers before being stored (the sender's ack says when it is). */
+    seq: z.number().int().nullable(),
     /** The socket client that sent it (so it can skip its own). */
     from: z.string(),
   }),

@@ -17,6 +17,7 @@ import {
   type RunNetworkAnalysisBody,
   type SurveyInstrumentEntry,
 } from '@essaim/contracts';
+import type { Clause } from '@essaim/core/charters';
 import type { Instrument, Thresholds, ValidSubmission } from '@essaim/core/diagnostics';
 import type { LiveEvent } from '@essaim/core/live';
 import type { PlanDocument, SpecSection } from '@essaim/core/plans';
@@ -99,6 +100,19 @@ export const StoredJson = {
   proposalReason: objectWith<NetworkProposal['why']>('marginalReach', 'cumulativeReach'),
   /** plans.document (validated by PlanDocumentSchema when written) */
   planDocument: objectWith<PlanDocument>('workstreams', 'milestones', 'scenarios', 'budgetLines'),
+  /** charter_versions.clauses (the frozen text of a named version) */
+  charterClauses: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['heading', 'paragraph']),
+      level: z.number(),
+      text: z.string(),
+    }),
+  ) satisfies z.ZodType<Clause[]>,
+  /** charter_amendments.positions (consent or reasoned objection, one per member key) */
+  amendmentPositions: z.array(
+    z.object({ key: z.string(), value: z.enum(['consent', 'object']), reason: z.string().nullable() }),
+  ),
   /** plan_specifications.sections */
   specSections: z.array(objectWith<SpecSection>('key', 'text', 'pulled')),
 } as const;

@@ -1,6 +1,7 @@
 import type { AppInstance } from '../app-instance.ts';
 import { chartersRepository } from '../db/repositories/charters.repository.ts';
 import { charterRoutes } from '../http/charters.routes.ts';
+import { useCharterSocketsForDecisions } from '../services/charters-decisions.service.ts';
 import { clausesOf, docFromUpdates } from '../services/charters-doc.ts';
 import { CharterSockets, CharterStore } from '../services/charters-sync.service.ts';
 import { registerTraceKind } from '../services/trace.service.ts';
@@ -15,6 +16,7 @@ async function charters(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
   const store = new CharterStore(db, (error) => app.log.error({ err: error }, 'charter compaction failed'));
   const sockets = new CharterSockets(db, app.deps.hub, store);
+  useCharterSocketsForDecisions(sockets);
   for (const type of SOCKET_TYPES) {
     app.deps.socketHandlers.set(type, (ctx, message) => sockets.handle(ctx, message));
   }

@@ -15,6 +15,8 @@ import {
   CharterCommitBodySchema,
   CharterCommitmentsSchema,
   CharterCreateBodySchema,
+  CharterDecisionBodySchema,
+  CharterDecisionSchema,
   CharterDetailSchema,
   CharterDiffQuerySchema,
   CharterDiffSchema,
@@ -67,8 +69,11 @@ import {
   userViewer,
 } from '../services/charters.service.ts';
 import { charterRights } from '../services/charters-access.ts';
+import { putAdoptionToDecision, putAmendmentToDecision } from '../services/charters-decisions.service.ts';
 import { charterDocx, charterMarkdown, exportData } from '../services/charters-export.service.ts';
+import { charterPdf } from '../services/charters-pdf.ts';
 import type { CharterSockets } from '../services/charters-sync.service.ts';
+import { sendMails } from '../services/decision-notifications.service.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 import { PARTICIPANT_HEADER } from './conversations-public.routes.ts';
 
@@ -378,6 +383,59 @@ export function charterRoutes(sockets: CharterSockets) {
         });
       },
     );
+    // ---- a proposal round of the decisions capability decides the adoption or an amendment
+    app.post(
+      `${one}/decision`,
+      {
+        schema: {
+          tags,
+          params: CharterParamsSchema,
+          body: CharterDecisionBodySchema,
+          response: { 200: CharterDecisionSchema },
+        },
+      },
+      async (request) => {
+        const c = await context(request, 'decision.record');
+        const { decision, mails } = await putAdoptionToDecision(
+          db,
+          sockets,
+          c.charter,
+          c.scope,
+          request.body,
+          {
+            ...actorOf(request),
+            name: c.name,
+          },
+        );
+        await sendMails(app.deps.mailer, mails);
+        return decision;
+      },
+    );
+    app.post(
+      `${one}/amendments/:amendmentId/proposal`,
+      {
+        schema: {
+          tags,
+          params: CharterAmendmentParamsSchema,
+          body: CharterDecisionBodySchema,
+          response: { 200: CharterDecisionSchema },
+        },
+      },
+      async (request) => {
+        const c = await context(request, 'decision.record');
+        const { decision, mails } = await putAmendmentToDecision(
+          db,
+          sockets,
+          c.charter,
+          c.scope,
+          request.params.amendmentId,
+          request.body,
+          actorOf(request),
+        );
+        await sendMails(app.deps.mailer, mails);
+        return decision;
+      },
+    );
     app.post(
       `${one}/reopen`,
       { schema: { tags, params: CharterParamsSchema, response: { 200: CharterSummarySchema } } },
@@ -456,6 +514,17 @@ export function charterRoutes(sockets: CharterSockets) {
           .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file)}.docx`)
           .send(await charterDocx(data, locale));
+      },
+    );
+    app.get(
+      `${one}/export.pdf`,
+      { schema: { tags, params: CharterParamsSchema } },
+      async (request, reply) => {
+        const { data, locale, file } = await exportOf(request);
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file)}.pdf`)
+          .send(await charterPdf(data, locale));
       },
     );
 

@@ -88,12 +88,16 @@ export function ensureClauseIds(doc: Y.Doc, newId: () => string): void {
   });
 }
 
+/** A block's attributes as y-prosemirror stores them: TipTap's heading reads `level` as a number. */
+type BlockAttributes = { clauseId: string; level: number };
+
 function elementFor(clause: Clause): Y.XmlElement {
   const el = new Y.XmlElement(clause.kind);
-  el.setAttribute('clauseId', clause.id);
+  // Yjs types a fragment's children with string attributes; a heading's level is stored as a number.
+  const block: Y.XmlElement<BlockAttributes> = el;
+  block.setAttribute('clauseId', clause.id);
   if (clause.kind === 'heading') {
-    // y-prosemirror stores attributes as given; TipTap's heading reads a number.
-    el.setAttribute('level', clause.level as unknown as string);
+    block.setAttribute('level', clause.level);
   }
   const text = new Y.XmlText();
   text.insert(0, clause.text);

@@ -16,16 +16,16 @@ import { type CharterMeta, chartersRepository } from '../db/repositories/charter
 import { clausesOf } from './charters-doc.ts';
 import type { CharterStore } from './charters-sync.service.ts';
 
-interface ExportData {
+export interface ExportData {
   title: string;
   clauses: Clause[];
   hash: string;
   adoptedHash: string | null;
   /** Latest answer of each person on the adopted version (the collective's view). */
-  commitments: { name: string; state: string; at: string }[];
+  commitments: { name: string; state: string; at: string; versionHash: string }[];
 }
 
-const LABELS = {
+export const LABELS = {
   fr: {
     version: 'Empreinte du texte',
     adopted: 'Version adoptée',
@@ -33,6 +33,10 @@ const LABELS = {
     name: 'Nom',
     state: 'Réponse',
     date: 'Date',
+    hash: 'Empreinte de la version',
+    signed: (n: number) =>
+      `${n} réponse${n > 1 ? 's' : ''} à la version adoptée ; chaque ligne nomme l’empreinte du texte auquel la personne a répondu.`,
+    subtitle: 'Charte et engagements',
     states: { committed: 'Engagé', declined: 'Décliné', withdrawn: 'Retiré' } as Record<string, string>,
   },
   en: {
@@ -42,6 +46,10 @@ const LABELS = {
     name: 'Name',
     state: 'Answer',
     date: 'Date',
+    hash: 'Version fingerprint',
+    signed: (n: number) =>
+      `${n} answer${n === 1 ? '' : 's'} to the adopted version; each line names the fingerprint of the text the person answered.`,
+    subtitle: 'Charter and commitments',
     states: { committed: 'Committed', declined: 'Declined', withdrawn: 'Withdrew' } as Record<string, string>,
   },
 };
@@ -56,11 +64,11 @@ export async function exportData(
   const doc = await store.loadDoc(charter.id);
   const clauses = clausesOf(doc);
   doc.destroy();
-  const latest = new Map<string, { name: string; state: string; at: string }>();
+  const latest = new Map<string, ExportData['commitments'][number]>();
   if (withNames && charter.adopted_hash) {
     for (const r of await chartersRepository.commitments(db, charter.id)) {
       if (r.version_hash === charter.adopted_hash) {
-        latest.set(r.person_id, { name: r.name, state: r.state, at: r.at });
+        latest.set(r.person_id, { name: r.name, state: r.state, at: r.at, versionHash: r.version_hash });
       }
     }
   }

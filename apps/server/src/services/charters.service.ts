@@ -16,9 +16,12 @@ import * as Y from 'yjs';
 import type { z } from 'zod';
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
-import { type CharterMeta, chartersRepository } from '../db/repositories/charters.repository.ts';
+import {
+  type CharterMeta,
+  type CharterVersionRow,
+  chartersRepository,
+} from '../db/repositories/charters.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { type CharterRights, type CharterViewer, charterRights } from './charters-access.ts';
@@ -29,6 +32,7 @@ import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
 import { issueParticipant, resolveParticipant } from './participants.service.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
+import { emitCharterAdopted } from './webhooks-emitters.ts';
 
 type Summary = z.infer<typeof CharterSummarySchema>;
 type Detail = z.infer<typeof CharterDetailSchema>;
@@ -37,7 +41,7 @@ const today = () => nowIso().slice(0, 10);
 /** Clause ids made by the server: short, URL-safe, unique enough inside one charter. */
 export const newClauseId = () => newId().replace(/-/g, '').slice(0, 16);
 
-export function presentCharter(c: CharterMeta): Summary {
+export function presentCharter(c: CharterMeta, adoptionProposalId: string | null = null): Summary {
   return {
     id: c.id,
     engagementId: c.engagement_id,
@@ -51,6 +55,7 @@ export function presentCharter(c: CharterMeta): Summary {
     adoptedHash: c.adopted_hash,
     adoptedVersionId: c.adopted_version_id,
     adoptionDecisionId: c.adoption_decision_id,
+    adoptionProposalId,
     editorsMayDecide: c.editors_may_decide === 1,
     createdAt: c.created_at,
     updatedAt: c.updated_at,
@@ -71,7 +76,10 @@ export async function loadCharter(db: Db, scope: OrgScope, engagementId: string,
   return c;
 }
 
-function requireRight(rights: CharterRights, right: 'canEdit' | 'canComment' | 'canManage' | 'canCommit') {
+export function requireRight(
+  rights: CharterRights,
+  right: 'canEdit' | 'canComment' | 'canManage' | 'canCommit',
+) {
   if (rights[right]) {
     return;
   }
@@ -89,7 +97,16 @@ function requireRight(rights: CharterRights, right: 'canEdit' | 'canComment' | '
 
 export async function listCharters(db: Db, scope: OrgScope, engagementId: string) {
   await loadEngagement(db, scope, engagementId);
-  return { charters: (await chartersRepository.list(db, scope, engagementId)).map(presentCharter) };
+  const rows = await chartersRepository.list(db, scope, engagementId);
+  const rounds = new Map(
+    (
+      await chartersRepository.openAdoptionProposals(
+        db,
+        rows.map((r) => r.id),
+      )
+    ).map((p) => [p.charter_id, p.id]),
+  );
+  return { charters: rows.map((r) => presentCharter(r, rounds.get(r.id) ?? null)) };
 }
 
 export async function createCharter(
@@ -185,14 +202,15 @@ export async function readCharter(
   const clauses = clausesOf(doc);
   doc.destroy();
   const { personId: _p, ...rights } = await charterRights(db, c, userViewer(scope, viewerName));
-  return { ...presentCharter(c), clauses, contentHash: contentHash(clauses), rights };
+  const round = (await chartersRepository.openAdoptionProposals(db, [c.id]))[0];
+  return { ...presentCharter(c, round?.id ?? null), clauses, contentHash: contentHash(clauses), rights };
 }
 
 /**
  * Apply a change made by the server to the document (restore, accepted amendment, clause ids): load,
  * change, store the difference as one more update, and send it to every editor.
  */
-async function serverEdit(
+export async function serverEdit(
   sockets: CharterSockets,
   charter: CharterMeta,
   actorName: string,
@@ -212,20 +230,13 @@ async function serverEdit(
   return clauses;
 }
 
-function presentVersion(v: {
-  id: string;
-  number: number;
-  name: string;
-  content_hash: string;
-  clauses: string;
-  created_at: string;
-}) {
+function presentVersion(v: CharterVersionRow) {
   return {
     id: v.id,
     number: v.number,
     name: v.name,
     contentHash: v.content_hash,
-    clauseCount: (readJson<Clause[]>(v.clauses) ?? []).length,
+    clauseCount: v.clauses.length,
     createdAt: v.created_at,
     createdByName: null,
   };
@@ -252,7 +263,7 @@ export async function createVersion(
       number,
       name,
       content_hash: contentHash(clauses),
-      clauses: writeJson(clauses) ?? '[]',
+      clauses,
       created_by: actor.userId,
       created_at: nowIso(),
     });
@@ -265,7 +276,7 @@ export async function listVersions(db: Db, charter: CharterMeta) {
   return { versions: (await chartersRepository.versions(db, charter.id)).map(presentVersion) };
 }
 
-async function clausesAt(
+export async function clausesAt(
   db: Db,
   sockets: CharterSockets,
   charter: CharterMeta,
@@ -281,7 +292,7 @@ async function clausesAt(
   if (!v) {
     throw notFound('version');
   }
-  return readJson<Clause[]>(v.clauses) ?? [];
+  return v.clauses;
 }
 
 export async function readVersion(db: Db, charter: CharterMeta, versionId: string) {
@@ -289,7 +300,7 @@ export async function readVersion(db: Db, charter: CharterMeta, versionId: strin
   if (!v) {
     throw notFound('version');
   }
-  return { ...presentVersion(v), clauses: readJson<Clause[]>(v.clauses) ?? [] };
+  return { ...presentVersion(v), clauses: v.clauses };
 }
 
 export async function diffVersions(
@@ -402,17 +413,12 @@ export async function setCommentStatus(
 
 // ---- amendments -------------------------------------------------------------------------------
 
-interface AmendmentPosition {
-  key: string;
-  value: 'consent' | 'object';
-  reason: string | null;
-}
-
 function presentAmendment(
   r: Awaited<ReturnType<typeof chartersRepository.amendments>>[number],
   myKey: string | null,
+  proposalId: string | null = null,
 ) {
-  const positions = readJson<AmendmentPosition[]>(r.positions) ?? [];
+  const positions = r.positions;
   return {
     id: r.id,
     clauseId: r.clause_id,
@@ -422,6 +428,7 @@ function presentAmendment(
     status: r.status as 'open',
     rule: r.rule as 'consent' | null,
     decisionId: r.decision_id,
+    proposalId,
     positions: {
       consent: positions.filter((p) => p.value === 'consent').length,
       object: positions.filter((p) => p.value === 'object').length,
@@ -438,9 +445,17 @@ const positionKey = (viewer: CharterViewer) =>
 
 export async function listAmendments(db: Db, charter: CharterMeta, viewer: CharterViewer) {
   const key = positionKey(viewer);
-  return {
-    amendments: (await chartersRepository.amendments(db, charter.id)).map((a) => presentAmendment(a, key)),
-  };
+  const rows = await chartersRepository.amendments(db, charter.id);
+  const rounds = new Map(
+    (
+      await chartersRepository.openProposals(
+        db,
+        'charter_amendment',
+        rows.filter((a) => a.status === 'open').map((a) => a.id),
+      )
+    ).map((p) => [p.subject_id, p.id]),
+  );
+  return { amendments: rows.map((a) => presentAmendment(a, key, rounds.get(a.id) ?? null)) };
 }
 
 export async function proposeAmendment(
@@ -471,7 +486,7 @@ export async function proposeAmendment(
     status: 'open',
     rule: null,
     decision_id: null,
-    positions: '[]',
+    positions: [],
     author_user_id: viewer.kind === 'user' ? viewer.userId : null,
     author_name: viewer.name,
     created_at: nowIso(),
@@ -504,9 +519,9 @@ export async function positionOnAmendment(
     throw new AppError('CONFLICT', 'this amendment is closed');
   }
   const key = positionKey(viewer);
-  const positions = (readJson<AmendmentPosition[]>(a.positions) ?? []).filter((p) => p.key !== key);
+  const positions = a.positions.filter((p) => p.key !== key);
   positions.push({ key, value: body.value, reason: body.reason ?? null });
-  await chartersRepository.updateAmendment(db, a.id, { positions: writeJson(positions) ?? '[]' });
+  await chartersRepository.updateAmendment(db, a.id, { positions });
   await sockets.changed(charter.id, 'amendments');
   return presentAmendment((await chartersRepository.amendment(db, charter.id, a.id))!, key);
 }
@@ -537,7 +552,7 @@ export async function decideAmendment(
   }
   let accepted: boolean;
   let rule: 'consent' | null = null;
-  const positions = readJson<AmendmentPosition[]>(a.positions) ?? [];
+  const positions = a.positions;
   if (body.by === 'rule') {
     if (body.rule !== 'consent') {
       throw new AppError(
@@ -675,6 +690,11 @@ export async function adoptCharter(
       objectKind: 'charter',
       objectId: charter.id,
       data: { versionId: version.id, contentHash: version.contentHash, decisionId },
+    });
+    await emitCharterAdopted(trx, charter, {
+      versionNumber: version.number,
+      contentHash: version.contentHash,
+      decisionId,
     });
   });
   await sockets.changed(charter.id, 'status');

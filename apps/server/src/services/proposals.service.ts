@@ -170,8 +170,12 @@ export async function createProposal(
   engagementId: string,
   body: ProposalCreateBody,
   actor: Actor,
-  subject: { kind: string; id: string } | null = null,
 ): Promise<{ proposal: ProposalRow; invites: { name: string; token: string }[] }> {
+  subject: {
+    kind: string;
+    id: string;
+    links?: { kind: string; id: string; relation: string }[];
+  } | null = null,
   return db.transaction().execute(async (trx) => {
     await loadEngagement(trx, scope, engagementId);
     await assertEngagementAcceptsInput(trx, engagementId);
@@ -199,6 +203,8 @@ export async function createProposal(
       }
       links.push({ kind: 'question', id: body.questionId, relation: 'answers' });
     }
+    // The object under decision (a charter version names its content hash) is traced on the record.
+    links.push(...(subject?.links ?? []));
     // Members with these roles take part unless a collective is named; invitees always add to them.
     const roles = body.eligibleRoles ?? (body.collectiveId ? [] : DEFAULT_ELIGIBLE_ROLES);
     const id = newId();
@@ -668,13 +674,17 @@ export async function respondToAdvice(
   });
 }
 
+/**
+ * Runs inside the close's transaction; may return work to do once it is committed (a broadcast to
+ * connected editors, which must not announce a change that could still roll back).
+ */
 export type CloseHook = (
   db: Db,
   scope: OrgScope,
   p: ProposalRow,
   isPassed: boolean,
   actor: Actor,
-) => Promise<void>;
+) => Promise<void | (() => Promise<void>)>;
 const closeHooks = new Map<string, CloseHook>();
 /** A capability whose object is adopted through a proposal (a governance map) reacts to its close here. */
 export function onProposalClosed(subjectKind: string, hook: CloseHook): void {
@@ -689,7 +699,7 @@ export async function closeProposal(
   body: ProposalCloseBody,
   actor: Actor,
 ): Promise<{ passed: boolean }> {
-  return db.transaction().execute(async (trx) => {
+  const { after, ...result } = await db.transaction().execute(async (trx) => {
     const p = await loadProposal(trx, scope, engagementId, proposalId);
     await assertEngagementAcceptsInput(trx, engagementId);
     if (p.status !== 'open') {
@@ -745,12 +755,15 @@ export async function closeProposal(
       data: { proposalId, passed, outcome: body.outcomeStatement, reviewOn: closed.review_on },
     });
     const hook = p.subject_kind ? closeHooks.get(p.subject_kind) : undefined;
-    if (hook) {
-      await hook(trx, scope, closed, passed, actor);
-    }
     await notifyProposal(trx, closed, 'closed');
     return { passed };
+    const after = hook ? await hook(trx, scope, closed, passed, actor) : undefined;
+    return { passed, mails, after };
   });
+  if (after) {
+    await after();
+  }
+  return result;
 }
 
 /** Re-open a passed decision for its review: a new round on the same version, with a new deadline. */

@@ -55,6 +55,28 @@ export function emitDecisionAdopted(
   });
 }
 
+/** A charter adopted: its id, title, version number and content hash, never who committed or objected. */
+export function emitCharterAdopted(
+  trx: Db,
+  c: { id: string; org_id: string; engagement_id: string; title: string },
+  adopted: { versionNumber: number; contentHash: string; decisionId: string },
+): Promise<unknown> {
+  return emitWebhook(trx, {
+    orgId: c.org_id,
+    type: 'charter.adopted',
+    engagementId: c.engagement_id,
+    resource: { kind: 'charter', id: c.id },
+    data: {
+      title: c.title,
+      versionNumber: adopted.versionNumber,
+      contentHash: adopted.contentHash,
+      decisionId: adopted.decisionId,
+      adoptedAt: new Date().toISOString(),
+    },
+    dedupeKey: `charter.adopted:${c.id}:${adopted.decisionId}`,
+  });
+}
+
 /**
  * A live workshop's stop is an event in its log, committed by the live engine (which knows nothing of
  * webhooks); this runs after the commit, and the dedupe key `<workshop>:<seq>` makes a re-observed batch

@@ -1,5 +1,6 @@
 import type { Db } from '../db.ts';
 import type { OrgScope } from '../org-scope.ts';
+import { type Decoded, decodeRow, decodeRows, encodeRow, StoredJson } from '../stored-json.ts';
 import type {
   CharterAmendmentsTable,
   CharterCommentsTable,
@@ -8,10 +9,16 @@ import type {
   CharterVersionsTable,
 } from '../tables/charters.ts';
 
+const versionJson = { clauses: StoredJson.charterClauses };
+const amendmentJson = { positions: StoredJson.amendmentPositions };
+
 export type CharterRow = ChartersTable;
-export type CharterVersionRow = CharterVersionsTable;
+/** A named version with its clauses parsed. */
+export type CharterVersionRow = Decoded<CharterVersionsTable, typeof versionJson>;
 export type CharterCommentRow = CharterCommentsTable;
-export type CharterAmendmentRow = CharterAmendmentsTable;
+/** An amendment with its positions parsed. */
+export type CharterAmendmentRow = Decoded<CharterAmendmentsTable, typeof amendmentJson>;
+export type AmendmentPosition = CharterAmendmentRow['positions'][number];
 export type CharterCommitmentRow = CharterCommitmentsTable;
 
 /** Every column but the snapshot (which can be large): what lists and permission checks read. */
@@ -111,6 +118,37 @@ export const chartersRepository = {
   },
 
   /**
+   * Append several updates with consecutive seqs (a group commit): one UPDATE takes the row lock and
+   * reserves the range, one insert stores them. Refused (undefined) when the charter is adopted.
+   */
+  async appendMany(
+    db: Db,
+    charterId: string,
+    items: readonly { data: Uint8Array; actor: string | null; at: string }[],
+  ): Promise<{ firstSeq: number; pending: number } | undefined> {
+    const n = items.length;
+    const head = await db
+      .updateTable('charters')
+      .set((eb) => ({
+        last_seq: eb('last_seq', '+', n),
+        pending_updates: eb('pending_updates', '+', n),
+      }))
+      .where('id', '=', charterId)
+      .where('status', '<>', 'adopted')
+      .returning(['last_seq', 'pending_updates'])
+      .executeTakeFirst();
+    if (!head) {
+      return undefined;
+    }
+    const firstSeq = Number(head.last_seq) - n + 1;
+    await db
+      .insertInto('charter_updates')
+      .values(items.map((i, k) => ({ charter_id: charterId, seq: firstSeq + k, data: i.data, actor: i.actor, at: i.at })))
+      .execute();
+    return { firstSeq, pending: head.pending_updates };
+  },
+
+  /**
    * The snapshot and the updates after it. The tail is read before the snapshot: a compaction in
    * between only makes the snapshot newer, and Yjs applies an update twice as once.
    */
@@ -183,22 +221,24 @@ export const chartersRepository = {
       .executeTakeFirstOrThrow();
   },
 
-  versions(db: Db, charterId: string): Promise<CharterVersionRow[]> {
-    return db
+  async versions(db: Db, charterId: string): Promise<CharterVersionRow[]> {
+    const rows = await db
       .selectFrom('charter_versions')
       .selectAll()
       .where('charter_id', '=', charterId)
       .orderBy('number', 'desc')
       .execute();
+    return decodeRows(rows, versionJson);
   },
 
-  version(db: Db, charterId: string, id: string): Promise<CharterVersionRow | undefined> {
-    return db
+  async version(db: Db, charterId: string, id: string): Promise<CharterVersionRow | undefined> {
+    const row = await db
       .selectFrom('charter_versions')
       .selectAll()
       .where('charter_id', '=', charterId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, versionJson);
   },
 
   async nextVersionNumber(db: Db, charterId: string): Promise<number> {
@@ -210,8 +250,17 @@ export const chartersRepository = {
     return Number(r?.n ?? 0) + 1;
   },
 
+  /** Unscoped: only for a version named by a proposal this charter opened. */
+  async versionById(db: Db, id: string): Promise<CharterVersionRow | undefined> {
+    const row = await db.selectFrom('charter_versions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && decodeRow(row, versionJson);
+  },
+
   async insertVersion(db: Db, row: CharterVersionRow): Promise<void> {
-    await db.insertInto('charter_versions').values(row).execute();
+    await db
+      .insertInto('charter_versions')
+      .values(encodeRow<CharterVersionsTable>(row, versionJson))
+      .execute();
   },
 
   comments(db: Db, charterId: string): Promise<CharterCommentRow[]> {
@@ -237,30 +286,102 @@ export const chartersRepository = {
     return Number(r.numUpdatedRows) > 0;
   },
 
-  amendments(db: Db, charterId: string): Promise<CharterAmendmentRow[]> {
-    return db
+  async amendments(db: Db, charterId: string): Promise<CharterAmendmentRow[]> {
+    const rows = await db
       .selectFrom('charter_amendments')
       .selectAll()
       .where('charter_id', '=', charterId)
       .orderBy('created_at')
       .execute();
+    return decodeRows(rows, amendmentJson);
   },
 
-  amendment(db: Db, charterId: string, id: string): Promise<CharterAmendmentRow | undefined> {
-    return db
+  async amendment(db: Db, charterId: string, id: string): Promise<CharterAmendmentRow | undefined> {
+    const row = await db
       .selectFrom('charter_amendments')
       .selectAll()
       .where('charter_id', '=', charterId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, amendmentJson);
+  },
+
+  /** Unscoped: only for an amendment named by a proposal this charter opened. */
+  async amendmentById(db: Db, id: string): Promise<CharterAmendmentRow | undefined> {
+    const row = await db.selectFrom('charter_amendments').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && decodeRow(row, amendmentJson);
+  },
+
+  /**
+   * Open proposal rounds (decisions capability) about these subjects: `charter_version` (an adoption)
+   * or `charter_amendment`.
+   */
+  async openProposals(
+    db: Db,
+    subjectKind: 'charter_version' | 'charter_amendment',
+    subjectIds: readonly string[],
+  ): Promise<{ id: string; subject_id: string; record_id: string }[]> {
+    if (subjectIds.length === 0) {
+      return [];
+    }
+    const rows = await db
+      .selectFrom('proposals')
+      .select(['id', 'subject_id', 'record_id'])
+      .where('subject_kind', '=', subjectKind)
+      .where('subject_id', 'in', [...subjectIds])
+      .where('status', '=', 'open')
+      .execute();
+    return rows.map((r) => ({ id: r.id, subject_id: r.subject_id ?? '', record_id: r.record_id }));
+  },
+
+  /** Open adoption rounds of these charters (through the version each froze). */
+  async openAdoptionProposals(db: Db, charterIds: readonly string[]) {
+    if (charterIds.length === 0) {
+      return [];
+    }
+    return db
+      .selectFrom('proposals')
+      .innerJoin('charter_versions', 'charter_versions.id', 'proposals.subject_id')
+      .select([
+        'proposals.id',
+        'proposals.record_id',
+        'charter_versions.charter_id',
+        'charter_versions.id as version_id',
+      ])
+      .where('proposals.subject_kind', '=', 'charter_version')
+      .where('proposals.status', '=', 'open')
+      .where('charter_versions.charter_id', 'in', [...charterIds])
+      .execute();
+  },
+
+  /**
+   * Adopted charters whose review date has come (`review_on` ≤ `today`, YYYY-MM-DD), every
+   * organisation: the notifications module's reminder reads this.
+   */
+  dueForReview(db: Db, today: string): Promise<CharterMeta[]> {
+    return db
+      .selectFrom('charters')
+      .select(META)
+      .where('status', '=', 'adopted')
+      .where('review_on', 'is not', null)
+      .where('review_on', '<=', today)
+      .orderBy('review_on')
+      .execute();
   },
 
   async insertAmendment(db: Db, row: CharterAmendmentRow): Promise<void> {
-    await db.insertInto('charter_amendments').values(row).execute();
+    await db
+      .insertInto('charter_amendments')
+      .values(encodeRow<CharterAmendmentsTable>(row, amendmentJson))
+      .execute();
   },
 
   async updateAmendment(db: Db, id: string, patch: Partial<CharterAmendmentRow>): Promise<void> {
-    await db.updateTable('charter_amendments').set(patch).where('id', '=', id).execute();
+    await db
+      .updateTable('charter_amendments')
+      .set(encodeRow<Partial<CharterAmendmentsTable>>(patch, amendmentJson))
+      .where('id', '=', id)
+      .execute();
   },
 
   commitments(db: Db, charterId: string): Promise<CharterCommitmentRow[]> {

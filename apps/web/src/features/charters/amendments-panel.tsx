@@ -1,9 +1,13 @@
 import type { Clause } from '@essaim/core/charters';
-import { Badge, Button, Card, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type CharterAmendments, useCharterAction, useCharterPart } from './api';
 import { ClauseSelect, clauseLabel } from './clause-select';
+
+/** A round's deadline one week from now (the proposal page lets the facilitator extend it). */
+export const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
 
 export function AmendmentsPanel(props: {
   orgId: string;
@@ -12,6 +16,8 @@ export function AmendmentsPanel(props: {
   clauses: Clause[];
   canPropose: boolean;
   canDecide: boolean;
+  /** May open a proposal round (decisions capability) on an amendment. */
+  canPutToDecision: boolean;
   editorsMayDecide: boolean;
 }) {
   const { t } = useTranslation();
@@ -51,7 +57,22 @@ export function AmendmentsPanel(props: {
           <Text size="xs" mt={4}>
             {t('charters.amendments.counts', a.positions)}
           </Text>
-          {a.status === 'open' && (
+          {a.status === 'open' && a.proposalId && (
+            <Stack gap={4} mt="xs">
+              <Text size="sm">{t('charters.decision.inRound')}</Text>
+              <Text size="xs" c="dimmed">
+                {t('charters.decision.amendmentIntro')}
+              </Text>
+              <Anchor
+                component={Link}
+                to={`/engagements/${engagementId}/proposals/${a.proposalId}`}
+                size="sm"
+              >
+                {t('charters.decision.open')}
+              </Anchor>
+            </Stack>
+          )}
+          {a.status === 'open' && !a.proposalId && (
             <Stack gap={6} mt="xs">
               <Group gap="xs">
                 <Button
@@ -98,6 +119,17 @@ export function AmendmentsPanel(props: {
                   >
                     {t('charters.amendments.decide')}
                   </Button>
+                  {props.canPutToDecision && (
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      onClick={() =>
+                        action.mutate({ path: `amendments/${a.id}/proposal`, body: { deadline: inAWeek() } })
+                      }
+                    >
+                      {t('charters.decision.put')}
+                    </Button>
+                  )}
                   {props.editorsMayDecide && (
                     <>
                       <Button

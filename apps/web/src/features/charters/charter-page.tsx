@@ -15,11 +15,22 @@ import { charterKeys, charterUrl, useCharter } from './api';
 import { CharterEditor } from './charter-editor';
 import { CommentsPanel } from './comments-panel';
 import { CommitmentsPanel } from './commitments-panel';
+import { RoadmapPanel } from './roadmap-panel';
 import { useCharterSync, useClauses, usePeers, useSyncState } from './use-charter-sync';
 import { VersionsPanel } from './versions-panel';
 
 /** Dark enough for white label text (WCAG AA) in both colour schemes. */
 const CARET_COLORS = ['#9c3d00', '#1f5f8b', '#2f6b2f', '#7a3b8f', '#8a5a00', '#b03060'];
+
+/** Initials of a display name: first letters of its first two words ("Ada Lovelace" → "AL", "émile" → "ÉM"). */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters =
+    words.length >= 2
+      ? [...words[0]!].slice(0, 1).concat([...words[1]!].slice(0, 1))
+      : [...(words[0] ?? '?')].slice(0, 2);
+  return letters.join('').toLocaleUpperCase();
+}
 
 /** One charter: the shared editor with presence, and its comments, amendments, versions and commitments. */
 export function CharterPage() {
@@ -80,6 +91,11 @@ export function CharterPage() {
                 <Badge variant="light" color={data.status === 'adopted' ? 'honey' : 'gray'}>
                   {t(`charters.status.${data.status}`)}
                 </Badge>
+                {data.isReviewDue && (
+                  <Badge variant="light" color="orange" data-testid="charter-review-due">
+                    {t('charters.review.badge')}
+                  </Badge>
+                )}
               </Group>
             }
           />
@@ -89,6 +105,9 @@ export function CharterPage() {
             </Anchor>
             <Anchor href={`${base}/export.docx`} size="sm">
               {t('charters.export.docx')}
+            </Anchor>
+            <Anchor href={`${base}/export.pdf`} size="sm">
+              {t('charters.export.pdf')}
             </Anchor>
             <Anchor
               component={Link}
@@ -109,11 +128,13 @@ export function CharterPage() {
                     <Tooltip key={p.clientId} label={p.name}>
                       <Avatar
                         size="sm"
-                        color={p.color}
-                        styles={{ root: { background: p.color, color: '#fff' } }}
+                        variant="filled"
+                        // The initials live in Mantine's placeholder, which paints its own colours over the root.
+                        styles={{ placeholder: { background: p.color, color: '#fff' } }}
                         aria-label={p.name}
+                        data-testid="charter-peer-avatar"
                       >
-                        {p.name.slice(0, 2).toUpperCase()}
+                        {initialsOf(p.name)}
                       </Avatar>
                     </Tooltip>
                   ))}
@@ -157,6 +178,7 @@ export function CharterPage() {
                   <Tabs.Tab value="amendments">{t('charters.tabs.amendments')}</Tabs.Tab>
                   <Tabs.Tab value="versions">{t('charters.tabs.versions')}</Tabs.Tab>
                   <Tabs.Tab value="commitments">{t('charters.tabs.commitments')}</Tabs.Tab>
+                  <Tabs.Tab value="roadmap">{t('charters.tabs.roadmap')}</Tabs.Tab>
                 </Tabs.List>
                 <Tabs.Panel value="comments" pt="sm">
                   <CommentsPanel
@@ -175,6 +197,11 @@ export function CharterPage() {
                     clauses={clauses}
                     canPropose={data.rights.canComment && data.status !== 'adopted'}
                     canDecide={data.rights.canEdit}
+                    canPutToDecision={
+                      can('decision.record') &&
+                      data.rights.readOnlyReason !== 'stopped' &&
+                      data.rights.readOnlyReason !== 'paused'
+                    }
                     editorsMayDecide={data.editorsMayDecide}
                   />
                 </Tabs.Panel>
@@ -193,6 +220,15 @@ export function CharterPage() {
                     charterId={charterId}
                     adoptedHash={data.adoptedHash}
                     canCommit={data.rights.canCommit}
+                  />
+                </Tabs.Panel>
+                <Tabs.Panel value="roadmap" pt="sm">
+                  <RoadmapPanel
+                    orgId={orgId}
+                    engagementId={engagementId}
+                    charterId={charterId}
+                    clauses={clauses}
+                    canLink={can('engagement.update')}
                   />
                 </Tabs.Panel>
               </Tabs>

@@ -48,6 +48,11 @@ export function ChartersPage() {
                   <Badge variant="light" color={c.status === 'adopted' ? 'honey' : 'gray'}>
                     {t(`charters.status.${c.status}`)}
                   </Badge>
+                  {c.isReviewDue && (
+                    <Badge variant="light" color="orange">
+                      {t('charters.review.badge')}
+                    </Badge>
+                  )}
                 </Group>
               </Group>
             ))}
