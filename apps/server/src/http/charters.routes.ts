@@ -73,7 +73,6 @@ import { putAdoptionToDecision, putAmendmentToDecision } from '../services/chart
 import { charterDocx, charterMarkdown, exportData } from '../services/charters-export.service.ts';
 import { charterPdf } from '../services/charters-pdf.ts';
 import type { CharterSockets } from '../services/charters-sync.service.ts';
-import { sendMails } from '../services/decision-notifications.service.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 import { PARTICIPANT_HEADER } from './conversations-public.routes.ts';
 
@@ -396,7 +395,7 @@ export function charterRoutes(sockets: CharterSockets) {
       },
       async (request) => {
         const c = await context(request, 'decision.record');
-        const { decision, mails } = await putAdoptionToDecision(
+        const { decision } = await putAdoptionToDecision(
           db,
           sockets,
           c.charter,
@@ -407,7 +406,6 @@ export function charterRoutes(sockets: CharterSockets) {
             name: c.name,
           },
         );
-        await sendMails(app.deps.mailer, mails);
         return decision;
       },
     );
@@ -423,7 +421,7 @@ export function charterRoutes(sockets: CharterSockets) {
       },
       async (request) => {
         const c = await context(request, 'decision.record');
-        const { decision, mails } = await putAmendmentToDecision(
+        const { decision } = await putAmendmentToDecision(
           db,
           sockets,
           c.charter,
@@ -432,7 +430,6 @@ export function charterRoutes(sockets: CharterSockets) {
           request.body,
           actorOf(request),
         );
-        await sendMails(app.deps.mailer, mails);
         return decision;
       },
     );

@@ -66,7 +66,7 @@ export async function putAdoptionToDecision(
     '\n',
   );
   const reviewOn = body.reviewOn ?? charter.review_on ?? undefined;
-  const { proposal, mails } = await createProposal(
+  const { proposal } = await createProposal(
     db,
     scope,
     charter.engagement_id,
@@ -93,7 +93,6 @@ export async function putAdoptionToDecision(
       versionId: version.id,
       contentHash: version.contentHash,
     },
-    mails,
   };
 }
 
@@ -123,7 +122,7 @@ export async function putAmendmentToDecision(
     `Proposed wording: ${a.text}`,
     ...(a.reason ? ['', `Why: ${a.reason}`] : []),
   ].join('\n');
-  const { proposal, mails } = await createProposal(
+  const { proposal } = await createProposal(
     db,
     scope,
     charter.engagement_id,
@@ -145,7 +144,6 @@ export async function putAmendmentToDecision(
   await s.changed(charter.id, 'amendments');
   return {
     decision: { proposalId: proposal.id, decisionId: proposal.record_id, versionId: null, contentHash: null },
-    mails,
   };
 }
 

@@ -170,12 +170,12 @@ export async function createProposal(
   engagementId: string,
   body: ProposalCreateBody,
   actor: Actor,
-): Promise<{ proposal: ProposalRow; invites: { name: string; token: string }[] }> {
   subject: {
     kind: string;
     id: string;
     links?: { kind: string; id: string; relation: string }[];
   } | null = null,
+): Promise<{ proposal: ProposalRow; invites: { name: string; token: string }[] }> {
   return db.transaction().execute(async (trx) => {
     await loadEngagement(trx, scope, engagementId);
     await assertEngagementAcceptsInput(trx, engagementId);
@@ -755,10 +755,9 @@ export async function closeProposal(
       data: { proposalId, passed, outcome: body.outcomeStatement, reviewOn: closed.review_on },
     });
     const hook = p.subject_kind ? closeHooks.get(p.subject_kind) : undefined;
-    await notifyProposal(trx, closed, 'closed');
-    return { passed };
     const after = hook ? await hook(trx, scope, closed, passed, actor) : undefined;
-    return { passed, mails, after };
+    await notifyProposal(trx, closed, 'closed');
+    return { passed, after };
   });
   if (after) {
     await after();
