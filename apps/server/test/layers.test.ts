@@ -109,7 +109,6 @@ describe('server layers', () => {
     'services/competencies-evidence.service.ts',
     'services/competencies-feedback.service.ts',
     'services/competencies.service.ts',
-    'services/conversations-analysis.service.ts',
     'services/decision-records.service.ts',
     'services/governance.service.ts',
     'services/live.service.ts',
