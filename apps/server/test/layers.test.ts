@@ -109,8 +109,6 @@ describe('server layers', () => {
     'services/competencies-evidence.service.ts',
     'services/competencies-feedback.service.ts',
     'services/competencies.service.ts',
-    'services/decision-records.service.ts',
-    'services/governance.service.ts',
     'services/live.service.ts',
     'services/plans-spec.service.ts',
     'services/plans.service.ts',
@@ -119,9 +117,6 @@ describe('server layers', () => {
     'services/pollination-library.service.ts',
     'services/pollination-personal-data.ts',
     'services/pollination-profile.service.ts',
-    'services/proposals-live.service.ts',
-    'services/proposals-public.service.ts',
-    'services/proposals-view.ts',
     'services/webhooks-outbox.ts',
   ];
 

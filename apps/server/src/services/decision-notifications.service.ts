@@ -1,5 +1,6 @@
 import type { OrgScope } from '../db/org-scope.ts';
 import { decisionsRepository, type ProposalRow } from '../db/repositories/decisions.repository.ts';
+import { notificationsRepository } from '../db/repositories/notifications.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import type { Mailer } from '../lib/mailer.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
@@ -36,29 +37,22 @@ export async function notifyProposal(db: Db, p: ProposalRow, kind: NotificationK
     return [];
   }
   const now = nowIso();
-  await db
-    .insertInto('notifications')
-    .values(
-      [...userIds].map((userId) => ({
-        id: newId(),
-        org_id: p.org_id,
-        user_id: userId,
-        kind,
-        object_kind: 'proposal',
-        object_id: p.id,
-        engagement_id: p.engagement_id,
-        title: p.title,
-        created_at: now,
-        read_at: null,
-      })),
-    )
-    .execute();
-  const users = await db
-    .selectFrom('users')
-    .select(['email', 'language'])
-    .where('id', 'in', [...userIds])
-    .where('disabled_at', 'is', null)
-    .execute();
+  await notificationsRepository.insertMany(
+    db,
+    [...userIds].map((userId) => ({
+      id: newId(),
+      org_id: p.org_id,
+      user_id: userId,
+      kind,
+      object_kind: 'proposal',
+      object_id: p.id,
+      engagement_id: p.engagement_id,
+      title: p.title,
+      created_at: now,
+      read_at: null,
+    })),
+  );
+  const users = await notificationsRepository.mailRecipients(db, [...userIds]);
   return users.map((u) => {
     const lang = u.language === 'en' ? 'en' : 'fr';
     return {
@@ -83,14 +77,7 @@ export async function sendMails(mailer: Mailer | null, mails: PendingMail[]): Pr
 }
 
 export async function listNotifications(db: Db, scope: OrgScope) {
-  const rows = await db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('org_id', '=', scope.orgId)
-    .where('user_id', '=', scope.userId)
-    .orderBy('created_at', 'desc')
-    .limit(200)
-    .execute();
+  const rows = await notificationsRepository.listMine(db, scope, 200);
   return {
     notifications: rows.map((r) => ({
       id: r.id,
@@ -108,13 +95,7 @@ export async function listNotifications(db: Db, scope: OrgScope) {
 
 export async function markNotificationsRead(db: Db, scope: OrgScope, ids: string[]) {
   if (ids.length > 0) {
-    await db
-      .updateTable('notifications')
-      .set({ read_at: nowIso() })
-      .where('org_id', '=', scope.orgId)
-      .where('user_id', '=', scope.userId)
-      .where('id', 'in', ids)
-      .execute();
+    await notificationsRepository.markMineRead(db, scope, ids, nowIso());
   }
   return listNotifications(db, scope);
 }
@@ -133,13 +114,7 @@ export async function sweepDecisionReminders(
   const mails: PendingMail[] = [];
   let count = 0;
   const soon = new Date(now.getTime() + DAY_MS).toISOString();
-  const closing = await db
-    .selectFrom('proposals')
-    .selectAll()
-    .where('status', '=', 'open')
-    .where('closing_notified_at', 'is', null)
-    .where('deadline', '<=', soon)
-    .execute();
+  const closing = await decisionsRepository.closingUnannounced(db, soon);
   for (const p of closing) {
     await db.transaction().execute(async (trx) => {
       mails.push(...(await notifyProposal(trx, p, 'closing_soon')));
@@ -148,16 +123,7 @@ export async function sweepDecisionReminders(
     count++;
   }
   const today = now.toISOString().slice(0, 10);
-  const due = await db
-    .selectFrom('proposals')
-    .innerJoin('decision_records', 'decision_records.id', 'proposals.record_id')
-    .selectAll('proposals')
-    .where('proposals.status', '=', 'closed')
-    .where('decision_records.status', '=', 'passed')
-    .where('proposals.review_notified_at', 'is', null)
-    .where('proposals.review_on', 'is not', null)
-    .where('proposals.review_on', '<=', today)
-    .execute();
+  const due = await decisionsRepository.reviewDueUnannounced(db, today);
   for (const p of due) {
     await db.transaction().execute(async (trx) => {
       mails.push(...(await notifyProposal(trx, p, 'review_due')));
