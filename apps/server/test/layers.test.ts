@@ -106,7 +106,6 @@ describe('server layers', () => {
   // Landed in the same wave as the check (charters, plans, pollination, webhooks, live fan-out): to move next.
   const NOT_YET_MOVED = [
     'services/charters.service.ts',
-    'services/live.service.ts',
     'services/plans-spec.service.ts',
     'services/plans.service.ts',
     'services/pollination-diffusion.service.ts',
