@@ -27,7 +27,7 @@ import type { StoredOpinionMap } from './tables/conversations.ts';
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Deep algorithm outputs and core structures written by the server itself: their top-level shape is checked. */
-const objectWith = <T>(...keys: string[]) =>
+export const objectWith = <T>(...keys: string[]) =>
   z.custom<T>((v) => isRecord(v) && keys.every((k) => k in v), {
     message: `expected keys ${keys.join(', ')}`,
   });

@@ -13,7 +13,7 @@ import {
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
-import { type Kysely, sql } from 'kysely';
+import { type QueryExecutorProvider, sql } from 'kysely';
 import type { DbHandle } from '../db/connect.ts';
 import { migrateTo, migrateToLatest, migrationStatus } from '../db/migrator.ts';
 import { openSqlite } from '../db/sqlite-driver.ts';
@@ -110,7 +110,7 @@ interface ForeignKey {
   refTable: string;
 }
 
-async function foreignKeys(db: Kysely<unknown>): Promise<ForeignKey[]> {
+async function foreignKeys(db: QueryExecutorProvider): Promise<ForeignKey[]> {
   const r = await sql<{ table: string; column: string; refTable: string }>`
     select kcu.table_name as "table", kcu.column_name as "column", ccu.table_name as "refTable"
     from information_schema.table_constraints tc
@@ -193,7 +193,7 @@ export async function dumpPostgres(
   handle: DbHandle,
   target: string,
 ): Promise<{ tables: Record<string, number> }> {
-  const db = handle.db as unknown as Kysely<unknown>;
+  const db = handle.db;
   const migrations = (await migrationStatus(handle.db)).filter((m) => m.appliedAt).map((m) => m.name);
   const counts: Record<string, number> = {};
   const tmp = `${target}.partial`;
@@ -247,7 +247,7 @@ export async function restorePostgres(
   handle: DbHandle,
   file: string,
 ): Promise<{ tables: Record<string, number> }> {
-  const db = handle.db as unknown as Kysely<unknown>;
+  const db = handle.db;
   const lines = createInterface({
     input: createReadStream(file).pipe(createGunzip()),
     crlfDelay: Number.POSITIVE_INFINITY,
@@ -297,7 +297,7 @@ export async function restorePostgres(
   // The schema as it was when the dump was taken, then the data, then any newer migrations.
   const last = header.migrations?.at(-1);
   if (last) {
-    await migrateTo(handle.db as Kysely<Database>, last);
+    await migrateTo(handle.db, last);
   }
   const tables = await listTables(db, 'postgres');
   const missing = [...data.keys()].filter((t) => !tables.includes(t));
@@ -322,6 +322,6 @@ export async function restorePostgres(
       counts[table] = rows.length;
     }
   });
-  await migrateToLatest(handle.db as Kysely<Database>);
+  await migrateToLatest(handle.db);
   return { tables: counts };
 }

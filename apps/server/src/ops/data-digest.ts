@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { type QueryExecutorProvider, sql } from 'kysely';
 import type { Dialect } from '../db/connect.ts';
 
 /** Kysely's bookkeeping: recreated by the migrator, with its own timestamps, so never part of the data. */
 export const MIGRATION_TABLES = new Set(['essaim_migration', 'essaim_migration_lock']);
 
 /** The application's tables in the database (current schema for PostgreSQL), sorted by name. */
-export async function listTables(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+export async function listTables(db: QueryExecutorProvider, dialect: Dialect): Promise<string[]> {
   const rows =
     dialect === 'sqlite'
       ? await sql<{
@@ -41,7 +41,7 @@ function canonicalRow(row: Record<string, unknown>): string {
  * text): two databases with the same digest hold the same data. Used to check a restore.
  */
 export async function dataDigest(
-  db: Kysely<unknown>,
+  db: QueryExecutorProvider,
   dialect: Dialect,
 ): Promise<{ digest: string; tables: Record<string, number> }> {
   const hash = createHash('sha256');
@@ -76,6 +76,6 @@ export async function sqliteFileDigest(
 }
 
 /** Digest of an opened Essaim database. */
-export function handleDigest(handle: { db: unknown; dialect: Dialect }) {
-  return dataDigest(handle.db as Kysely<unknown>, handle.dialect);
+export function handleDigest(handle: { db: QueryExecutorProvider; dialect: Dialect }) {
+  return dataDigest(handle.db, handle.dialect);
 }

@@ -23,9 +23,7 @@ import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { type AgendaRow, agendasRepository } from '../db/repositories/agendas.repository.ts';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
@@ -79,7 +77,7 @@ function toCore(item: StoredItem): AgendaItem {
 }
 
 function present(row: AgendaRow, library: readonly Method[], withNotes: boolean): AgendaView {
-  const stored = readStored(StoredJson.agendaItems, row.items) ?? [];
+  const stored = row.items;
   const composed = composeAgenda(
     {
       title: row.title,
@@ -285,7 +283,7 @@ export async function createAgenda(
       date: body.date ?? null,
       start: body.start,
       available_minutes: body.availableMinutes ?? null,
-      items: writeJson(normaliseItems(items, library)) ?? '[]',
+      items: normaliseItems(items, library),
       created_by: scope.userId,
       created_at: now,
       updated_at: now,
@@ -363,10 +361,7 @@ export async function updateAgenda(
       set.available_minutes = patch.availableMinutes;
     }
     if (patch.items !== undefined) {
-      set.items =
-        writeJson(
-          normaliseItems(patch.items, library, readStored(StoredJson.agendaItems, row.items) ?? []),
-        ) ?? '[]';
+      set.items = normaliseItems(patch.items, library, row.items);
     }
     await agendasRepository.update(trx, scope, id, set);
     await audit(trx, actor, scope, set.engagement_id ?? row.engagement_id, 'agenda.updated', id, {
@@ -381,7 +376,7 @@ export async function reorderAgenda(db: Db, scope: OrgScope, id: string, itemIds
   return db.transaction().execute(async (trx) => {
     const row = await requireAgenda(trx, scope, id);
     await guardEngagement(trx, scope, row.engagement_id);
-    const items = readStored(StoredJson.agendaItems, row.items) ?? [];
+    const items = row.items;
     const byId = new Map(items.map((i) => [i.id, i]));
     if (
       itemIds.length !== items.length ||
@@ -391,7 +386,7 @@ export async function reorderAgenda(db: Db, scope: OrgScope, id: string, itemIds
       throw new AppError('VALIDATION_FAILED', 'give every item of the agenda exactly once');
     }
     await agendasRepository.update(trx, scope, id, {
-      items: writeJson(itemIds.map((i) => byId.get(i))) ?? '[]',
+      items: itemIds.flatMap((i) => byId.get(i) ?? []),
       updated_at: nowIso(),
     });
     await audit(trx, actor, scope, row.engagement_id, 'agenda.reordered', id);
@@ -420,7 +415,7 @@ export async function exportAgendaJson(
 ) {
   const row = await requireAgenda(db, scope, id);
   const library = await libraryOf(db, scope);
-  const stored = readStored(StoredJson.agendaItems, row.items) ?? [];
+  const stored = row.items;
   const composed = composeAgenda(
     {
       title: row.title,
@@ -506,7 +501,7 @@ export async function turnItemIntoWorkshopActivity(
   const row = await requireAgenda(db, scope, agendaId);
   await guardEngagement(db, scope, row.engagement_id);
   const library = await libraryOf(db, scope);
-  const stored = readStored(StoredJson.agendaItems, row.items) ?? [];
+  const stored = row.items;
   const item = stored.find((i) => i.id === itemId);
   if (!item) {
     throw notFound('agenda item');
@@ -598,11 +593,9 @@ export async function turnItemIntoWorkshopActivity(
   const link = { workshopId, activityId };
   await db.transaction().execute(async (trx) => {
     const current = await requireAgenda(trx, scope, agendaId);
-    const items = (readStored(StoredJson.agendaItems, current.items) ?? []).map((i) =>
-      i.id === itemId ? { ...i, workshopActivity: link } : i,
-    );
+    const items = current.items.map((i) => (i.id === itemId ? { ...i, workshopActivity: link } : i));
     await agendasRepository.update(trx, scope, agendaId, {
-      items: writeJson(items) ?? '[]',
+      items,
       updated_at: nowIso(),
     });
     if (isNewActivity) {

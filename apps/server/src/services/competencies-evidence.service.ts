@@ -8,7 +8,6 @@ import {
 import { METHOD_CATALOGUE } from '@essaim/core/methods';
 import { competenciesEvidenceRepository as repo } from '../db/repositories/competencies-evidence.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
-import { readJson } from '../lib/json.ts';
 
 /**
  * Platform facts about a consultant's own work, turned into evidence by the core rules
@@ -30,7 +29,7 @@ export async function gatherFacts(
   const [questions, campaigns, choices, agendas, workshops, stops, networks] = await Promise.all([
     ids.length
       ? repo.assessedQuestions(db, ids)
-      : none<{ engagement_id: string; complexity: string | null }>(),
+      : none<Awaited<ReturnType<typeof repo.assessedQuestions>>[number]>(),
     ids.length ? repo.campaigns(db, ids) : none<Awaited<ReturnType<typeof repo.campaigns>>[number]>(),
     ids.length ? repo.methodChoices(db, ids) : none<Awaited<ReturnType<typeof repo.methodChoices>>[number]>(),
     orgIds.length
@@ -58,7 +57,7 @@ export async function gatherFacts(
     }
   }
   for (const a of agendas) {
-    for (const item of readJson<{ kind: string; methodId?: string }[]>(a.items) ?? []) {
+    for (const item of a.items) {
       const m = item.kind === 'method' && item.methodId ? catalogue.get(item.methodId) : undefined;
       if (m) {
         methods.push({
@@ -73,7 +72,7 @@ export async function gatherFacts(
   }
   const domains = new Map<string, string[]>();
   for (const q of questions) {
-    const domain = readJson<{ domain?: string }>(q.complexity)?.domain;
+    const domain = q.complexity?.domain;
     if (domain) {
       domains.set(q.engagement_id, [...(domains.get(q.engagement_id) ?? []), domain]);
     }
@@ -83,7 +82,7 @@ export async function gatherFacts(
       id: e.id,
       title: e.title,
       status: e.status,
-      phases: (readJson<{ key: string; status: string }[]>(e.phases) ?? []).map((p) => ({
+      phases: e.phases.map((p) => ({
         key: p.key,
         status: p.status,
       })),

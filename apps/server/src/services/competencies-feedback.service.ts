@@ -9,7 +9,6 @@ import { resolveThresholds } from '@essaim/core/diagnostics';
 import { competenciesRepository as repo } from '../db/repositories/competencies.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError, conflict, notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
 import { hashToken, newId, newToken, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { presentAssessment, requireAssessment } from './competencies.service.ts';
@@ -33,7 +32,7 @@ function presentRound(r: RoundRow) {
     id: r.id,
     title: r.title,
     status: r.status as 'open' | 'closed',
-    competencyIds: readJson<string[]>(r.competency_ids) ?? [],
+    competencyIds: r.competency_ids,
     invited: Number(r.invited ?? 0),
     answered: Number(r.answered ?? 0),
     createdAt: r.created_at,
@@ -73,34 +72,28 @@ export async function createRound(
   return db.transaction().execute(async (trx) => {
     const id = newId();
     const now = nowIso();
-    await trx
-      .insertInto('competency_feedback_rounds')
-      .values({
-        id,
-        user_id: userId,
-        title: body.title,
-        message: body.message,
-        competency_ids: writeJson(competencyIds) ?? '[]',
-        status: 'open',
-        created_at: now,
-        closed_at: null,
-      })
-      .execute();
+    await repo.insertRound(trx, {
+      id,
+      user_id: userId,
+      title: body.title,
+      message: body.message,
+      competency_ids: competencyIds,
+      status: 'open',
+      created_at: now,
+      closed_at: null,
+    });
     const links = [];
     for (const invitee of body.invitees) {
       const token = newToken();
-      await trx
-        .insertInto('competency_feedback_invitations')
-        .values({
-          id: newId(),
-          round_id: id,
-          label: invitee.label,
-          relation: invitee.relation,
-          token_hash: hashToken(token),
-          is_answered: 0,
-          created_at: now,
-        })
-        .execute();
+      await repo.insertInvitation(trx, {
+        id: newId(),
+        round_id: id,
+        label: invitee.label,
+        relation: invitee.relation,
+        token_hash: hashToken(token),
+        is_answered: 0,
+        created_at: now,
+      });
       links.push({ label: invitee.label, relation: invitee.relation, link: feedbackPath(token) });
     }
     await recordAudit(trx, actor, {
@@ -120,12 +113,7 @@ export async function closeRound(db: Db, userId: string, id: string, actor: Acto
     if (round.status === 'closed') {
       throw conflict('this feedback round is already closed', { reason: 'closed' });
     }
-    await trx
-      .updateTable('competency_feedback_rounds')
-      .set({ status: 'closed', closed_at: nowIso() })
-      .where('id', '=', id)
-      .where('user_id', '=', userId)
-      .execute();
+    await repo.closeRound(trx, userId, id, nowIso());
     await recordAudit(trx, actor, {
       orgId: null,
       action: 'competencies.feedback_closed',
@@ -149,7 +137,7 @@ export async function roundReport(db: Db, userId: string, id: string): Promise<C
   const answers: FeedbackAnswer[] = (await repo.answers(db, [id])).map((a) => ({
     roundId: a.round_id,
     relation: a.relation as FeedbackRelation,
-    ratings: readJson<Record<string, number | null>>(a.ratings) ?? {},
+    ratings: a.ratings,
     comment: a.comment,
   }));
   const relations: (FeedbackRelation | null)[] = [null, 'client', 'co-facilitator', 'participant', 'peer'];
@@ -204,7 +192,7 @@ export async function feedbackForm(db: Db, token: string): Promise<CompetencyFee
     title: row.title,
     message: row.message,
     relation: row.relation as FeedbackRelation,
-    competencyIds: readJson<string[]>(row.competency_ids) ?? [],
+    competencyIds: row.competency_ids,
     status: row.status === 'closed' ? 'closed' : row.is_answered === 1 ? 'answered' : 'open',
   };
 }
@@ -216,7 +204,7 @@ export async function submitFeedback(db: Db, token: string, body: Required<Compe
     if (row.status === 'closed') {
       throw conflict('this feedback request is closed', { reason: 'closed' });
     }
-    const competencyIds = new Set(readJson<string[]>(row.competency_ids) ?? []);
+    const competencyIds = new Set(row.competency_ids);
     const extra = Object.keys(body.ratings).filter((id) => !competencyIds.has(id));
     if (extra.length > 0) {
       throw new AppError('VALIDATION_FAILED', 'competencies not asked about', { competencyIds: extra });
@@ -226,26 +214,17 @@ export async function submitFeedback(db: Db, token: string, body: Required<Compe
       throw new AppError('VALIDATION_FAILED', 'rate at least one competency or leave a comment');
     }
     // Claim the link first: a concurrent second submission updates no row and is refused.
-    const claimed = await trx
-      .updateTable('competency_feedback_invitations')
-      .set({ is_answered: 1 })
-      .where('id', '=', row.id)
-      .where('is_answered', '=', 0)
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) === 0) {
+    if (!(await repo.claimInvitation(trx, row.id))) {
       throw conflict('this link has already been used', { reason: 'answered' });
     }
-    await trx
-      .insertInto('competency_feedback_answers')
-      .values({
-        id: newId(),
-        round_id: row.round_id,
-        relation: row.relation,
-        ratings: writeJson(body.ratings) ?? '{}',
-        comment,
-        submitted_on: nowIso().slice(0, 10),
-      })
-      .execute();
+    await repo.insertAnswer(trx, {
+      id: newId(),
+      round_id: row.round_id,
+      relation: row.relation,
+      ratings: body.ratings,
+      comment,
+      submitted_on: nowIso().slice(0, 10),
+    });
   });
   return { ok: true as const };
 }
@@ -261,20 +240,17 @@ export async function requestSupervision(
     await requireAssessment(trx, userId, assessmentId);
     const token = newToken();
     const id = newId();
-    await trx
-      .insertInto('competency_supervisions')
-      .values({
-        id,
-        assessment_id: assessmentId,
-        user_id: userId,
-        peer_name: body.peerName,
-        message: body.message,
-        token_hash: hashToken(token),
-        review: null,
-        reviewed_at: null,
-        created_at: nowIso(),
-      })
-      .execute();
+    await repo.insertSupervision(trx, {
+      id,
+      assessment_id: assessmentId,
+      user_id: userId,
+      peer_name: body.peerName,
+      message: body.message,
+      token_hash: hashToken(token),
+      review: null,
+      reviewed_at: null,
+      created_at: nowIso(),
+    });
     await recordAudit(trx, actor, {
       orgId: null,
       action: 'competencies.supervision_requested',
@@ -315,11 +291,7 @@ export async function submitReview(db: Db, token: string, review: string) {
     if (row.review !== null) {
       throw conflict('this review has already been given', { reason: 'reviewed' });
     }
-    await trx
-      .updateTable('competency_supervisions')
-      .set({ review, reviewed_at: nowIso() })
-      .where('id', '=', row.id)
-      .execute();
+    await repo.reviewSupervision(trx, row.id, review, nowIso());
   });
   return { ok: true as const };
 }

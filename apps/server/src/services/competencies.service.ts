@@ -15,11 +15,14 @@ import {
 } from '@essaim/core/competencies';
 import { METHOD_CATALOGUE } from '@essaim/core/methods';
 import type { OrgScope } from '../db/org-scope.ts';
-import { competenciesRepository as repo } from '../db/repositories/competencies.repository.ts';
+import {
+  type AssessmentRow,
+  type GoalRow,
+  competenciesRepository as repo,
+} from '../db/repositories/competencies.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
-import type { CompetencyAssessmentsTable, CompetencyGoalsTable } from '../db/tables/competencies.ts';
+import type { StoredRating } from '../db/stored-json-competencies.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { requireScope } from './access.service.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
@@ -31,14 +34,6 @@ import { registerPersonalData } from './personal-data.ts';
  * the method recommender may use. Everything is keyed by the author's user id (never an organisation):
  * a self-assessment is private unless its author shares it, and a share can be withdrawn at any time.
  */
-
-export type StoredRating = {
-  competencyId: string;
-  level: number;
-  evidenceKeys: string[];
-  ownEvidence: { kind: 'note' | 'certificate' | 'supervision' | 'training'; text: string }[];
-  note: string;
-};
 
 function invalid(message: string, details?: unknown): AppError {
   return new AppError('VALIDATION_FAILED', message, details);
@@ -76,17 +71,17 @@ async function checkRatings(
   });
 }
 
-export function ratingsOf(row: Pick<CompetencyAssessmentsTable, 'ratings'>): StoredRating[] {
-  return readJson<StoredRating[]>(row.ratings) ?? [];
+export function ratingsOf(row: Pick<AssessmentRow, 'ratings'>): StoredRating[] {
+  return row.ratings;
 }
 
-export function levelsOf(row: Pick<CompetencyAssessmentsTable, 'ratings'>): Record<string, number> {
+export function levelsOf(row: Pick<AssessmentRow, 'ratings'>): Record<string, number> {
   return Object.fromEntries(ratingsOf(row).map((r) => [r.competencyId, r.level]));
 }
 
 export async function presentAssessment(
   db: Db,
-  row: CompetencyAssessmentsTable,
+  row: AssessmentRow,
   evidence?: CompetencyEvidenceItem[],
 ): Promise<CompetencyAssessment> {
   const items = evidence ?? (await listEvidence(db, row.user_id));
@@ -119,11 +114,7 @@ export async function presentAssessment(
   };
 }
 
-export async function requireAssessment(
-  db: Db,
-  userId: string,
-  id: string,
-): Promise<CompetencyAssessmentsTable> {
+export async function requireAssessment(db: Db, userId: string, id: string): Promise<AssessmentRow> {
   const row = await repo.findAssessment(db, userId, id);
   if (!row) {
     throw notFound('self-assessment');
@@ -158,11 +149,11 @@ export async function createAssessment(
   return db.transaction().execute(async (trx) => {
     const ratings = await checkRatings(trx, userId, body.ratings);
     const now = nowIso();
-    const row: CompetencyAssessmentsTable = {
+    const row: AssessmentRow = {
       id: newId(),
       user_id: userId,
       title: body.title,
-      ratings: writeJson(ratings) ?? '[]',
+      ratings,
       created_at: now,
       updated_at: now,
     };
@@ -190,7 +181,7 @@ export async function updateAssessment(
     const ratings = await checkRatings(trx, userId, body.ratings);
     await repo.updateAssessment(trx, userId, id, {
       title: body.title,
-      ratings: writeJson(ratings) ?? '[]',
+      ratings,
       updated_at: nowIso(),
     });
     await recordAudit(trx, actor, {
@@ -330,7 +321,7 @@ export async function listGoals(db: Db, userId: string): Promise<{ goals: Compet
   const today = nowIso();
   return {
     goals: rows.map((g) => {
-      const practiceMethodIds = readJson<string[]>(g.practice_method_ids) ?? [];
+      const practiceMethodIds = g.practice_method_ids;
       const targetLevel = isCompetencyLevel(g.target_level) ? g.target_level : 4;
       const progress = goalProgress(
         { competencyId: g.competency_id, targetLevel, practiceMethodIds, dueOn: g.due_on },
@@ -368,12 +359,12 @@ export async function createGoal(
   checkGoal(body.competencyId, body.practiceMethodIds);
   await db.transaction().execute(async (trx) => {
     const now = nowIso();
-    const row: CompetencyGoalsTable = {
+    const row: GoalRow = {
       id: newId(),
       user_id: userId,
       competency_id: body.competencyId,
       target_level: body.targetLevel,
-      practice_method_ids: writeJson([...new Set(body.practiceMethodIds)]) ?? '[]',
+      practice_method_ids: [...new Set(body.practiceMethodIds)],
       resources: body.resources,
       due_on: body.dueOn,
       status: 'open',
@@ -409,12 +400,12 @@ export async function updateGoal(
     if (!(await repo.findGoal(trx, userId, id))) {
       throw notFound('goal');
     }
-    const patch: Partial<CompetencyGoalsTable> = { updated_at: nowIso() };
+    const patch: Partial<GoalRow> = { updated_at: nowIso() };
     if (body.targetLevel !== undefined) {
       patch.target_level = body.targetLevel;
     }
     if (body.practiceMethodIds !== undefined) {
-      patch.practice_method_ids = writeJson([...new Set(body.practiceMethodIds)]) ?? '[]';
+      patch.practice_method_ids = [...new Set(body.practiceMethodIds)];
     }
     if (body.resources !== undefined) {
       patch.resources = body.resources;
@@ -471,9 +462,6 @@ registerPersonalData({
   },
   async erase(db, userId) {
     // Personal to the author, never the organisation's: removed whatever the organisation's policy.
-    await db.deleteFrom('competency_assessments').where('user_id', '=', userId).execute();
-    await db.deleteFrom('competency_goals').where('user_id', '=', userId).execute();
-    await db.deleteFrom('competency_feedback_rounds').where('user_id', '=', userId).execute();
-    await db.deleteFrom('competency_settings').where('user_id', '=', userId).execute();
+    await repo.eraseUser(db, userId);
   },
 });

@@ -7,7 +7,6 @@ import {
   conversationsRepository,
   type StatementWithTally,
 } from '../db/repositories/conversations.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { nowIso } from '../lib/tokens.ts';
 
 /**
@@ -33,7 +32,7 @@ export function createConversationScheduler(
       }
       const statements = await conversationsRepository.statements(db, row.id);
       const votes = await conversationsRepository.numberedVotes(db, row.id);
-      const previous = readStored(StoredJson.opinionMap, row.result);
+      const previous = row.result;
       return {
         version: row.data_version,
         input: {
@@ -51,13 +50,7 @@ export function createConversationScheduler(
       };
     },
     async store(conversationId, version, result) {
-      await conversationsRepository.writeResult(
-        db,
-        conversationId,
-        version,
-        JSON.stringify(result),
-        nowIso(),
-      );
+      await conversationsRepository.writeResult(db, conversationId, version, result, nowIso());
       const row = await conversationsRepository.byIdUnchecked(db, conversationId);
       if (row) {
         await onResult(row);
@@ -74,7 +67,7 @@ export function presentResults(
   statements: StatementWithTally[],
   counts: { participants: number; votes: number },
 ): ConversationResults {
-  const stored = readStored(StoredJson.opinionMap, row.result);
+  const stored = row.result;
   const byNumber = new Map(statements.map((s) => [String(s.number), s]));
   const texts: Record<string, string> = {};
   const idOf = (number: string): string | null => {
@@ -131,7 +124,7 @@ export function presentResults(
 
 /** Where one participant stands on the stored map. */
 export function positionOf(row: ConversationRow, participantNumber: number) {
-  const stored = readStored(StoredJson.opinionMap, row.result);
+  const stored = row.result;
   const p = stored?.participants.find((q) => q.id === String(participantNumber));
   return p ? { x: p.x, y: p.y, group: p.group, isIncluded: p.isIncluded } : null;
 }
@@ -156,7 +149,7 @@ export function routeNextStatement(
   voted: ReadonlySet<string>,
   participantId: string,
 ): StatementWithTally | null {
-  const extremity = readStored(StoredJson.opinionMap, row.result)?.extremity ?? {};
+  const extremity = row.result?.extremity ?? {};
   const open = statements.filter((s) => s.status === 'accepted');
   const prioritised = open.map((s) => ({
     statement: s.id,

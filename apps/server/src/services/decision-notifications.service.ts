@@ -1,5 +1,6 @@
 import type { OrgScope } from '../db/org-scope.ts';
 import { decisionsRepository, type ProposalRow } from '../db/repositories/decisions.repository.ts';
+import { notificationsRepository } from '../db/repositories/notifications.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { nowIso } from '../lib/tokens.ts';
 import { notifyAll } from './notify.ts';
@@ -30,19 +31,28 @@ export async function notifyProposal(db: Db, p: ProposalRow, kind: NotificationK
     // A reminder is written once per round (a proposal re-opened for review reminds again).
     dedupeKey:
       kind === 'closing_soon' || kind === 'review_due' ? `proposal.${kind}:${p.id}:${p.round}` : null,
+  await notificationsRepository.insertMany(
+    db,
+    [...userIds].map((userId) => ({
+      id: newId(),
+      org_id: p.org_id,
+      user_id: userId,
+      kind,
+      object_kind: 'proposal',
+      object_id: p.id,
+      engagement_id: p.engagement_id,
+      title: p.title,
+      created_at: now,
+      read_at: null,
+    })),
+  );
+  const users = await notificationsRepository.mailRecipients(db, [...userIds]);
   });
 }
 
 export async function listNotifications(db: Db, scope: OrgScope) {
-  const rows = await db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('org_id', '=', scope.orgId)
-    .where('user_id', '=', scope.userId)
     .where('object_kind', '=', 'proposal')
-    .orderBy('created_at', 'desc')
-    .limit(200)
-    .execute();
+  const rows = await notificationsRepository.listMine(db, scope, 200);
   return {
     notifications: rows.map((r) => ({
       id: r.id,
@@ -60,13 +70,7 @@ export async function listNotifications(db: Db, scope: OrgScope) {
 
 export async function markNotificationsRead(db: Db, scope: OrgScope, ids: string[]) {
   if (ids.length > 0) {
-    await db
-      .updateTable('notifications')
-      .set({ read_at: nowIso() })
-      .where('org_id', '=', scope.orgId)
-      .where('user_id', '=', scope.userId)
-      .where('id', 'in', ids)
-      .execute();
+    await notificationsRepository.markMineRead(db, scope, ids, nowIso());
   }
   return listNotifications(db, scope);
 }
@@ -80,13 +84,7 @@ const DAY_MS = 24 * 3600 * 1000;
 export async function sweepDecisionReminders(db: Db, now = new Date()): Promise<number> {
   let count = 0;
   const soon = new Date(now.getTime() + DAY_MS).toISOString();
-  const closing = await db
-    .selectFrom('proposals')
-    .selectAll()
-    .where('status', '=', 'open')
-    .where('closing_notified_at', 'is', null)
-    .where('deadline', '<=', soon)
-    .execute();
+  const closing = await decisionsRepository.closingUnannounced(db, soon);
   for (const p of closing) {
     await db.transaction().execute(async (trx) => {
       await notifyProposal(trx, p, 'closing_soon');
@@ -95,16 +93,7 @@ export async function sweepDecisionReminders(db: Db, now = new Date()): Promise<
     count++;
   }
   const today = now.toISOString().slice(0, 10);
-  const due = await db
-    .selectFrom('proposals')
-    .innerJoin('decision_records', 'decision_records.id', 'proposals.record_id')
-    .selectAll('proposals')
-    .where('proposals.status', '=', 'closed')
-    .where('decision_records.status', '=', 'passed')
-    .where('proposals.review_notified_at', 'is', null)
-    .where('proposals.review_on', 'is not', null)
-    .where('proposals.review_on', '<=', today)
-    .execute();
+  const due = await decisionsRepository.reviewDueUnannounced(db, today);
   for (const p of due) {
     await db.transaction().execute(async (trx) => {
       await notifyProposal(trx, p, 'review_due');

@@ -15,9 +15,9 @@ import {
   decisionsRepository,
   type RegisterFilter,
 } from '../db/repositories/decisions.repository.ts';
+import { decisionsPersonalDataRepository } from '../db/repositories/decisions-personal-data.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { loadEngagement } from './engagements.service.ts';
@@ -72,13 +72,13 @@ export async function writeDecisionRecord(db: Db, input: DecisionRecordInput, id
     status: input.status,
     is_anonymous: input.isAnonymous ? 1 : 0,
     participant_count: input.participantCount ?? input.positions?.length ?? 0,
-    positions: writeJson(input.positions ?? []) ?? '[]',
-    objections: writeJson(input.objections ?? []) ?? '[]',
+    positions: [...(input.positions ?? [])],
+    objections: [...(input.objections ?? [])],
     stand_asides: input.standAsides ?? 0,
     outcome: input.outcome ?? null,
     decided_at: isClosed ? now : null,
     review_on: input.reviewOn ?? null,
-    links: writeJson(input.links ?? []) ?? '[]',
+    links: [...(input.links ?? [])],
     collective_id: input.collectiveId ?? null,
     recorded_by: input.recordedBy,
     created_at: now,
@@ -95,8 +95,7 @@ const today = () => nowIso().slice(0, 10);
 
 export function presentRecord(r: DecisionRecordRow): DecisionRecordView {
   const isAnonymous = r.is_anonymous === 1;
-  const positions = readJson<DecisionPosition[]>(r.positions) ?? [];
-  const objections = readJson<DecisionObjection[]>(r.objections) ?? [];
+  const { positions, objections } = r;
   return {
     id: r.id,
     engagementId: r.engagement_id,
@@ -118,7 +117,7 @@ export function presentRecord(r: DecisionRecordRow): DecisionRecordView {
     decidedAt: r.decided_at,
     reviewOn: r.review_on,
     isDueForReview: isDueForReview({ status: r.status as DecisionStatus, reviewOn: r.review_on }, today()),
-    links: readJson<DecisionTraceLink[]>(r.links) ?? [],
+    links: r.links,
     collectiveId: r.collective_id,
     createdAt: r.created_at,
   };
@@ -240,60 +239,17 @@ export async function announceDecision(
 }
 
 // question → option → decision → charter clause → roadmap item: a decision can be trace-linked by id.
-registerTraceKind('decision', async (db, engagementId, id) => {
-  const row = await db
-    .selectFrom('decision_records')
-    .select('title')
-    .where('engagement_id', '=', engagementId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row?.title ?? null;
-});
+registerTraceKind('decision', (db, engagementId, id) =>
+  decisionsPersonalDataRepository.recordTitle(db, engagementId, id),
+);
 
 registerPersonalData({
   name: 'decisions',
-  async export(db, userId) {
-    const positions = await db
-      .selectFrom('proposal_positions')
-      .select(['proposal_id', 'value', 'reason', 'version', 'at'])
-      .where('user_id', '=', userId)
-      .execute();
-    const objections = await db
-      .selectFrom('proposal_objections')
-      .select(['proposal_id', 'reason', 'status', 'at'])
-      .where('user_id', '=', userId)
-      .execute();
-    const notifications = await db
-      .selectFrom('notifications')
-      .select(['kind', 'title', 'created_at'])
-      .where('user_id', '=', userId)
-      .execute();
-    return { positions, objections, notifications };
-  },
+  export: (db, userId) => decisionsPersonalDataRepository.exportOf(db, userId),
   async erase(db, userId, orgId) {
-    const inOrg = db.selectFrom('proposals').select('id').where('org_id', '=', orgId);
     // The stored records copy names from the proposal rows: find them before the rows lose them.
     await anonymiseRecordsOf(db, userId, orgId);
-    // Positions stay counted (the decision stands) but no longer name the person.
-    await db
-      .updateTable('proposal_positions')
-      .set({ user_id: null, display_name: null, voter_key: `erased:${newId()}` })
-      .where('user_id', '=', userId)
-      .where('proposal_id', 'in', inOrg)
-      .execute();
-    await db
-      .updateTable('proposal_objections')
-      .set({ user_id: null, display_name: null })
-      .where('user_id', '=', userId)
-      .where('proposal_id', 'in', inOrg)
-      .execute();
-    await db.deleteFrom('notifications').where('user_id', '=', userId).where('org_id', '=', orgId).execute();
-    await db
-      .updateTable('decision_records')
-      .set({ recorded_by: null })
-      .where('recorded_by', '=', userId)
-      .where('org_id', '=', orgId)
-      .execute();
+    await decisionsPersonalDataRepository.erase(db, userId, orgId, `erased:${newId()}`);
   },
 });
 
@@ -305,24 +261,7 @@ registerPersonalData({
  * by their id.
  */
 async function anonymiseRecordsOf(db: Db, userId: string, orgId: string): Promise<void> {
-  const positions = await db
-    .selectFrom('proposal_positions')
-    .innerJoin('proposals', 'proposals.id', 'proposal_positions.proposal_id')
-    .select(['proposals.record_id as recordId', 'proposal_positions.display_name as name'])
-    .where('proposal_positions.user_id', '=', userId)
-    .where('proposals.org_id', '=', orgId)
-    .execute();
-  const objections = await db
-    .selectFrom('proposal_objections')
-    .innerJoin('proposals', 'proposals.id', 'proposal_objections.proposal_id')
-    .select([
-      'proposals.record_id as recordId',
-      'proposal_objections.id as id',
-      'proposal_objections.display_name as name',
-    ])
-    .where('proposal_objections.user_id', '=', userId)
-    .where('proposals.org_id', '=', orgId)
-    .execute();
+  const { positions, objections } = await decisionsPersonalDataRepository.entriesOf(db, userId, orgId);
   const names = new Map<string, Set<string>>();
   const objectionIds = new Set(objections.map((o) => o.id));
   for (const row of [...positions, ...objections]) {
@@ -333,37 +272,20 @@ async function anonymiseRecordsOf(db: Db, userId: string, orgId: string): Promis
     names.set(row.recordId, set);
   }
   for (const [recordId, recordNames] of names) {
-    const record = await db
-      .selectFrom('decision_records')
-      .select(['positions', 'objections'])
-      .where('id', '=', recordId)
-      .where('org_id', '=', orgId)
-      .executeTakeFirst();
+    const record = await decisionsPersonalDataRepository.recordEntries(db, orgId, recordId);
     if (record === undefined) {
       continue;
     }
-    const stored = readJson<DecisionPosition[]>(record.positions) ?? [];
-    const storedObjections = readJson<DecisionObjection[]>(record.objections) ?? [];
-    await db
-      .updateTable('decision_records')
-      .set({
-        positions:
-          writeJson(
-            stored.map((p) =>
-              p.participant !== null && recordNames.has(p.participant) ? { ...p, participant: null } : p,
-            ),
-          ) ?? '[]',
-        objections:
-          writeJson(
-            storedObjections.map((o) =>
-              objectionIds.has(o.id) || (o.participant !== null && recordNames.has(o.participant))
-                ? { ...o, participant: null }
-                : o,
-            ),
-          ) ?? '[]',
-        updated_at: nowIso(),
-      })
-      .where('id', '=', recordId)
-      .execute();
+    await decisionsRepository.updateRecord(db, recordId, {
+      positions: record.positions.map((p) =>
+        p.participant !== null && recordNames.has(p.participant) ? { ...p, participant: null } : p,
+      ),
+      objections: record.objections.map((o) =>
+        objectionIds.has(o.id) || (o.participant !== null && recordNames.has(o.participant))
+          ? { ...o, participant: null }
+          : o,
+      ),
+      updated_at: nowIso(),
+    });
   }
 }

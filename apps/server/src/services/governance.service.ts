@@ -11,7 +11,6 @@ import type { OrgScope } from '../db/org-scope.ts';
 import { decisionsRepository, type GovernanceMapRow } from '../db/repositories/decisions.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError, conflict, notFound } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { createAgenda } from './agendas.service.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
@@ -22,17 +21,10 @@ import { createProposal, onProposalClosed } from './proposals.service.ts';
  * A proposed map is compared with the current one and adopted only through a decision: a proposal whose
  * subject is the map; when it passes, the map becomes current and the previous one is archived.
  */
-const dataOf = (row: GovernanceMapRow): GovernanceMap => readJson<GovernanceMap>(row.data) ?? EMPTY_MAP;
+const dataOf = (row: GovernanceMapRow): GovernanceMap => row.data;
 
-async function proposalOf(db: Db, mapId: string) {
-  return db
-    .selectFrom('proposals')
-    .select(['id', 'status'])
-    .where('subject_kind', '=', 'governance_map')
-    .where('subject_id', '=', mapId)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst();
-}
+const proposalOf = (db: Db, mapId: string) =>
+  decisionsRepository.latestProposalOnSubject(db, 'governance_map', mapId);
 
 async function present(
   db: Db,
@@ -111,7 +103,7 @@ export async function createMap(
       org_id: scope.orgId,
       title: body.title,
       status: current ? 'proposed' : 'current',
-      data: writeJson(data) ?? '{}',
+      data,
       based_on_id: current?.id ?? null,
       decision_id: null,
       created_by: scope.userId,
@@ -119,7 +111,7 @@ export async function createMap(
       updated_at: now,
       adopted_at: current ? null : now,
     };
-    await trx.insertInto('governance_maps').values(row).execute();
+    await decisionsRepository.insertMap(trx, row);
     await recordAudit(trx, actor, {
       orgId: scope.orgId,
       action: 'governance.map_created',
@@ -150,12 +142,11 @@ export async function updateMap(
       throw conflict('this map is being decided; amend the proposal instead');
     }
     checkData(body.data);
-    await trx
-      .updateTable('governance_maps')
-      .set({ data: writeJson(body.data) ?? '{}', title: body.title ?? row.title, updated_at: nowIso() })
-      .where('id', '=', id)
-      .where('org_id', '=', scope.orgId)
-      .execute();
+    await decisionsRepository.updateMap(trx, scope, id, {
+      data: body.data,
+      title: body.title ?? row.title,
+      updated_at: nowIso(),
+    });
     await recordAudit(trx, actor, {
       orgId: scope.orgId,
       action: 'governance.map_updated',
@@ -217,17 +208,13 @@ onProposalClosed('governance_map', async (db, scope, p, isPassed, actor) => {
     return;
   }
   const now = nowIso();
-  await db
-    .updateTable('governance_maps')
-    .set({ status: 'archived', updated_at: now })
-    .where('org_id', '=', scope.orgId)
-    .where('status', '=', 'current')
-    .execute();
-  await db
-    .updateTable('governance_maps')
-    .set({ status: 'current', decision_id: p.record_id, adopted_at: now, updated_at: now })
-    .where('id', '=', row.id)
-    .execute();
+  await decisionsRepository.archiveCurrentMap(db, scope, now);
+  await decisionsRepository.updateMap(db, scope, row.id, {
+    status: 'current',
+    decision_id: p.record_id,
+    adopted_at: now,
+    updated_at: now,
+  });
   await recordAudit(db, actor, {
     orgId: scope.orgId,
     action: 'governance.map_adopted',

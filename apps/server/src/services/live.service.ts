@@ -483,11 +483,8 @@ export class LiveRuntime {
       feed = new OrderedFeed(
         workshopId,
         async (id, afterSeq, throughSeq) =>
-          (await workshopsRepository.eventsAfter(this.db, id, afterSeq, throughSeq - afterSeq)).map(
-            (row) => ({
-              seq: Number(row.seq),
-              event: JSON.parse(row.event) as LiveEvent,
-            }),
+          (await workshopsRepository.parsedEventsAfter(this.db, id, afterSeq, throughSeq - afterSeq)).map(
+            (row) => ({ seq: Number(row.seq), event: row.event }),
           ),
         (batch, isContiguous) => this.deliver(batch, isContiguous),
         (error) => this.reportError(error, 'repairing a gap in a live feed failed'),
@@ -576,16 +573,17 @@ export class LiveRuntime {
         ? entry.sentThrough
         : batch.afterSeq;
     };
-    const emit = (entry: LocalViewer, text: string | null) => {
+    const emit = (entry: LocalViewer, text: string | null, message: () => LiveServerMessage) => {
       if (text !== null) {
-        sendText(entry.client, text);
+        sendText(entry.client, text, message);
         entry.sentThrough = batch.throughSeq;
       }
     };
     for (const entry of local.staff) {
       const after = afterFor(entry);
       if (after !== null) {
-        emit(entry, (entry.viewer.role === 'facilitator' ? facilitator : screen).textAfter(after));
+        const audience = entry.viewer.role === 'facilitator' ? facilitator : screen;
+        emit(entry, audience.textAfter(after), () => audience.messageAfter(after));
       }
     }
     // A participant's own events, whole, with what every participant sees of the others'.
@@ -612,6 +610,11 @@ export class LiveRuntime {
           }
         }
         emit(entry, events.length > 0 ? AudienceText.message(batch, after, eventsJson(events)) : null);
+        emit(
+          entry,
+          events.length > 0 ? AudienceText.message(batch, after, JSON.stringify(events)) : null,
+          () => eventsMessage(batch, after, events),
+        );
       }
     }
     // The rest of the participants only when the batch holds something they may all see.
@@ -620,7 +623,7 @@ export class LiveRuntime {
         if (!served.has(entry)) {
           const after = afterFor(entry);
           if (after !== null) {
-            emit(entry, participants.textAfter(after));
+            emit(entry, participants.textAfter(after), () => participants.messageAfter(after));
           }
         }
       }
@@ -686,6 +689,15 @@ class AudienceText {
     return `{"type":"live.events","workshopId":${JSON.stringify(batch.workshopId)},"afterSeq":${after},"throughSeq":${batch.throughSeq},"events":${eventsText}}`;
   }
 
+  /** The message `textAfter` serialises, as an object, for a client in this process. */
+  messageAfter(after: number): LiveServerMessage {
+    return eventsMessage(
+      this.batch,
+      after,
+      this.events.filter((e) => e.seq > after),
+    );
+  }
+
   /** The message for a viewer up to date through `after`, or null when it has nothing to learn. */
   textAfter(after: number): string | null {
     let text = this.texts.get(after);
@@ -706,13 +718,27 @@ class AudienceText {
   }
 }
 
-/** Send pre-serialised text when the client can (a socket), else parse it back (in-process clients). */
-function sendText(client: HubClient, text: string): void {
+/** Send pre-serialised text when the client can (a socket), else the same message as an object (in-process clients). */
+function sendText(client: HubClient, text: string, message: () => LiveServerMessage): void {
   if (client.sendText) {
     client.sendText(text);
   } else {
-    client.send(JSON.parse(text) as ServerMessage);
+    client.send(message());
   }
+}
+
+function eventsMessage(
+  batch: CommittedBatch,
+  after: number,
+  events: { seq: number; event: LiveEvent }[],
+): LiveServerMessage {
+  return {
+    type: 'live.events',
+    workshopId: batch.workshopId,
+    afterSeq: after,
+    throughSeq: batch.throughSeq,
+    events,
+  };
 }
 
 const roomOf = (workshopId: string) => `workshop-live:${workshopId}`;

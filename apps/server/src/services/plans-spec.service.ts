@@ -9,7 +9,6 @@
 import type { SpecView } from '@essaim/contracts';
 import { ESSAIM_IC, LEVEL_LABELS, MIN_RESPONDENTS_FLOOR } from '@essaim/core/diagnostics';
 import {
-  budgetTotals,
   type PulledContent,
   SPEC_SECTION_KEYS,
   type SpecSection,

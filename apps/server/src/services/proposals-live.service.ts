@@ -3,13 +3,11 @@ import { decisionsRepository, type ProposalRow } from '../db/repositories/decisi
 import type { Db } from '../db/repositories/users.repository.ts';
 import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { AppError } from '../lib/app-error.ts';
-import { readJson, writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import type { LiveRuntime } from './live.service.ts';
 import { loadProposal, syncRecord } from './proposals.service.ts';
-import type { ProposalState } from './proposals-view.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 import { createWorkshop, loadWorkshop } from './workshops.service.ts';
 
@@ -26,8 +24,6 @@ export interface LiveLink {
   version: number;
   returnedAt?: string;
 }
-
-type StateWithLive = ProposalState & { live?: LiveLink };
 
 export async function takeProposalToWorkshop(
   db: Db,
@@ -91,9 +87,8 @@ export async function takeProposalToWorkshop(
   }
   const link: LiveLink = { workshopId, activityId: event.activityId, version: p.version };
   await db.transaction().execute(async (trx) => {
-    const state = readJson<StateWithLive>(p.state) ?? {};
     await decisionsRepository.updateProposal(trx, p.id, {
-      state: writeJson({ ...state, live: link }) ?? '{}',
+      state: { ...p.state, live: link },
       updated_at: nowIso(),
     });
     await recordEngagementEvent(trx, actor, {
@@ -136,14 +131,9 @@ export async function bringLiveOutcomeBack(
     return;
   }
   // JSON columns are jsonb on PostgreSQL and text on SQLite: filter the few open proposals in code.
-  const candidates = await db
-    .selectFrom('proposals')
-    .selectAll()
-    .where('engagement_id', '=', engagementId)
-    .where('status', '=', 'open')
-    .execute();
+  const candidates = await decisionsRepository.openProposals(db, engagementId);
   const p: ProposalRow | undefined = candidates.find((c) => {
-    const live = readJson<StateWithLive>(c.state)?.live;
+    const live = c.state.live;
     return live?.workshopId === workshopId && live.activityId === activityId && !live.returnedAt;
   });
   if (!p) {
@@ -157,10 +147,14 @@ export async function bringLiveOutcomeBack(
       const last = data.versions[data.versions.length - 1];
       if (last && last.text.trim() !== p.text.trim()) {
         const version = p.version + 1;
-        await trx
-          .insertInto('proposal_versions')
-          .values({ id: newId(), proposal_id: p.id, version, text: last.text, note: 'workshop', at: now })
-          .execute();
+        await decisionsRepository.insertVersion(trx, {
+          id: newId(),
+          proposal_id: p.id,
+          version,
+          text: last.text,
+          note: 'workshop',
+          at: now,
+        });
         next = { ...p, text: last.text, version, round: p.round + 1 };
       }
       for (const id of data.objectionOrder) {
@@ -168,24 +162,21 @@ export async function bringLiveOutcomeBack(
         if (!o) {
           continue;
         }
-        await trx
-          .insertInto('proposal_objections')
-          .values({
-            id: newId(),
-            proposal_id: p.id,
-            // Live participants are not named on the proposal.
-            voter_key: `live:${workshopId}:${o.id}`,
-            user_id: null,
-            display_name: null,
-            reason: o.reason,
-            version: p.version,
-            status: o.status,
-            integration: o.integration,
-            integrated_in_version: o.status === 'integrated' ? next.version : null,
-            tests: null,
-            at: now,
-          })
-          .execute();
+        await decisionsRepository.insertObjection(trx, {
+          id: newId(),
+          proposal_id: p.id,
+          // Live participants are not named on the proposal.
+          voter_key: `live:${workshopId}:${o.id}`,
+          user_id: null,
+          display_name: null,
+          reason: o.reason,
+          version: p.version,
+          status: o.status,
+          integration: o.integration,
+          integrated_in_version: o.status === 'integrated' ? next.version : null,
+          tests: null,
+          at: now,
+        });
       }
     } else if (activity.type === 'fistToFive') {
       // The fingers shown come back as anonymous positions of the current round: the proposal's own
@@ -194,31 +185,27 @@ export async function bringLiveOutcomeBack(
       let n = 0;
       for (const [value, count] of histogram.entries()) {
         for (let i = 0; i < count; i++) {
-          await trx
-            .insertInto('proposal_positions')
-            .values({
-              id: newId(),
-              proposal_id: p.id,
-              voter_key: `live:${workshopId}:${activityId}:${n++}`,
-              user_id: null,
-              display_name: null,
-              round: p.round,
-              version: p.version,
-              value: String(value),
-              reason: null,
-              ballot: null,
-              response: null,
-              at: now,
-            })
-            .execute();
+          await decisionsRepository.insertPosition(trx, {
+            id: newId(),
+            proposal_id: p.id,
+            voter_key: `live:${workshopId}:${activityId}:${n++}`,
+            user_id: null,
+            display_name: null,
+            round: p.round,
+            version: p.version,
+            value: String(value),
+            reason: null,
+            ballot: null,
+            response: null,
+            at: now,
+          });
         }
       }
     }
-    const state = readJson<StateWithLive>(p.state) ?? {};
+    const state = p.state;
     next = {
       ...next,
-      state:
-        writeJson({ ...state, live: { ...state.live!, returnedAt: now, recordId: liveRecordId } }) ?? '{}',
+      state: { ...state, live: { ...(state.live as LiveLink), returnedAt: now, recordId: liveRecordId } },
       updated_at: now,
     };
     await decisionsRepository.updateProposal(trx, p.id, {

@@ -3,7 +3,6 @@ import { type DecisionRule, positionRules } from '@essaim/core/decisions';
 import { decisionsRepository, type ProposalRow } from '../db/repositories/decisions.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { readJson } from '../lib/json.ts';
 import type { Actor } from './audit.service.ts';
 import { resolveParticipant } from './participants.service.ts';
 import { PROPOSAL_SCOPE, takePosition } from './proposals.service.ts';
@@ -43,7 +42,7 @@ async function present(db: Db, p: ProposalRow, key: string, displayName: string)
     displayName,
     allowedValues: [...rules.values],
     reasonRequiredFor: [...rules.reasonRequired],
-    myPosition: mine ? { value: mine.value, reason: mine.reason, ballot: readJson(mine.ballot) } : null,
+    myPosition: mine ? { value: mine.value, reason: mine.reason, ballot: mine.ballot } : null,
     tally: showTally
       ? presentTally(
           computeTally(

@@ -1,7 +1,6 @@
 import type { ProposalView } from '@essaim/contracts';
 import {
   type DecisionRule,
-  type ObjectionTests,
   positionRules,
   type RuleConfig,
   type StoredPosition,
@@ -15,7 +14,7 @@ import {
   type ProposalRow,
 } from '../db/repositories/decisions.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
-import { readJson } from '../lib/json.ts';
+import type { ProposalState } from '../db/stored-json-decisions.ts';
 
 /**
  * Who may take a position on a proposal, and what each viewer may see of it. Anonymity is enforced here,
@@ -25,48 +24,18 @@ import { readJson } from '../lib/json.ts';
  */
 export const DEFAULT_ELIGIBLE_ROLES = ['owner', 'facilitator', 'sponsor', 'member'];
 
-export interface ProposalState {
-  fallbackInvoked?: boolean;
-  minorityAsked?: boolean;
-  conditions?: { text: string; isAdded: boolean }[];
-  nominee?: string | null;
-}
-
 export const userKey = (userId: string) => `u:${userId}`;
 export const participantKey = (participantId: string) => `p:${participantId}`;
 
 /** Eligible voters: members with an eligible role, account holders of the collective, invitees. */
 export async function eligibleVoters(db: Db, p: ProposalRow): Promise<Set<string>> {
   const keys = new Set<string>();
-  const roles = readJson<string[]>(p.eligible_roles) ?? [];
-  if (roles.length > 0) {
-    const members = await db
-      .selectFrom('memberships')
-      .select('user_id')
-      .where('org_id', '=', p.org_id)
-      .where('role', 'in', roles)
-      .execute();
-    for (const m of members) {
-      keys.add(userKey(m.user_id));
-    }
+  for (const userId of await decisionsRepository.memberIdsWithRoles(db, p.org_id, p.eligible_roles)) {
+    keys.add(userKey(userId));
   }
   if (p.collective_id) {
-    const people = await db
-      .selectFrom('person_collectives')
-      .innerJoin('people', 'people.id', 'person_collectives.person_id')
-      .innerJoin('memberships', (j) =>
-        j
-          .onRef('memberships.user_id', '=', 'people.user_id')
-          .onRef('memberships.org_id', '=', 'people.org_id'),
-      )
-      .select('people.user_id')
-      .where('person_collectives.collective_id', '=', p.collective_id)
-      .where('people.org_id', '=', p.org_id)
-      .execute();
-    for (const person of people) {
-      if (person.user_id) {
-        keys.add(userKey(person.user_id));
-      }
+    for (const userId of await decisionsRepository.collectiveMemberIds(db, p.org_id, p.collective_id)) {
+      keys.add(userKey(userId));
     }
   }
   for (const i of await decisionsRepository.invitees(db, p.id)) {
@@ -76,11 +45,11 @@ export async function eligibleVoters(db: Db, p: ProposalRow): Promise<Set<string
 }
 
 export function configOf(p: ProposalRow): RuleConfig {
-  return readJson<RuleConfig>(p.config) ?? {};
+  return p.config;
 }
 
 export function stateOf(p: ProposalRow): ProposalState {
-  return readJson<ProposalState>(p.state) ?? {};
+  return p.state;
 }
 
 function storedPosition(r: PositionRow): StoredPosition {
@@ -88,9 +57,9 @@ function storedPosition(r: PositionRow): StoredPosition {
     key: r.voter_key,
     value: r.value,
     reason: r.reason,
-    ballot: readJson<StoredPosition['ballot']>(r.ballot),
+    ballot: r.ballot,
     version: r.version,
-    response: readJson<StoredPosition['response']>(r.response),
+    response: r.response,
   };
 }
 
@@ -115,7 +84,7 @@ export function computeTally(
     objections: objections.map((o) => ({
       status: objectionStatus(o),
       reason: o.reason,
-      tests: readJson<ObjectionTests>(o.tests),
+      tests: o.tests,
     })),
     isClosed,
     reviewOn: p.review_on,
@@ -142,9 +111,7 @@ export function orderedPositions(p: ProposalRow, positions: PositionRow[]): Posi
 }
 
 function liveOf(p: ProposalRow): ProposalView['live'] {
-  const live = readJson<{
-    live?: { workshopId: string; activityId: string; returnedAt?: string; recordId?: string };
-  }>(p.state)?.live;
+  const live = p.state.live;
   return live
     ? {
         workshopId: live.workshopId,
@@ -198,7 +165,7 @@ export async function presentProposal(db: Db, p: ProposalRow, viewer: Viewer): P
     isAnonymous,
     hideResults: p.hide_results === 1,
     collectiveId: p.collective_id,
-    eligibleRoles: (readJson<string[]>(p.eligible_roles) ?? []) as ProposalView['eligibleRoles'],
+    eligibleRoles: p.eligible_roles as ProposalView['eligibleRoles'],
     status: p.status as ProposalView['status'],
     outcomeStatement: p.outcome_statement,
     reviewOn: p.review_on,
@@ -214,7 +181,7 @@ export async function presentProposal(db: Db, p: ProposalRow, viewer: Viewer): P
           value: x.value,
           reason: x.reason,
           version: x.version,
-          response: readJson<{ isFollowed: boolean; why: string }>(x.response),
+          response: x.response,
         })),
     // Objections and their integration are the heart of consent: visible even when tallies are hidden,
     // but never with the objector's name on an anonymous proposal.
@@ -227,12 +194,12 @@ export async function presentProposal(db: Db, p: ProposalRow, viewer: Viewer): P
       status: objectionStatus(o),
       integration: o.integration,
       integratedInVersion: o.integrated_in_version,
-      tests: readJson<ObjectionTests>(o.tests),
+      tests: o.tests,
     })),
     invitees: invitees.map((i) => ({ id: i.id, name: i.display_name })),
     me: {
       canTakePosition: isOpen && viewer.key !== null && eligible.has(viewer.key),
-      position: mine ? { value: mine.value, reason: mine.reason, ballot: readJson(mine.ballot) } : null,
+      position: mine ? { value: mine.value, reason: mine.reason, ballot: mine.ballot } : null,
     },
     allowedValues: [...rules.values],
     reasonRequiredFor: [...rules.reasonRequired],

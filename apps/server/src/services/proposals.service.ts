@@ -13,11 +13,16 @@ import {
   type RuleConfig,
 } from '@essaim/core/decisions';
 import type { OrgScope } from '../db/org-scope.ts';
-import { decisionsRepository, type ProposalRow } from '../db/repositories/decisions.repository.ts';
+import {
+  decisionsRepository,
+  type ObjectionRow,
+  type ProposalRow,
+} from '../db/repositories/decisions.repository.ts';
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
-import type { Db } from '../db/repositories/users.repository.ts';
+import { peopleRepository } from '../db/repositories/people.repository.ts';
+import { type Db, usersRepository } from '../db/repositories/users.repository.ts';
+import type { ProposalState } from '../db/stored-json-decisions.ts';
 import { AppError, conflict, forbidden, notFound } from '../lib/app-error.ts';
-import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { notifyProposal } from './decision-notifications.service.ts';
@@ -31,8 +36,8 @@ import {
   configOf,
   DEFAULT_ELIGIBLE_ROLES,
   eligibleVoters,
+  objectionStatus,
   orderedPositions,
-  type ProposalState,
   stateOf,
   userKey,
 } from './proposals-view.ts';
@@ -98,11 +103,7 @@ export async function syncRecord(db: Db, p: ProposalRow): Promise<void> {
   const t = computeTally(p, positions, objections, eligible.size, isClosed);
   const isAnonymous = p.is_anonymous === 1;
   const current = orderedPositions(p, positions);
-  const record = await db
-    .selectFrom('decision_records')
-    .select('status')
-    .where('id', '=', p.record_id)
-    .executeTakeFirst();
+  const record = { status: await decisionsRepository.recordStatus(db, p.record_id) };
   const status =
     p.status === 'withdrawn'
       ? 'withdrawn'
@@ -135,27 +136,21 @@ export async function syncRecord(db: Db, p: ProposalRow): Promise<void> {
     version: p.version,
     status,
     participant_count: current.length,
-    positions:
-      writeJson(
-        current.map((x) => ({
-          participant: isAnonymous ? null : x.display_name,
-          value: x.value,
-          reason: x.reason,
-          version: x.version,
-        })),
-      ) ?? '[]',
-    objections:
-      writeJson(
-        objections.map((o) => ({
-          id: o.id,
-          participant: isAnonymous ? null : o.display_name,
-          reason: o.reason,
-          version: o.version,
-          status: o.status,
-          integration: o.integration,
-          integratedInVersion: o.integrated_in_version,
-        })),
-      ) ?? '[]',
+    positions: current.map((x) => ({
+      participant: isAnonymous ? null : x.display_name,
+      value: x.value,
+      reason: x.reason,
+      version: x.version,
+    })),
+    objections: objections.map((o) => ({
+      id: o.id,
+      participant: isAnonymous ? null : o.display_name,
+      reason: o.reason,
+      version: o.version,
+      status: objectionStatus(o),
+      integration: o.integration,
+      integratedInVersion: o.integrated_in_version,
+    })),
     stand_asides: current.filter((x) => x.value === 'standAside').length,
     outcome: p.outcome_statement,
     review_on: p.review_on,
@@ -186,13 +181,7 @@ export async function createProposal(
       throw new AppError('VALIDATION_FAILED', 'the deadline must be in the future', { field: 'deadline' });
     }
     if (body.collectiveId) {
-      const c = await trx
-        .selectFrom('collectives')
-        .select('id')
-        .where('org_id', '=', scope.orgId)
-        .where('id', '=', body.collectiveId)
-        .executeTakeFirst();
-      if (!c) {
+      if (!(await peopleRepository.findCollective(trx, scope, body.collectiveId))) {
         throw notFound('collective');
       }
     }
@@ -234,17 +223,17 @@ export async function createProposal(
       text: body.text,
       version: 1,
       rule: body.rule,
-      config: writeJson(config) ?? '{}',
+      config,
       deadline: deadline.toISOString(),
       is_anonymous: body.isAnonymous ? 1 : 0,
       hide_results: body.hideResults ? 1 : 0,
       collective_id: body.collectiveId ?? null,
-      eligible_roles: writeJson(roles) ?? '[]',
+      eligible_roles: [...roles],
       status: 'open',
       round: 1,
       outcome_statement: null,
       review_on: body.reviewOn ?? null,
-      state: '{}',
+      state: {},
       subject_kind: subject?.kind ?? null,
       subject_id: subject?.id ?? null,
       closing_notified_at: null,
@@ -254,11 +243,15 @@ export async function createProposal(
       updated_at: now,
       closed_at: null,
     };
-    await trx.insertInto('proposals').values(row).execute();
-    await trx
-      .insertInto('proposal_versions')
-      .values({ id: newId(), proposal_id: id, version: 1, text: body.text, note: '', at: now })
-      .execute();
+    await decisionsRepository.insertProposal(trx, row);
+    await decisionsRepository.insertVersion(trx, {
+      id: newId(),
+      proposal_id: id,
+      version: 1,
+      text: body.text,
+      note: '',
+      at: now,
+    });
     if (body.questionId) {
       // The trace: question → decision, shown on the engagement's chain.
       await engagementsRepository.insertLink(trx, {
@@ -296,16 +289,13 @@ async function inviteInto(db: Db, p: ProposalRow, names: string[]) {
       scopeId: p.id,
       displayName: name,
     });
-    await db
-      .insertInto('proposal_invitees')
-      .values({
-        id: newId(),
-        proposal_id: p.id,
-        participant_id: participant.id,
-        display_name: name,
-        created_at: nowIso(),
-      })
-      .execute();
+    await decisionsRepository.insertInvitee(db, {
+      id: newId(),
+      proposal_id: p.id,
+      participant_id: participant.id,
+      display_name: name,
+      created_at: nowIso(),
+    });
     invites.push({ name, token });
   }
   return invites;
@@ -424,64 +414,45 @@ export async function takePosition(
       throw new AppError('VALIDATION_FAILED', 'name one nominee', { field: 'ballot' });
     }
     const now = nowIso();
-    const existing = await trx
-      .selectFrom('proposal_positions')
-      .select('id')
-      .where('proposal_id', '=', p.id)
-      .where('round', '=', p.round)
-      .where('voter_key', '=', voter.key)
-      .executeTakeFirst();
+    const existing = await decisionsRepository.positionOfVoter(trx, p.id, p.round, voter.key);
     const values = {
       value: body.value,
       reason,
-      ballot: writeJson(body.ballot ?? null),
+      ballot: body.ballot ?? null,
       version: p.version,
       display_name: voter.displayName,
       at: now,
     };
     if (existing) {
-      await trx.updateTable('proposal_positions').set(values).where('id', '=', existing.id).execute();
+      await decisionsRepository.updatePosition(trx, p.id, existing.id, values);
     } else {
-      await trx
-        .insertInto('proposal_positions')
-        .values({
-          id: newId(),
-          proposal_id: p.id,
-          voter_key: voter.key,
-          user_id: voter.userId,
-          round: p.round,
-          response: null,
-          ...values,
-        })
-        .execute();
+      await decisionsRepository.insertPosition(trx, {
+        id: newId(),
+        proposal_id: p.id,
+        voter_key: voter.key,
+        user_id: voter.userId,
+        round: p.round,
+        response: null,
+        ...values,
+      });
     }
     // One open objection per voter and version: a new objection replaces it; moving to consent withdraws it.
-    await trx
-      .updateTable('proposal_objections')
-      .set({ status: 'withdrawn' })
-      .where('proposal_id', '=', p.id)
-      .where('voter_key', '=', voter.key)
-      .where('version', '=', p.version)
-      .where('status', '=', 'open')
-      .execute();
+    await decisionsRepository.withdrawOpenObjections(trx, p.id, voter.key, p.version);
     if ((OBJECTING[p.rule as DecisionRule] ?? []).includes(body.value)) {
-      await trx
-        .insertInto('proposal_objections')
-        .values({
-          id: newId(),
-          proposal_id: p.id,
-          voter_key: voter.key,
-          user_id: voter.userId,
-          display_name: voter.displayName,
-          reason: reason ?? '',
-          version: p.version,
-          status: 'open',
-          integration: null,
-          integrated_in_version: null,
-          tests: null,
-          at: now,
-        })
-        .execute();
+      await decisionsRepository.insertObjection(trx, {
+        id: newId(),
+        proposal_id: p.id,
+        voter_key: voter.key,
+        user_id: voter.userId,
+        display_name: voter.displayName,
+        reason: reason ?? '',
+        version: p.version,
+        status: 'open',
+        integration: null,
+        integrated_in_version: null,
+        tests: null,
+        at: now,
+      });
     }
     await recordEngagementEvent(trx, actor, {
       orgId: p.org_id,
@@ -505,11 +476,10 @@ export async function memberPosition(
   actor: Actor,
 ) {
   const p = await loadProposal(db, scope, engagementId, proposalId);
-  const user = await db
-    .selectFrom('users')
-    .select('display_name')
-    .where('id', '=', scope.userId)
-    .executeTakeFirstOrThrow();
+  const user = await usersRepository.findById(db, scope.userId);
+  if (!user) {
+    throw notFound('user');
+  }
   await takePosition(
     db,
     p,
@@ -545,17 +515,21 @@ export async function amendProposal(
       if (o.status !== 'open') {
         throw conflict('this objection is no longer open');
       }
-      await trx
-        .updateTable('proposal_objections')
-        .set({ status: 'integrated', integration: i.integration, integrated_in_version: version })
-        .where('id', '=', o.id)
-        .execute();
+      await decisionsRepository.updateObjection(trx, p.id, o.id, {
+        status: 'integrated',
+        integration: i.integration,
+        integrated_in_version: version,
+      });
     }
     const now = nowIso();
-    await trx
-      .insertInto('proposal_versions')
-      .values({ id: newId(), proposal_id: p.id, version, text: body.text, note: body.note, at: now })
-      .execute();
+    await decisionsRepository.insertVersion(trx, {
+      id: newId(),
+      proposal_id: p.id,
+      version,
+      text: body.text,
+      note: body.note,
+      at: now,
+    });
     const next = { ...p, text: body.text, version, round: p.round + 1, updated_at: now };
     await decisionsRepository.updateProposal(trx, p.id, {
       text: body.text,
@@ -599,14 +573,14 @@ export async function updateObjection(
     if (p.status !== 'open' || o.status !== 'open') {
       throw conflict('this objection is no longer open');
     }
-    let patch: Record<string, unknown>;
+    let patch: Partial<Omit<ObjectionRow, 'id' | 'proposal_id'>>;
     if (body.status === 'tested') {
       if (!body.tests) {
         throw new AppError('VALIDATION_FAILED', 'give the four tests', { field: 'tests' });
       }
       const isValid = isValidObjection(body.tests, o.reason);
       patch = {
-        tests: writeJson(body.tests),
+        tests: body.tests,
         status: isValid ? 'open' : 'invalid',
         integration: body.integration ?? null,
       };
@@ -624,7 +598,7 @@ export async function updateObjection(
     } else {
       patch = { status: 'withdrawn' };
     }
-    await trx.updateTable('proposal_objections').set(patch).where('id', '=', o.id).execute();
+    await decisionsRepository.updateObjection(trx, p.id, o.id, patch);
     await recordEngagementEvent(trx, actor, {
       orgId: scope.orgId,
       engagementId,
@@ -653,13 +627,8 @@ export async function respondToAdvice(
     if (p.rule !== 'advice') {
       throw conflict('only advice-process proposals take answers to advice');
     }
-    const n = await trx
-      .updateTable('proposal_positions')
-      .set({ response: writeJson(body) })
-      .where('proposal_id', '=', p.id)
-      .where('id', '=', positionId)
-      .executeTakeFirst();
-    if (Number(n.numUpdatedRows) === 0) {
+    const n = await decisionsRepository.updatePosition(trx, p.id, positionId, { response: body });
+    if (n === 0) {
       throw notFound('advice');
     }
     await recordEngagementEvent(trx, actor, {
@@ -726,7 +695,7 @@ export async function closeProposal(
       outcome_statement: body.outcomeStatement,
       review_on: reviewOn ?? null,
       review_notified_at: null,
-      state: writeJson(state) ?? '{}',
+      state,
       closed_at: now,
       updated_at: now,
     };
@@ -740,12 +709,7 @@ export async function closeProposal(
       updated_at: now,
     });
     await syncRecord(trx, closed);
-    const record = await trx
-      .selectFrom('decision_records')
-      .select('status')
-      .where('id', '=', p.record_id)
-      .executeTakeFirstOrThrow();
-    const passed = record.status === 'passed';
+    const passed = (await decisionsRepository.recordStatus(trx, p.record_id)) === 'passed';
     await recordEngagementEvent(trx, actor, {
       orgId: scope.orgId,
       engagementId,

@@ -12,7 +12,7 @@ function startWorker(data: XlsxWorkerData): Worker {
   const options = {
     workerData: data,
     resourceLimits: WORKER_LIMITS,
-    transferList: [data.bytes.buffer as ArrayBuffer],
+    transferList: [data.bytes.buffer],
   };
   if (!import.meta.url.endsWith('.ts')) {
     return new Worker(new URL('./xlsx-worker.js', import.meta.url), options);

@@ -7,7 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 
 export interface XlsxWorkerData {
-  bytes: Uint8Array;
+  /** A copy of the file over its own ArrayBuffer, transferred to the worker (not cloned). */
+  bytes: Uint8Array<ArrayBuffer>;
   maxRows: number;
   maxColumns: number;
   maxCellLength: number;
@@ -21,7 +22,13 @@ export type XlsxWorkerResult =
 async function read(data: XlsxWorkerData): Promise<XlsxWorkerResult> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(data.bytes as unknown as ArrayBuffer);
+    const { buffer, byteOffset, byteLength } = data.bytes;
+    // ExcelJS reads a whole ArrayBuffer: the view covers all of it unless a caller sent a slice.
+    await workbook.xlsx.load(
+      byteOffset === 0 && byteLength === buffer.byteLength
+        ? buffer
+        : buffer.slice(byteOffset, byteOffset + byteLength),
+    );
   } catch {
     return { malformed: true };
   }

@@ -1,32 +1,37 @@
 import type { Db } from '../db.ts';
 import type { OrgScope } from '../org-scope.ts';
+import { type Decoded, decodeRow, decodeRows, encodeRow, StoredJson } from '../stored-json.ts';
 import type { AgendasTable } from '../tables/methods.ts';
 
-export type AgendaRow = AgendasTable;
+/** The JSON columns and their schemas: rows leave this file parsed (see stored-json.ts). */
+const agendaJson = { items: StoredJson.agendaItems };
+
+export type AgendaRow = Decoded<AgendasTable, typeof agendaJson>;
 
 /** Session agendas, always read and written through the scope's organisation. */
 export const agendasRepository = {
-  list(db: Db, scope: OrgScope, engagementId?: string): Promise<AgendaRow[]> {
+  async list(db: Db, scope: OrgScope, engagementId?: string): Promise<AgendaRow[]> {
     let q = db.selectFrom('agendas').selectAll().where('org_id', '=', scope.orgId);
     if (engagementId !== undefined) {
       q = q.where('engagement_id', '=', engagementId);
     }
-    return q.orderBy('updated_at', 'desc').execute();
+    return decodeRows(await q.orderBy('updated_at', 'desc').execute(), agendaJson);
   },
 
-  get(db: Db, scope: OrgScope, id: string): Promise<AgendaRow | undefined> {
-    return db
+  async get(db: Db, scope: OrgScope, id: string): Promise<AgendaRow | undefined> {
+    const row = await db
       .selectFrom('agendas')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, agendaJson);
   },
 
   async insert(db: Db, scope: OrgScope, row: Omit<AgendaRow, 'org_id'>): Promise<void> {
     await db
       .insertInto('agendas')
-      .values({ ...row, org_id: scope.orgId })
+      .values({ ...encodeRow<Omit<AgendasTable, 'org_id'>>(row, agendaJson), org_id: scope.orgId })
       .execute();
   },
 
@@ -38,7 +43,7 @@ export const agendasRepository = {
   ): Promise<void> {
     await db
       .updateTable('agendas')
-      .set(patch)
+      .set(encodeRow<Partial<AgendasTable>>(patch, agendaJson))
       .where('org_id', '=', scope.orgId)
       .where('id', '=', id)
       .execute();

@@ -1,4 +1,10 @@
+import { decodeRows, StoredJson } from '../stored-json.ts';
 import type { Db } from './users.repository.ts';
+
+/** The JSON columns read here and their schemas: rows leave this file parsed (see stored-json.ts). */
+const engagementJson = { phases: StoredJson.phases };
+const questionJson = { complexity: StoredJson.complexity };
+const agendaJson = { items: StoredJson.agendaItems };
 
 /**
  * Read-only queries behind a consultant's platform evidence: the engagements they facilitated (they
@@ -20,11 +26,11 @@ export const competenciesEvidenceRepository = {
       .execute();
   },
 
-  engagementsFacilitated(db: Db, userId: string, orgIds: readonly string[]) {
+  async engagementsFacilitated(db: Db, userId: string, orgIds: readonly string[]) {
     if (orgIds.length === 0) {
-      return Promise.resolve([]);
+      return [];
     }
-    return db
+    const rows = await db
       .selectFrom('engagements')
       .select(['id', 'org_id', 'title', 'status', 'phases'])
       .where('org_id', 'in', orgIds)
@@ -44,15 +50,17 @@ export const competenciesEvidenceRepository = {
       )
       .orderBy('created_at')
       .execute();
+    return decodeRows(rows, engagementJson);
   },
 
-  assessedQuestions(db: Db, engagementIds: readonly string[]) {
-    return db
+  async assessedQuestions(db: Db, engagementIds: readonly string[]) {
+    const rows = await db
       .selectFrom('questions')
       .select(['engagement_id', 'complexity'])
       .where('engagement_id', 'in', engagementIds)
       .where('complexity', 'is not', null)
       .execute();
+    return decodeRows(rows, questionJson);
   },
 
   campaigns(db: Db, engagementIds: readonly string[]) {
@@ -83,8 +91,8 @@ export const competenciesEvidenceRepository = {
       .execute();
   },
 
-  agendas(db: Db, userId: string, orgIds: readonly string[], engagementIds: readonly string[]) {
-    return db
+  async agendas(db: Db, userId: string, orgIds: readonly string[], engagementIds: readonly string[]) {
+    const rows = await db
       .selectFrom('agendas')
       .select(['engagement_id', 'items', 'created_at'])
       .where('org_id', 'in', orgIds)
@@ -94,6 +102,7 @@ export const competenciesEvidenceRepository = {
           : eb.or([eb('created_by', '=', userId), eb('engagement_id', 'in', engagementIds)]),
       )
       .execute();
+    return decodeRows(rows, agendaJson);
   },
 
   workshops(db: Db, userId: string, orgIds: readonly string[], engagementIds: readonly string[]) {

@@ -1,42 +1,62 @@
+import { type Decoded, decodeRow, decodeRows, encodeRow } from '../stored-json.ts';
+import { CompetenciesJson } from '../stored-json-competencies.ts';
 import type {
   CompetencyAssessmentsTable,
+  CompetencyFeedbackAnswersTable,
+  CompetencyFeedbackInvitationsTable,
   CompetencyFeedbackRoundsTable,
   CompetencyGoalsTable,
+  CompetencySupervisionsTable,
 } from '../tables/competencies.ts';
 import type { Db } from './users.repository.ts';
+
+/** The JSON columns and their schemas: rows leave this file parsed (see stored-json.ts). */
+const assessmentJson = { ratings: CompetenciesJson.ratings };
+const goalJson = { practice_method_ids: CompetenciesJson.strings };
+const roundJson = { competency_ids: CompetenciesJson.strings };
+const answerJson = { ratings: CompetenciesJson.feedbackRatings };
+
+export type AssessmentRow = Decoded<CompetencyAssessmentsTable, typeof assessmentJson>;
+export type GoalRow = Decoded<CompetencyGoalsTable, typeof goalJson>;
+export type RoundRow = Decoded<CompetencyFeedbackRoundsTable, typeof roundJson>;
 
 /**
  * Queries of the competencies feature. Every personal resource is read through its owner's user id:
  * another user's id simply finds nothing (a 404), which is how the privacy of a self-assessment holds.
  */
 export const competenciesRepository = {
-  listAssessments(db: Db, userId: string): Promise<CompetencyAssessmentsTable[]> {
-    return db
+  async listAssessments(db: Db, userId: string) {
+    const rows = await db
       .selectFrom('competency_assessments')
       .selectAll()
       .where('user_id', '=', userId)
       .orderBy('created_at', 'desc')
       .orderBy('id')
       .execute();
+    return decodeRows(rows, assessmentJson);
   },
 
-  findAssessment(db: Db, userId: string, id: string): Promise<CompetencyAssessmentsTable | undefined> {
-    return db
+  async findAssessment(db: Db, userId: string, id: string) {
+    const row = await db
       .selectFrom('competency_assessments')
       .selectAll()
       .where('user_id', '=', userId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, assessmentJson);
   },
 
-  async insertAssessment(db: Db, row: CompetencyAssessmentsTable): Promise<void> {
-    await db.insertInto('competency_assessments').values(row).execute();
+  async insertAssessment(db: Db, row: AssessmentRow): Promise<void> {
+    await db
+      .insertInto('competency_assessments')
+      .values(encodeRow<CompetencyAssessmentsTable>(row, assessmentJson))
+      .execute();
   },
 
-  async updateAssessment(db: Db, userId: string, id: string, patch: Partial<CompetencyAssessmentsTable>) {
+  async updateAssessment(db: Db, userId: string, id: string, patch: Partial<AssessmentRow>) {
     await db
       .updateTable('competency_assessments')
-      .set(patch)
+      .set(encodeRow<Partial<CompetencyAssessmentsTable>>(patch, assessmentJson))
       .where('user_id', '=', userId)
       .where('id', '=', id)
       .execute();
@@ -91,8 +111,8 @@ export const competenciesRepository = {
   },
 
   /** Shared assessments of an organisation's current members, newest first. */
-  sharedWithOrg(db: Db, orgId: string) {
-    return db
+  async sharedWithOrg(db: Db, orgId: string) {
+    const rows = await db
       .selectFrom('competency_shares')
       .innerJoin('competency_assessments', 'competency_assessments.id', 'competency_shares.assessment_id')
       .innerJoin('users', 'users.id', 'competency_shares.user_id')
@@ -110,6 +130,7 @@ export const competenciesRepository = {
       .where('competency_shares.org_id', '=', orgId)
       .orderBy('competency_assessments.created_at', 'desc')
       .execute();
+    return decodeRows(rows, assessmentJson);
   },
 
   async getSettings(db: Db, userId: string) {
@@ -132,33 +153,35 @@ export const competenciesRepository = {
     }
   },
 
-  listGoals(db: Db, userId: string): Promise<CompetencyGoalsTable[]> {
-    return db
+  async listGoals(db: Db, userId: string) {
+    const rows = await db
       .selectFrom('competency_goals')
       .selectAll()
       .where('user_id', '=', userId)
       .orderBy('created_at')
       .orderBy('id')
       .execute();
+    return decodeRows(rows, goalJson);
   },
 
-  findGoal(db: Db, userId: string, id: string): Promise<CompetencyGoalsTable | undefined> {
-    return db
+  async findGoal(db: Db, userId: string, id: string) {
+    const row = await db
       .selectFrom('competency_goals')
       .selectAll()
       .where('user_id', '=', userId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, goalJson);
   },
 
-  async insertGoal(db: Db, row: CompetencyGoalsTable): Promise<void> {
-    await db.insertInto('competency_goals').values(row).execute();
+  async insertGoal(db: Db, row: GoalRow): Promise<void> {
+    await db.insertInto('competency_goals').values(encodeRow<CompetencyGoalsTable>(row, goalJson)).execute();
   },
 
-  async updateGoal(db: Db, userId: string, id: string, patch: Partial<CompetencyGoalsTable>): Promise<void> {
+  async updateGoal(db: Db, userId: string, id: string, patch: Partial<GoalRow>): Promise<void> {
     await db
       .updateTable('competency_goals')
-      .set(patch)
+      .set(encodeRow<Partial<CompetencyGoalsTable>>(patch, goalJson))
       .where('user_id', '=', userId)
       .where('id', '=', id)
       .execute();
@@ -168,8 +191,8 @@ export const competenciesRepository = {
     await db.deleteFrom('competency_goals').where('user_id', '=', userId).where('id', '=', id).execute();
   },
 
-  listRounds(db: Db, userId: string) {
-    return db
+  async listRounds(db: Db, userId: string) {
+    const rows = await db
       .selectFrom('competency_feedback_rounds')
       .select((eb) => [
         'competency_feedback_rounds.id',
@@ -195,30 +218,33 @@ export const competenciesRepository = {
       .orderBy('created_at', 'desc')
       .orderBy('id')
       .execute();
+    return decodeRows(rows, roundJson);
   },
 
-  findRound(db: Db, userId: string, id: string): Promise<CompetencyFeedbackRoundsTable | undefined> {
-    return db
+  async findRound(db: Db, userId: string, id: string) {
+    const row = await db
       .selectFrom('competency_feedback_rounds')
       .selectAll()
       .where('user_id', '=', userId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, roundJson);
   },
 
-  answers(db: Db, roundIds: readonly string[]) {
+  async answers(db: Db, roundIds: readonly string[]) {
     if (roundIds.length === 0) {
-      return Promise.resolve([]);
+      return [];
     }
-    return db
+    const rows = await db
       .selectFrom('competency_feedback_answers')
       .select(['round_id', 'relation', 'ratings', 'comment'])
       .where('round_id', 'in', roundIds)
       .execute();
+    return decodeRows(rows, answerJson);
   },
 
-  invitationByToken(db: Db, tokenHash: string) {
-    return db
+  async invitationByToken(db: Db, tokenHash: string) {
+    const row = await db
       .selectFrom('competency_feedback_invitations')
       .innerJoin(
         'competency_feedback_rounds',
@@ -239,6 +265,7 @@ export const competenciesRepository = {
       ])
       .where('competency_feedback_invitations.token_hash', '=', tokenHash)
       .executeTakeFirst();
+    return row && decodeRow(row, roundJson);
   },
 
   supervisionByToken(db: Db, tokenHash: string) {
@@ -258,5 +285,63 @@ export const competenciesRepository = {
       .where('assessment_id', '=', assessmentId)
       .orderBy('created_at')
       .execute();
+  },
+
+  async insertRound(db: Db, row: RoundRow): Promise<void> {
+    await db
+      .insertInto('competency_feedback_rounds')
+      .values(encodeRow<CompetencyFeedbackRoundsTable>(row, roundJson))
+      .execute();
+  },
+
+  async closeRound(db: Db, userId: string, id: string, at: string): Promise<void> {
+    await db
+      .updateTable('competency_feedback_rounds')
+      .set({ status: 'closed', closed_at: at })
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .execute();
+  },
+
+  async insertInvitation(db: Db, row: CompetencyFeedbackInvitationsTable): Promise<void> {
+    await db.insertInto('competency_feedback_invitations').values(row).execute();
+  },
+
+  /** Claim an invitation for its one answer: false when it was already answered (a concurrent submission). */
+  async claimInvitation(db: Db, id: string): Promise<boolean> {
+    const r = await db
+      .updateTable('competency_feedback_invitations')
+      .set({ is_answered: 1 })
+      .where('id', '=', id)
+      .where('is_answered', '=', 0)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+
+  async insertAnswer(db: Db, row: Decoded<CompetencyFeedbackAnswersTable, typeof answerJson>): Promise<void> {
+    await db
+      .insertInto('competency_feedback_answers')
+      .values(encodeRow<CompetencyFeedbackAnswersTable>(row, answerJson))
+      .execute();
+  },
+
+  async insertSupervision(db: Db, row: CompetencySupervisionsTable): Promise<void> {
+    await db.insertInto('competency_supervisions').values(row).execute();
+  },
+
+  async reviewSupervision(db: Db, id: string, review: string, at: string): Promise<void> {
+    await db
+      .updateTable('competency_supervisions')
+      .set({ review, reviewed_at: at })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** Everything personal to the author (GDPR erasure): removed whatever the organisation's policy. */
+  async eraseUser(db: Db, userId: string): Promise<void> {
+    await db.deleteFrom('competency_assessments').where('user_id', '=', userId).execute();
+    await db.deleteFrom('competency_goals').where('user_id', '=', userId).execute();
+    await db.deleteFrom('competency_feedback_rounds').where('user_id', '=', userId).execute();
+    await db.deleteFrom('competency_settings').where('user_id', '=', userId).execute();
   },
 };

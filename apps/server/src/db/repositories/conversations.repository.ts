@@ -1,9 +1,17 @@
 import { sql } from 'kysely';
 import type { Db } from '../db.ts';
 import type { OrgScope } from '../org-scope.ts';
-import type { ConversationStatementsTable, ConversationsTable } from '../tables/conversations.ts';
+import { type Decoded, decodeRow, decodeRows, encodeRow, StoredJson } from '../stored-json.ts';
+import type {
+  ConversationStatementsTable,
+  ConversationsTable,
+  StoredOpinionMap,
+} from '../tables/conversations.ts';
 
-export type ConversationRow = ConversationsTable;
+/** The JSON columns and their schemas: rows leave this file parsed (see stored-json.ts). */
+const conversationJson = { result: StoredJson.opinionMap };
+
+export type ConversationRow = Decoded<ConversationsTable, typeof conversationJson>;
 export type StatementRow = ConversationStatementsTable;
 export type StatementWithTally = StatementRow & { agree: number; disagree: number; pass: number };
 
@@ -23,35 +31,45 @@ export const conversationsRepository = {
   async insert(db: Db, scope: OrgScope, row: Omit<ConversationRow, 'org_id'>): Promise<void> {
     await db
       .insertInto('conversations')
-      .values({ ...row, org_id: scope.orgId })
+      .values({
+        ...encodeRow<Omit<ConversationsTable, 'org_id'>>(row, conversationJson),
+        org_id: scope.orgId,
+      })
       .execute();
   },
 
-  get(db: Db, scope: OrgScope, id: string): Promise<ConversationRow | undefined> {
-    return db
+  async get(db: Db, scope: OrgScope, id: string): Promise<ConversationRow | undefined> {
+    const row = await db
       .selectFrom('conversations')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, conversationJson);
   },
 
   /** Capability lookup: the join code alone identifies the conversation. */
-  byJoinCode(db: Db, joinCode: string): Promise<ConversationRow | undefined> {
-    return db.selectFrom('conversations').selectAll().where('join_code', '=', joinCode).executeTakeFirst();
+  async byJoinCode(db: Db, joinCode: string): Promise<ConversationRow | undefined> {
+    const row = await db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('join_code', '=', joinCode)
+      .executeTakeFirst();
+    return row && decodeRow(row, conversationJson);
   },
 
   /** Internal lookup for the recomputation scheduler (ids come from already-checked requests). */
-  byIdUnchecked(db: Db, id: string): Promise<ConversationRow | undefined> {
-    return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+  async byIdUnchecked(db: Db, id: string): Promise<ConversationRow | undefined> {
+    const row = await db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && decodeRow(row, conversationJson);
   },
 
-  list(db: Db, scope: OrgScope, engagementId?: string): Promise<ConversationRow[]> {
+  async list(db: Db, scope: OrgScope, engagementId?: string): Promise<ConversationRow[]> {
     let q = db.selectFrom('conversations').selectAll().where('org_id', '=', scope.orgId);
     if (engagementId) {
       q = q.where('engagement_id', '=', engagementId);
     }
-    return q.orderBy('created_at', 'desc').execute();
+    return decodeRows(await q.orderBy('created_at', 'desc').execute(), conversationJson);
   },
 
   /** The opinion map a workshop embeds (the latest, should there be several), in the scope's organisation. */
@@ -63,8 +81,8 @@ export const conversationsRepository = {
    * Same lookup for a workshop participant: `orgId` is the organisation of the participant token
    * that was just resolved for this workshop, never a value from the request.
    */
-  byWorkshopInOrg(db: Db, orgId: string, workshopId: string): Promise<ConversationRow | undefined> {
-    return db
+  async byWorkshopInOrg(db: Db, orgId: string, workshopId: string): Promise<ConversationRow | undefined> {
+    const row = await db
       .selectFrom('conversations')
       .selectAll()
       .where('org_id', '=', orgId)
@@ -72,6 +90,7 @@ export const conversationsRepository = {
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .executeTakeFirst();
+    return row && decodeRow(row, conversationJson);
   },
 
   listByEngagementUnchecked(db: Db, engagementId: string): Promise<Pick<ConversationRow, 'id'>[]> {
@@ -79,7 +98,11 @@ export const conversationsRepository = {
   },
 
   async update(db: Db, id: string, patch: Partial<ConversationRow>): Promise<void> {
-    await db.updateTable('conversations').set(patch).where('id', '=', id).execute();
+    await db
+      .updateTable('conversations')
+      .set(encodeRow<Partial<ConversationsTable>>(patch, conversationJson))
+      .where('id', '=', id)
+      .execute();
   },
 
   /** Votes or moderation changed: the stored map is stale from now on. */
@@ -92,10 +115,16 @@ export const conversationsRepository = {
   },
 
   /** Store a result unless a newer one is already there. */
-  async writeResult(db: Db, id: string, version: number, result: string, at: string): Promise<void> {
+  async writeResult(
+    db: Db,
+    id: string,
+    version: number,
+    result: StoredOpinionMap,
+    at: string,
+  ): Promise<void> {
     await db
       .updateTable('conversations')
-      .set({ result, result_version: version, result_at: at })
+      .set({ result: JSON.stringify(result), result_version: version, result_at: at })
       .where('id', '=', id)
       .where('result_version', '<', version)
       .execute();
