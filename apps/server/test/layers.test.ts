@@ -114,8 +114,6 @@ describe('server layers', () => {
     'services/decision-records.service.ts',
     'services/governance.service.ts',
     'services/live.service.ts',
-    'services/plans-spec.service.ts',
-    'services/plans.service.ts',
     'services/pollination-diffusion.service.ts',
     'services/pollination-experiences.service.ts',
     'services/pollination-library.service.ts',

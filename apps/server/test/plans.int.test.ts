@@ -5,6 +5,7 @@ import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
 import { addMember, createOrg, setupAdmin, type TestClient } from './factories.ts';
 import { samplePlan } from './fixtures/plans.fixture.ts';
+import { pdfText } from './pdf-text.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';
 
@@ -135,6 +136,11 @@ describe.each(testDialects)('plans on $name', (dialect) => {
   });
 
   it('sets a milestone status with its comment and links a roadmap item to the decision it carries out', async () => {
+    const hook = await owner.post(`/api/orgs/${orgId}/webhooks`, {
+      url: 'https://example.org/plans-hook',
+      eventTypes: ['plan.milestone.changed'],
+    });
+    expect(hook.status).toBe(201);
     const r = await owner.patch(`${base}/milestones/ms1`, {
       status: 'at_risk',
       comment: 'Waiting for rooms',
@@ -145,6 +151,19 @@ describe.each(testDialects)('plans on $name', (dialect) => {
       comment: 'Waiting for rooms',
     });
     expect((await owner.patch(`${base}/milestones/nope`, { status: 'done', comment: '' })).status).toBe(404);
+    // The webhook says what changed, without the comment (free text stays inside the engagement).
+    const events = await app.deps.database.db
+      .selectFrom('webhook_events')
+      .select(['type', 'payload'])
+      .where('org_id', '=', orgId)
+      .execute();
+    expect(events.map((e) => e.type)).toEqual(['plan.milestone.changed']);
+    expect(JSON.parse(events[0]!.payload)).toMatchObject({
+      engagementId,
+      data: { milestoneId: 'ms1', status: 'at_risk', previousStatus: 'planned' },
+    });
+    expect(events[0]!.payload).not.toContain('Waiting for rooms');
+    await owner.del(`/api/orgs/${orgId}/webhooks/${hook.json<{ id: string }>().id}`);
 
     const rule = await owner.post(`/api/orgs/${orgId}/engagements/${engagementId}/decision-rules/choice`, {
       rule: 'consent',
@@ -241,5 +260,40 @@ describe.each(testDialects)('plans on $name', (dialect) => {
     expect(xml).toContain('Mieux coopérer entre sites');
     expect(xml).toContain('Our own words');
     expect(xml).toContain('Critères d’évaluation');
+  });
+
+  it('exports the specification and the master plan with its investment plan as PDF, in French and English', async () => {
+    const specFr = await download(`${base}/specification.pdf?lang=fr`);
+    expect(specFr.status).toBe(200);
+    const fr = pdfText(specFr.bytes).text;
+    expect(fr).toContain('Cahier des charges');
+    expect(fr).toContain('Contexte et demande');
+    expect(fr).toContain('Mieux coopérer entre sites');
+    expect(fr).toContain('Our own words');
+    expect(fr).toContain('Critères d’évaluation');
+    expect(fr).toMatch(/Page 1 sur \d+/);
+    expect(fr).toContain('Niveau de confidentialité');
+    const specEn = pdfText((await download(`${base}/specification.pdf?lang=en`)).bytes).text;
+    expect(specEn).toContain('Specification');
+    expect(specEn).toContain('Evaluation criteria');
+
+    const planEn = await download(`${base}.pdf?lang=en`);
+    expect(planEn.status).toBe(200);
+    // Table cells wrap: words are compared with their spacing flattened.
+    const en = pdfText(planEn.bytes).text.replace(/\s+/g, ' ');
+    expect(en).toContain('Master plan and investment plan');
+    expect(en).toContain('Alpha secret workstream');
+    expect(en).toContain('at risk');
+    expect(en).toContain('Waiting for rooms');
+    expect(en).toContain('Investment plan');
+    expect(en).toContain('Accelerated');
+    expect(en).toContain('18,000');
+    expect(en).toMatch(/Page \d+ of \d+/);
+    const planFr = pdfText((await download(`${base}.pdf?lang=fr`)).bytes).text.replace(/\s+/g, ' ');
+    expect(planFr).toContain('Plan d’investissement');
+    expect(planFr).toContain('à risque');
+    expect(planFr).toContain('Jalons');
+    expect((await member.get(`${base}.pdf`)).status).toBe(403);
+    expect((await member.get(`${base}/specification.pdf`)).status).toBe(403);
   });
 });

@@ -13,10 +13,11 @@ export const WEBHOOK_EVENT_TYPES_EMITTED = [
   'workshop.ended',
   'decision.adopted',
   'engagement.stopped',
+  'plan.milestone.changed',
 ] as const;
 
 /** Declared so endpoints can subscribe now; emitted once charters and plans land. */
-export const WEBHOOK_EVENT_TYPES_DECLARED = ['charter.adopted', 'plan.milestone.changed'] as const;
+export const WEBHOOK_EVENT_TYPES_DECLARED = ['charter.adopted'] as const;
 
 export const WEBHOOK_EVENT_TYPES = [...WEBHOOK_EVENT_TYPES_EMITTED, ...WEBHOOK_EVENT_TYPES_DECLARED] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
