@@ -296,4 +296,41 @@ describe.each(testDialects)('plans on $name', (dialect) => {
     expect((await member.get(`${base}.pdf`)).status).toBe(403);
     expect((await member.get(`${base}/specification.pdf`)).status).toBe(403);
   });
+
+  it("measures over-allocation against a person's month and the whole collective's unavailable days", async () => {
+    const current = (await owner.get(base)).json<View>();
+    const doc = structuredClone(current.document);
+    // Standard scenario: 10 days in Q1 → 3.33 a month. Ana gives 4 days, 5 in February; everyone is away
+    // 1–10 March (10 of 31 days: 4 × 21/31 = 2.71 available).
+    doc.people[0] = { ...doc.people[0]!, daysPerMonth: 4, availability: [{ month: '2027-02', days: 5 }] };
+    doc.unavailable.push({
+      id: 'u-march',
+      collectiveId: null,
+      label: 'Move',
+      from: '2027-03-01',
+      to: '2027-03-10',
+    });
+    const r = await owner.request('PUT', base, { version: current.version, document: doc });
+    expect(r.status).toBe(200);
+    const standard = r.json<View>().scenarios.find((s) => s.scenarioId === 'sc1')!;
+    expect(standard.warnings).toHaveLength(1);
+    const [march] = standard.warnings as unknown as { data: Record<string, unknown>; reason: string }[];
+    expect(march!.data).toMatchObject({
+      month: '2027-03',
+      availableDays: 2.71,
+      baseDays: 4,
+      unavailableDays: 10,
+    });
+    expect(march!.reason).toContain('moins 10 jours du mois');
+
+    const twice = structuredClone(doc);
+    twice.people[0]!.availability = [
+      { month: '2027-02', days: 5 },
+      { month: '2027-02', days: 1 },
+    ];
+    const refused = await owner.request('PUT', base, { version: current.version + 1, document: twice });
+    expect(refused.status).toBe(400);
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('VALIDATION_FAILED');
+    expect((await owner.get(base)).json<View>().version).toBe(current.version + 1);
+  });
 });
