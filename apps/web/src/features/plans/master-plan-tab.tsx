@@ -113,7 +113,21 @@ export function MasterPlanTab({ orgId, draft, update, view, readOnly }: Props) {
         <Title order={2} size="h3" mb="sm">
           {t('plans.master.timeline')}
         </Title>
-        <Gantt plan={draft} />
+        <Gantt
+          plan={draft}
+          {...(readOnly
+            ? {}
+            : {
+                onMilestone: (id: string, dates: { startsOn: string; dueOn: string }) => setMs(id, dates),
+                onPhase: (wsId: string, phaseId: string, dates: { startsOn: string; endsOn: string }) =>
+                  update((d) => ({
+                    ...d,
+                    workstreams: d.workstreams.map((w) =>
+                      w.id === wsId ? { ...w, phases: replaceById(w.phases, phaseId, dates) } : w,
+                    ),
+                  })),
+              })}
+        />
       </Card>
 
       {draft.workstreams.map((w) => {
