@@ -193,6 +193,19 @@ describe('plan journey in Chromium', () => {
     expect(specPdf).toContain('Ce que le diagnostic a montré');
     expect(specPdf).toContain('Critères d’évaluation');
 
+    // 7. The dashboard: a milestone put at risk with its comment, as the sponsor reads it.
+    await page.getByRole('tab', { name: 'Tableau de bord' }).click();
+    await page
+      .getByRole('combobox', { name: 'Jalon', exact: true })
+      .selectOption({ label: 'Premier essai d’entraide' });
+    await page.getByRole('combobox', { name: 'Statut', exact: true }).selectOption('at_risk');
+    await page.getByRole('textbox', { name: /^Commentaire/ }).fill('Salle indisponible en janvier');
+    await page.getByRole('button', { name: 'Enregistrer le statut' }).click();
+    await page.getByText('Statut enregistré — version 4.').waitFor();
+    const risks = page.getByRole('region', { name: 'À risque, arrêté ou en retard' });
+    await risks.getByText('Salle indisponible en janvier').waitFor();
+    await expectNoAxeViolations(page, 'dashboard', SHELL_KNOWN);
+
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,11 +1,12 @@
 import '@mantine/charts/styles.css';
 import { MILESTONE_STATUSES, type PlanDocument } from '@essaim/core/plans';
 import { LineChart } from '@mantine/charts';
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PlanView } from './api';
-import { tx } from './api';
+import { planBase, tx } from './api';
 import { today } from './draft';
+import { StatusUpdate } from './status-update';
 import { type AnyWarning, useNamer, WarningList } from './warnings';
 
 const STATUS_COLOUR: Record<string, string> = {
@@ -21,10 +22,16 @@ const STATUS_COLOUR: Record<string, string> = {
  * scenario costs, the pacing warnings, and each indicator's progress from baseline towards target.
  */
 export function DashboardTab({
+  orgId,
   draft,
   view,
   warnings,
+  readOnly,
+  dirty,
 }: {
+  orgId: string;
+  readOnly: boolean;
+  dirty: boolean;
   draft: PlanDocument;
   view: PlanView;
   warnings: AnyWarning[];
@@ -58,6 +65,17 @@ export function DashboardTab({
 
   return (
     <Stack gap="lg">
+      <Group justify="flex-end">
+        <Button
+          component="a"
+          href={`${planBase(orgId, view.engagementId)}.pdf`}
+          variant="default"
+          size="xs"
+          download
+        >
+          {t('plans.dashboard.exportPdf')}
+        </Button>
+      </Group>
       <SimpleGrid cols={{ base: 2, sm: 5 }}>
         {MILESTONE_STATUSES.map((s) => (
           <Card key={s} p="sm" withBorder>
@@ -130,6 +148,10 @@ export function DashboardTab({
           )}
         </Card>
       </SimpleGrid>
+
+      {!readOnly && (
+        <StatusUpdate orgId={orgId} engagementId={view.engagementId} draft={draft} dirty={dirty} />
+      )}
 
       <Card p="lg" withBorder component="section" aria-labelledby="dash-warnings">
         <Title order={2} size="h4" id="dash-warnings" mb={4}>
