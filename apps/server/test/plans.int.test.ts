@@ -183,6 +183,24 @@ describe.each(testDialects)('plans on $name', (dialect) => {
     expect((await owner.get(base)).json<View>().carriesOut).toEqual([
       expect.objectContaining({ milestoneId: 'ms1', kind: 'decision', label: decisions[0]!.title }),
     ]);
+    // Linked from the other side (as the charters feature links a clause to the roadmap item carrying it out).
+    const reverse = await owner.post(`/api/orgs/${orgId}/engagements/${engagementId}/links`, {
+      from: { kind: 'decision', id: decisions[0]!.id },
+      to: { kind: 'roadmap_item', id: 'ms2' },
+      relation: 'informs',
+    });
+    expect(reverse.status).toBe(200);
+    expect((await owner.get(base)).json<View>().carriesOut.map((c) => [c.milestoneId, c.kind])).toEqual([
+      ['ms1', 'decision'],
+      ['ms2', 'decision'],
+    ]);
+    // A link to a roadmap item that is not in the plan is refused.
+    const ghost = await owner.post(`/api/orgs/${orgId}/engagements/${engagementId}/links`, {
+      from: { kind: 'roadmap_item', id: 'no-such-milestone' },
+      to: { kind: 'decision', id: decisions[0]!.id },
+      relation: 'implements',
+    });
+    expect(ghost.status).toBe(404);
   });
 
   it('lets the sponsor read but not edit, and keeps members out', async () => {

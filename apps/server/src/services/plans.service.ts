@@ -127,13 +127,16 @@ export async function readPlan(
         .filter((w) => w.rule === 'over-allocation')
         .map((w) => present(w, lang, name)),
     })),
-    carriesOut: links.flatMap((l) =>
-      String(l.from.kind) === 'roadmap_item' &&
-      milestoneIds.has(l.from.id) &&
-      CARRIED_OUT_KINDS.includes(l.to.kind)
-        ? [{ milestoneId: l.from.id, linkId: l.id, kind: l.to.kind, id: l.to.id, label: l.to.label }]
-        : [],
-    ),
+    carriesOut: links.flatMap((l) => {
+      // Either direction: the plan links a milestone to what it implements; the charters side links a
+      // clause to the roadmap item that carries it out (docs/plans.md, Trace links).
+      const [item, carried] = String(l.from.kind) === 'roadmap_item' ? [l.from, l.to] : [l.to, l.from];
+      return String(item.kind) === 'roadmap_item' &&
+        milestoneIds.has(item.id) &&
+        CARRIED_OUT_KINDS.includes(carried.kind)
+        ? [{ milestoneId: item.id, linkId: l.id, kind: carried.kind, id: carried.id, label: carried.label }]
+        : [];
+    }),
     indicators,
     choices,
   };
