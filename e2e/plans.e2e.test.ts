@@ -76,7 +76,9 @@ describe('plan journey in Chromium', () => {
     return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   }
 
-  it('specification → master plan → budget and scenario → pacing warning → XLSX and PDF', async () => {
+  it('specification → master plan → budget and scenario → pacing warning → XLSX and PDF', {
+    timeout: 300_000,
+  }, async () => {
     const problems: string[] = [];
     const context = await browser.newContext({
       locale: 'fr-FR',

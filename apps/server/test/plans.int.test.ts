@@ -306,6 +306,8 @@ describe.each(testDialects)('plans on $name', (dialect) => {
     expect(en).toContain('Investment plan');
     expect(en).toContain('Accelerated');
     expect(en).toContain('18,000');
+    // The hand-entered indicator: baseline and target of the fixture, its one point, the way covered.
+    expect(en).toContain('Way covered');
     expect(en).toMatch(/Page \d+ of \d+/);
     const planFr = pdfText((await download(`${base}.pdf?lang=fr`)).bytes).text.replace(/\s+/g, ' ');
     expect(planFr).toContain('Plan d’investissement');

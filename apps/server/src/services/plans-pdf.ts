@@ -40,7 +40,7 @@ const T = {
     warnings: 'Alertes de rythme',
     noWarnings: 'Aucune alerte de rythme.',
     indicators: 'Indicateurs',
-    indCols: ['Indicateur', 'Chantier', 'Référence', 'Cible', 'Dernière mesure'],
+    indCols: ['Indicateur', 'Chantier', 'Référence', 'Cible', 'Dernière mesure', 'Chemin parcouru'],
     investment: 'Plan d’investissement',
     scenCols: ['Scénario', 'Total (€)', 'Jours-personnes'],
     budgetCols: [
@@ -70,7 +70,7 @@ const T = {
     warnings: 'Pacing warnings',
     noWarnings: 'No pacing warning.',
     indicators: 'Indicators',
-    indCols: ['Indicator', 'Workstream', 'Baseline', 'Target', 'Latest value'],
+    indCols: ['Indicator', 'Workstream', 'Baseline', 'Target', 'Latest value', 'Way covered'],
     investment: 'Investment plan',
     scenCols: ['Scenario', 'Total (€)', 'Person-days'],
     budgetCols: ['Scenario', 'Label', 'Quarter', 'Funding source', 'Quantity', 'Unit cost (€)', 'Amount (€)'],
@@ -81,6 +81,8 @@ const T = {
 
 const money = (n: number, lang: Lang) =>
   n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 });
+
+const progressText = (p: number | null) => (p === null ? null : `${Math.round(p * 100)} %`);
 
 /** The specification as a report document: one section per chapter, its text then its sources. */
 export function specificationReport(spec: SpecView, title: string, lang: Lang, now: string): ReportDocument {
@@ -183,6 +185,7 @@ export function planReport(view: PlanView, title: string, lang: Lang, now: strin
             i.baseline,
             i.target,
             latest.get(i.id) ?? null,
+            progressText(indicatorProgress(i.baseline, i.target, latest.get(i.id) ?? null)),
           ]),
         },
   ];
