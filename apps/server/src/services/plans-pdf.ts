@@ -6,6 +6,7 @@
  */
 import type { PlanView, SpecView } from '@essaim/contracts';
 import {
+  indicatorProgress,
   lineAmount,
   MILESTONE_STATUSES,
   type MilestoneStatus,
