@@ -18,7 +18,7 @@ const SHELL_KNOWN = {
 /**
  * Issue 17 in Chromium, on the demo engagement: generate the specification → the master plan (the demo's
  * two workstreams plus one built here, with a milestone) → a budget line and another scenario → a pacing
- * warning with its reason → export XLSX and check its live formulas. Screens are captured on desktop and
+ * warning with its reason → export XLSX (live formulas checked with exceljs) and PDF (text read back). Screens are captured on desktop and
  * phone, light and dark.
  */
 describe('plan journey in Chromium', () => {
@@ -65,7 +65,20 @@ describe('plan journey in Chromium', () => {
     return { orgId, engagementId: engagements.engagements[0].id as string };
   }
 
-  it('specification → master plan → budget and scenario → pacing warning → XLSX', async () => {
+  /** Clicks an export link, saves the download and returns its text as pdftotext reads it (spacing flattened). */
+  async function downloadText(page: Page, link: string): Promise<string> {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: link, exact: true }).click(),
+    ]);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'essaim-pdf-')), 'export.pdf');
+    await download.saveAs(file);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  }
+
+  it('specification → master plan → budget and scenario → pacing warning → XLSX and PDF', {
+    timeout: 300_000,
+  }, async () => {
     const problems: string[] = [];
     const context = await browser.newContext({
       locale: 'fr-FR',
@@ -94,7 +107,7 @@ describe('plan journey in Chromium', () => {
 
     // 2. The master plan: the demo's two workstreams on the timeline, plus one built here with a milestone.
     await page.getByRole('tab', { name: 'Schéma directeur' }).click();
-    await page.getByRole('img', { name: 'Frise du schéma directeur' }).waitFor();
+    await page.getByRole('group', { name: 'Frise du schéma directeur' }).waitFor();
     expect(await page.getByText('Aujourd’hui', { exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: 'Ajouter un chantier' }).click();
     const third = page.getByRole('region', { name: 'Chantier 3' });
@@ -102,6 +115,22 @@ describe('plan journey in Chromium', () => {
     await third.getByRole('textbox', { name: 'Jalon', exact: true }).fill('Premier essai d’entraide');
     await third.getByRole('combobox', { name: 'Nature' }).selectOption('probe');
     await third.getByRole('textbox', { name: 'Responsable' }).fill('Élodie');
+    // Keyboard editing on the timeline: → moves the milestone a week with Shift, ↑ moves only its due date;
+    // the table shows the same dates.
+    const due = third.getByLabel('Échéance', { exact: true });
+    const start = third.getByLabel('Début', { exact: true }).last();
+    const [startBefore, dueBefore] = [await start.inputValue(), await due.inputValue()];
+    const slider = page.getByRole('slider', { name: 'Jalon « Premier essai d’entraide »' });
+    await slider.focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('ArrowUp');
+    const plusDays = (iso: string, n: number) =>
+      new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    expect(await start.inputValue()).toBe(plusDays(startBefore, 7));
+    expect(await due.inputValue()).toBe(plusDays(dueBefore, 8));
+    expect(await slider.getAttribute('aria-valuetext')).toBe(
+      `du ${plusDays(startBefore, 7)} au ${plusDays(dueBefore, 8)}`,
+    );
     await expectNoAxeViolations(page, 'master plan', SHELL_KNOWN);
     await page.getByRole('button', { name: 'Enregistrer le plan' }).click();
     await page.getByText('Enregistré — version 2.').waitFor();
@@ -151,6 +180,33 @@ describe('plan journey in Chromium', () => {
     expect(Number(scenarios.getCell('D2').result)).toBeGreaterThan(Number(scenarios.getCell('B2').result));
     const warnings = wb.getWorksheet('Alertes de rythme')!;
     expect(warnings.getColumn(3).values.join(' ')).toContain('Amélie Bernard');
+
+    // 6. PDF of the master plan and investment plan, then of the specification: text read back by pdftotext.
+    const planPdf = await downloadText(page, 'Exporter en PDF (schéma directeur et budget)');
+    expect(planPdf).toContain('Schéma directeur et plan d’investissement');
+    expect(planPdf).toContain('Premier essai d’entraide');
+    expect(planPdf).toContain('Animation des essais');
+    expect(planPdf).toContain('Amélie Bernard');
+    expect(planPdf).toMatch(/Page 1 sur \d+/);
+    expect(planPdf).toContain('Niveau de confidentialité : Confidentiel');
+    await page.getByRole('tab', { name: 'Cahier des charges' }).click();
+    const specPdf = await downloadText(page, 'Exporter en PDF');
+    expect(specPdf).toContain('Cahier des charges');
+    expect(specPdf).toContain('Ce que le diagnostic a montré');
+    expect(specPdf).toContain('Critères d’évaluation');
+
+    // 7. The dashboard: a milestone put at risk with its comment, as the sponsor reads it.
+    await page.getByRole('tab', { name: 'Tableau de bord' }).click();
+    await page
+      .getByRole('combobox', { name: 'Jalon', exact: true })
+      .selectOption({ label: 'Premier essai d’entraide' });
+    await page.getByRole('combobox', { name: 'Statut', exact: true }).selectOption('at_risk');
+    await page.getByRole('textbox', { name: /^Commentaire/ }).fill('Salle indisponible en janvier');
+    await page.getByRole('button', { name: 'Enregistrer le statut' }).click();
+    await page.getByText('Statut enregistré — version 4.').waitFor();
+    const risks = page.getByRole('region', { name: 'À risque, arrêté ou en retard' });
+    await risks.getByText('Salle indisponible en janvier').waitFor();
+    await expectNoAxeViolations(page, 'dashboard', SHELL_KNOWN);
 
     expect(problems).toEqual([]);
     await context.close();

@@ -105,8 +105,6 @@ describe('server layers', () => {
    */
   // Landed in the same wave as the check (charters, plans, pollination, webhooks, live fan-out): to move next.
   const NOT_YET_MOVED = [
-    'services/plans-spec.service.ts',
-    'services/plans.service.ts',
     'services/pollination-diffusion.service.ts',
     'services/pollination-experiences.service.ts',
     'services/pollination-library.service.ts',

@@ -5,6 +5,7 @@ import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
 import { addMember, createOrg, setupAdmin, type TestClient } from './factories.ts';
 import { samplePlan } from './fixtures/plans.fixture.ts';
+import { pdfText } from './pdf-text.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';
 
@@ -135,6 +136,11 @@ describe.each(testDialects)('plans on $name', (dialect) => {
   });
 
   it('sets a milestone status with its comment and links a roadmap item to the decision it carries out', async () => {
+    const hook = await owner.post(`/api/orgs/${orgId}/webhooks`, {
+      url: 'https://example.org/plans-hook',
+      eventTypes: ['plan.milestone.changed'],
+    });
+    expect(hook.status).toBe(201);
     const r = await owner.patch(`${base}/milestones/ms1`, {
       status: 'at_risk',
       comment: 'Waiting for rooms',
@@ -145,6 +151,19 @@ describe.each(testDialects)('plans on $name', (dialect) => {
       comment: 'Waiting for rooms',
     });
     expect((await owner.patch(`${base}/milestones/nope`, { status: 'done', comment: '' })).status).toBe(404);
+    // The webhook says what changed, without the comment (free text stays inside the engagement).
+    const events = await app.deps.database.db
+      .selectFrom('webhook_events')
+      .select(['type', 'payload'])
+      .where('org_id', '=', orgId)
+      .execute();
+    expect(events.map((e) => e.type)).toEqual(['plan.milestone.changed']);
+    expect(JSON.parse(events[0]!.payload)).toMatchObject({
+      engagementId,
+      data: { milestoneId: 'ms1', status: 'at_risk', previousStatus: 'planned' },
+    });
+    expect(events[0]!.payload).not.toContain('Waiting for rooms');
+    await owner.del(`/api/orgs/${orgId}/webhooks/${hook.json<{ id: string }>().id}`);
 
     const rule = await owner.post(`/api/orgs/${orgId}/engagements/${engagementId}/decision-rules/choice`, {
       rule: 'consent',
@@ -164,6 +183,24 @@ describe.each(testDialects)('plans on $name', (dialect) => {
     expect((await owner.get(base)).json<View>().carriesOut).toEqual([
       expect.objectContaining({ milestoneId: 'ms1', kind: 'decision', label: decisions[0]!.title }),
     ]);
+    // Linked from the other side (as the charters feature links a clause to the roadmap item carrying it out).
+    const reverse = await owner.post(`/api/orgs/${orgId}/engagements/${engagementId}/links`, {
+      from: { kind: 'decision', id: decisions[0]!.id },
+      to: { kind: 'roadmap_item', id: 'ms2' },
+      relation: 'informs',
+    });
+    expect(reverse.status).toBe(200);
+    expect((await owner.get(base)).json<View>().carriesOut.map((c) => [c.milestoneId, c.kind])).toEqual([
+      ['ms1', 'decision'],
+      ['ms2', 'decision'],
+    ]);
+    // A link to a roadmap item that is not in the plan is refused.
+    const ghost = await owner.post(`/api/orgs/${orgId}/engagements/${engagementId}/links`, {
+      from: { kind: 'roadmap_item', id: 'no-such-milestone' },
+      to: { kind: 'decision', id: decisions[0]!.id },
+      relation: 'implements',
+    });
+    expect(ghost.status).toBe(404);
   });
 
   it('lets the sponsor read but not edit, and keeps members out', async () => {
@@ -241,5 +278,79 @@ describe.each(testDialects)('plans on $name', (dialect) => {
     expect(xml).toContain('Mieux coopérer entre sites');
     expect(xml).toContain('Our own words');
     expect(xml).toContain('Critères d’évaluation');
+  });
+
+  it('exports the specification and the master plan with its investment plan as PDF, in French and English', async () => {
+    const specFr = await download(`${base}/specification.pdf?lang=fr`);
+    expect(specFr.status).toBe(200);
+    const fr = pdfText(specFr.bytes).text;
+    expect(fr).toContain('Cahier des charges');
+    expect(fr).toContain('Contexte et demande');
+    expect(fr).toContain('Mieux coopérer entre sites');
+    expect(fr).toContain('Our own words');
+    expect(fr).toContain('Critères d’évaluation');
+    expect(fr).toMatch(/Page 1 sur \d+/);
+    expect(fr).toContain('Niveau de confidentialité');
+    const specEn = pdfText((await download(`${base}/specification.pdf?lang=en`)).bytes).text;
+    expect(specEn).toContain('Specification');
+    expect(specEn).toContain('Evaluation criteria');
+
+    const planEn = await download(`${base}.pdf?lang=en`);
+    expect(planEn.status).toBe(200);
+    // Table cells wrap: words are compared with their spacing flattened.
+    const en = pdfText(planEn.bytes).text.replace(/\s+/g, ' ');
+    expect(en).toContain('Master plan and investment plan');
+    expect(en).toContain('Alpha secret workstream');
+    expect(en).toContain('at risk');
+    expect(en).toContain('Waiting for rooms');
+    expect(en).toContain('Investment plan');
+    expect(en).toContain('Accelerated');
+    expect(en).toContain('18,000');
+    // The hand-entered indicator: baseline and target of the fixture, its one point, the way covered.
+    expect(en).toContain('Way covered');
+    expect(en).toMatch(/Page \d+ of \d+/);
+    const planFr = pdfText((await download(`${base}.pdf?lang=fr`)).bytes).text.replace(/\s+/g, ' ');
+    expect(planFr).toContain('Plan d’investissement');
+    expect(planFr).toContain('à risque');
+    expect(planFr).toContain('Jalons');
+    expect((await member.get(`${base}.pdf`)).status).toBe(403);
+    expect((await member.get(`${base}/specification.pdf`)).status).toBe(403);
+  });
+
+  it("measures over-allocation against a person's month and the whole collective's unavailable days", async () => {
+    const current = (await owner.get(base)).json<View>();
+    const doc = structuredClone(current.document);
+    // Standard scenario: 10 days in Q1 → 3.33 a month. Ana gives 4 days, 5 in February; everyone is away
+    // 1–10 March (10 of 31 days: 4 × 21/31 = 2.71 available).
+    doc.people[0] = { ...doc.people[0]!, daysPerMonth: 4, availability: [{ month: '2027-02', days: 5 }] };
+    doc.unavailable.push({
+      id: 'u-march',
+      collectiveId: null,
+      label: 'Move',
+      from: '2027-03-01',
+      to: '2027-03-10',
+    });
+    const r = await owner.request('PUT', base, { version: current.version, document: doc });
+    expect(r.status).toBe(200);
+    const standard = r.json<View>().scenarios.find((s) => s.scenarioId === 'sc1')!;
+    expect(standard.warnings).toHaveLength(1);
+    const [march] = standard.warnings as unknown as { data: Record<string, unknown>; reason: string }[];
+    expect(march!.data).toMatchObject({
+      month: '2027-03',
+      availableDays: 2.71,
+      baseDays: 4,
+      unavailableDays: 10,
+    });
+    expect(march!.reason).toContain('moins 10 jours du mois');
+
+    const twice = structuredClone(doc);
+    twice.people[0]!.availability = [
+      { month: '2027-02', days: 5 },
+      { month: '2027-02', days: 1 },
+    ];
+    const refused = await owner.request('PUT', base, { version: current.version + 1, document: twice });
+    expect(refused.status).toBe(400);
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('VALIDATION_FAILED');
+    expect((await owner.get(base)).json<View>().version).toBe(current.version + 1);
   });
 });

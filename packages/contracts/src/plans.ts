@@ -59,6 +59,15 @@ export const PlanPersonSchema = z.object({
   id: LocalId,
   name: Text(200).min(1),
   daysPerMonth: z.number().min(0).max(31),
+  availability: z
+    .array(
+      z.object({
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM'),
+        days: z.number().min(0).max(31),
+      }),
+    )
+    .max(120)
+    .optional(),
 });
 export const PlanUnavailableSchema = z.object({
   id: LocalId,

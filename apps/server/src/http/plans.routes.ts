@@ -13,6 +13,7 @@ import type { AppInstance } from '../app-instance.ts';
 import { loadEngagement } from '../services/engagements.service.ts';
 import { readPlan, savePlan, setMilestoneStatus } from '../services/plans.service.ts';
 import { investmentCsv, investmentXlsx, specificationDocx } from '../services/plans-export.service.ts';
+import { planPdf, specificationPdf } from '../services/plans-pdf.ts';
 import { readSpecification, saveSpecification } from '../services/plans-spec.service.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 
@@ -98,6 +99,22 @@ export async function planRoutes(app: AppInstance): Promise<void> {
   }
 
   app.get(
+    `${base}.pdf`,
+    { schema: { tags, params: EngagementParamsSchema, querystring: SpecExportQuerySchema } },
+    async (request, reply) => {
+      const scope = await requireOrgScope(request, 'plan.read');
+      const engagement = await loadEngagement(db, scope, request.params.engagementId);
+      const lang = langOf(request, request.query.lang);
+      const view = await readPlan(db, scope, engagement.id, lang);
+      const name = lang === 'fr' ? 'schema-directeur' : 'master-plan';
+      return reply
+        .header('content-disposition', `attachment; filename="${name}.pdf"`)
+        .type('application/pdf')
+        .send(await planPdf(view, engagement.title, lang));
+    },
+  );
+
+  app.get(
     `${base}/specification`,
     { schema: { tags, params: EngagementParamsSchema, response: { 200: SpecViewSchema } } },
     async (request) =>
@@ -143,6 +160,22 @@ export async function planRoutes(app: AppInstance): Promise<void> {
         .header('content-disposition', `attachment; filename="${name}.docx"`)
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .send(await specificationDocx(spec, engagement.title, lang));
+    },
+  );
+
+  app.get(
+    `${base}/specification.pdf`,
+    { schema: { tags, params: EngagementParamsSchema, querystring: SpecExportQuerySchema } },
+    async (request, reply) => {
+      const scope = await requireOrgScope(request, 'plan.read');
+      const engagement = await loadEngagement(db, scope, request.params.engagementId);
+      const spec = await readSpecification(db, scope, engagement.id, langOf(request));
+      const lang = langOf(request, request.query.lang);
+      const name = lang === 'fr' ? 'cahier-des-charges' : 'specification';
+      return reply
+        .header('content-disposition', `attachment; filename="${name}.pdf"`)
+        .type('application/pdf')
+        .send(await specificationPdf(spec, engagement.title, lang));
     },
   );
 }

@@ -10,6 +10,7 @@ import { measuredTrustLevel } from '@essaim/core/methods';
 import type { Indicator } from '@essaim/core/plans';
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
+import { plansRepository } from '../db/repositories/plans.repository.ts';
 import type { CampaignRow } from '../db/repositories/surveys.repository.ts';
 import { surveysRepository } from '../db/repositories/surveys.repository.ts';
 import { releasedCuts } from './campaigns-report.service.ts';
@@ -102,23 +103,10 @@ export async function indicatorSeries(
   const needs = new Set(indicators.map((i) => i.source));
   const cuts = needs.has('construct') ? await releasedWholeCuts(db, scope, engagementId) : [];
   const decisions = needs.has('decisions')
-    ? await db
-        .selectFrom('decision_records')
-        .select(['decided_at'])
-        .where('org_id', '=', scope.orgId)
-        .where('engagement_id', '=', engagementId)
-        .where('status', '=', 'passed')
-        .orderBy('decided_at')
-        .execute()
+    ? await plansRepository.passedDecisionDates(db, scope, engagementId)
     : [];
   const workshops = needs.has('workshops')
-    ? await db
-        .selectFrom('workshops')
-        .select(['created_at'])
-        .where('org_id', '=', scope.orgId)
-        .where('engagement_id', '=', engagementId)
-        .orderBy('created_at')
-        .execute()
+    ? await plansRepository.workshopDates(db, scope, engagementId)
     : [];
   const cumulative = (dates: (string | null)[], label: string) =>
     dates.filter((d): d is string => d !== null).map((d, i) => ({ at: d.slice(0, 10), value: i + 1, label }));
@@ -143,18 +131,12 @@ export async function indicatorSeries(
       case 'decisions':
         return {
           indicatorId: indicator.id,
-          series: cumulative(
-            decisions.map((d) => d.decided_at),
-            'decisions',
-          ),
+          series: cumulative(decisions, 'decisions'),
         };
       case 'workshops':
         return {
           indicatorId: indicator.id,
-          series: cumulative(
-            workshops.map((w) => w.created_at),
-            'workshops',
-          ),
+          series: cumulative(workshops, 'workshops'),
         };
       default:
         // manual: the hand-entered values

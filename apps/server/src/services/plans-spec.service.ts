@@ -19,9 +19,7 @@ import {
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { plansRepository } from '../db/repositories/plans.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError } from '../lib/app-error.ts';
-import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
@@ -82,39 +80,10 @@ export async function pullSections(
     measuredStateOf(db, scope, engagementId),
     listTraceLinks(db, scope, engagementId),
     readPlan(db, scope, engagementId, lang),
-    db
-      .selectFrom('option_choices')
-      .innerJoin('options_boards', 'options_boards.id', 'option_choices.board_id')
-      .select([
-        'options_boards.id as boardId',
-        'options_boards.title as boardTitle',
-        'option_choices.option_title',
-        'option_choices.decided_by',
-        'option_choices.reason',
-        'option_choices.at',
-      ])
-      .where('options_boards.engagement_id', '=', engagementId)
-      .orderBy('option_choices.at')
-      .execute(),
-    db
-      .selectFrom('method_choices')
-      .select(['id', 'method_name', 'decided_by', 'reason'])
-      .where('engagement_id', '=', engagementId)
-      .orderBy('at')
-      .execute(),
-    db
-      .selectFrom('decision_records')
-      .select(['id', 'title', 'source', 'rule', 'status', 'statement'])
-      .where('org_id', '=', scope.orgId)
-      .where('engagement_id', '=', engagementId)
-      .orderBy('created_at')
-      .execute(),
-    db
-      .selectFrom('stakeholders')
-      .select(['kind', 'name'])
-      .where('engagement_id', '=', engagementId)
-      .orderBy('created_at')
-      .execute(),
+    plansRepository.optionChoicesOf(db, engagementId),
+    plansRepository.methodChoicesOf(db, engagementId),
+    plansRepository.decisionsOf(db, scope, engagementId),
+    plansRepository.stakeholdersOf(db, engagementId),
   ]);
   const by = (who: string) => (who === 'group' ? W.byGroup[lang] : W.bySponsor[lang]);
   const doc = plan.document;
@@ -186,7 +155,7 @@ export async function pullSections(
     methods: {
       text: lines(
         methods.map((m) => {
-          const name = readStored(StoredJson.localized, m.method_name)?.[lang] ?? m.method_name;
+          const name = m.method_name[lang];
           return `${name} (${by(m.decided_by)})${m.reason ? ` : ${m.reason}` : ''}`;
         }),
         lang,
@@ -194,7 +163,7 @@ export async function pullSections(
       sources: methods.map((m) => ({
         kind: 'method',
         id: m.id,
-        label: readStored(StoredJson.localized, m.method_name)?.[lang] ?? m.method_name,
+        label: m.method_name[lang],
       })),
     },
     governance: {
@@ -279,7 +248,7 @@ export async function readSpecification(
   const latest = await plansRepository.latestSpec(db, scope, engagementId);
   const lang: Lang = latest?.lang === 'en' ? 'en' : latest ? 'fr' : userLang;
   const current = await pullSections(db, scope, engagementId, lang);
-  const stored = latest ? (readStored(StoredJson.specSections, latest.sections) ?? []) : [];
+  const stored = latest?.sections ?? [];
   const versions = await plansRepository.specVersions(db, scope, engagementId);
   const sections = SPEC_SECTION_KEYS.map((key) => {
     const s: SpecSection = stored.find((x) => x.key === key) ?? {
@@ -329,7 +298,7 @@ export async function saveSpecification(
     }
     const lang: Lang = latest ? (latest.lang === 'en' ? 'en' : 'fr') : userLang;
     const current = await pullSections(trx, scope, engagementId, lang);
-    const stored = latest ? (readStored(StoredJson.specSections, latest.sections) ?? []) : [];
+    const stored = latest?.sections ?? [];
     const sections: SpecSection[] = SPEC_SECTION_KEYS.map((key) => {
       const before = stored.find((s) => s.key === key);
       const edit = body.sections.find((s) => s.key === key);
@@ -348,7 +317,7 @@ export async function saveSpecification(
       engagement_id: engagementId,
       version,
       lang,
-      sections: writeJson(sections) ?? '[]',
+      sections,
       created_by: scope.userId,
       created_at: nowIso(),
     });

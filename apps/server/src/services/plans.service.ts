@@ -19,9 +19,7 @@ import {
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { plansRepository } from '../db/repositories/plans.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
-import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
@@ -29,13 +27,12 @@ import { loadEngagement } from './engagements.service.ts';
 import { indicatorSeries, measuredStateOf } from './plans-measure.service.ts';
 import { recordEngagementEvent } from './timeline.service.ts';
 import { listTraceLinks, registerTraceKind } from './trace.service.ts';
+import { emitMilestoneChanged } from './webhooks-emitters.ts';
 
 /** Kinds a roadmap item carries out. `charter_clause` resolves once the charters feature registers it. */
 export const CARRIED_OUT_KINDS: readonly string[] = ['decision', 'charter_clause'];
 
-async function storedDocument(db: Db, engagementId: string): Promise<PlanDocument | null> {
-  return readStored(StoredJson.planDocument, await plansRepository.documentOf(db, engagementId));
-}
+const storedDocument = (db: Db, engagementId: string) => plansRepository.documentOf(db, engagementId);
 
 // A milestone is the plan's roadmap item; an indicator measures an objective. Both can be trace-linked.
 registerTraceKind(
@@ -57,34 +54,18 @@ export interface PlanChoices {
 
 export async function planChoices(db: Db, scope: OrgScope, engagementId: string): Promise<PlanChoices> {
   const [questions, collectives, decisions] = await Promise.all([
-    db
-      .selectFrom('questions')
-      .select(['id', 'text', 'complexity'])
-      .where('engagement_id', '=', engagementId)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('collectives')
-      .select(['id', 'name'])
-      .where('org_id', '=', scope.orgId)
-      .orderBy('name')
-      .execute(),
-    db
-      .selectFrom('decision_records')
-      .select(['id', 'title'])
-      .where('org_id', '=', scope.orgId)
-      .where('engagement_id', '=', engagementId)
-      .orderBy('created_at')
-      .execute(),
+    plansRepository.questionsOf(db, engagementId),
+    plansRepository.collectivesOf(db, scope),
+    plansRepository.decisionsOf(db, scope, engagementId),
   ]);
   return {
     questions: questions.map((q) => ({
       id: q.id,
       text: q.text,
-      domain: (readStored(StoredJson.complexity, q.complexity)?.domain as CynefinDomain | undefined) ?? null,
+      domain: (q.complexity?.domain as CynefinDomain | undefined) ?? null,
     })),
     collectives,
-    decisions,
+    decisions: decisions.map((d) => ({ id: d.id, title: d.title })),
   };
 }
 
@@ -101,7 +82,7 @@ function present(w: PacingWarning, lang: 'fr' | 'en', name: (id: string) => stri
   return {
     rule: w.rule,
     subject: w.subject,
-    data: w.data as unknown as Record<string, unknown>,
+    data: { ...w.data },
     reason: describeWarning(w, lang, name),
   };
 }
@@ -114,9 +95,7 @@ export async function readPlan(
 ): Promise<PlanView> {
   const engagement = await loadEngagement(db, scope, engagementId);
   const row = await plansRepository.plan(db, scope, engagementId);
-  const document = row
-    ? (readStored(StoredJson.planDocument, row.document) ?? emptyPlan(engagement.title))
-    : emptyPlan(engagement.title);
+  const document = row?.document ?? emptyPlan(engagement.title);
   const [choices, measured, links, indicators] = await Promise.all([
     planChoices(db, scope, engagementId),
     measuredStateOf(db, scope, engagementId),
@@ -148,13 +127,16 @@ export async function readPlan(
         .filter((w) => w.rule === 'over-allocation')
         .map((w) => present(w, lang, name)),
     })),
-    carriesOut: links.flatMap((l) =>
-      String(l.from.kind) === 'roadmap_item' &&
-      milestoneIds.has(l.from.id) &&
-      CARRIED_OUT_KINDS.includes(l.to.kind)
-        ? [{ milestoneId: l.from.id, linkId: l.id, kind: l.to.kind, id: l.to.id, label: l.to.label }]
-        : [],
-    ),
+    carriesOut: links.flatMap((l) => {
+      // Either direction: the plan links a milestone to what it implements; the charters side links a
+      // clause to the roadmap item that carries it out (docs/plans.md, Trace links).
+      const [item, carried] = String(l.from.kind) === 'roadmap_item' ? [l.from, l.to] : [l.to, l.from];
+      return String(item.kind) === 'roadmap_item' &&
+        milestoneIds.has(item.id) &&
+        CARRIED_OUT_KINDS.includes(carried.kind)
+        ? [{ milestoneId: item.id, linkId: l.id, kind: carried.kind, id: carried.id, label: carried.label }]
+        : [];
+    }),
     indicators,
     choices,
   };
@@ -181,6 +163,35 @@ function outsideReferenceIssues(doc: PlanDocument, choices: PlanChoices): string
   return paths;
 }
 
+/** `plan.milestone.changed` for each milestone whose status or dates this save changes (new ones included). */
+async function emitMilestoneChanges(
+  trx: Db,
+  scope: OrgScope,
+  engagementId: string,
+  before: PlanDocument | null,
+  after: PlanDocument,
+  version: number,
+): Promise<void> {
+  const previous = new Map((before?.milestones ?? []).map((m) => [m.id, m]));
+  for (const m of after.milestones) {
+    const was = previous.get(m.id);
+    if (was && was.status === m.status && was.startsOn === m.startsOn && was.dueOn === m.dueOn) {
+      continue;
+    }
+    await emitMilestoneChanged(trx, {
+      orgId: scope.orgId,
+      engagementId,
+      id: m.id,
+      title: m.title,
+      status: m.status,
+      previousStatus: was?.status ?? null,
+      startsOn: m.startsOn,
+      dueOn: m.dueOn,
+      version,
+    });
+  }
+}
+
 async function writeDocument(
   trx: Db,
   scope: OrgScope,
@@ -204,7 +215,6 @@ async function writeDocument(
     });
   }
   const now = nowIso();
-  const json = writeJson(document) ?? '{}';
   const current = await plansRepository.plan(trx, scope, engagementId);
   if ((current?.version ?? 0) !== expected) {
     throw new AppError('CONFLICT', 'the plan changed since you opened it', {
@@ -218,7 +228,7 @@ async function writeDocument(
       org_id: scope.orgId,
       engagement_id: engagementId,
       version: 1,
-      document: json,
+      document,
       updated_by: scope.userId,
       created_at: now,
       updated_at: now,
@@ -226,13 +236,14 @@ async function writeDocument(
   } else if (
     !(await plansRepository.updatePlan(trx, scope, engagementId, expected, {
       version: expected + 1,
-      document: json,
+      document,
       updated_by: scope.userId,
       updated_at: now,
     }))
   ) {
     throw new AppError('CONFLICT', 'the plan changed since you opened it', { reason: 'stale-version' });
   }
+  await emitMilestoneChanges(trx, scope, engagementId, current?.document ?? null, document, expected + 1);
   await recordEngagementEvent(trx, actor, {
     orgId: scope.orgId,
     engagementId,
@@ -277,7 +288,7 @@ export async function setMilestoneStatus(
   await db.transaction().execute(async (trx) => {
     await loadEngagement(trx, scope, engagementId);
     const row = await plansRepository.plan(trx, scope, engagementId);
-    const doc = row ? readStored(StoredJson.planDocument, row.document) : null;
+    const doc = row?.document;
     const milestone = doc?.milestones.find((m) => m.id === milestoneId);
     if (!row || !doc || !milestone) {
       throw notFound('milestone');

@@ -78,6 +78,42 @@ export function emitCharterAdopted(
 }
 
 /**
+ * A milestone of a plan changed status or dates. Its comment stays out: it is free text about people's
+ * work, and a receiver sits outside the engagement's confidentiality.
+ */
+export function emitMilestoneChanged(
+  trx: Db,
+  m: {
+    orgId: string;
+    engagementId: string;
+    id: string;
+    title: string;
+    status: string;
+    previousStatus: string | null;
+    startsOn: string;
+    dueOn: string;
+    version: number;
+  },
+): Promise<unknown> {
+  return emitWebhook(trx, {
+    orgId: m.orgId,
+    type: 'plan.milestone.changed',
+    engagementId: m.engagementId,
+    resource: { kind: 'milestone', id: `${m.engagementId}:${m.id}` },
+    data: {
+      milestoneId: m.id,
+      title: m.title,
+      status: m.status,
+      previousStatus: m.previousStatus,
+      startsOn: m.startsOn,
+      dueOn: m.dueOn,
+      planVersion: m.version,
+    },
+    dedupeKey: `plan.milestone.changed:${m.engagementId}:${m.id}:${m.version}`,
+  });
+}
+
+/**
  * A live workshop's stop is an event in its log, committed by the live engine (which knows nothing of
  * webhooks); this runs after the commit, and the dedupe key `<workshop>:<seq>` makes a re-observed batch
  * emit once. A crash between the commit and this call loses the event: the one place that is not

@@ -44,3 +44,23 @@ export function yearOfQuarter(period: string): string {
 export function within(date: string, from: string, to: string): boolean {
   return date >= from && date <= to;
 }
+
+/** Number of days of a month (YYYY-MM). */
+export function daysInMonth(month: string): number {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Days of `month` (YYYY-MM) covered by at least one of the periods (inclusive ISO dates); overlaps count once. */
+export function coveredDaysOfMonth(month: string, periods: readonly { from: string; to: string }[]): number {
+  const last = daysInMonth(month);
+  let covered = 0;
+  for (let d = 1; d <= last; d++) {
+    const date = `${month}-${String(d).padStart(2, '0')}`;
+    if (periods.some((p) => within(date, p.from, p.to))) {
+      covered++;
+    }
+  }
+  return covered;
+}

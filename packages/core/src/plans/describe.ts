@@ -18,8 +18,8 @@ export function describeWarning(w: PacingWarning, lang: 'fr' | 'en', name: (id: 
         : `${w.data.count} workstreams at once in ${w.data.month} for one collective (limit ${w.data.limit}).`;
     case 'over-allocation':
       return fr
-        ? `${w.data.name} : ${w.data.allocatedDays} j prévus en ${w.data.month} pour ${w.data.availableDays} j disponibles.`
-        : `${w.data.name}: ${w.data.allocatedDays} days planned in ${w.data.month} for ${w.data.availableDays} available.`;
+        ? `${w.data.name} : ${w.data.allocatedDays} j prévus en ${w.data.month} pour ${w.data.availableDays} j disponibles${w.data.unavailableDays > 0 ? ` (${w.data.baseDays} j, moins ${w.data.unavailableDays} jours du mois où le collectif est indisponible)` : ''}.`
+        : `${w.data.name}: ${w.data.allocatedDays} days planned in ${w.data.month} for ${w.data.availableDays} available${w.data.unavailableDays > 0 ? ` (${w.data.baseDays} days, less ${w.data.unavailableDays} days of the month the collective is unavailable)` : ''}.`;
     case 'unavailable-period':
       return fr
         ? `« ${name(w.subject.id)} » tombe le ${w.data.dueOn}, pendant « ${w.data.label} » (${w.data.from} → ${w.data.to}).`

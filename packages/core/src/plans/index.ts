@@ -23,6 +23,7 @@ export {
   pacingWarnings,
   supportedLevel,
 } from './pacing.ts';
+export { indicatorProgress } from './progress.ts';
 export {
   type PulledContent,
   type SectionChange,

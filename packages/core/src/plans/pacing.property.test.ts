@@ -239,6 +239,109 @@ describe('over-allocation', () => {
   });
 });
 
+describe("over-allocation with monthly availability and the collective's unavailable periods", () => {
+  const month = fc.constantFrom('2027-01', '2027-02', '2027-03');
+  it("compares each month with the person's days for that month, less the share the collective is away", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 90 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.array(fc.record({ month, days: fc.integer({ min: 0, max: 25 }) }), { maxLength: 3 }),
+        fc.option(
+          fc.record({ from: fc.integer({ min: 1, max: 59 }), length: fc.integer({ min: 0, max: 40 }) }),
+          {
+            nil: null,
+          },
+        ),
+        fc.boolean(),
+        (quarterDays, usual, overrides, away, ownCollective) => {
+          // One figure per month (the plan refuses duplicates): the last drawn wins here.
+          const availability = [...new Map(overrides.map((o) => [o.month, o])).values()];
+          // Days from 2027-01-01 (day 1) to a date.
+          const date = (n: number) => new Date(Date.UTC(2027, 0, n)).toISOString().slice(0, 10);
+          const unavailable = away
+            ? [
+                {
+                  id: 'u',
+                  collectiveId: ownCollective ? 'c1' : null,
+                  label: 'Away',
+                  from: date(away.from),
+                  to: date(away.from + away.length),
+                },
+              ]
+            : [];
+          const doc = plan({
+            people: [{ id: 'p', name: 'Ana', daysPerMonth: usual, availability }],
+            unavailable,
+            scenarios: [{ id: 's', name: 'S', kind: 'standard' }],
+            budgetLines: [
+              {
+                id: 'l',
+                scenarioId: 's',
+                workstreamId: null,
+                category: 'internal',
+                label: '',
+                personId: 'p',
+                quantity: quarterDays,
+                unitCost: 1,
+                period: '2027-Q1',
+                fundingSource: '',
+              },
+            ],
+          });
+          const warned = pacingWarnings(doc, noContext, 's')
+            .filter((w) => w.rule === 'over-allocation')
+            .map((w) => (w.data as { month: string }).month);
+          // Independent statement, day by day: only a whole-collective period reduces a person's days.
+          const lengths: Record<string, number> = { '2027-01': 31, '2027-02': 28, '2027-03': 31 };
+          const start: Record<string, number> = { '2027-01': 1, '2027-02': 32, '2027-03': 60 };
+          const expected = ['2027-01', '2027-02', '2027-03'].filter((m) => {
+            const base = availability.find((a) => a.month === m)?.days ?? usual;
+            let awayDays = 0;
+            for (let d = start[m]!; d < start[m]! + lengths[m]!; d++) {
+              if (away && !ownCollective && d >= away.from && d <= away.from + away.length) {
+                awayDays++;
+              }
+            }
+            const available = Math.round(((base * (lengths[m]! - awayDays)) / lengths[m]!) * 100) / 100;
+            return Math.round((quarterDays / 3) * 100) / 100 > available;
+          });
+          expect(warned).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it('warns at one day over a month reduced by a collective holiday, not at it', () => {
+    const doc = plan({
+      // 10 usual days, 8 in February; the whole collective is away 1–14 March (14 of 31 days).
+      people: [{ id: 'p', name: 'Ana', daysPerMonth: 10, availability: [{ month: '2027-02', days: 8 }] }],
+      unavailable: [{ id: 'u', collectiveId: null, label: 'Break', from: '2027-03-01', to: '2027-03-14' }],
+      scenarios: [{ id: 's', name: 'S', kind: 'standard' }],
+      budgetLines: [
+        {
+          id: 'l',
+          scenarioId: 's',
+          workstreamId: null,
+          category: 'internal',
+          label: '',
+          personId: 'p',
+          quantity: 3 * 5.48,
+          unitCost: 1,
+          period: '2027-Q1',
+          fundingSource: '',
+        },
+      ],
+    });
+    // March: 10 × 17/31 = 5.48 available; 5.48 planned → no warning.
+    expect(pacingWarnings(doc, noContext, 's')).toEqual([]);
+    doc.budgetLines[0]!.quantity = 3 * 8.01;
+    const warnings = pacingWarnings(doc, noContext, 's');
+    expect(warnings.map((w) => (w.data as { month: string }).month)).toEqual(['2027-02', '2027-03']);
+    expect(warnings[1]!.data).toMatchObject({ availableDays: 5.48, baseDays: 10, unavailableDays: 14 });
+  });
+});
+
 describe('unavailable-period', () => {
   it('warns exactly when a milestone is due inside a period of its collective or of everyone', () => {
     fc.assert(

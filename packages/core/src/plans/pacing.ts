@@ -15,7 +15,9 @@
  * | `too-many-changes`      | in some month, more than {@link concurrentChangeLimit} workstreams touch one collective |
  * |                         | (3; 2 when the measured effectiveness level is 1 or 2)                                 |
  * | `over-allocation`       | in a scenario, a person's person-days in a month (a quarter's internal days spread     |
- * |                         | evenly over its three months) exceed their days per month                              |
+ * |                         | evenly over its three months) exceed the days they can give that month: their days    |
+ * |                         | for that month (or days per month), less the share of the month's calendar days the    |
+ * |                         | whole collective marked unavailable                                                    |
  * | `unavailable-period`    | a milestone is due inside (bounds included) a period its collective, or the whole      |
  * |                         | collective, marked as unavailable                                                      |
  *
@@ -25,7 +27,14 @@
  * research (Bernerth, Walker & Harris, Work & Stress 2011), not figures taken from a paper.
  */
 import type { CynefinDomain } from '../engagements/cynefin.ts';
-import { monthOf, monthsBetween, monthsOfQuarter, within } from './calendar.ts';
+import {
+  coveredDaysOfMonth,
+  daysInMonth,
+  monthOf,
+  monthsBetween,
+  monthsOfQuarter,
+  within,
+} from './calendar.ts';
 import type { PlanDocument } from './types.ts';
 
 /** How many levels above the supported one a workstream may ask before a warning. */
@@ -79,7 +88,17 @@ export type PacingWarning =
   | {
       rule: 'over-allocation';
       subject: { kind: 'person'; id: string };
-      data: { scenarioId: string; name: string; month: string; allocatedDays: number; availableDays: number };
+      data: {
+        scenarioId: string;
+        name: string;
+        month: string;
+        allocatedDays: number;
+        availableDays: number;
+        /** The person's days for that month before the collective's unavailable days. */
+        baseDays: number;
+        /** Calendar days of the month the whole collective marked unavailable. */
+        unavailableDays: number;
+      };
     }
   | {
       rule: 'unavailable-period';
@@ -198,6 +217,27 @@ export function monthlyAllocation(plan: PlanDocument, scenarioId: string): Map<s
   return out;
 }
 
+/**
+ * Days a person can give the plan in a month: their days for that month (or their usual days per month),
+ * reduced by the share of the month's calendar days the whole collective marked unavailable.
+ */
+export function availableDays(
+  plan: PlanDocument,
+  person: PlanDocument['people'][number],
+  month: string,
+): { availableDays: number; baseDays: number; unavailableDays: number } {
+  const baseDays = person.availability?.find((a) => a.month === month)?.days ?? person.daysPerMonth;
+  const unavailableDays = coveredDaysOfMonth(
+    month,
+    plan.unavailable.filter((p) => p.collectiveId === null),
+  );
+  return {
+    availableDays: hundredths((baseDays * (daysInMonth(month) - unavailableDays)) / daysInMonth(month)),
+    baseDays,
+    unavailableDays,
+  };
+}
+
 function overAllocation(plan: PlanDocument, scenarioId: string): PacingWarning[] {
   const warnings: PacingWarning[] = [];
   for (const [personId, months] of monthlyAllocation(plan, scenarioId)) {
@@ -206,17 +246,12 @@ function overAllocation(plan: PlanDocument, scenarioId: string): PacingWarning[]
       continue;
     }
     for (const [month, days] of [...months].sort(([a], [b]) => a.localeCompare(b))) {
-      if (hundredths(days) > hundredths(person.daysPerMonth)) {
+      const available = availableDays(plan, person, month);
+      if (hundredths(days) > available.availableDays) {
         warnings.push({
           rule: 'over-allocation',
           subject: { kind: 'person', id: personId },
-          data: {
-            scenarioId,
-            name: person.name,
-            month,
-            allocatedDays: hundredths(days),
-            availableDays: person.daysPerMonth,
-          },
+          data: { scenarioId, name: person.name, month, allocatedDays: hundredths(days), ...available },
         });
       }
     }

@@ -64,6 +64,17 @@ export interface PlanPerson {
   name: string;
   /** Working days this person can give the plan in a month. */
   daysPerMonth: number;
+  /**
+   * Months where this person can give a different number of days (a part-time month, a leave): replaces
+   * `daysPerMonth` for that month. Absent in plans saved before it existed.
+   */
+  availability?: MonthlyAvailability[];
+}
+
+export interface MonthlyAvailability {
+  /** YYYY-MM */
+  month: string;
+  days: number;
 }
 
 export interface UnavailablePeriod {

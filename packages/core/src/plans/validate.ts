@@ -100,6 +100,14 @@ export function validatePlan(plan: PlanDocument): PlanIssue[] {
   }
   for (const p of plan.people) {
     unique('people', p.id);
+    // One figure per month: a second one would be silently ignored.
+    const months = new Set<string>();
+    for (const a of p.availability ?? []) {
+      if (months.has(a.month)) {
+        issues.push({ code: 'duplicate-id', path: `people.${p.id}.availability.${a.month}` });
+      }
+      months.add(a.month);
+    }
   }
   for (const p of plan.unavailable) {
     unique('unavailable', p.id);

@@ -14,10 +14,12 @@ export const WEBHOOK_EVENT_TYPES_EMITTED = [
   'decision.adopted',
   'engagement.stopped',
   'charter.adopted',
+  'plan.milestone.changed',
 ] as const;
 
 /** Declared so endpoints can subscribe now; emitted once plans land. */
 export const WEBHOOK_EVENT_TYPES_DECLARED = ['plan.milestone.changed'] as const;
+export const WEBHOOK_EVENT_TYPES_DECLARED = ['charter.adopted'] as const;
 
 export const WEBHOOK_EVENT_TYPES = [...WEBHOOK_EVENT_TYPES_EMITTED, ...WEBHOOK_EVENT_TYPES_DECLARED] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

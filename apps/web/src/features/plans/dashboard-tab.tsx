@@ -1,11 +1,12 @@
 import '@mantine/charts/styles.css';
-import { MILESTONE_STATUSES, type PlanDocument } from '@essaim/core/plans';
+import { indicatorProgress, MILESTONE_STATUSES, type PlanDocument } from '@essaim/core/plans';
 import { LineChart } from '@mantine/charts';
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PlanView } from './api';
-import { tx } from './api';
+import { planBase, tx } from './api';
 import { today } from './draft';
+import { StatusUpdate } from './status-update';
 import { type AnyWarning, useNamer, WarningList } from './warnings';
 
 const STATUS_COLOUR: Record<string, string> = {
@@ -21,10 +22,16 @@ const STATUS_COLOUR: Record<string, string> = {
  * scenario costs, the pacing warnings, and each indicator's progress from baseline towards target.
  */
 export function DashboardTab({
+  orgId,
   draft,
   view,
   warnings,
+  readOnly,
+  dirty,
 }: {
+  orgId: string;
+  readOnly: boolean;
+  dirty: boolean;
   draft: PlanDocument;
   view: PlanView;
   warnings: AnyWarning[];
@@ -58,6 +65,17 @@ export function DashboardTab({
 
   return (
     <Stack gap="lg">
+      <Group justify="flex-end">
+        <Button
+          component="a"
+          href={`${planBase(orgId, view.engagementId)}.pdf`}
+          variant="default"
+          size="xs"
+          download
+        >
+          {t('plans.dashboard.exportPdf')}
+        </Button>
+      </Group>
       <SimpleGrid cols={{ base: 2, sm: 5 }}>
         {MILESTONE_STATUSES.map((s) => (
           <Card key={s} p="sm" withBorder>
@@ -131,6 +149,10 @@ export function DashboardTab({
         </Card>
       </SimpleGrid>
 
+      {!readOnly && (
+        <StatusUpdate orgId={orgId} engagementId={view.engagementId} draft={draft} dirty={dirty} />
+      )}
+
       <Card p="lg" withBorder component="section" aria-labelledby="dash-warnings">
         <Title order={2} size="h4" id="dash-warnings" mb={4}>
           {t('plans.warnings.title')}
@@ -199,55 +221,107 @@ function IndicatorsCard({ draft, view }: { draft: PlanDocument; view: PlanView }
           {t('plans.indicators.empty')}
         </Text>
       ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          {draft.indicators.map((ind) => {
-            const series = view.indicators.find((s) => s.indicatorId === ind.id)?.series ?? [];
-            return (
-              <Stack key={ind.id} gap={4}>
-                <Text fw={600}>{ind.name}</Text>
-                <Text size="xs" c="dimmed">
-                  {tx(t, `plans.indicators.sources.${ind.source}`)} · {t('plans.indicators.baseline')}{' '}
-                  {ind.baseline ?? '—'} → {t('plans.indicators.target')} {ind.target ?? '—'}
-                </Text>
-                {series.length === 0 ? (
-                  <Text size="sm" c="dimmed">
-                    {t('plans.indicators.noPoint')}
-                  </Text>
-                ) : (
-                  <>
-                    {/* The table below carries the same figures; the chart is for the eye only. */}
-                    <div aria-hidden="true" inert>
-                      <LineChart
-                        h={160}
-                        data={series.map((p) => ({ at: p.at, value: p.value }))}
-                        dataKey="at"
-                        series={[{ name: 'value', label: ind.name, color: 'indigo.6' }]}
-                        referenceLines={[
-                          ...(ind.target === null
-                            ? []
-                            : [{ y: ind.target, label: t('plans.indicators.target'), color: 'teal.6' }]),
-                          ...(ind.baseline === null
-                            ? []
-                            : [{ y: ind.baseline, label: t('plans.indicators.baseline'), color: 'gray.6' }]),
-                        ]}
-                      />
-                    </div>
-                    <Table fz="xs" aria-label={ind.name}>
-                      <Table.Tbody>
-                        {series.map((p) => (
-                          <Table.Tr key={`${p.at}-${p.value}`}>
-                            <Table.Td>{p.at}</Table.Td>
-                            <Table.Td ta="right">{p.value}</Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </>
-                )}
+        <Stack gap="lg">
+          {draft.workstreams
+            .filter((w) => draft.indicators.some((i) => i.workstreamId === w.id))
+            .map((w) => (
+              <Stack key={w.id} gap="xs" component="section" aria-labelledby={`dash-obj-${w.id}`}>
+                <div>
+                  <Title order={3} size="h5" id={`dash-obj-${w.id}`}>
+                    {w.title}
+                  </Title>
+                  {w.objective && (
+                    <Text size="sm" c="dimmed">
+                      {t('plans.indicators.objective', { objective: w.objective })}
+                    </Text>
+                  )}
+                </div>
+                <SimpleGrid cols={{ base: 1, md: 2 }}>
+                  {draft.indicators
+                    .filter((i) => i.workstreamId === w.id)
+                    .map((ind) => {
+                      const series = view.indicators.find((s) => s.indicatorId === ind.id)?.series ?? [];
+                      const progress = indicatorProgress(
+                        ind.baseline,
+                        ind.target,
+                        series.at(-1)?.value ?? null,
+                      );
+                      return (
+                        <Stack key={ind.id} gap={4}>
+                          <Text fw={600}>{ind.name}</Text>
+                          <Text size="xs" c="dimmed">
+                            {tx(t, `plans.indicators.sources.${ind.source}`)} ·{' '}
+                            {t('plans.indicators.baseline')} {ind.baseline ?? '—'} →{' '}
+                            {t('plans.indicators.target')} {ind.target ?? '—'}
+                          </Text>
+                          {progress !== null && (
+                            <>
+                              <Text size="sm">
+                                {t('plans.indicators.progress', { percent: Math.round(progress * 100) })}
+                              </Text>
+                              {/* The sentence above says it; the bar is for the eye. */}
+                              <div aria-hidden="true">
+                                <Progress
+                                  value={Math.max(0, Math.min(100, progress * 100))}
+                                  color={progress >= 1 ? 'teal' : 'indigo'}
+                                />
+                              </div>
+                            </>
+                          )}
+                          {series.length === 0 ? (
+                            <Text size="sm" c="dimmed">
+                              {t('plans.indicators.noPoint')}
+                            </Text>
+                          ) : (
+                            <>
+                              {/* The table below carries the same figures; the chart is for the eye only. */}
+                              <div aria-hidden="true" inert>
+                                <LineChart
+                                  h={160}
+                                  data={series.map((p) => ({ at: p.at, value: p.value }))}
+                                  dataKey="at"
+                                  series={[{ name: 'value', label: ind.name, color: 'indigo.6' }]}
+                                  referenceLines={[
+                                    ...(ind.target === null
+                                      ? []
+                                      : [
+                                          {
+                                            y: ind.target,
+                                            label: t('plans.indicators.target'),
+                                            color: 'teal.6',
+                                          },
+                                        ]),
+                                    ...(ind.baseline === null
+                                      ? []
+                                      : [
+                                          {
+                                            y: ind.baseline,
+                                            label: t('plans.indicators.baseline'),
+                                            color: 'gray.6',
+                                          },
+                                        ]),
+                                  ]}
+                                />
+                              </div>
+                              <Table fz="xs" aria-label={ind.name}>
+                                <Table.Tbody>
+                                  {series.map((p) => (
+                                    <Table.Tr key={`${p.at}-${p.value}`}>
+                                      <Table.Td>{p.at}</Table.Td>
+                                      <Table.Td ta="right">{p.value}</Table.Td>
+                                    </Table.Tr>
+                                  ))}
+                                </Table.Tbody>
+                              </Table>
+                            </>
+                          )}
+                        </Stack>
+                      );
+                    })}
+                </SimpleGrid>
               </Stack>
-            );
-          })}
-        </SimpleGrid>
+            ))}
+        </Stack>
       )}
     </Card>
   );

@@ -1,6 +1,8 @@
 import { monthsBetween, type PlanDocument } from '@essaim/core/plans';
 import { Box, ScrollArea, Text } from '@mantine/core';
+import { type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type DateSpan, spanAfterKey } from './gantt-keys';
 
 const MONTH_W = 72;
 const LABEL_W = 220;
@@ -21,17 +23,59 @@ const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 /**
  * The master plan as a Gantt-style timeline: one band per workstream (its phases inside), one row per
  * milestone (a bar from start to due date, a diamond on the due date; probes drawn hollow), arrows for
- * dependencies and a line for today. A picture for the eye; the table beside it carries the same data for
- * keyboard and screen-reader users (the SVG is described, not navigated).
+ * dependencies and a line for today. When editable, each milestone and phase is a focusable slider moved
+ * with the keys (`spanAfterKey`); the table below carries the same data and edits too.
  */
 export function Gantt({
   plan,
   today = new Date().toISOString().slice(0, 10),
+  onMilestone,
+  onPhase,
 }: {
   plan: PlanDocument;
   today?: string;
+  /** Given when the plan is editable: new dates of a milestone moved with the keyboard. */
+  onMilestone?: (id: string, dates: { startsOn: string; dueOn: string }) => void;
+  onPhase?: (workstreamId: string, phaseId: string, dates: { startsOn: string; endsOn: string }) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const [focused, setFocused] = useState<string | null>(null);
+  const editable = onMilestone !== undefined && onPhase !== undefined;
+  const keys = (span: DateSpan, apply: (next: DateSpan) => void) => (e: KeyboardEvent) => {
+    const next = spanAfterKey(span, e.key, e.shiftKey);
+    if (next) {
+      e.preventDefault();
+      apply(next);
+    }
+  };
+  const sliderProps = (id: string, label: string, span: DateSpan, apply: (next: DateSpan) => void) =>
+    editable
+      ? {
+          role: 'slider',
+          tabIndex: 0,
+          'aria-label': label,
+          'aria-valuenow': dayNumber(span.end),
+          'aria-valuetext': t('plans.gantt.span', { start: span.start, end: span.end }),
+          'aria-describedby': 'gantt-keys',
+          onKeyDown: keys(span, apply),
+          onFocus: () => setFocused(id),
+          onBlur: () => setFocused((f) => (f === id ? null : f)),
+          style: { outline: 'none', cursor: 'default' },
+        }
+      : {};
+  const ring = (id: string, rx: number, ry: number, rw: number, rh: number) =>
+    focused === id ? (
+      <rect
+        x={rx - 3}
+        y={ry - 3}
+        width={rw + 6}
+        height={rh + 6}
+        rx={4}
+        fill="none"
+        stroke="var(--mantine-color-blue-filled)"
+        strokeWidth={2}
+      />
+    ) : null;
   const dates = [
     ...plan.workstreams.flatMap((w) => [w.startsOn, w.endsOn]),
     ...plan.milestones.flatMap((m) => [m.startsOn, m.dueOn]),
@@ -73,8 +117,9 @@ export function Gantt({
         <svg
           width={width}
           height={height}
-          role="img"
-          aria-labelledby="gantt-title gantt-desc"
+          role={editable ? 'group' : 'img'}
+          aria-labelledby="gantt-title"
+          aria-describedby="gantt-desc"
           style={{ display: 'block', fontFamily: 'inherit' }}
         >
           <title id="gantt-title">{t('plans.gantt.title')}</title>
@@ -124,7 +169,22 @@ export function Gantt({
                     stroke="var(--mantine-color-indigo-6)"
                   />
                   {w.phases.map((p) => (
-                    <g key={p.id}>
+                    <g
+                      key={p.id}
+                      {...sliderProps(
+                        `phase:${p.id}`,
+                        t('plans.gantt.phaseSlider', { phase: p.title, workstream: w.title }),
+                        { start: p.startsOn, end: p.endsOn },
+                        (next) => onPhase?.(w.id, p.id, { startsOn: next.start, endsOn: next.end }),
+                      )}
+                    >
+                      {ring(
+                        `phase:${p.id}`,
+                        x(p.startsOn),
+                        y(i) + 9,
+                        Math.max(3, x(p.endsOn) - x(p.startsOn)),
+                        ROW_H - 18,
+                      )}
                       <rect
                         x={x(p.startsOn)}
                         y={y(i) + 9}
@@ -152,7 +212,22 @@ export function Gantt({
             const cy = y(i) + ROW_H / 2;
             const colour = STATUS_COLOUR[m.status] ?? STATUS_COLOUR.planned!;
             return (
-              <g key={r.id}>
+              <g
+                key={r.id}
+                {...sliderProps(
+                  `milestone:${m.id}`,
+                  t('plans.gantt.milestoneSlider', { milestone: m.title }),
+                  { start: m.startsOn, end: m.dueOn },
+                  (next) => onMilestone?.(m.id, { startsOn: next.start, dueOn: next.end }),
+                )}
+              >
+                {ring(
+                  `milestone:${m.id}`,
+                  x(m.startsOn) - 7,
+                  cy - 7,
+                  Math.max(14, cx - x(m.startsOn) + 14),
+                  14,
+                )}
                 <text x={20} y={cy + 4} fontSize={12} fill="var(--mantine-color-text)">
                   {m.title.length > 28 ? `${m.title.slice(0, 27)}…` : m.title}
                 </text>
@@ -225,6 +300,11 @@ export function Gantt({
         <Text component="figcaption" size="xs" c="dimmed" mt={4}>
           {t('plans.gantt.legend')}
         </Text>
+        {editable && (
+          <Text id="gantt-keys" size="xs" c="dimmed">
+            {t('plans.gantt.keys')}
+          </Text>
+        )}
       </Box>
     </ScrollArea>
   );

@@ -214,6 +214,9 @@ export function InvestmentTab({ draft, update, view, readOnly, orgId, dirty }: P
           <Button component="a" href={`${base}/investment.csv`} variant="default" size="xs" download>
             {t('plans.investment.exportCsv')}
           </Button>
+          <Button component="a" href={`${base}.pdf`} variant="default" size="xs" download>
+            {t('plans.investment.exportPdf')}
+          </Button>
         </Group>
       </Group>
       {dirty && (

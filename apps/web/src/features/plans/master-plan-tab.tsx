@@ -23,6 +23,7 @@ import { CarriesOut } from './carries-out';
 import { monthBounds, replaceById, type Update } from './draft';
 import { Gantt } from './gantt';
 import { IndicatorsEditor } from './indicators-editor';
+import { PersonMonths } from './person-months';
 
 interface Props {
   orgId: string;
@@ -112,7 +113,21 @@ export function MasterPlanTab({ orgId, draft, update, view, readOnly }: Props) {
         <Title order={2} size="h3" mb="sm">
           {t('plans.master.timeline')}
         </Title>
-        <Gantt plan={draft} />
+        <Gantt
+          plan={draft}
+          {...(readOnly
+            ? {}
+            : {
+                onMilestone: (id: string, dates: { startsOn: string; dueOn: string }) => setMs(id, dates),
+                onPhase: (wsId: string, phaseId: string, dates: { startsOn: string; endsOn: string }) =>
+                  update((d) => ({
+                    ...d,
+                    workstreams: d.workstreams.map((w) =>
+                      w.id === wsId ? { ...w, phases: replaceById(w.phases, phaseId, dates) } : w,
+                    ),
+                  })),
+              })}
+        />
       </Card>
 
       {draft.workstreams.map((w) => {
@@ -488,52 +503,61 @@ function AvailabilityCard({ draft, update, view, readOnly }: Props) {
             {t('plans.availability.people')}
           </Title>
           {draft.people.map((p) => (
-            <Group key={p.id} gap="xs" align="flex-end">
-              <TextInput
-                aria-label={t('plans.availability.name')}
-                value={p.name}
-                readOnly={readOnly}
-                onChange={(e) =>
-                  update((d) => ({
-                    ...d,
-                    people: replaceById(d.people, p.id, { name: e.currentTarget.value }),
-                  }))
-                }
-              />
-              <NumberInput
-                aria-label={t('plans.availability.daysPerMonth')}
-                suffix={` ${t('plans.availability.daysUnit')}`}
-                w={130}
-                min={0}
-                max={31}
-                value={p.daysPerMonth}
-                readOnly={readOnly}
-                onChange={(v) =>
-                  update((d) => ({
-                    ...d,
-                    people: replaceById(d.people, p.id, { daysPerMonth: Number(v) || 0 }),
-                  }))
-                }
-              />
-              {!readOnly && (
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={t('plans.remove')}
-                  onClick={() =>
+            <Stack key={p.id} gap={4}>
+              <Group gap="xs" align="flex-end">
+                <TextInput
+                  aria-label={t('plans.availability.name')}
+                  value={p.name}
+                  readOnly={readOnly}
+                  onChange={(e) =>
                     update((d) => ({
                       ...d,
-                      people: d.people.filter((x) => x.id !== p.id),
-                      budgetLines: d.budgetLines.map((l) =>
-                        l.personId === p.id ? { ...l, personId: null } : l,
-                      ),
+                      people: replaceById(d.people, p.id, { name: e.currentTarget.value }),
                     }))
                   }
-                >
-                  ×
-                </ActionIcon>
-              )}
-            </Group>
+                />
+                <NumberInput
+                  aria-label={t('plans.availability.daysPerMonth')}
+                  suffix={` ${t('plans.availability.daysUnit')}`}
+                  w={130}
+                  min={0}
+                  max={31}
+                  value={p.daysPerMonth}
+                  readOnly={readOnly}
+                  onChange={(v) =>
+                    update((d) => ({
+                      ...d,
+                      people: replaceById(d.people, p.id, { daysPerMonth: Number(v) || 0 }),
+                    }))
+                  }
+                />
+                {!readOnly && (
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('plans.remove')}
+                    onClick={() =>
+                      update((d) => ({
+                        ...d,
+                        people: d.people.filter((x) => x.id !== p.id),
+                        budgetLines: d.budgetLines.map((l) =>
+                          l.personId === p.id ? { ...l, personId: null } : l,
+                        ),
+                      }))
+                    }
+                  >
+                    ×
+                  </ActionIcon>
+                )}
+              </Group>
+              <PersonMonths
+                person={p}
+                readOnly={readOnly}
+                onChange={(availability) =>
+                  update((d) => ({ ...d, people: replaceById(d.people, p.id, { availability }) }))
+                }
+              />
+            </Stack>
           ))}
           {!readOnly && (
             <Button

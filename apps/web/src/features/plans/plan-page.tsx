@@ -127,7 +127,14 @@ export function PlanPage() {
           ))}
         </Tabs.List>
         <Tabs.Panel value="dashboard" pt="lg">
-          <DashboardTab draft={draft} view={view} warnings={warnings} />
+          <DashboardTab
+            orgId={orgId}
+            draft={draft}
+            view={view}
+            warnings={warnings}
+            readOnly={readOnly}
+            dirty={dirty}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="specification" pt="lg">
           <SpecTab orgId={orgId} engagementId={engagementId} readOnly={readOnly} />

@@ -90,6 +90,9 @@ export function SpecTab({
           <Button component="a" href={`${base}/specification.docx`} variant="default" size="xs" download>
             {t('plans.spec.exportDocx')}
           </Button>
+          <Button component="a" href={`${base}/specification.pdf`} variant="default" size="xs" download>
+            {t('plans.spec.exportPdf')}
+          </Button>
           <Button
             component={Link}
             to={`/engagements/${engagementId}/plan/specification/print`}
