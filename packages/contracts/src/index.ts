@@ -13,6 +13,7 @@ export * from './networks.ts';
 export * from './people.ts';
 export * from './plans.ts';
 export * from './pollination.ts';
+export * from './pollination-communities.ts';
 export * from './reports.ts';
 export * from './sso.ts';
 export * from './surveys.ts';

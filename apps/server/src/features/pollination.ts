@@ -1,7 +1,12 @@
 import type { AppInstance } from '../app-instance.ts';
 import { pollinationRoutes } from '../http/pollination.routes.ts';
-// Registers the feature's part of a person's export and erasure (registerPersonalData).
+import { pollinationCommunityRoutes } from '../http/pollination-communities.routes.ts';
+// Register the feature's parts of a person's export and erasure (registerPersonalData).
 import '../services/pollination-personal-data.ts';
+import '../services/pollination-communities-personal-data.ts';
 
-/** Route plugins of the pollination feature (experience library, diffusion plans). */
-export const pollinationPlugins: ((app: AppInstance) => Promise<void>)[] = [pollinationRoutes];
+/** Route plugins of the pollination feature (experience library, diffusion plans, communities). */
+export const pollinationPlugins: ((app: AppInstance) => Promise<void>)[] = [
+  pollinationRoutes,
+  pollinationCommunityRoutes,
+];
