@@ -51,6 +51,8 @@ export type CommunityList = z.infer<typeof CommunityListSchema>;
 export const CommunityViewSchema = CommunitySummarySchema.extend({
   role: z.enum(['member', 'moderator']).nullable(),
   canModerate: z.boolean(),
+  /** Whether the caller receives the e-mail digest of this community (when SMTP is configured). */
+  digest: z.boolean(),
   canInvite: z.boolean(),
   organisations: z.array(z.object({ name: z.string(), host: z.boolean(), accepted: z.boolean() })),
 });

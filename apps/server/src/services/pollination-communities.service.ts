@@ -136,6 +136,7 @@ export async function readCommunity(db: Db, scope: OrgScope, communityId: string
     isMember: member?.org_id === scope.orgId,
     role: member?.org_id === scope.orgId ? (member.role as 'member' | 'moderator') : null,
     canModerate: await moderates(db, scope, community),
+    digest: member?.org_id === scope.orgId && member.digest === 1,
     canInvite: isHost && can(scope.role, 'org.update'),
     // A guest sees the organisations taking part; only the host sees invitations still pending.
     organisations: [
