@@ -1,6 +1,7 @@
 import type { AppInstance } from '../app-instance.ts';
 import { pollinationRoutes } from '../http/pollination.routes.ts';
 import { pollinationCommunityRoutes } from '../http/pollination-communities.routes.ts';
+import { pollinationPulseRoutes } from '../http/pollination-pulse.routes.ts';
 // Register the feature's parts of a person's export and erasure (registerPersonalData).
 import '../services/pollination-personal-data.ts';
 import '../services/pollination-communities-personal-data.ts';
@@ -9,4 +10,5 @@ import '../services/pollination-communities-personal-data.ts';
 export const pollinationPlugins: ((app: AppInstance) => Promise<void>)[] = [
   pollinationRoutes,
   pollinationCommunityRoutes,
+  pollinationPulseRoutes,
 ];
