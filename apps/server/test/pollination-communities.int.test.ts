@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
+import type { Mail, Mailer } from '../src/lib/mailer.ts';
 import { personalDataContributors } from '../src/services/personal-data.ts';
+import { sweepCommunityDigests } from '../src/services/pollination-digest.service.ts';
 import { addMember, createOrg, setupAdmin, type TestClient, testClient, uniqueEmail } from './factories.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';
@@ -271,6 +273,20 @@ describe.each(testDialects)('communities of practice on $name', (dialect) => {
     // B's owner does not moderate A's community.
     const bView = (await bOwner.get(orgBCommunity)).json<{ canModerate: boolean }>();
     expect(bView.canModerate).toBe(false);
+  });
+
+  it('mails a digest of unread notifications once, only when SMTP is configured', async () => {
+    const db = app.deps.database.db;
+    await owner.post(`${community()}/items`, { kind: 'post', title: 'Retour', body: 'Merci @Member Person' });
+    expect(await sweepCommunityDigests(db, { enabled: false, send: async () => {} })).toBe(0);
+    const sent: Mail[] = [];
+    const mailer: Mailer = { enabled: true, send: async (m) => void sent.push(m) };
+    expect(await sweepCommunityDigests(db, mailer)).toBeGreaterThan(0);
+    const mine = sent.filter((m) => m.text.includes('Binômes entre services'));
+    expect(mine.some((m) => m.text.includes('Retour'))).toBe(true);
+    sent.length = 0;
+    await sweepCommunityDigests(db, mailer);
+    expect(sent).toEqual([]);
   });
 
   it('exports and erases a person’s contributions', async () => {
