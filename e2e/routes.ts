@@ -156,6 +156,12 @@ export const PAGE_ROUTES: PageRoute[] = [
   },
   { pattern: 'pollination/plans/new', url: () => '/pollination/plans/new', as: 'owner' },
   { pattern: 'pollination/plans/:planId', url: (s) => `/pollination/plans/${s.planId}`, as: 'owner' },
+  { pattern: 'pollination/communities', url: () => '/pollination/communities', as: 'owner' },
+  {
+    pattern: 'pollination/communities/:communityId',
+    url: (s) => `/pollination/communities/${s.communityId}?tab=resources`,
+    as: 'owner',
+  },
   { pattern: 'organisation/sso', url: () => '/organisation/sso', as: 'owner' },
   { pattern: 'organisation', url: () => '/organisation', as: 'owner' },
   { pattern: 'account', url: () => '/account', as: 'owner' },

@@ -7,6 +7,8 @@ import { type RoomAuthorizer, type SocketMessageHandler, StatusListeners } from 
 import { assertEngagementAcceptsInput } from './services/engagement-guard.ts';
 import { LiveRuntime } from './services/live.service.ts';
 import { NetworkAnalysisJobs } from './services/networks-jobs.service.ts';
+import { buildIndex, type LibraryIndex } from './services/pollination-library.service.ts';
+import { LibraryIndexCache } from './services/pollination-search-cache.ts';
 import { ReportJobs } from './services/reports.service.ts';
 import { WebhookDispatcher } from './services/webhooks-dispatcher.ts';
 
@@ -31,6 +33,8 @@ export interface AppDeps {
   webhooks: WebhookDispatcher;
   /** PDF report jobs of this instance (tests wait on `idle()`). */
   reports: ReportJobs;
+  /** The experience library's full-text index per organisation (rebuilt when its rows change). */
+  libraryIndex: LibraryIndexCache<LibraryIndex>;
   engagementStatusListeners: StatusListeners;
   roomAuthorizers: Map<string, RoomAuthorizer>;
   socketHandlers: Map<string, SocketMessageHandler>;
@@ -64,6 +68,7 @@ export function createDeps(
     ),
     webhooks: new WebhookDispatcher(database.db),
     reports: new ReportJobs(database.db, live),
+    libraryIndex: new LibraryIndexCache(buildIndex),
     engagementStatusListeners: new StatusListeners(),
     roomAuthorizers: new Map<string, RoomAuthorizer>([['lobby', async () => true]]),
     socketHandlers,

@@ -14,6 +14,7 @@ export * from './notifications.ts';
 export * from './people.ts';
 export * from './plans.ts';
 export * from './pollination.ts';
+export * from './pollination-communities.ts';
 export * from './reports.ts';
 export * from './sso.ts';
 export * from './surveys.ts';

@@ -258,7 +258,8 @@ export async function pollinationRoutes(app: AppInstance): Promise<void> {
         response: { 200: LibraryResultSchema },
       },
     },
-    async (request) => searchLibrary(db, await requireOrgScope(request, 'org.read'), request.query),
+    async (request) =>
+      searchLibrary(db, await requireOrgScope(request, 'org.read'), request.query, app.deps.libraryIndex),
   );
 
   app.get(

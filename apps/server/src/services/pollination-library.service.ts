@@ -22,6 +22,7 @@ import {
   summaryOf,
 } from './pollination-experiences.service.ts';
 import { engagementFacts, profileOfFacts } from './pollination-profile.service.ts';
+import type { LibraryIndexCache } from './pollination-search-cache.ts';
 
 /**
  * The library a member can search: shared experiences of their own organisation they may read, and,
@@ -42,22 +43,35 @@ interface Candidate {
 const TEXT_FIELDS = ['title', 'body', 'methods'] as const;
 const BOOST: Partial<Record<(typeof TEXT_FIELDS)[number], number>> = { title: 3, methods: 1.5 };
 
-async function candidates(db: Db, scope: OrgScope): Promise<Candidate[]> {
+/**
+ * What the organisation's library holds (`all`: its shared experiences and, when its owner joined, the
+ * instance library's) and what this reader may read of it (`readable`).
+ */
+async function libraryOf(db: Db, scope: OrgScope): Promise<{ all: ExperienceRow[]; readable: Candidate[] }> {
   const ownName = await repo.organisationName(db, scope);
-  const out: Candidate[] = [];
+  const all: ExperienceRow[] = [];
+  const readable: Candidate[] = [];
   for (const row of await repo.experiencesOf(db, scope)) {
-    if (row.status === 'shared' && (await canRead(db, scope, row))) {
-      out.push({ row, organisationName: row.remove_organisation ? null : ownName });
+    if (row.status === 'shared') {
+      all.push(row);
+      if (await canRead(db, scope, row)) {
+        readable.push({ row, organisationName: row.remove_organisation ? null : ownName });
+      }
     }
   }
   if ((await repo.settings(db, scope))?.instance_library_at) {
     for (const row of await repo.instanceShared(db)) {
       if (row.org_id !== scope.orgId) {
-        out.push({ row, organisationName: row.remove_organisation ? null : row.org_name });
+        all.push(row);
+        readable.push({ row, organisationName: row.remove_organisation ? null : row.org_name });
       }
     }
   }
-  return out;
+  return { all, readable };
+}
+
+async function candidates(db: Db, scope: OrgScope): Promise<Candidate[]> {
+  return (await libraryOf(db, scope)).readable;
 }
 
 function fieldName(field: string, language: StemLanguage) {
@@ -99,6 +113,8 @@ export function buildIndex(rows: readonly ExperienceRow[]) {
   return index;
 }
 
+export type LibraryIndex = ReturnType<typeof buildIndex>;
+
 /** Ids with scores, best first: the query stemmed in French over French fields, in English over English ones. */
 export function searchIndex(index: ReturnType<typeof buildIndex>, query: string): Map<string, number> {
   const scores = new Map<string, number>();
@@ -127,8 +143,11 @@ export async function searchLibrary(
     cynefin?: string | undefined;
     methodId?: string | undefined;
   },
+  /** The per-organisation index cache of this process; without one the index is built for the request. */
+  cache?: LibraryIndexCache<LibraryIndex>,
 ) {
-  let pool = await candidates(db, scope);
+  const library = await libraryOf(db, scope);
+  let pool = library.readable;
   pool = pool.filter(({ row }) => {
     const forms = readStored(PollinationJson.strings, row.ic_forms) ?? [];
     const methods = readStored(PollinationJson.strings, row.method_ids) ?? [];
@@ -144,7 +163,10 @@ export async function searchLibrary(
       .sort((a, b) => b.row.updated_at.localeCompare(a.row.updated_at))
       .map((c) => ({ ...summaryOf(c.row, c.organisationName), ...crossOrg(c, scope), score: 0, facets: [] }));
   } else {
-    const scores = searchIndex(buildIndex(pool.map((c) => c.row)), query.q);
+    // The cached index covers the organisation's whole library; hits are kept only within this
+    // reader's pool (filtered above), so a cached index never shows what the reader may not read.
+    const index = cache ? cache.indexFor(scope.orgId, library.all) : buildIndex(pool.map((c) => c.row));
+    const scores = searchIndex(index, query.q);
     hits = pool
       .filter((c) => scores.has(c.row.id))
       .map((c) => ({

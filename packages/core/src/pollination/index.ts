@@ -1,4 +1,5 @@
 export * from './anonymise.ts';
+export * from './community.ts';
 export * from './diffusion.ts';
 export * from './markdown.ts';
 export * from './similarity.ts';

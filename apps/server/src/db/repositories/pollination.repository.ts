@@ -1,6 +1,9 @@
 import type { Db } from '../db.ts';
 import type { OrgScope } from '../org-scope.ts';
+import { readStored } from '../stored-json.ts';
+import { PollinationJson } from '../stored-json-pollination.ts';
 import type {
+  AdoptionPulsesTable,
   AdoptionReportsTable,
   DiffusionAgentsTable,
   DiffusionPlansTable,
@@ -276,5 +279,79 @@ export const pollinationRepository = {
       .where('network_id', '=', networkId)
       .executeTakeFirst();
     return Number(row?.n ?? 0);
+  },
+
+  // ---- adoption pulses ----
+
+  async insertPulse(db: Db, row: AdoptionPulsesTable): Promise<void> {
+    await db.insertInto('adoption_pulses').values(row).execute();
+  },
+
+  /** A pulse by its link: the capability itself, no organisation scope (the token is the right). */
+  async pulseByTokenHash(db: Db, tokenHash: string) {
+    return db
+      .selectFrom('adoption_pulses')
+      .innerJoin('diffusion_plans', 'diffusion_plans.id', 'adoption_pulses.plan_id')
+      .innerJoin('collectives', 'collectives.id', 'adoption_pulses.collective_id')
+      .select([
+        'adoption_pulses.id',
+        'adoption_pulses.closed_at',
+        'diffusion_plans.practice',
+        'collectives.name as collective_name',
+      ])
+      .where('adoption_pulses.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+  },
+
+  async pulse(db: Db, planId: string, pulseId: string): Promise<AdoptionPulsesTable | undefined> {
+    return db
+      .selectFrom('adoption_pulses')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('id', '=', pulseId)
+      .executeTakeFirst();
+  },
+
+  async pulsesOf(db: Db, planId: string): Promise<AdoptionPulsesTable[]> {
+    return db
+      .selectFrom('adoption_pulses')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .orderBy('created_at')
+      .execute();
+  },
+
+  async closePulse(db: Db, pulseId: string, now: string): Promise<void> {
+    await db.updateTable('adoption_pulses').set({ closed_at: now }).where('id', '=', pulseId).execute();
+  },
+
+  async insertPulseAnswer(db: Db, pulseId: string, stage: string, now: string, id: string): Promise<void> {
+    await db
+      .insertInto('adoption_pulse_answers')
+      .values({ id, pulse_id: pulseId, stage, created_at: now })
+      .execute();
+  },
+
+  async pulseStages(db: Db, pulseId: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('adoption_pulse_answers')
+      .select('stage')
+      .where('pulse_id', '=', pulseId)
+      .execute();
+    return rows.map((r) => r.stage);
+  },
+
+  /** The target collectives of a plan (its JSON list, decoded here). */
+  planCollectiveIds(plan: DiffusionPlanRow): string[] {
+    return readStored(PollinationJson.strings, plan.collective_ids) ?? [];
+  },
+
+  async minGroupSize(db: Db, scope: OrgScope): Promise<number | null> {
+    const row = await db
+      .selectFrom('organisations')
+      .select('min_group_size')
+      .where('id', '=', scope.orgId)
+      .executeTakeFirst();
+    return row?.min_group_size ?? null;
   },
 };

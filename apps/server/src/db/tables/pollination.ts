@@ -89,7 +89,115 @@ export interface AdoptionReportsTable {
   created_at: string;
 }
 
+/** A community of practice, hosted by one organisation. */
+export interface CommunitiesTable {
+  id: string;
+  org_id: string;
+  title: string;
+  theme: string;
+  description: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A guest organisation of a community: it takes part once `accepted_at` is set (both owners agreed). */
+export interface CommunityOrgsTable {
+  community_id: string;
+  org_id: string;
+  invited_by: string | null;
+  invited_at: string;
+  accepted_by: string | null;
+  accepted_at: string | null;
+}
+
+/** `org_id`: the organisation through which the person belongs; `role`: member | moderator. */
+export interface CommunityMembersTable {
+  community_id: string;
+  user_id: string;
+  org_id: string;
+  role: string;
+  digest: number;
+  joined_at: string;
+}
+
+/** A contribution: post, question, answer (parent = the question), resource (url or file), event. */
+export interface CommunityItemsTable {
+  id: string;
+  community_id: string;
+  kind: string;
+  parent_id: string | null;
+  title: string;
+  body: string;
+  url: string | null;
+  starts_at: string | null;
+  place: string | null;
+  author_id: string | null;
+  author_org_id: string | null;
+  useful_at: string | null;
+  useful_by: string | null;
+  hidden_at: string | null;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+  created_at: string;
+}
+
+export interface CommunityFilesTable {
+  id: string;
+  item_id: string;
+  name: string;
+  mime: string;
+  size_bytes: number;
+  data: Buffer | Uint8Array;
+}
+
+export interface CommunityReportsTable {
+  id: string;
+  item_id: string;
+  reporter_id: string | null;
+  reason: string;
+  created_at: string;
+}
+
+/** `kind`: mention | answer. */
+export interface CommunityNotificationsTable {
+  id: string;
+  user_id: string;
+  community_id: string;
+  item_id: string;
+  kind: string;
+  created_at: string;
+  read_at: string | null;
+  digested_at: string | null;
+}
+
+/** A one-question pulse sent to a collective through a link (only the hash of its token is kept). */
+export interface AdoptionPulsesTable {
+  id: string;
+  plan_id: string;
+  collective_id: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface AdoptionPulseAnswersTable {
+  id: string;
+  pulse_id: string;
+  stage: string;
+  created_at: string;
+}
+
 export type PollinationTables = {
+  communities: CommunitiesTable;
+  community_orgs: CommunityOrgsTable;
+  community_members: CommunityMembersTable;
+  community_items: CommunityItemsTable;
+  community_files: CommunityFilesTable;
+  community_reports: CommunityReportsTable;
+  community_notifications: CommunityNotificationsTable;
+  adoption_pulses: AdoptionPulsesTable;
+  adoption_pulse_answers: AdoptionPulseAnswersTable;
   experiences: ExperiencesTable;
   pollination_settings: PollinationSettingsTable;
   diffusion_plans: DiffusionPlansTable;

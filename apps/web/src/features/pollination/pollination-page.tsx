@@ -51,6 +51,15 @@ export function PollinationPage() {
       <Library orgId={orgId} />
       <Similar orgId={orgId} />
       <Plans orgId={orgId} canWrite={canWrite} />
+      <Card withBorder p="lg" component="section" aria-labelledby="communities-link">
+        <Title order={2} size="h3" mb="xs" id="communities-link">
+          {t('pollination.communities.title')}
+        </Title>
+        <Text mb="sm">{t('pollination.communities.intro')}</Text>
+        <Button component={Link} to="/pollination/communities" variant="light">
+          {t('pollination.communities.open')}
+        </Button>
+      </Card>
       {can('org.update') && <InstanceSettings orgId={orgId} />}
     </Stack>
   );

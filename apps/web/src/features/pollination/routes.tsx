@@ -8,6 +8,10 @@ const ExperiencePage = lazy(() => import('./experience-page').then((m) => ({ def
 const LibraryExperiencePage = lazy(() =>
   import('./experience-page').then((m) => ({ default: m.LibraryExperiencePage })),
 );
+const CommunitiesPage = lazy(() =>
+  import('./communities-page').then((m) => ({ default: m.CommunitiesPage })),
+);
+const CommunityPage = lazy(() => import('./community-page').then((m) => ({ default: m.CommunityPage })));
 const NewPlanPage = lazy(() => import('./new-plan-page').then((m) => ({ default: m.NewPlanPage })));
 const PlanPage = lazy(() => import('./plan-page').then((m) => ({ default: m.PlanPage })));
 
@@ -18,4 +22,6 @@ export const pollinationRoutes: RouteObject[] = [
   { path: 'pollination/library/:experienceId', element: <LibraryExperiencePage /> },
   { path: 'pollination/plans/new', element: <NewPlanPage /> },
   { path: 'pollination/plans/:planId', element: <PlanPage /> },
+  { path: 'pollination/communities', element: <CommunitiesPage /> },
+  { path: 'pollination/communities/:communityId', element: <CommunityPage /> },
 ];
