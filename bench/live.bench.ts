@@ -269,6 +269,7 @@ async function run(options: Options, database: 'sqlite' | 'postgres') {
     let gaps = 0;
     /** live.events messages the facilitator received: votes per message tells the group-commit batch size. */
     let facilitatorMessages = 0;
+    let joinedSeen = 0;
     const facilitatorConnect = async (url: string) => {
       const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/ws`, {
         headers: { cookie: session, origin: url },
@@ -292,6 +293,9 @@ async function run(options: Options, database: 'sqlite' | 'postgres') {
           }[]) {
             if (event.type === 'activity.added') {
               activityId = event.activityId;
+            }
+            if (event.type === 'participant.joined') {
+              joinedSeen++;
             }
             if (event.type === 'dotVote.placed' && !seenAt.has(event.commandId)) {
               seenAt.set(event.commandId, t);
@@ -353,6 +357,13 @@ async function run(options: Options, database: 'sqlite' | 'postgres') {
       failIf(r.failures, 'join');
     }
     const joinMs = performance.now() - tJoin;
+    // Phones resume from the lobby they hold: the facilitator's seq once it has seen every arrival.
+    // With two instances the arrivals on B reach A through Redis and may lag behind the HTTP answers;
+    // resuming from an older seq would make every phone read thousands of roster events.
+    const joinedBy = performance.now() + 120_000;
+    while (joinedSeen < options.participants && performance.now() < joinedBy) {
+      await sleep(100);
+    }
     await sleep(1500);
     const before = await Promise.all(servers.map((s) => metricsOf(s.url)));
     const tConnect = performance.now();

@@ -377,9 +377,22 @@ export class LiveRuntime {
       const rows = await workshopsRepository.parsedEventsAfter(db, workshopId, from, through - from);
       const state = this.engine.peek(workshopId);
       const events: { seq: number; event: LiveEvent }[] = [];
+      // As in the live feed, a large room's participant does not receive the others' arrivals and
+      // departures: 10,000 phones catching up on 1,000 arrivals each would be 10⁷ roster events.
+      const { viewer } = identity;
+      const me =
+        viewer.role === 'participant' && viewer.participantId !== REDACTED_ID ? viewer.participantId : null;
+      const skipsRoster = me !== null && (this.viewers.get(workshopId)?.participants ?? 0) > LARGE_ROOM;
       for (const row of rows) {
         const event = row.event;
-        const shown = state ? redactEventFor(state, event, identity.viewer) : null;
+        if (
+          skipsRoster &&
+          ROSTER_EVENTS.has(event.type) &&
+          (event as { participantId?: unknown }).participantId !== me
+        ) {
+          continue;
+        }
+        const shown = state ? redactEventFor(state, event, viewer) : null;
         if (shown) {
           events.push({ seq: Number(row.seq), event: shown });
         }
