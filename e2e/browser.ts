@@ -91,10 +91,11 @@ function watchBrowser(browser: Browser): JourneyWatch {
 export function useServerAndBrowser(): { server: SpawnedServer; browser: Browser; watch: JourneyWatch } {
   const ctx = {} as { server: SpawnedServer; browser: Browser; watch: JourneyWatch };
   beforeAll(async () => {
-    ctx.server = await spawnServer([], { built: true });
+    // A loaded machine (several builds at once) can take more than the default 30 s to start a server.
+    ctx.server = await spawnServer([], { built: true, timeoutMs: 120_000 });
     ctx.browser = await launchChromium();
     ctx.watch = watchBrowser(ctx.browser);
-  });
+  }, 180_000);
   afterEach(() => {
     const seen = ctx.watch ? ctx.watch.problems.splice(0) : [];
     expect(seen, 'console errors or unexpected HTTP failures in the journey').toEqual([]);
