@@ -75,8 +75,13 @@ describe.skipIf(!pgTestUrl || !redisTestUrl)('one charter edited through two ins
     await admin.connect();
     await admin.query(`create database ${dbName}`);
     const dbUrl = pgTestUrl!.replace(/\/[^/]*$/, `/${dbName}`);
-    const a = await spawnServer(['--database-url', dbUrl, '--redis-url', redisTestUrl!]);
-    const b = await spawnServer(['--database-url', dbUrl, '--redis-url', redisTestUrl!]);
+    // Started from source (tsx compiles on start): allow for a loaded machine.
+    const a = await spawnServer(['--database-url', dbUrl, '--redis-url', redisTestUrl!], {
+      timeoutMs: 120_000,
+    });
+    const b = await spawnServer(['--database-url', dbUrl, '--redis-url', redisTestUrl!], {
+      timeoutMs: 120_000,
+    });
     try {
       const setup = await call(a.url, 'POST', '/api/setup', {
         email: 'lead@example.org',
@@ -131,5 +136,5 @@ describe.skipIf(!pgTestUrl || !redisTestUrl)('one charter edited through two ins
       await admin.query(`drop database if exists ${dbName} with (force)`).catch(() => undefined);
       await admin.end();
     }
-  }, 120_000);
+  }, 300_000);
 });
