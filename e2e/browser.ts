@@ -93,8 +93,6 @@ export function useServerAndBrowser(): { server: SpawnedServer; browser: Browser
   beforeAll(async () => {
     // The start is not what these files measure (bench:startup does): on a loaded CI machine it can
     // take well over spawnServer's default 30 s, so it gets the whole hook's time.
-    ctx.server = await spawnServer([], { built: true, timeoutMs: 100_000 });
-    // A loaded machine (several builds at once) can take more than the default 30 s to start a server.
     ctx.server = await spawnServer([], { built: true, timeoutMs: 120_000 });
     ctx.browser = await launchChromium();
     ctx.watch = watchBrowser(ctx.browser);

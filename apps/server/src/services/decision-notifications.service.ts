@@ -31,28 +31,11 @@ export async function notifyProposal(db: Db, p: ProposalRow, kind: NotificationK
     // A reminder is written once per round (a proposal re-opened for review reminds again).
     dedupeKey:
       kind === 'closing_soon' || kind === 'review_due' ? `proposal.${kind}:${p.id}:${p.round}` : null,
-  await notificationsRepository.insertMany(
-    db,
-    [...userIds].map((userId) => ({
-      id: newId(),
-      org_id: p.org_id,
-      user_id: userId,
-      kind,
-      object_kind: 'proposal',
-      object_id: p.id,
-      engagement_id: p.engagement_id,
-      title: p.title,
-      created_at: now,
-      read_at: null,
-    })),
-  );
-  const users = await notificationsRepository.mailRecipients(db, [...userIds]);
   });
 }
 
 export async function listNotifications(db: Db, scope: OrgScope) {
-    .where('object_kind', '=', 'proposal')
-  const rows = await notificationsRepository.listMine(db, scope, 200);
+  const rows = await notificationsRepository.listProposalNotices(db, scope, 200);
   return {
     notifications: rows.map((r) => ({
       id: r.id,

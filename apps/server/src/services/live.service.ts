@@ -622,10 +622,9 @@ export class LiveRuntime {
             events.push(shown);
           }
         }
-        emit(entry, events.length > 0 ? AudienceText.message(batch, after, eventsJson(events)) : null);
         emit(
           entry,
-          events.length > 0 ? AudienceText.message(batch, after, JSON.stringify(events)) : null,
+          events.length > 0 ? AudienceText.message(batch, after, eventsJson(events)) : null,
           () => eventsMessage(batch, after, events),
         );
       }

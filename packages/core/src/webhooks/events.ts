@@ -17,9 +17,8 @@ export const WEBHOOK_EVENT_TYPES_EMITTED = [
   'plan.milestone.changed',
 ] as const;
 
-/** Declared so endpoints can subscribe now; emitted once plans land. */
-export const WEBHOOK_EVENT_TYPES_DECLARED = ['plan.milestone.changed'] as const;
-export const WEBHOOK_EVENT_TYPES_DECLARED = ['charter.adopted'] as const;
+/** Declared so endpoints can subscribe before their capability emits them (none at present). */
+export const WEBHOOK_EVENT_TYPES_DECLARED = [] as const;
 
 export const WEBHOOK_EVENT_TYPES = [...WEBHOOK_EVENT_TYPES_EMITTED, ...WEBHOOK_EVENT_TYPES_DECLARED] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

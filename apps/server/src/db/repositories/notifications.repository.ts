@@ -1,4 +1,5 @@
 import { decodeRow, decodeRows, encodeRow, StoredJson } from '../stored-json.ts';
+import type { OrgScope } from '../org-scope.ts';
 import type { NotificationsTable } from '../tables/notifications.ts';
 import type { Db } from './users.repository.ts';
 
@@ -161,28 +162,27 @@ export const notificationsRepository = {
   async deleteForUser(db: Db, userId: string, orgId: string): Promise<void> {
     await db.deleteFrom('notifications').where('user_id', '=', userId).where('org_id', '=', orgId).execute();
   },
-};
-import type { Db } from '../db.ts';
-import type { OrgScope } from '../org-scope.ts';
-import type { NotificationsTable } from '../tables/decisions.ts';
-/** In-app notifications: written in the caller's transaction, read by their recipient in the scope's organisation. */
-  async insertMany(db: Db, rows: NotificationsTable[]): Promise<void> {
-    if (rows.length > 0) {
-      await db.insertInto('notifications').values(rows).execute();
-  /** The active accounts among these users, with what an email to them needs. */
-  mailRecipients(db: Db, userIds: string[]) {
-    return db
-      .selectFrom('users')
-      .select(['email', 'language'])
-      .where('id', 'in', userIds)
-      .where('disabled_at', 'is', null)
-  listMine(db: Db, scope: OrgScope, limit: number): Promise<NotificationsTable[]> {
-    return db
+  /** The person's proposal notifications in the scope's organisation (the decisions panel's list). */
+  async listProposalNotices(db: Db, scope: OrgScope, limit: number): Promise<NotificationRow[]> {
+    const rows = await db
+      .selectFrom('notifications')
+      .selectAll()
       .where('org_id', '=', scope.orgId)
       .where('user_id', '=', scope.userId)
+      .where('object_kind', '=', 'proposal')
       .orderBy('created_at', 'desc')
       .limit(limit)
+      .execute();
+    return decodeRows(rows, notificationJson);
+  },
+
   async markMineRead(db: Db, scope: OrgScope, ids: string[], at: string): Promise<void> {
     await db
+      .updateTable('notifications')
+      .set({ read_at: at })
       .where('org_id', '=', scope.orgId)
       .where('user_id', '=', scope.userId)
+      .where('id', 'in', ids)
+      .execute();
+  },
+};
