@@ -336,6 +336,7 @@ export class LiveRuntime {
         sendText(
           ctx.client,
           `{"type":"live.ack","commandId":${JSON.stringify(msg.commandId)},"seq":${result.seq}}`,
+          () => ({ type: 'live.ack', commandId: msg.commandId, seq: result.seq }),
         );
       } else {
         send(ctx.client, {
