@@ -121,7 +121,12 @@ describe.each(testDialects)('evaluation on $name', (dialect) => {
     const url = `/api/orgs/${orgId}/workshops/${workshop.id}/feedback`;
     const summary = (await owner.get(url)).json<WorkshopFeedbackSummary>();
     // Six answers so far (the first test's five and Bea's), only four with an open answer of the ten needed.
-    expect(summary).toMatchObject({ status: 'shown', respondents: 6, commentsStatus: 'suppressed', comments: [] });
+    expect(summary).toMatchObject({
+      status: 'shown',
+      respondents: 6,
+      commentsStatus: 'suppressed',
+      comments: [],
+    });
     expect(summary.distribution.find((d) => d.value === 3)?.count).toBe(1);
     expect(JSON.stringify(summary)).not.toContain('moyen');
     // Members see workshop results but not the feedback (a facilitator's reading); other ids are 404.

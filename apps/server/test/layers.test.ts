@@ -124,7 +124,6 @@ describe('server layers', () => {
     'services/proposals-live.service.ts',
     'services/proposals-public.service.ts',
     'services/proposals-view.ts',
-    'services/webhooks-outbox.ts',
   ];
 
   it('parses stored JSON only in repositories', () => {

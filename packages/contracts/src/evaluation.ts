@@ -25,9 +25,7 @@ export type WorkshopFeedbackSummary = z.infer<typeof WorkshopFeedbackSummarySche
 export const MyWorkshopFeedbackSchema = z.object({
   workshopTitle: z.string(),
   workshopStatus: z.string(),
-  answer: z
-    .object({ usefulness: z.number().int(), comment: z.string(), updatedAt: z.string() })
-    .nullable(),
+  answer: z.object({ usefulness: z.number().int(), comment: z.string(), updatedAt: z.string() }).nullable(),
 });
 export type MyWorkshopFeedback = z.infer<typeof MyWorkshopFeedbackSchema>;
 export const WorkshopFeedbackOrgParamsSchema = z.object({ orgId: IdSchema, workshopId: IdSchema });

@@ -63,11 +63,7 @@ export async function evaluationRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) =>
-      workshopFeedbackSummary(
-        db,
-        await requireOrgScope(request, 'workshop.run'),
-        request.params.workshopId,
-      ),
+      workshopFeedbackSummary(db, await requireOrgScope(request, 'workshop.run'), request.params.workshopId),
   );
 
   app.get(

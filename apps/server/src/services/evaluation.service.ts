@@ -66,7 +66,9 @@ export async function myWorkshopFeedback(db: Db, workshopId: string, participant
   return {
     workshopTitle: workshop.title,
     workshopStatus: workshop.status,
-    answer: row ? { usefulness: row.usefulness, comment: row.comment ?? '', updatedAt: row.updated_at } : null,
+    answer: row
+      ? { usefulness: row.usefulness, comment: row.comment ?? '', updatedAt: row.updated_at }
+      : null,
   };
 }
 
