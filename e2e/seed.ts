@@ -210,5 +210,19 @@ export async function seedEverything(owner: BrowserContext, baseUrl: string): Pr
     'share',
   );
   seed.sharedExperienceId = shared.id;
+  // A webhook endpoint (subscribed to an event the seed never emits, so nothing is sent) for the
+  // webhooks page, and a report of the engagement for its reports page.
+  await ok(
+    client.post(`${org}/webhooks`, {
+      url: 'https://hooks.example.org/essaim',
+      description: 'Entrepôt de données',
+      eventTypes: ['engagement.stopped'],
+    }),
+    'webhook endpoint',
+  );
+  await ok(
+    client.post(`${org}/engagements/${engagementId}/reports`, { kind: 'decisions', lang: 'fr' }),
+    'decision register report',
+  );
   return seed;
 }

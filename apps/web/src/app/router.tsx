@@ -12,6 +12,7 @@ import { networkPublicRoutes, networkRoutes } from '../features/network/routes';
 import { opinionsPublicRoutes, opinionsRoutes } from '../features/opinions/routes';
 import { plansRoutes } from '../features/plans/routes';
 import { pollinationRoutes } from '../features/pollination/routes';
+import { reportsPublicRoutes, reportsRoutes } from '../features/reports/routes';
 import { ssoRoutes } from '../features/sso/routes';
 import { workshopsPublicRoutes, workshopsRoutes } from '../features/workshops/routes';
 import { AppLayout } from './app-layout';
@@ -91,6 +92,7 @@ export const router = createBrowserRouter([
           ...opinionsPublicRoutes,
           ...competenciesPublicRoutes,
           ...decisionsPublicRoutes,
+          ...reportsPublicRoutes,
         ],
       },
       {
@@ -125,6 +127,7 @@ export const router = createBrowserRouter([
                   ...ssoRoutes,
                   ...plansRoutes,
                   ...pollinationRoutes,
+                  ...reportsRoutes,
                   { path: 'organisation', element: <OrganisationPage /> },
                   { path: 'account', element: <AccountPage /> },
                   { path: 'audit', element: <AuditPage /> },

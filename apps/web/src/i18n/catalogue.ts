@@ -22,6 +22,7 @@ import enOpinion from './locales/en/opinion.json';
 import enOrgs from './locales/en/orgs.json';
 import enPlans from './locales/en/plans.json';
 import enPollination from './locales/en/pollination.json';
+import enReports from './locales/en/reports.json';
 import enSso from './locales/en/sso.json';
 import enWorkshop from './locales/en/workshop.json';
 import enShell from './locales/en.json';
@@ -43,6 +44,7 @@ import frOpinion from './locales/fr/opinion.json';
 import frOrgs from './locales/fr/orgs.json';
 import frPlans from './locales/fr/plans.json';
 import frPollination from './locales/fr/pollination.json';
+import frReports from './locales/fr/reports.json';
 import frSso from './locales/fr/sso.json';
 import frWorkshop from './locales/fr/workshop.json';
 import frShell from './locales/fr.json';
@@ -69,6 +71,7 @@ export const frCatalogue = {
   a11y: frA11y,
   plans: frPlans,
   pollination: frPollination,
+  reports: frReports,
 };
 
 export const enCatalogue = {
@@ -93,4 +96,5 @@ export const enCatalogue = {
   a11y: enA11y,
   plans: enPlans,
   pollination: enPollination,
+  reports: enReports,
 };
