@@ -53,7 +53,12 @@ export const PAGE_ROUTES: PageRoute[] = [
   { pattern: 'engagements/new', url: () => '/engagements/new', as: 'owner' },
   { pattern: 'engagements/:engagementId', url: (s) => `/engagements/${s.engagementId}`, as: 'owner' },
   { pattern: 'people', url: () => '/people', as: 'owner' },
-  { pattern: 'organisation/webhooks', url: () => '/organisation/webhooks', as: 'owner', readyText: /hooks\.example\.org/ },
+  {
+    pattern: 'organisation/webhooks',
+    url: () => '/organisation/webhooks',
+    as: 'owner',
+    readyText: /hooks\.example\.org/,
+  },
   {
     pattern: 'engagements/:engagementId/reports',
     url: (s) => `/engagements/${s.engagementId}/reports`,

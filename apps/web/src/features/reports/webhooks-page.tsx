@@ -41,7 +41,13 @@ function SecretModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={created !== null} onClose={onClose} title={t('reports.webhooks.secret.title')} size="lg">
+    <Modal
+      opened={created !== null}
+      onClose={onClose}
+      title={t('reports.webhooks.secret.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('reports.common.close') }}
+    >
       {created && (
         <Stack gap="md">
           <Alert
@@ -261,6 +267,7 @@ function Webhooks({ orgId }: { orgId: string }) {
           editing === 'new' ? t('reports.webhooks.form.createTitle') : t('reports.webhooks.form.editTitle')
         }
         size="lg"
+        closeButtonProps={{ 'aria-label': t('reports.common.close') }}
       >
         {editing !== null && (
           <WebhookForm
