@@ -298,6 +298,14 @@ export function ConsolePage() {
       </Button>
       <Button
         component="a"
+        href={`${workshopPath(orgId, workshopId)}/export?format=xlsx`}
+        variant="default"
+        size="xs"
+      >
+        {t('reports.xlsx.button')}
+      </Button>
+      <Button
+        component="a"
         href={`${workshopPath(orgId, workshopId)}/export?format=json`}
         variant="default"
         size="xs"
