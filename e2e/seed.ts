@@ -210,5 +210,25 @@ export async function seedEverything(owner: BrowserContext, baseUrl: string): Pr
     'share',
   );
   seed.sharedExperienceId = shared.id;
+  // A webhook endpoint (subscribed to an event the seed never emits, so nothing is sent) for the
+  // webhooks page, and a report of the engagement for its reports page.
+  const answered = async (r: Promise<TestResponse>, status: number, what: string) => {
+    const response = await r;
+    expect(response.status, `${what}: ${JSON.stringify(response.body).slice(0, 300)}`).toBe(status);
+  };
+  await answered(
+    client.post(`${org}/webhooks`, {
+      url: 'https://hooks.example.org/essaim',
+      description: 'Entrepôt de données',
+      eventTypes: ['engagement.stopped'],
+    }),
+    201,
+    'webhook endpoint',
+  );
+  await answered(
+    client.post(`${org}/engagements/${engagementId}/reports`, { kind: 'decisions', lang: 'fr' }),
+    202,
+    'decision register report',
+  );
   return seed;
 }

@@ -1,4 +1,5 @@
 import { readCsv } from '@essaim/core';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
@@ -179,5 +180,75 @@ describe.each(testDialects)('CSV exports on $name', (dialect) => {
     );
     // Each payload reached some file, guarded (so the sweep really exercised the writer).
     expect([...seen].sort()).toEqual(Object.values(PAYLOADS).sort());
+  });
+
+  it('gives every CSV route an XLSX sibling with the same rows and no formula', async () => {
+    /** Spreadsheets laid out on purpose (their own writer, live formulas the plan's totals use). */
+    const OWN_LAYOUT = new Set(['/api/orgs/:orgId/engagements/:engagementId/plan/investment.csv']);
+    const acceptsCsv = (q: unknown) =>
+      (q as { safeParse?: (v: unknown) => { success: boolean } } | undefined)?.safeParse?.({ format: 'csv' })
+        .success === true &&
+      (q as { safeParse: (v: unknown) => { success: boolean } }).safeParse({ format: 'no-such-format' })
+        .success === false;
+    const csvRoutes = app.routeTable.filter(
+      (r) => r.method === 'GET' && (r.url.endsWith('.csv') || acceptsCsv(r.schema?.querystring)),
+    );
+    const compared: string[] = [];
+    const failures: string[] = [];
+    for (const route of csvRoutes) {
+      const url = fillParams(route.url, ids);
+      const csv = await owner.get(route.url.endsWith('.csv') ? url : `${url}?format=csv`);
+      if (!String(csv.headers['content-type'] ?? '').startsWith('text/csv')) {
+        continue;
+      }
+      const xlsxUrl = route.url.endsWith('.csv') ? url.replace(/\.csv$/, '.xlsx') : `${url}?format=xlsx`;
+      const r = await app.inject({ method: 'GET', url: xlsxUrl, headers: { cookie: owner.cookie ?? '' } });
+      if (r.statusCode !== 200 || !String(r.headers['content-type']).includes('spreadsheetml')) {
+        failures.push(`${route.url}: no XLSX sibling (${r.statusCode} ${r.headers['content-type']})`);
+        continue;
+      }
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+      if (OWN_LAYOUT.has(route.url)) {
+        continue; // it parses; its layout is its own
+      }
+      const sheet = workbook.worksheets[0]!;
+      const rows: string[][] = [];
+      sheet.eachRow({ includeEmpty: true }, (row) => {
+        const cells: string[] = [];
+        for (let c = 1; c <= row.cellCount; c++) {
+          const cell = row.getCell(c);
+          if (cell.type === ExcelJS.ValueType.Formula) {
+            failures.push(`${route.url}: formula cell ${cell.address}`);
+          }
+          cells.push(cell.value === null || cell.value === undefined ? '' : String(cell.value));
+        }
+        rows.push(cells);
+      });
+      const expected = readCsv(String(csv.body), { trim: false }).records.map((rec) => rec.fields);
+      // Trailing empty cells are not stored in XLSX: compare rows without them.
+      const trimEnd = (row: string[]) => {
+        const out = [...row];
+        while (out.length > 0 && out[out.length - 1] === '') {
+          out.pop();
+        }
+        return out;
+      };
+      // Exporting the audit log is itself audited: the export between the two requests is left aside.
+      const stable = (all: string[][]) => all.filter((row) => !row.includes('audit.exported')).map(trimEnd);
+      expect(stable(rows), route.url).toEqual(stable(expected));
+      compared.push(route.url);
+    }
+    expect(failures).toEqual([]);
+    expect(compared).toEqual(
+      expect.arrayContaining([
+        '/api/orgs/:orgId/audit.csv',
+        '/api/orgs/:orgId/campaigns/:campaignId/export.csv',
+        '/api/orgs/:orgId/workshops/:workshopId/export',
+        '/api/orgs/:orgId/conversations/:conversationId/export/comments.csv',
+        '/api/orgs/:orgId/conversations/:conversationId/export/votes.csv',
+        '/api/orgs/:orgId/decisions/export',
+      ]),
+    );
   });
 });

@@ -1,7 +1,8 @@
-import type { EvaluationView } from '@essaim/contracts';
+import type { EvaluationView, MyWorkshopFeedback, WorkshopFeedbackSummary } from '@essaim/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
+import { personalDataContributors } from '../src/services/personal-data.ts';
 import { addMember, createOrg, ORIGIN, setupAdmin, type TestClient } from './factories.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';
@@ -11,6 +12,7 @@ describe.each(testDialects)('evaluation on $name', (dialect) => {
   let handle: DbHandle;
   let owner: TestClient;
   let member: TestClient;
+  let memberId: string;
   let orgId: string;
   let engagementId: string;
   let workshop: { id: string; code: string };
@@ -43,7 +45,7 @@ describe.each(testDialects)('evaluation on $name', (dialect) => {
     app = await buildTestApp(handle);
     owner = (await setupAdmin(app)).client;
     orgId = await createOrg(owner, 'Évaluer');
-    member = (await addMember(app, owner, orgId, 'member')).client;
+    ({ client: member, userId: memberId } = await addMember(app, owner, orgId, 'member'));
     engagementId = (
       await owner.post(`/api/orgs/${orgId}/engagements`, { title: 'Mesurer', request: 'Savoir' })
     ).json<{ id: string }>().id;
@@ -98,5 +100,81 @@ describe.each(testDialects)('evaluation on $name', (dialect) => {
     expect(view.findings.map((f) => f.code)).toEqual(['no-baseline', 'no-causal-claim']);
     // Members do not read the evaluation (it carries the diagnostics' results).
     expect((await member.get(`/api/orgs/${orgId}/engagements/${engagementId}/evaluation`)).status).toBe(403);
+  });
+
+  it('gives a participant back their own answer and facilitators the workshop aggregate only', async () => {
+    const cookie = await join('Bea');
+    const mine = async () =>
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/workshops/${workshop.id}/feedback`,
+          headers: { cookie },
+        })
+      ).json<MyWorkshopFeedback>();
+    expect(await mine()).toMatchObject({ workshopTitle: 'Atelier', answer: null });
+    expect((await feedback(cookie, { usefulness: 3, comment: 'moyen' })).statusCode).toBe(204);
+    expect((await mine()).answer).toMatchObject({ usefulness: 3, comment: 'moyen' });
+    const noCookie = await app.inject({ method: 'GET', url: `/api/workshops/${workshop.id}/feedback` });
+    expect(noCookie.statusCode).toBe(403);
+
+    const url = `/api/orgs/${orgId}/workshops/${workshop.id}/feedback`;
+    const summary = (await owner.get(url)).json<WorkshopFeedbackSummary>();
+    // Six answers so far (the first test's five and Bea's), only four with an open answer of the ten needed.
+    expect(summary).toMatchObject({
+      status: 'shown',
+      respondents: 6,
+      commentsStatus: 'suppressed',
+      comments: [],
+    });
+    expect(summary.distribution.find((d) => d.value === 3)?.count).toBe(1);
+    expect(JSON.stringify(summary)).not.toContain('moyen');
+    // Members see workshop results but not the feedback (a facilitator's reading); other ids are 404.
+    expect((await member.get(url)).status).toBe(403);
+    expect((await owner.get(`/api/orgs/${orgId}/workshops/nope/feedback`)).status).toBe(404);
+  });
+
+  it('puts feedback given through a linked participation in the export, and erases it', async () => {
+    const cookie = await join('Cléo');
+    expect((await feedback(cookie, { usefulness: 1, comment: 'trop long pour moi' })).statusCode).toBe(204);
+    const db = app.deps.database.db;
+    // The participation is linked to the member's account (the person asked for it).
+    const row = await db
+      .selectFrom('participants')
+      .select('id')
+      .where('scope_id', '=', workshop.id)
+      .where('display_name', '=', 'Cléo')
+      .executeTakeFirstOrThrow();
+    await db.updateTable('participants').set({ linked_user_id: memberId }).where('id', '=', row.id).execute();
+
+    const exported = (await member.get('/api/me/export')).json<{ features: Record<string, unknown> }>();
+    expect(exported.features['workshop-feedback']).toEqual([
+      expect.objectContaining({ workshop: 'Atelier', usefulness: 1, comment: 'trop long pour moi' }),
+    ]);
+
+    // Erasure runs every contributor in order: the feedback is found before the link is dropped.
+    const names = personalDataContributors().map((c) => c.name);
+    expect(names.indexOf('workshop-feedback')).toBeLessThan(names.indexOf('workshops'));
+    await db.transaction().execute(async (trx) => {
+      for (const c of personalDataContributors()) {
+        await c.erase(trx, memberId, orgId, 'anonymise');
+      }
+    });
+    const kept = await db
+      .selectFrom('workshop_feedback')
+      .select(['usefulness', 'comment'])
+      .where('participant_id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    expect(kept).toEqual({ usefulness: 1, comment: null });
+
+    await db.updateTable('participants').set({ linked_user_id: memberId }).where('id', '=', row.id).execute();
+    await db.transaction().execute((trx) =>
+      personalDataContributors()
+        .find((c) => c.name === 'workshop-feedback')!
+        .erase(trx, memberId, orgId, 'delete'),
+    );
+    expect(
+      await db.selectFrom('workshop_feedback').select('id').where('participant_id', '=', row.id).execute(),
+    ).toEqual([]);
   });
 });

@@ -110,7 +110,6 @@ describe('server layers', () => {
     'services/pollination-library.service.ts',
     'services/pollination-personal-data.ts',
     'services/pollination-profile.service.ts',
-    'services/webhooks-outbox.ts',
   ];
 
   it('parses stored JSON only in repositories', () => {

@@ -378,7 +378,7 @@ export const DecisionRegisterQuerySchema = z.object({
   dueForReview: z.enum(['true', 'false']).optional(),
 });
 export const DecisionExportQuerySchema = DecisionRegisterQuerySchema.extend({
-  format: z.enum(['csv', 'json']).optional(),
+  format: z.enum(['csv', 'xlsx', 'json']).optional(),
 });
 export const DecisionListSchema = z.object({ decisions: z.array(DecisionRecordSchema) });
 export const DecisionDetailSchema = z.object({

@@ -9,6 +9,26 @@ export const WorkshopFeedbackBodySchema = z.object({
 });
 
 const Num = z.number().nullable();
+
+/** Feedback in aggregate: shown from the respondents threshold, open answers from the text threshold. */
+export const WorkshopFeedbackSummarySchema = z.object({
+  status: z.enum(['shown', 'suppressed']),
+  respondents: z.number().int().nullable(),
+  mean: Num,
+  distribution: z.array(z.object({ value: z.number().int(), count: z.number().int() })),
+  comments: z.array(z.string()),
+  commentsStatus: z.enum(['shown', 'suppressed']),
+});
+export type WorkshopFeedbackSummary = z.infer<typeof WorkshopFeedbackSummarySchema>;
+
+/** What a participant's feedback form shows: the workshop and their own previous answer. */
+export const MyWorkshopFeedbackSchema = z.object({
+  workshopTitle: z.string(),
+  workshopStatus: z.string(),
+  answer: z.object({ usefulness: z.number().int(), comment: z.string(), updatedAt: z.string() }).nullable(),
+});
+export type MyWorkshopFeedback = z.infer<typeof MyWorkshopFeedbackSchema>;
+export const WorkshopFeedbackOrgParamsSchema = z.object({ orgId: IdSchema, workshopId: IdSchema });
 export const EvaluationFindingSchema = z.object({
   kind: z.enum(['changed', 'stable', 'cannot-conclude']),
   code: z.enum([
@@ -44,14 +64,7 @@ export const EvaluationViewSchema = z.object({
     reviewed: z.number().int(),
     dueForReview: z.number().int(),
   }),
-  feedback: z.object({
-    status: z.enum(['shown', 'suppressed']),
-    respondents: z.number().int().nullable(),
-    mean: Num,
-    distribution: z.array(z.object({ value: z.number().int(), count: z.number().int() })),
-    comments: z.array(z.string()),
-    commentsStatus: z.enum(['shown', 'suppressed']),
-  }),
+  feedback: WorkshopFeedbackSummarySchema,
   findings: z.array(EvaluationFindingSchema),
 });
 export type EvaluationView = z.infer<typeof EvaluationViewSchema>;

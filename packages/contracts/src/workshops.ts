@@ -65,7 +65,9 @@ export const WorkshopParticipantSchema = z.object({
   title: z.string(),
 });
 
-export const WorkshopExportQuerySchema = z.object({ format: z.enum(['json', 'csv']).default('json') });
+export const WorkshopExportQuerySchema = z.object({
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+});
 
 /** Send an activity's top results to the engagement as options on a new options board. */
 export const SendWorkshopOutputsBodySchema = z.object({

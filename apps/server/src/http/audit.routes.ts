@@ -4,6 +4,7 @@ import type { AppInstance } from '../app-instance.ts';
 import { auditRepository } from '../db/repositories/audit.repository.ts';
 import { recordAudit } from '../services/audit.service.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
+import { sendTable, TABLE_FORMATS } from './table-export.ts';
 
 const CSV_COLUMNS = [
   'at',
@@ -57,38 +58,38 @@ export async function auditRoutes(app: AppInstance): Promise<void> {
     },
   );
 
-  app.get(
-    '/api/orgs/:orgId/audit.csv',
-    { schema: { tags, params: OrgParamsSchema, querystring: AuditQuerySchema } },
-    async (request, reply) => {
-      const scope = await requireOrgScope(request, 'audit.read');
-      const rows = await auditRepository.list(db, scope, { ...request.query, limit: 100_000 });
-      await recordAudit(db, actorOf(request), {
-        orgId: scope.orgId,
-        action: 'audit.exported',
-        details: { rows: rows.length },
-      });
-      const csv = writeCsv(
-        [
-          CSV_COLUMNS,
-          ...rows.map((r) => [
-            r.at,
-            r.actor_name ?? null,
-            r.actor_user_id,
-            r.action,
-            r.object_kind,
-            r.object_id,
-            r.ip,
-            // The column's JSON text, as it was stored (parse and stringify give it back unchanged).
-            r.details === null ? null : JSON.stringify(r.details),
-          ]),
-        ],
-        { eol: '\r\n', bom: true },
-      );
-      return reply
-        .header('content-disposition', `attachment; filename="essaim-audit-${scope.orgId}.csv"`)
-        .type('text/csv; charset=utf-8')
-        .send(csv);
-    },
-  );
+  // The same rows as CSV or XLSX.
+  for (const format of TABLE_FORMATS) {
+    app.get(
+      `/api/orgs/:orgId/audit.${format}`,
+      { schema: { tags, params: OrgParamsSchema, querystring: AuditQuerySchema } },
+      async (request, reply) => {
+        const scope = await requireOrgScope(request, 'audit.read');
+        const rows = await auditRepository.list(db, scope, { ...request.query, limit: 100_000 });
+        await recordAudit(db, actorOf(request), {
+          orgId: scope.orgId,
+          action: 'audit.exported',
+          details: { rows: rows.length },
+        });
+        const csv = writeCsv(
+          [
+            CSV_COLUMNS,
+            ...rows.map((r) => [
+              r.at,
+              r.actor_name ?? null,
+              r.actor_user_id,
+              r.action,
+              r.object_kind,
+              r.object_id,
+              r.ip,
+              // The column's JSON text, as it was stored (parse and stringify give it back unchanged).
+              r.details === null ? null : JSON.stringify(r.details),
+            ]),
+          ],
+          { eol: '\r\n', bom: true },
+        );
+        return sendTable(reply, csv, format, `essaim-audit-${scope.orgId}`);
+      },
+    );
+  }
 }

@@ -34,6 +34,7 @@ import { qrSvg } from '../services/workshops-qr.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
 import type { ConversationsContext } from './conversations-public.routes.ts';
 import { publicOrigin } from './public-origin.ts';
+import { sendTable, TABLE_FORMATS } from './table-export.ts';
 
 /** Facilitator and member side of opinion-mapping conversations (organisation-scoped). */
 export async function conversationRoutes(app: AppInstance, ctx: ConversationsContext): Promise<void> {
@@ -218,20 +219,19 @@ export async function conversationRoutes(app: AppInstance, ctx: ConversationsCon
   );
 
   for (const file of ['votes', 'comments'] as const) {
-    app.get(
-      `${base}/export/${file}.csv`,
-      { schema: { tags, params: ConversationParamsSchema } },
-      async (request, reply) => {
-        const scope = await requireOrgScope(request, 'workshop.run');
-        const text =
-          file === 'votes'
-            ? await exportPolisVotes(db, scope, request.params.conversationId)
-            : await exportPolisComments(db, scope, request.params.conversationId);
-        return reply
-          .header('content-disposition', `attachment; filename="${file}.csv"`)
-          .type('text/csv; charset=utf-8')
-          .send(text);
-      },
-    );
+    for (const format of TABLE_FORMATS) {
+      app.get(
+        `${base}/export/${file}.${format}`,
+        { schema: { tags, params: ConversationParamsSchema } },
+        async (request, reply) => {
+          const scope = await requireOrgScope(request, 'workshop.run');
+          const text =
+            file === 'votes'
+              ? await exportPolisVotes(db, scope, request.params.conversationId)
+              : await exportPolisComments(db, scope, request.params.conversationId);
+          return sendTable(reply, text, format, file);
+        },
+      );
+    }
   }
 }

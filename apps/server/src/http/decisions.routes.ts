@@ -18,6 +18,7 @@ import { listNotifications, markNotificationsRead } from '../services/decision-n
 import { decisionsCsv, listDecisions, readDecision } from '../services/decision-records.service.ts';
 import { chooseDecisionRule, recommendDecisionRules } from '../services/decision-rules.service.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
+import { sendTable } from './table-export.ts';
 
 /** Decision rules (recommend, choose), the decision register (engagement and organisation) and notifications. */
 export async function decisionRoutes(app: AppInstance): Promise<void> {
@@ -108,10 +109,7 @@ export async function decisionRoutes(app: AppInstance): Promise<void> {
           .header('content-disposition', 'attachment; filename="decisions.json"')
           .send(JSON.stringify({ decisions }, null, 2));
       }
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="decisions.csv"')
-        .send(decisionsCsv(decisions));
+      return sendTable(reply, decisionsCsv(decisions), format ?? 'csv', 'decisions');
     },
   );
 

@@ -46,6 +46,7 @@ import {
 } from '../services/campaigns-report.service.ts';
 import { createInstrument, listInstruments } from '../services/surveys.service.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
+import { sendTable, TABLE_FORMATS } from './table-export.ts';
 
 /**
  * Signed-in routes of diagnostic surveys: instruments, campaigns, invitations, the aggregated
@@ -275,19 +276,18 @@ export async function surveysRoutes(app: AppInstance): Promise<void> {
       ),
   );
 
-  app.get(
-    `${campaign}/export.csv`,
-    { schema: { tags, params: CampaignParamsSchema } },
-    async (request, reply) => {
-      const csv = await exportCampaignCsv(
-        db,
-        await requireOrgScope(request, 'survey.readReport'),
-        request.params.campaignId,
-      );
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="campaign-${request.params.campaignId}.csv"`)
-        .send(csv);
-    },
-  );
+  for (const format of TABLE_FORMATS) {
+    app.get(
+      `${campaign}/export.${format}`,
+      { schema: { tags, params: CampaignParamsSchema } },
+      async (request, reply) => {
+        const csv = await exportCampaignCsv(
+          db,
+          await requireOrgScope(request, 'survey.readReport'),
+          request.params.campaignId,
+        );
+        return sendTable(reply, csv, format, `campaign-${request.params.campaignId}`);
+      },
+    );
+  }
 }

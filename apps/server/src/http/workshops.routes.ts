@@ -37,6 +37,7 @@ import { qrSvg } from '../services/workshops-qr.ts';
 import { actorOf, requireOrgScope, requireSession } from './auth-plugin.ts';
 import { JOIN_PER_ADDRESS_PER_MINUTE } from './join-limits.ts';
 import { publicOrigin } from './public-origin.ts';
+import { sendTable } from './table-export.ts';
 
 const PARTICIPANT_COOKIE_SECONDS = 60 * 60 * 24 * 30;
 
@@ -133,11 +134,8 @@ export async function workshopRoutes(app: AppInstance): Promise<void> {
       const scope = await requireOrgScope(request, 'workshop.run');
       const exported = await exportResults(db, live, scope, request.params.workshopId);
       const name = `workshop-${request.params.workshopId.slice(0, 8)}`;
-      if (request.query.format === 'csv') {
-        reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${name}.csv"`);
-        return `\uFEFF${resultsCsv(exported)}`;
+      if (request.query.format !== 'json') {
+        return sendTable(reply, `\uFEFF${resultsCsv(exported)}`, request.query.format, name);
       }
       reply.header('content-disposition', `attachment; filename="${name}.json"`);
       return exported;

@@ -5,12 +5,23 @@ import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { evaluationRepository } from '../db/repositories/evaluation.repository.ts';
 import { surveysRepository } from '../db/repositories/surveys.repository.ts';
+import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import { forbidden, notFound } from '../lib/app-error.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { compareCampaignReports, frozenInstrument } from './campaigns-report.service.ts';
 import { listDecisions } from './decision-records.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
+import { registerPersonalData } from './personal-data.ts';
+
+// Feedback is found through the participation's link to an account, which the workshops contributor
+// drops on erasure: this one runs first.
+registerPersonalData({
+  name: 'workshop-feedback',
+  before: ['workshops'],
+  export: (db, userId) => evaluationRepository.feedbackOfUser(db, userId),
+  erase: (db, userId, orgId, policy) => evaluationRepository.eraseFeedbackOfUser(db, userId, orgId, policy),
+});
 
 /**
  * A participant's feedback after a workshop (usefulness 1–5 and one open answer). The participant is
@@ -23,11 +34,7 @@ export async function submitWorkshopFeedback(
   participantId: string,
   body: { usefulness: number; comment?: string | undefined },
 ): Promise<void> {
-  const w = await db
-    .selectFrom('workshops')
-    .select(['org_id', 'engagement_id'])
-    .where('id', '=', workshopId)
-    .executeTakeFirst();
+  const w = await workshopsRepository.byId(db, workshopId);
   if (!w) {
     throw notFound('workshop');
   }
@@ -45,6 +52,40 @@ export async function submitWorkshopFeedback(
     created_at: now,
     updated_at: now,
   });
+}
+
+/** The participant's own answer (null before they answer), so the form shows what they said. */
+export async function myWorkshopFeedback(db: Db, workshopId: string, participantId: string) {
+  const [workshop, row] = await Promise.all([
+    workshopsRepository.byId(db, workshopId),
+    evaluationRepository.feedbackOf(db, workshopId, participantId),
+  ]);
+  if (!workshop) {
+    throw notFound('workshop');
+  }
+  return {
+    workshopTitle: workshop.title,
+    workshopStatus: workshop.status,
+    answer: row
+      ? { usefulness: row.usefulness, comment: row.comment ?? '', updatedAt: row.updated_at }
+      : null,
+  };
+}
+
+/** A workshop's feedback in aggregate, with the organisation's thresholds (never one person's answer). */
+export async function workshopFeedbackSummary(db: Db, scope: OrgScope, workshopId: string) {
+  // Facilitators read it beside the workshop's results (open answers included, from the text threshold).
+  if (!can(scope.role, 'workshop.run')) {
+    throw forbidden();
+  }
+  if (!(await workshopsRepository.get(db, scope, workshopId))) {
+    throw notFound('workshop');
+  }
+  const [answers, org] = await Promise.all([
+    evaluationRepository.feedbackOfWorkshop(db, scope, workshopId),
+    surveysRepository.thresholdsOf(db, scope.orgId),
+  ]);
+  return summariseFeedback(answers, org?.min_group_size, org?.min_text_group_size);
 }
 
 /** The evaluation inputs of an engagement, read through the same services (and rights) as the screens. */

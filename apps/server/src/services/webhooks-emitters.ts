@@ -1,4 +1,5 @@
 import type { Db } from '../db/db.ts';
+import { workshopsRepository } from '../db/repositories/workshops.repository.ts';
 import type { CommittedBatch } from '../live/live-engine.ts';
 import { emitWebhook } from './webhooks-outbox.ts';
 
@@ -124,11 +125,7 @@ export async function emitLiveWebhooks(db: Db, batch: CommittedBatch): Promise<v
     if (event.type !== 'workshop.stopped') {
       continue;
     }
-    const w = await db
-      .selectFrom('workshops')
-      .select(['org_id', 'engagement_id', 'title'])
-      .where('id', '=', batch.workshopId)
-      .executeTakeFirst();
+    const w = await workshopsRepository.byId(db, batch.workshopId);
     if (!w) {
       continue;
     }

@@ -1,5 +1,4 @@
-import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@essaim/core/webhooks';
-import { z } from 'zod';
+import type { WebhookEventType } from '@essaim/core/webhooks';
 import type { Db } from '../db/db.ts';
 import { webhooksRepository } from '../db/repositories/webhooks.repository.ts';
 import { newId, nextSeq, nowIso } from '../lib/tokens.ts';
@@ -22,15 +21,9 @@ export interface WebhookEmission {
   dedupeKey?: string;
 }
 
-const EventTypesSchema = z.array(z.enum(WEBHOOK_EVENT_TYPES));
-
-export function parseEventTypes(json: string): WebhookEventType[] {
-  return EventTypesSchema.parse(JSON.parse(json));
-}
-
 export async function emitWebhook(db: Db, e: WebhookEmission): Promise<string | null> {
   const endpoints = (await webhooksRepository.enabledEndpoints(db, e.orgId)).filter((row) =>
-    parseEventTypes(row.event_types).includes(e.type),
+    row.event_types.includes(e.type),
   );
   if (endpoints.length === 0) {
     return null;
@@ -58,7 +51,7 @@ export async function emitWebhook(db: Db, e: WebhookEmission): Promise<string | 
     resource,
     seq,
     dedupe_key: e.dedupeKey ?? null,
-    payload: JSON.stringify(payload),
+    payload,
     created_at: now,
   });
   await webhooksRepository.insertDeliveries(

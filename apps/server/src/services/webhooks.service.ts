@@ -15,7 +15,6 @@ import { AppError, notFound } from '../lib/app-error.ts';
 import { newId, nextSeq, nowIso } from '../lib/tokens.ts';
 import { newWebhookSecret } from '../lib/webhook-signature.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
-import { parseEventTypes } from './webhooks-outbox.ts';
 
 /** Endpoints of an organisation (the route requires `org.update`: owners only), their log and replay. */
 
@@ -24,7 +23,7 @@ function present(row: WebhookEndpointRow): WebhookEndpoint {
     id: row.id,
     url: row.url,
     description: row.description,
-    eventTypes: parseEventTypes(row.event_types),
+    eventTypes: row.event_types,
     enabled: row.enabled === 1,
     consecutiveFailures: row.consecutive_failures,
     disabledAt: row.disabled_at,
@@ -69,7 +68,7 @@ export async function createEndpoint(db: Db, scope: OrgScope, body: WebhookEndpo
       url: body.url,
       description: body.description,
       secret: newWebhookSecret(),
-      event_types: JSON.stringify([...new Set(body.eventTypes)]),
+      event_types: [...new Set(body.eventTypes)],
       enabled: 1,
       consecutive_failures: 0,
       disabled_at: null,
@@ -112,7 +111,7 @@ export async function updateEndpoint(
       next.description = patch.description;
     }
     if (patch.eventTypes !== undefined) {
-      next.event_types = JSON.stringify([...new Set(patch.eventTypes)]);
+      next.event_types = [...new Set(patch.eventTypes)];
     }
     if (patch.enabled === true && row.enabled === 0) {
       Object.assign(next, { enabled: 1, consecutive_failures: 0, disabled_at: null, disabled_reason: null });

@@ -13,6 +13,7 @@ import { notificationsRoutes } from '../features/notifications/routes';
 import { opinionsPublicRoutes, opinionsRoutes } from '../features/opinions/routes';
 import { plansRoutes } from '../features/plans/routes';
 import { pollinationRoutes } from '../features/pollination/routes';
+import { reportsPublicRoutes, reportsRoutes } from '../features/reports/routes';
 import { ssoRoutes } from '../features/sso/routes';
 import { workshopsPublicRoutes, workshopsRoutes } from '../features/workshops/routes';
 import { AppLayout } from './app-layout';
@@ -92,6 +93,7 @@ export const router = createBrowserRouter([
           ...opinionsPublicRoutes,
           ...competenciesPublicRoutes,
           ...decisionsPublicRoutes,
+          ...reportsPublicRoutes,
         ],
       },
       {
@@ -127,6 +129,7 @@ export const router = createBrowserRouter([
                   ...plansRoutes,
                   ...pollinationRoutes,
                   ...notificationsRoutes,
+                  ...reportsRoutes,
                   { path: 'organisation', element: <OrganisationPage /> },
                   { path: 'account', element: <AccountPage /> },
                   { path: 'audit', element: <AuditPage /> },

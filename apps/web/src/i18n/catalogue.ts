@@ -23,6 +23,7 @@ import enOpinion from './locales/en/opinion.json';
 import enOrgs from './locales/en/orgs.json';
 import enPlans from './locales/en/plans.json';
 import enPollination from './locales/en/pollination.json';
+import enReports from './locales/en/reports.json';
 import enSso from './locales/en/sso.json';
 import enWorkshop from './locales/en/workshop.json';
 import enShell from './locales/en.json';
@@ -45,6 +46,7 @@ import frOpinion from './locales/fr/opinion.json';
 import frOrgs from './locales/fr/orgs.json';
 import frPlans from './locales/fr/plans.json';
 import frPollination from './locales/fr/pollination.json';
+import frReports from './locales/fr/reports.json';
 import frSso from './locales/fr/sso.json';
 import frWorkshop from './locales/fr/workshop.json';
 import frShell from './locales/fr.json';
@@ -72,6 +74,7 @@ export const frCatalogue = {
   plans: frPlans,
   pollination: frPollination,
   notifications: frNotifications,
+  reports: frReports,
 };
 
 export const enCatalogue = {
@@ -97,4 +100,5 @@ export const enCatalogue = {
   plans: enPlans,
   pollination: enPollination,
   notifications: enNotifications,
+  reports: enReports,
 };

@@ -28,4 +28,64 @@ export const evaluationRepository = {
       .where('w.engagement_id', '=', engagementId)
       .execute();
   },
+
+  /** Answers about one workshop (no participant id leaves this query). */
+  async feedbackOfWorkshop(db: Db, scope: OrgScope, workshopId: string) {
+    return db
+      .selectFrom('workshop_feedback')
+      .select(['usefulness', 'comment'])
+      .where('org_id', '=', scope.orgId)
+      .where('workshop_id', '=', workshopId)
+      .execute();
+  },
+
+  /** The participant's own answer, so the form can show what they said. */
+  async feedbackOf(db: Db, workshopId: string, participantId: string) {
+    return db
+      .selectFrom('workshop_feedback')
+      .select(['usefulness', 'comment', 'updated_at'])
+      .where('workshop_id', '=', workshopId)
+      .where('participant_id', '=', participantId)
+      .executeTakeFirst();
+  },
+
+  /** Feedback given through participations linked to an account (personal-data export). */
+  async feedbackOfUser(db: Db, userId: string) {
+    return db
+      .selectFrom('workshop_feedback as f')
+      .innerJoin('participants as p', (j) =>
+        j.onRef('p.id', '=', 'f.participant_id').on('p.scope_kind', '=', 'workshop'),
+      )
+      .innerJoin('workshops as w', 'w.id', 'f.workshop_id')
+      .select(['w.title as workshop', 'f.usefulness', 'f.comment', 'f.created_at', 'f.updated_at'])
+      .where('p.linked_user_id', '=', userId)
+      .execute();
+  },
+
+  /**
+   * Erasure of an account's feedback in one organisation: `delete` removes the answers; `anonymise`
+   * keeps the 1–5 score (it only counts in aggregates) and removes the open answer, which may identify.
+   */
+  async eraseFeedbackOfUser(db: Db, userId: string, orgId: string, policy: 'anonymise' | 'delete') {
+    const participantIds = db
+      .selectFrom('participants')
+      .select('id')
+      .where('scope_kind', '=', 'workshop')
+      .where('org_id', '=', orgId)
+      .where('linked_user_id', '=', userId);
+    if (policy === 'delete') {
+      await db
+        .deleteFrom('workshop_feedback')
+        .where('org_id', '=', orgId)
+        .where('participant_id', 'in', participantIds)
+        .execute();
+    } else {
+      await db
+        .updateTable('workshop_feedback')
+        .set({ comment: null })
+        .where('org_id', '=', orgId)
+        .where('participant_id', 'in', participantIds)
+        .execute();
+    }
+  },
 };

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { OrgScope } from '../org-scope.ts';
+import { type Decoded, decodeRow, decodeRows, encodeRow } from '../stored-json.ts';
+import { WebhooksJson } from '../stored-json-webhooks.ts';
 import type {
   WebhookAttemptsTable,
   WebhookDeliveriesTable,
@@ -8,7 +10,13 @@ import type {
 } from '../tables/webhooks.ts';
 import type { Db } from './users.repository.ts';
 
-export type WebhookEndpointRow = WebhookEndpointsTable;
+const ENDPOINT_JSON = { event_types: WebhooksJson.eventTypes };
+
+/** An endpoint with its event types parsed (the column holds a JSON array). */
+export type WebhookEndpointRow = Decoded<WebhookEndpointsTable, typeof ENDPOINT_JSON>;
+/** An event as written: its payload is an object, stored as JSON text. */
+export type NewWebhookEventRow = Omit<WebhookEventsTable, 'payload'> & { payload: Record<string, unknown> };
+/** An event as read: the payload stays the stored text, sent byte for byte and signed as such. */
 export type WebhookEventRow = WebhookEventsTable;
 export type WebhookDeliveryRow = WebhookDeliveriesTable;
 export type WebhookAttemptRow = WebhookAttemptsTable;
@@ -19,25 +27,30 @@ export type WebhookAttemptRow = WebhookAttemptsTable;
  */
 export const webhooksRepository = {
   async listEndpoints(db: Db, scope: OrgScope): Promise<WebhookEndpointRow[]> {
-    return db
+    const rows = await db
       .selectFrom('webhook_endpoints')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .orderBy('created_at')
       .execute();
+    return decodeRows(rows, ENDPOINT_JSON);
   },
 
   async findEndpoint(db: Db, scope: OrgScope, id: string): Promise<WebhookEndpointRow | undefined> {
-    return db
+    const row = await db
       .selectFrom('webhook_endpoints')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && decodeRow(row, ENDPOINT_JSON);
   },
 
   async insertEndpoint(db: Db, row: WebhookEndpointRow): Promise<void> {
-    await db.insertInto('webhook_endpoints').values(row).execute();
+    await db
+      .insertInto('webhook_endpoints')
+      .values(encodeRow<WebhookEndpointsTable>(row, ENDPOINT_JSON))
+      .execute();
   },
 
   async updateEndpoint(
@@ -48,7 +61,7 @@ export const webhooksRepository = {
   ): Promise<void> {
     await db
       .updateTable('webhook_endpoints')
-      .set(patch)
+      .set(encodeRow<Partial<WebhookEndpointsTable>>(patch, ENDPOINT_JSON))
       .where('org_id', '=', scope.orgId)
       .where('id', '=', id)
       .execute();
@@ -65,20 +78,24 @@ export const webhooksRepository = {
 
   /** Enabled endpoints of an organisation (the emitter filters by event type). */
   async enabledEndpoints(db: Db, orgId: string): Promise<Pick<WebhookEndpointRow, 'id' | 'event_types'>[]> {
-    return db
+    const rows = await db
       .selectFrom('webhook_endpoints')
       .select(['id', 'event_types'])
       .where('org_id', '=', orgId)
       .where('enabled', '=', 1)
       .execute();
+    return decodeRows(rows, ENDPOINT_JSON);
   },
 
   async eventByDedupeKey(db: Db, key: string): Promise<{ id: string } | undefined> {
     return db.selectFrom('webhook_events').select('id').where('dedupe_key', '=', key).executeTakeFirst();
   },
 
-  async insertEvent(db: Db, row: WebhookEventRow): Promise<void> {
-    await db.insertInto('webhook_events').values(row).execute();
+  async insertEvent(db: Db, row: NewWebhookEventRow): Promise<void> {
+    await db
+      .insertInto('webhook_events')
+      .values(encodeRow<WebhookEventsTable>(row, { payload: WebhooksJson.payload }))
+      .execute();
   },
 
   async insertDeliveries(db: Db, rows: WebhookDeliveryRow[]): Promise<void> {
@@ -145,7 +162,8 @@ export const webhooksRepository = {
   },
 
   async endpointById(db: Db, id: string): Promise<WebhookEndpointRow | undefined> {
-    return db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && decodeRow(row, ENDPOINT_JSON);
   },
 
   async eventById(db: Db, id: string): Promise<WebhookEventRow | undefined> {
@@ -153,7 +171,11 @@ export const webhooksRepository = {
   },
 
   async setEndpointHealth(db: Db, id: string, patch: Partial<WebhookEndpointRow>): Promise<void> {
-    await db.updateTable('webhook_endpoints').set(patch).where('id', '=', id).execute();
+    await db
+      .updateTable('webhook_endpoints')
+      .set(encodeRow<Partial<WebhookEndpointsTable>>(patch, ENDPOINT_JSON))
+      .where('id', '=', id)
+      .execute();
   },
 
   /** One more consecutive failure (atomic: concurrent deliveries to one endpoint all count). */

@@ -126,6 +126,15 @@ function AuditLog({ orgId, orgName }: { orgId: string; orgName: string }) {
           >
             {t('audit.export.button')}
           </Button>
+          <Button
+            component="a"
+            href={csvHref.replace('/audit.csv', '/audit.xlsx')}
+            download
+            variant="default"
+            leftSection={<Icon name="download" size={18} />}
+          >
+            {t('reports.xlsx.audit')}
+          </Button>
           <Text size="xs" c="dimmed">
             {t('audit.export.hint')}
           </Text>

@@ -156,6 +156,17 @@ export function ReportPage() {
             {t('diagnostic.report.export')}
           </Button>
         )}
+        {report.isReleased && (
+          <Button
+            size="xs"
+            variant="default"
+            component="a"
+            href={`${campaignPath(orgId, campaignId)}/export.xlsx`}
+            download
+          >
+            {t('reports.xlsx.aggregated')}
+          </Button>
+        )}
       </Group>
       <VisibilityNote>
         {t('diagnostic.visibility.report', {

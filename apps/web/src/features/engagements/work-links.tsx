@@ -55,6 +55,18 @@ export function WorkLinks({ engagementId }: { engagementId: string }) {
       icon: 'flag' as const,
       show: can('plan.read'),
     },
+    {
+      to: `/engagements/${engagementId}/evaluation`,
+      label: t('reports.evaluation.link'),
+      icon: 'chart' as const,
+      show: can('survey.readReport'),
+    },
+    {
+      to: `/engagements/${engagementId}/reports`,
+      label: t('reports.page.link'),
+      icon: 'download' as const,
+      show: can('engagement.read'),
+    },
   ].filter((l) => l.show);
   return (
     <Group gap="xs" mb="lg" wrap="wrap" aria-label={t('engagement.work.label')} role="navigation">

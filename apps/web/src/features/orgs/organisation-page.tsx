@@ -107,6 +107,16 @@ function CurrentOrganisation({ orgId }: { orgId: string }) {
               {t('sso.page.open')}
             </Button>
           )}
+          {can('org.update') && (
+            <Button
+              component={Link}
+              to="/organisation/webhooks"
+              variant="default"
+              leftSection={<Icon name="send" size={16} />}
+            >
+              {t('reports.webhooks.open')}
+            </Button>
+          )}
           <Button
             variant="default"
             leftSection={<Icon name="plus" size={16} />}

@@ -29,6 +29,7 @@ import { describeError } from '../../lib/describe-error';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useRealtimeStatus } from '../../lib/use-realtime';
 import { useCurrentOrg } from '../orgs/use-current-org';
+import { WorkshopFeedbackCard } from '../reports/workshop-feedback-card';
 import { ConsentTools } from './activities/consent-round/tools';
 import { ACTIVITY_SCREENS } from './activities/registry';
 import { TimerTools } from './activities/timer/tools';
@@ -297,6 +298,14 @@ export function ConsolePage() {
       </Button>
       <Button
         component="a"
+        href={`${workshopPath(orgId, workshopId)}/export?format=xlsx`}
+        variant="default"
+        size="xs"
+      >
+        {t('reports.xlsx.button')}
+      </Button>
+      <Button
+        component="a"
         href={`${workshopPath(orgId, workshopId)}/export?format=json`}
         variant="default"
         size="xs"
@@ -487,6 +496,7 @@ export function ConsolePage() {
               </Stack>
             </Card>
             <Participants state={state} session={session} isStopped={isStopped} />
+            <WorkshopFeedbackCard orgId={orgId} workshopId={workshopId} />
             {live.lastRejection ? (
               <Alert color="orange" title={t('workshop.rejected.title')}>
                 {t(`workshop.rejected.${live.lastRejection.code}`)}

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { VisibilityNote } from '../../components/visibility-note';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useRealtimeStatus } from '../../lib/use-realtime';
+import { FeedbackInvite } from '../reports/feedback-invite';
 import { ACTIVITY_SCREENS } from './activities/registry';
 import type { InputProps } from './activities/types';
 import { useParticipantMe } from './api';
@@ -134,6 +135,7 @@ function ParticipantLive({
             </Stack>
           </Paper>
         )}
+        {state.status === 'stopped' ? <FeedbackInvite workshopId={workshopId} /> : null}
         <VisibilityNote>{t('workshop.visibility.participant')}</VisibilityNote>
         {state.status === 'stopped' ? null : <OpinionMapParticipantPanel workshopId={workshopId} />}
       </Stack>
