@@ -11,6 +11,7 @@ import {
   ThemeIcon,
   Title,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -197,16 +198,20 @@ export function PhasesSection({
                 <UnstyledButton
                   onClick={() => setSelected(key)}
                   aria-pressed={isSelected}
-                  aria-label={t('engagement.phases.stepLabel', {
-                    number: index + 1,
-                    phase: t(`engagement.phases.${key}.label`),
-                    status: t(`engagement.phases.status.${phase.status}`),
-                  })}
                   w="100%"
                   p={4}
                   style={{ position: 'relative', borderRadius: 'var(--mantine-radius-md)' }}
                 >
-                  <Stack gap={6} align="center">
+                  {/* The name is said as a sentence from text, not an aria-label: the visible words
+                      (phase, status) stay part of it, as speech control needs (WCAG 2.5.3). */}
+                  <VisuallyHidden>
+                    {t('engagement.phases.stepLabel', {
+                      number: index + 1,
+                      phase: t(`engagement.phases.${key}.label`),
+                      status: t(`engagement.phases.status.${phase.status}`),
+                    })}
+                  </VisuallyHidden>
+                  <Stack gap={6} align="center" aria-hidden="true">
                     <ThemeIcon
                       size={40}
                       radius="xl"

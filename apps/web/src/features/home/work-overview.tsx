@@ -8,6 +8,7 @@ import { formatDayMonth } from '../../lib/format';
 import { decisionKeys, type ProposalList, useRegister } from '../decisions/api';
 import { type Campaign, campaignsPath, diagnosticKeys } from '../diagnostics/api';
 import { type EngagementSummary, useEngagements } from '../engagements/api';
+import { useCurrentOrg } from '../orgs/use-current-org';
 import { useWorkshops } from '../workshops/api';
 
 /** A campaign "closes soon" (and a proposal is "due soon") when its date is within this many days. */
@@ -51,6 +52,10 @@ interface DueDecision {
  */
 export function WorkOverview({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
+  const { can } = useCurrentOrg();
+  // Campaign lists (with response rates) are for the roles that read reports; members answer
+  // through their personal link instead, so their overview does not ask (the server would refuse).
+  const canReadCampaigns = can('survey.readReport');
   const engagements = useEngagements(orgId);
   const workshops = useWorkshops(orgId);
   const open: EngagementSummary[] = (engagements.data ?? []).filter((e) => e.status.status !== 'stopped');
@@ -58,7 +63,7 @@ export function WorkOverview({ orgId }: { orgId: string }) {
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .slice(0, MAX_ENGAGEMENTS_FOR_CAMPAIGNS);
   const campaignQueries = useQueries({
-    queries: recent.map((e) => ({
+    queries: (canReadCampaigns ? recent : []).map((e) => ({
       queryKey: diagnosticKeys.campaigns(orgId, e.id),
       queryFn: () => api.get<{ campaigns: Campaign[] }>(campaignsPath(orgId, e.id)),
       select: (d: { campaigns: Campaign[] }) => d.campaigns,
@@ -150,7 +155,13 @@ export function WorkOverview({ orgId }: { orgId: string }) {
         </Section>
         <Section
           title={t('home.work.campaigns')}
-          empty={campaigns.length === 0 ? t('home.work.noCampaign') : null}
+          empty={
+            canReadCampaigns
+              ? campaigns.length === 0
+                ? t('home.work.noCampaign')
+                : null
+              : t('home.work.campaignsByLink')
+          }
         >
           <Stack gap={6}>
             {campaigns.slice(0, 6).map((c) => {
