@@ -17,7 +17,6 @@ import { type QueryExecutorProvider, sql } from 'kysely';
 import type { DbHandle } from '../db/connect.ts';
 import { migrateTo, migrateToLatest, migrationStatus } from '../db/migrator.ts';
 import { openSqlite } from '../db/sqlite-driver.ts';
-import type { Database } from '../db/tables.ts';
 import { canonicalValue, listTables } from './data-digest.ts';
 
 /**
