@@ -217,11 +217,13 @@ async function propagation(o: Options, url: string, serverPid?: number) {
   const { cookie, charterId } = await setup(url);
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
+  let lastReceipt = 0;
   const editors: Editor[] = [];
   for (let i = 0; i < o.editors; i++) {
     editors.push(
       await openEditor(url, cookie, charterId, (u, at) => {
         const t0 = sentAt.get(u);
+        lastReceipt = at;
         if (t0 !== undefined) {
           latencies.push(at - t0);
         }
@@ -243,7 +245,13 @@ async function propagation(o: Options, url: string, serverPid?: number) {
       }
     }),
   );
-  await sleep(2000);
+  // Wait until relays stop arriving (3 s of quiet, at most 2 min): on a loaded machine updates are
+  // still in flight long after the typing stops, and convergence is judged on the settled state.
+  const quietSince = () => performance.now() - Math.max(lastReceipt, stopAt);
+  const settleBy = performance.now() + 120_000;
+  while (quietSince() < 3000 && performance.now() < settleBy) {
+    await sleep(250);
+  }
   const benchCpu = process.cpuUsage(cpu0);
   const serverCpu1 = cpuMsOf(serverPid);
   const benchWallMs = performance.now() - wall0;

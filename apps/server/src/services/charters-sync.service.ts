@@ -116,7 +116,9 @@ export class CharterStore {
           }
           return r;
         });
-        items.forEach((item, k) => item.resolve(result.firstSeq + k));
+        items.forEach((item, k) => {
+          item.resolve(result.firstSeq + k);
+        });
         if (result.pending >= COMPACT_AFTER) {
           this.compactSoon(charterId);
         }

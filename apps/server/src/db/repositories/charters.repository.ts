@@ -143,7 +143,15 @@ export const chartersRepository = {
     const firstSeq = Number(head.last_seq) - n + 1;
     await db
       .insertInto('charter_updates')
-      .values(items.map((i, k) => ({ charter_id: charterId, seq: firstSeq + k, data: i.data, actor: i.actor, at: i.at })))
+      .values(
+        items.map((i, k) => ({
+          charter_id: charterId,
+          seq: firstSeq + k,
+          data: i.data,
+          actor: i.actor,
+          at: i.at,
+        })),
+      )
       .execute();
     return { firstSeq, pending: head.pending_updates };
   },
