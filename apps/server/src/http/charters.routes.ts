@@ -395,17 +395,10 @@ export function charterRoutes(sockets: CharterSockets) {
       },
       async (request) => {
         const c = await context(request, 'decision.record');
-        const { decision } = await putAdoptionToDecision(
-          db,
-          sockets,
-          c.charter,
-          c.scope,
-          request.body,
-          {
-            ...actorOf(request),
-            name: c.name,
-          },
-        );
+        const { decision } = await putAdoptionToDecision(db, sockets, c.charter, c.scope, request.body, {
+          ...actorOf(request),
+          name: c.name,
+        });
         return decision;
       },
     );

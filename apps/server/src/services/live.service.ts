@@ -623,10 +623,8 @@ export class LiveRuntime {
             events.push(shown);
           }
         }
-        emit(
-          entry,
-          events.length > 0 ? AudienceText.message(batch, after, eventsJson(events)) : null,
-          () => eventsMessage(batch, after, events),
+        emit(entry, events.length > 0 ? AudienceText.message(batch, after, eventsJson(events)) : null, () =>
+          eventsMessage(batch, after, events),
         );
       }
     }

@@ -1,5 +1,5 @@
-import { decodeRow, decodeRows, encodeRow, StoredJson } from '../stored-json.ts';
 import type { OrgScope } from '../org-scope.ts';
+import { decodeRow, decodeRows, encodeRow, StoredJson } from '../stored-json.ts';
 import type { NotificationsTable } from '../tables/notifications.ts';
 import type { Db } from './users.repository.ts';
 
