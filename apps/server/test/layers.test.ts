@@ -108,16 +108,8 @@ describe('server layers', () => {
    * Issue 13 §5: JSON columns are parsed once, in the repositories (db/stored-json.ts schemas), so
    * services, routes and feature slots receive domain values. They may not parse stored JSON
    * themselves: no `readJson`, `readStored` or `decodeRow` import, and (services and features) no
-   * `JSON.parse`. The list below holds the services not moved yet; it only shrinks.
+   * `JSON.parse`. Every service has moved: the list is empty and stays so.
    */
-  // Landed in the same wave as the check (charters, plans, pollination, webhooks, live fan-out): to move next.
-  const NOT_YET_MOVED = [
-    'services/pollination-diffusion.service.ts',
-    'services/pollination-experiences.service.ts',
-    'services/pollination-library.service.ts',
-    'services/pollination-personal-data.ts',
-    'services/pollination-profile.service.ts',
-  ];
 
   it('parses stored JSON only in repositories', () => {
     const parsing: string[] = [];
@@ -136,7 +128,7 @@ describe('server layers', () => {
         parsing.push(path.relative(src, file));
       }
     }
-    expect(parsing.sort()).toEqual(NOT_YET_MOVED);
+    expect(parsing.sort()).toEqual([]);
   });
 
   /**
@@ -160,8 +152,6 @@ describe('server layers', () => {
     'services/options-boards.service.ts',
     'services/participants.service.ts',
     'services/people.service.ts',
-    'services/pollination-personal-data.ts',
-    'services/pollination-profile.service.ts',
     'services/trace.service.ts',
     'services/workshops.service.ts',
   ];

@@ -22,3 +22,15 @@ export const PollinationJson = {
   ),
 };
 export type StoredContact = z.infer<typeof PollinationJson.contacts>[number];
+
+/** experiences: its JSON columns, decoded and encoded by the pollination repository. */
+export const experienceJson = {
+  ic_forms: PollinationJson.strings,
+  method_ids: PollinationJson.strings,
+  indicators: PollinationJson.indicators,
+  diagnostic_deltas: PollinationJson.deltas,
+  diagnostic_profile: PollinationJson.profile,
+  contacts: PollinationJson.contacts,
+};
+/** diffusion_plans: its JSON column (the target collectives). */
+export const planJson = { collective_ids: PollinationJson.strings };

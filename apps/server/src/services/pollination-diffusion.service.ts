@@ -12,10 +12,7 @@ import {
   type DiffusionPlanRow,
   pollinationRepository as repo,
 } from '../db/repositories/pollination.repository.ts';
-import { readStored } from '../db/stored-json.ts';
-import { PollinationJson } from '../db/stored-json-pollination.ts';
 import { AppError, forbidden, notFound } from '../lib/app-error.ts';
-import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { loadEngagement } from './engagements.service.ts';
@@ -127,7 +124,7 @@ export async function createPlan(db: Db, scope: OrgScope, body: PlanBody, actor:
       experience_id: body.experienceId,
       title: body.title,
       practice: body.practice,
-      collective_ids: writeJson(collectiveIds) ?? '[]',
+      collective_ids: collectiveIds,
       created_by: scope.userId,
       created_at: now,
       updated_at: now,
@@ -198,7 +195,7 @@ async function mayReport(db: Db, scope: OrgScope, planId: string): Promise<boole
 
 export async function readPlan(db: Db, scope: OrgScope, id: string): Promise<DiffusionPlanView> {
   const plan = await requirePlan(db, scope, id);
-  const collectiveIds = readStored(PollinationJson.strings, plan.collective_ids) ?? [];
+  const collectiveIds = plan.collective_ids;
   const [agents, sessions, reports] = await Promise.all([
     repo.agents(db, id),
     repo.sessions(db, id),
@@ -305,7 +302,7 @@ export async function reportAdoption(
     if (!(await mayReport(trx, scope, planId))) {
       throw forbidden('only the plan’s change agents and facilitators report adoption');
     }
-    if (!(readStored(PollinationJson.strings, plan.collective_ids) ?? []).includes(body.collectiveId)) {
+    if (!plan.collective_ids.includes(body.collectiveId)) {
       throw invalid('collectiveId', 'this collective is not a target of the plan');
     }
     const id = newId();

@@ -15,11 +15,9 @@ import type { OrgScope } from '../db/org-scope.ts';
 import {
   type ExperienceRow,
   pollinationRepository as repo,
+  type StoredContact,
 } from '../db/repositories/pollination.repository.ts';
-import { readStored } from '../db/stored-json.ts';
-import { PollinationJson, type StoredContact } from '../db/stored-json-pollination.ts';
 import { AppError, conflict, forbidden, notFound } from '../lib/app-error.ts';
-import { writeJson } from '../lib/json.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
 import { loadEngagement } from './engagements.service.ts';
@@ -51,8 +49,7 @@ const COLUMN: Record<ExperienceTextField, keyof ExperienceRow> = {
 export const textsOf = (row: ExperienceRow): Texts =>
   Object.fromEntries(EXPERIENCE_TEXT_FIELDS.map((f) => [f, String(row[COLUMN[f]])])) as Texts;
 
-export const contactsOf = (row: ExperienceRow): StoredContact[] =>
-  readStored(PollinationJson.contacts, row.contacts) ?? [];
+export const contactsOf = (row: ExperienceRow): StoredContact[] => row.contacts;
 
 const canManage = (scope: OrgScope) => can(scope.role, 'methods.manage');
 
@@ -73,14 +70,14 @@ export function experienceDocument(row: ExperienceRow): ExperienceDocument {
   const language = row.language === 'en' ? 'en' : 'fr';
   return {
     ...textsOf(row),
-    icForms: readStored(PollinationJson.strings, row.ic_forms) ?? [],
+    icForms: row.ic_forms,
     cynefin: row.cynefin,
-    methods: (readStored(PollinationJson.strings, row.method_ids) ?? []).map((id) => ({
+    methods: row.method_ids.map((id) => ({
       id,
       name: methodName(id, language),
     })),
-    indicators: readStored(PollinationJson.indicators, row.indicators) ?? [],
-    diagnosticDeltas: readStored(PollinationJson.deltas, row.diagnostic_deltas) ?? [],
+    indicators: row.indicators,
+    diagnosticDeltas: row.diagnostic_deltas,
     contacts: contactsOf(row)
       .filter((c) => c.consentedAt !== null)
       .map((c) => ({ name: c.name, role: c.role })),
@@ -318,15 +315,15 @@ export async function createExperience(
       lessons: body.lessons,
       conditions: body.conditions,
       pitfalls: body.pitfalls,
-      ic_forms: writeJson(body.icForms) ?? '[]',
+      ic_forms: body.icForms,
       cynefin: body.cynefin,
-      method_ids: writeJson(body.methodIds) ?? '[]',
+      method_ids: body.methodIds,
       sector: body.sector,
       size: body.size,
-      indicators: writeJson(body.indicators) ?? '[]',
-      diagnostic_deltas: writeJson(facts?.deltas ?? []) ?? '[]',
-      diagnostic_profile: writeJson(facts?.profile ?? {}) ?? '{}',
-      contacts: writeJson(mergeContacts([], body.contacts)) ?? '[]',
+      indicators: body.indicators,
+      diagnostic_deltas: facts?.deltas ?? [],
+      diagnostic_profile: facts?.profile ?? {},
+      contacts: mergeContacts([], body.contacts),
       language: body.language,
       licence: body.licence,
       visibility: null,
@@ -370,13 +367,13 @@ export async function updateExperience(
       (f) => body[f] !== undefined && body[f] !== textsOf(row)[f],
     );
     if (body.icForms) {
-      patch.ic_forms = writeJson(body.icForms) ?? '[]';
+      patch.ic_forms = body.icForms;
     }
     if (body.cynefin !== undefined) {
       patch.cynefin = body.cynefin;
     }
     if (body.methodIds) {
-      patch.method_ids = writeJson(body.methodIds) ?? '[]';
+      patch.method_ids = body.methodIds;
     }
     if (body.sector !== undefined) {
       patch.sector = body.sector;
@@ -385,7 +382,7 @@ export async function updateExperience(
       patch.size = body.size;
     }
     if (body.indicators) {
-      patch.indicators = writeJson(body.indicators) ?? '[]';
+      patch.indicators = body.indicators;
     }
     if (body.language) {
       patch.language = body.language;
@@ -397,7 +394,7 @@ export async function updateExperience(
       patch.collective_id = body.collectiveId;
     }
     if (body.contacts) {
-      patch.contacts = writeJson(mergeContacts(contactsOf(row), body.contacts)) ?? '[]';
+      patch.contacts = mergeContacts(contactsOf(row), body.contacts);
     }
     if (textChanged || body.contacts) {
       // A text written after the check has not been checked: back to draft, out of the library.
@@ -480,7 +477,7 @@ export async function setContactConsent(
     const contacts = contactsOf(row).map((c) =>
       c.id === contactId ? { ...c, consentedAt: consented ? nowIso() : null, recordedBy: scope.userId } : c,
     );
-    const patch: Partial<ExperienceRow> = { contacts: writeJson(contacts) ?? '[]', updated_at: nowIso() };
+    const patch: Partial<ExperienceRow> = { contacts, updated_at: nowIso() };
     // Withdrawing takes the name out of what is shared at once (only agreed contacts are presented).
     await repo.updateExperience(trx, scope, id, patch);
     await recordAudit(trx, actor, {

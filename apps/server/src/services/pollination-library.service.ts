@@ -8,8 +8,6 @@ import {
   type ExperienceRow,
   pollinationRepository as repo,
 } from '../db/repositories/pollination.repository.ts';
-import { readStored } from '../db/stored-json.ts';
-import { PollinationJson } from '../db/stored-json-pollination.ts';
 import { forbidden, notFound } from '../lib/app-error.ts';
 import { type StemLanguage, stemTerm } from '../lib/stemmers.ts';
 import { nowIso } from '../lib/tokens.ts';
@@ -102,7 +100,7 @@ export function buildIndex(rows: readonly ExperienceRow[]) {
           row.pitfalls,
           row.sector,
         ].join('\n'),
-        methods: (readStored(PollinationJson.strings, row.method_ids) ?? []).join(' ').replace(/-/g, ' '),
+        methods: row.method_ids.join(' ').replace(/-/g, ' '),
       };
       for (const f of TEXT_FIELDS) {
         doc[fieldName(f, language)] = values[f];
@@ -149,8 +147,8 @@ export async function searchLibrary(
   const library = await libraryOf(db, scope);
   let pool = library.readable;
   pool = pool.filter(({ row }) => {
-    const forms = readStored(PollinationJson.strings, row.ic_forms) ?? [];
-    const methods = readStored(PollinationJson.strings, row.method_ids) ?? [];
+    const forms = row.ic_forms;
+    const methods = row.method_ids;
     return (
       (!query.icForm || forms.includes(query.icForm)) &&
       (!query.cynefin || row.cynefin === query.cynefin) &&
@@ -199,12 +197,12 @@ export async function similarExperiences(
     .filter((c) => c.row.engagement_id !== engagementId || c.row.org_id !== scope.orgId)
     .map((c) => {
       const similarity = profileSimilarity(mine, {
-        icForms: (readStored(PollinationJson.strings, c.row.ic_forms) ?? []) as never,
+        icForms: c.row.ic_forms as never,
         cynefin: c.row.cynefin as never,
-        methodIds: readStored(PollinationJson.strings, c.row.method_ids) ?? [],
+        methodIds: c.row.method_ids,
         sector: c.row.sector || null,
         size: c.row.size,
-        diagnostic: readStored(PollinationJson.profile, c.row.diagnostic_profile) ?? {},
+        diagnostic: c.row.diagnostic_profile,
       });
       return {
         ...summaryOf(c.row, c.organisationName),

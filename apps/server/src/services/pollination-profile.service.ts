@@ -3,8 +3,8 @@ import { type CynefinDomain, type IcForm, METHOD_CATALOGUE } from '@essaim/core/
 import type { DiagnosticDelta, EngagementProfile } from '@essaim/core/pollination';
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
+import { pollinationRepository as repo } from '../db/repositories/pollination.repository.ts';
 import { surveysRepository } from '../db/repositories/surveys.repository.ts';
-import { readStored, StoredJson } from '../db/stored-json.ts';
 import { releasedCuts } from './campaigns-report.service.ts';
 
 /**
@@ -60,32 +60,17 @@ export async function engagementFacts(
   scope: OrgScope,
   engagementId: string,
 ): Promise<EngagementFacts> {
-  const agendas = await db
-    .selectFrom('agendas')
-    .select('items')
-    .where('org_id', '=', scope.orgId)
-    .where('engagement_id', '=', engagementId)
-    .execute();
+  const agendas = await repo.agendaItemsOf(db, scope, engagementId);
   const methodIds = [
     ...new Set(
-      agendas.flatMap((a) =>
-        (readStored(StoredJson.agendaItems, a.items) ?? []).flatMap((item) =>
-          item.kind === 'method' && item.methodId ? [item.methodId] : [],
-        ),
+      agendas.flatMap((items) =>
+        items.flatMap((item) => (item.kind === 'method' && item.methodId ? [item.methodId] : [])),
       ),
     ),
   ];
   const icForms = [...new Set(methodIds.flatMap((id) => CATALOGUE.get(id)?.icForms ?? []))];
-  const questions = await db
-    .selectFrom('questions')
-    .innerJoin('engagements', 'engagements.id', 'questions.engagement_id')
-    .select(['questions.text', 'questions.complexity'])
-    .where('engagements.org_id', '=', scope.orgId)
-    .where('questions.engagement_id', '=', engagementId)
-    .orderBy('questions.position')
-    .execute();
-  const assessed = questions.find((q) => q.complexity !== null);
-  const cynefin = assessed ? (readStored(StoredJson.complexity, assessed.complexity)?.domain ?? null) : null;
+  const questions = await repo.questionsOf(db, scope, engagementId);
+  const cynefin = questions.find((q) => q.complexity !== null)?.complexity?.domain ?? null;
   const profiles = await releasedProfiles(db, scope, engagementId);
   const first = profiles[0];
   const last = profiles[profiles.length - 1];
@@ -95,12 +80,7 @@ export async function engagementFacts(
           .filter((k) => k in first)
           .map((k) => ({ constructId: k, before: first[k]!, after: last[k]! }))
       : [];
-  const size = await db
-    .selectFrom('stakeholders')
-    .innerJoin('person_collectives', 'person_collectives.collective_id', 'stakeholders.collective_id')
-    .select((eb) => eb.fn.count<number>('person_collectives.person_id').distinct().as('n'))
-    .where('stakeholders.engagement_id', '=', engagementId)
-    .executeTakeFirst();
+  const size = await repo.stakeholderPeopleCount(db, engagementId);
   return {
     methodIds,
     icForms,
@@ -108,7 +88,7 @@ export async function engagementFacts(
     question: questions[0]?.text ?? '',
     profile: last ?? {},
     deltas,
-    size: Number(size?.n ?? 0) || null,
+    size: size || null,
   };
 }
 

@@ -55,7 +55,7 @@ export async function createPulse(
     throw forbidden();
   }
   const plan = await requirePlan(db, scope, planId);
-  if (!repo.planCollectiveIds(plan).includes(collectiveId)) {
+  if (!plan.collective_ids.includes(collectiveId)) {
     throw new AppError('VALIDATION_FAILED', 'this collective is not a target of the plan', {
       field: 'collectiveId',
     });

@@ -1,7 +1,7 @@
 import type { Db } from '../db.ts';
 import type { OrgScope } from '../org-scope.ts';
-import { readStored } from '../stored-json.ts';
-import { PollinationJson } from '../stored-json-pollination.ts';
+import { type Decoded, decodeRow, decodeRows, encodeRow, StoredJson } from '../stored-json.ts';
+import { experienceJson, planJson } from '../stored-json-pollination.ts';
 import type {
   AdoptionPulsesTable,
   AdoptionReportsTable,
@@ -11,8 +11,11 @@ import type {
   ExperiencesTable,
 } from '../tables/pollination.ts';
 
-export type ExperienceRow = ExperiencesTable;
-export type DiffusionPlanRow = DiffusionPlansTable;
+/** An experience with its JSON columns decoded (lists, indicators, profile, contacts). */
+export type ExperienceRow = Decoded<ExperiencesTable, typeof experienceJson>;
+export type StoredContact = ExperienceRow['contacts'][number];
+/** A diffusion plan with its target collectives decoded. */
+export type DiffusionPlanRow = Decoded<DiffusionPlansTable, typeof planJson>;
 export type DiffusionAgentRow = DiffusionAgentsTable;
 export type DiffusionSessionRow = DiffusionSessionsTable;
 export type AdoptionReportRow = AdoptionReportsTable;
@@ -24,22 +27,23 @@ export type AdoptionReportRow = AdoptionReportsTable;
  */
 export const pollinationRepository = {
   async insertExperience(db: Db, row: ExperienceRow): Promise<void> {
-    await db.insertInto('experiences').values(row).execute();
+    await db.insertInto('experiences').values(encodeRow<ExperiencesTable>(row, experienceJson)).execute();
   },
 
   async findExperience(db: Db, scope: OrgScope, id: string): Promise<ExperienceRow | undefined> {
-    return db
+    const row = await db
       .selectFrom('experiences')
       .selectAll()
       .where('id', '=', id)
       .where('org_id', '=', scope.orgId)
       .executeTakeFirst();
+    return row && decodeRow(row, experienceJson);
   },
 
   async updateExperience(db: Db, scope: OrgScope, id: string, patch: Partial<ExperienceRow>): Promise<void> {
     await db
       .updateTable('experiences')
-      .set(patch)
+      .set(encodeRow<Partial<ExperiencesTable>>(patch, experienceJson))
       .where('id', '=', id)
       .where('org_id', '=', scope.orgId)
       .execute();
@@ -50,17 +54,18 @@ export const pollinationRepository = {
   },
 
   async experiencesOf(db: Db, scope: OrgScope): Promise<ExperienceRow[]> {
-    return db
+    const rows = await db
       .selectFrom('experiences')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .orderBy('updated_at', 'desc')
       .execute();
+    return decodeRows(rows, experienceJson);
   },
 
   /** Shared to the instance by organisations that joined the instance library (their own included). */
   async instanceShared(db: Db): Promise<(ExperienceRow & { org_name: string })[]> {
-    return db
+    const rows = await db
       .selectFrom('experiences')
       .innerJoin('pollination_settings', 'pollination_settings.org_id', 'experiences.org_id')
       .innerJoin('organisations', 'organisations.id', 'experiences.org_id')
@@ -70,6 +75,7 @@ export const pollinationRepository = {
       .where('experiences.visibility', '=', 'instance')
       .where('pollination_settings.instance_library_at', 'is not', null)
       .execute();
+    return decodeRows(rows, experienceJson);
   },
 
   async settings(db: Db, scope: OrgScope) {
@@ -175,25 +181,27 @@ export const pollinationRepository = {
   // ---- diffusion plans ----
 
   async insertPlan(db: Db, row: DiffusionPlanRow): Promise<void> {
-    await db.insertInto('diffusion_plans').values(row).execute();
+    await db.insertInto('diffusion_plans').values(encodeRow<DiffusionPlansTable>(row, planJson)).execute();
   },
 
   async findPlan(db: Db, scope: OrgScope, id: string): Promise<DiffusionPlanRow | undefined> {
-    return db
+    const row = await db
       .selectFrom('diffusion_plans')
       .selectAll()
       .where('id', '=', id)
       .where('org_id', '=', scope.orgId)
       .executeTakeFirst();
+    return row && decodeRow(row, planJson);
   },
 
   async plansOf(db: Db, scope: OrgScope): Promise<DiffusionPlanRow[]> {
-    return db
+    const rows = await db
       .selectFrom('diffusion_plans')
       .selectAll()
       .where('org_id', '=', scope.orgId)
       .orderBy('created_at', 'desc')
       .execute();
+    return decodeRows(rows, planJson);
   },
 
   async deletePlan(db: Db, scope: OrgScope, id: string): Promise<void> {
@@ -341,9 +349,41 @@ export const pollinationRepository = {
     return rows.map((r) => r.stage);
   },
 
-  /** The target collectives of a plan (its JSON list, decoded here). */
-  planCollectiveIds(plan: DiffusionPlanRow): string[] {
-    return readStored(PollinationJson.strings, plan.collective_ids) ?? [];
+  // ---- what an engagement knows about itself (experience drafts, "experiences like this") ----
+
+  /** The item lists of the engagement's agendas, decoded. */
+  async agendaItemsOf(db: Db, scope: OrgScope, engagementId: string) {
+    const rows = await db
+      .selectFrom('agendas')
+      .select('items')
+      .where('org_id', '=', scope.orgId)
+      .where('engagement_id', '=', engagementId)
+      .execute();
+    return decodeRows(rows, { items: StoredJson.agendaItems }).map((r) => r.items);
+  },
+
+  /** The engagement's questions in order, with their Cynefin placement decoded. */
+  async questionsOf(db: Db, scope: OrgScope, engagementId: string) {
+    const rows = await db
+      .selectFrom('questions')
+      .innerJoin('engagements', 'engagements.id', 'questions.engagement_id')
+      .select(['questions.text', 'questions.complexity'])
+      .where('engagements.org_id', '=', scope.orgId)
+      .where('questions.engagement_id', '=', engagementId)
+      .orderBy('questions.position')
+      .execute();
+    return decodeRows(rows, { complexity: StoredJson.complexity });
+  },
+
+  /** Distinct people in the collectives the engagement's stakeholders name. */
+  async stakeholderPeopleCount(db: Db, engagementId: string): Promise<number> {
+    const row = await db
+      .selectFrom('stakeholders')
+      .innerJoin('person_collectives', 'person_collectives.collective_id', 'stakeholders.collective_id')
+      .select((eb) => eb.fn.count<number>('person_collectives.person_id').distinct().as('n'))
+      .where('stakeholders.engagement_id', '=', engagementId)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
   },
 
   async minGroupSize(db: Db, scope: OrgScope): Promise<number | null> {
