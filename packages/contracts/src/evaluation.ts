@@ -1,6 +1,8 @@
 /** REST schemas of the evaluation feature: workshop feedback (participants) and the engagement's evaluation. */
 import { z } from 'zod';
 import { IdSchema } from './identity.ts';
+import { MilestoneStatusSchema } from './plans.ts';
+import { AdoptionStageSchema } from './pollination.ts';
 
 export const WorkshopFeedbackParamsSchema = z.object({ workshopId: IdSchema });
 export const WorkshopFeedbackBodySchema = z.object({
@@ -83,7 +85,7 @@ export const EvaluationViewSchema = z.object({
   /** Plan progress: milestones by status and indicators against their targets (null before a plan). */
   plan: z
     .object({
-      milestones: z.array(z.object({ status: z.string(), count: z.number().int() })),
+      milestones: z.array(z.object({ status: MilestoneStatusSchema, count: z.number().int() })),
       indicators: z.array(
         z.object({
           id: z.string(),
@@ -104,7 +106,7 @@ export const EvaluationViewSchema = z.object({
       title: z.string(),
       practice: z.string(),
       collectives: z.number().int(),
-      stages: z.array(z.object({ stage: z.string(), count: z.number().int() })),
+      stages: z.array(z.object({ stage: AdoptionStageSchema, count: z.number().int() })),
     }),
   ),
   findings: z.array(EvaluationFindingSchema),
