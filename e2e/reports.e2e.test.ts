@@ -174,6 +174,11 @@ describe('reports and integrations journey in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: 'What cannot be concluded' }).waitFor();
     await page.getByText(/There is no before\/after pair/).waitFor();
     await page.getByText(/is not proof that the engagement caused it/).waitFor();
+    // Charters, plan and spread practices side by side, each with a guiding empty state.
+    await page.getByRole('heading', { level: 2, name: 'Adopted charters and commitments' }).waitFor();
+    await page.getByText(/No charter of this engagement has been adopted yet/).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Plan progress' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Adoption of spread practices' }).waitFor();
     await expectNoAxeViolations(page, 'evaluation view');
     await page.screenshot({ path: screenshotPath('evaluation-page'), fullPage: true });
 

@@ -4,6 +4,7 @@ import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
 import { personalDataContributors } from '../src/services/personal-data.ts';
 import { addMember, createOrg, ORIGIN, setupAdmin, type TestClient } from './factories.ts';
+import { samplePlan } from './fixtures/plans.fixture.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';
 
@@ -176,5 +177,100 @@ describe.each(testDialects)('evaluation on $name', (dialect) => {
     expect(
       await db.selectFrom('workshop_feedback').select('id').where('participant_id', '=', row.id).execute(),
     ).toEqual([]);
+  });
+
+  it('puts adopted charters with commitment counts, plan progress and spread practices side by side', async () => {
+    const eng = `/api/orgs/${orgId}/engagements/${engagementId}`;
+    let view = await evaluation();
+    expect(view).toMatchObject({ charters: [], plan: null, practices: [] });
+
+    // A charter adopted, one member committed (a count only: no name leaves).
+    const charterId = (await owner.post(`${eng}/charters`, { title: 'Charte d’équipe', kind: 'team' })).json<{
+      id: string;
+    }>().id;
+    const adoption = (
+      await owner.post(`${eng}/charters/${charterId}/adoption`, {
+        name: 'Signée',
+        rule: 'consent',
+        participantCount: 4,
+      })
+    ).json<{ contentHash: string }>();
+    expect(
+      (
+        await member.post(`${eng}/charters/${charterId}/commitments`, {
+          state: 'committed',
+          versionHash: adoption.contentHash,
+        })
+      ).status,
+    ).toBe(200);
+
+    // A plan: one milestone done, one indicator re-measured (40 → 50 of 60), one measured once only.
+    const doc = samplePlan();
+    doc.milestones[0]!.status = 'done';
+    doc.indicators.push({
+      ...doc.indicators[0]!,
+      id: 'i2',
+      name: 'Remesuré',
+      points: [
+        { at: '2027-01-01', value: 40 },
+        { at: '2027-03-01', value: 50 },
+      ],
+    });
+    expect((await owner.request('PUT', `${eng}/plan`, { version: 0, document: doc })).status).toBe(200);
+
+    // A practice spread to two collectives, adopted by one.
+    const collectives: string[] = [];
+    for (const name of ['Équipe A', 'Équipe B']) {
+      collectives.push(
+        (await owner.post(`/api/orgs/${orgId}/collectives`, { name, kind: 'team' })).json<{ id: string }>()
+          .id,
+      );
+    }
+    const plan = (
+      await owner.post(`/api/orgs/${orgId}/pollination/plans`, {
+        title: 'Diffuser les binômes',
+        practice: 'Binômes',
+        engagementId,
+        collectiveIds: collectives,
+      })
+    ).json<{ id: string }>();
+    const report = (collectiveId: string, stage: string, date: string) =>
+      owner.post(`/api/orgs/${orgId}/pollination/plans/${plan.id}/adoption`, { collectiveId, stage, date });
+    expect((await report(collectives[0]!, 'trying', '2027-01-20')).status).toBe(200);
+    expect((await report(collectives[0]!, 'adopted', '2027-03-01')).status).toBe(200);
+
+    view = await evaluation();
+    expect(view.charters).toEqual([
+      expect.objectContaining({
+        title: 'Charte d’équipe',
+        version: 1,
+        committed: 1,
+        declined: 0,
+        withdrawn: 0,
+      }),
+    ]);
+    expect(view.plan?.milestones).toEqual(
+      expect.arrayContaining([
+        { status: 'done', count: 1 },
+        { status: 'planned', count: 1 },
+      ]),
+    );
+    expect(view.plan?.indicators).toEqual([
+      expect.objectContaining({ id: 'i1', baseline: 40, target: 60, latest: 40, measures: 1, progress: 0 }),
+      expect.objectContaining({ id: 'i2', latest: 50, measures: 2, progress: 0.5 }),
+    ]);
+    expect(view.practices).toEqual([expect.objectContaining({ practice: 'Binômes', collectives: 2 })]);
+    const stages = Object.fromEntries(view.practices[0]!.stages.map((s) => [s.stage, s.count]));
+    expect(stages).toMatchObject({ adopted: 1, not_aware: 1, trying: 0 });
+    expect(view.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'indicator-not-remeasured', subject: 'Alpha secret indicator' }),
+        expect.objectContaining({ code: 'indicator-progressed', subject: 'Remesuré', delta: 0.5 }),
+        expect.objectContaining({ code: 'practice-adopted', subject: 'Binômes', delta: 1 }),
+      ]),
+    );
+    expect(view.findings.at(-1)?.code).toBe('no-causal-claim');
+    // Counts only: the member who committed is not named.
+    expect(JSON.stringify(view)).not.toContain(memberId);
   });
 });

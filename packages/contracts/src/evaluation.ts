@@ -1,6 +1,8 @@
 /** REST schemas of the evaluation feature: workshop feedback (participants) and the engagement's evaluation. */
 import { z } from 'zod';
 import { IdSchema } from './identity.ts';
+import { MilestoneStatusSchema } from './plans.ts';
+import { AdoptionStageSchema } from './pollination.ts';
 
 export const WorkshopFeedbackParamsSchema = z.object({ workshopId: IdSchema });
 export const WorkshopFeedbackBodySchema = z.object({
@@ -40,6 +42,9 @@ export const EvaluationFindingSchema = z.object({
     'feedback-below-threshold',
     'no-review-yet',
     'no-causal-claim',
+    'indicator-progressed',
+    'indicator-not-remeasured',
+    'practice-adopted',
   ]),
   group: z.string().optional(),
   subject: z.string().optional(),
@@ -65,6 +70,45 @@ export const EvaluationViewSchema = z.object({
     dueForReview: z.number().int(),
   }),
   feedback: WorkshopFeedbackSummarySchema,
+  /** Adopted charters side by side with commitment counts on the adopted version (never names). */
+  charters: z.array(
+    z.object({
+      id: IdSchema,
+      title: z.string(),
+      version: z.number().int(),
+      adoptedAt: z.string(),
+      committed: z.number().int(),
+      declined: z.number().int(),
+      withdrawn: z.number().int(),
+    }),
+  ),
+  /** Plan progress: milestones by status and indicators against their targets (null before a plan). */
+  plan: z
+    .object({
+      milestones: z.array(z.object({ status: MilestoneStatusSchema, count: z.number().int() })),
+      indicators: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          baseline: Num,
+          target: Num,
+          latest: Num,
+          measures: z.number().int(),
+          progress: Num,
+        }),
+      ),
+    })
+    .nullable(),
+  /** Spread practices: per diffusion plan, how many target collectives are at each stage. */
+  practices: z.array(
+    z.object({
+      id: IdSchema,
+      title: z.string(),
+      practice: z.string(),
+      collectives: z.number().int(),
+      stages: z.array(z.object({ stage: AdoptionStageSchema, count: z.number().int() })),
+    }),
+  ),
   findings: z.array(EvaluationFindingSchema),
 });
 export type EvaluationView = z.infer<typeof EvaluationViewSchema>;

@@ -12,6 +12,7 @@ import { compareCampaignReports, frozenInstrument } from './campaigns-report.ser
 import { listDecisions } from './decision-records.service.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { loadEngagement } from './engagements.service.ts';
+import { outcomeFindings, outcomesOf } from './evaluation-outcomes.ts';
 import { registerPersonalData } from './personal-data.ts';
 
 // Feedback is found through the participation's link to an account, which the workshops contributor
@@ -162,12 +163,17 @@ export async function engagementEvaluation(
     },
     feedback,
   };
+  const outcomes = await outcomesOf(db, scope, engagementId);
+  const findings: EvaluationView['findings'] = evaluateEngagement(input);
+  // The outcomes' statements go before the closing "no causal claim", which stays last.
+  findings.splice(findings.length - 1, 0, ...outcomeFindings(outcomes));
   return {
     engagementId,
     closedCampaigns: input.closedCampaigns,
     comparison: comparison ? { before: comparison.before, after: comparison.after } : null,
     decisions: input.decisions,
     feedback,
-    findings: evaluateEngagement(input),
+    ...outcomes,
+    findings,
   };
 }

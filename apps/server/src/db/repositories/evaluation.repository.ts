@@ -1,4 +1,6 @@
 import type { OrgScope } from '../org-scope.ts';
+import { decodeRow, decodeRows, StoredJson } from '../stored-json.ts';
+import { PollinationJson } from '../stored-json-pollination.ts';
 import type { WorkshopFeedbackTable } from '../tables/evaluation.ts';
 import type { Db } from './users.repository.ts';
 
@@ -87,5 +89,67 @@ export const evaluationRepository = {
         .where('participant_id', 'in', participantIds)
         .execute();
     }
+  },
+
+  /** The engagement's adopted charters with the number and date of the adopted version. */
+  async adoptedChartersOf(db: Db, scope: OrgScope, engagementId: string) {
+    return db
+      .selectFrom('charters as c')
+      .innerJoin('charter_versions as v', 'v.id', 'c.adopted_version_id')
+      .select(['c.id', 'c.title', 'c.status', 'c.adopted_hash', 'v.number', 'v.created_at as adopted_at'])
+      .where('c.org_id', '=', scope.orgId)
+      .where('c.engagement_id', '=', engagementId)
+      .orderBy('v.created_at')
+      .execute();
+  },
+
+  /** Commitment records of these charters: person ids stay in the server, only counts leave it. */
+  async commitmentsOf(db: Db, charterIds: readonly string[]) {
+    if (charterIds.length === 0) {
+      return [];
+    }
+    return db
+      .selectFrom('charter_commitments')
+      .select(['charter_id', 'person_id', 'state', 'version_hash', 'at'])
+      .where('charter_id', 'in', charterIds)
+      .execute();
+  },
+
+  /** The engagement's plan document (parsed), or null before a plan is started. */
+  async planDocumentOf(db: Db, scope: OrgScope, engagementId: string) {
+    const row = await db
+      .selectFrom('plans')
+      .select('document')
+      .where('org_id', '=', scope.orgId)
+      .where('engagement_id', '=', engagementId)
+      .executeTakeFirst();
+    return row ? decodeRow(row, { document: StoredJson.planDocument }).document : null;
+  },
+
+  /** The engagement's diffusion plans (target collectives parsed) with their adoption reports. */
+  async diffusionOf(db: Db, scope: OrgScope, engagementId: string) {
+    const plans = decodeRows(
+      await db
+        .selectFrom('diffusion_plans')
+        .select(['id', 'title', 'practice', 'collective_ids'])
+        .where('org_id', '=', scope.orgId)
+        .where('engagement_id', '=', engagementId)
+        .orderBy('created_at')
+        .execute(),
+      { collective_ids: PollinationJson.strings },
+    );
+    const reports =
+      plans.length === 0
+        ? []
+        : await db
+            .selectFrom('adoption_reports')
+            .select(['plan_id', 'collective_id', 'stage', 'date'])
+            .where(
+              'plan_id',
+              'in',
+              plans.map((p) => p.id),
+            )
+            .execute();
+    return plans.map((p) => ({ ...p, reports: reports.filter((r) => r.plan_id === p.id) }));
   },
 };

@@ -22,16 +22,19 @@ import { QueryError } from '../../components/query-error';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useCurrentOrg } from '../orgs/use-current-org';
 import { useEvaluation } from './api';
+import { ChartersOutcome, PlanOutcome, PracticesOutcome } from './evaluation-outcomes';
 import { FeedbackSummary } from './feedback-summary';
 
 type Finding = EvaluationView['findings'][number];
+const MEASURED = new Set<Finding['code']>(['improved', 'declined', 'no-detectable-change']);
 
 const fmt = (n: number | null | undefined) =>
   n === null || n === undefined ? '—' : `${n > 0 ? '+' : ''}${n.toFixed(2)}`;
 
 /** A change and its 95 % interval against zero; decorative (the sentence beside it says the same). */
 function IntervalBar({ f, scale }: { f: Finding; scale: number }) {
-  if (f.delta === undefined) {
+  // Only diagnostic differences carry an interval; outcome statements (indicators, adoption) do not.
+  if (f.delta === undefined || !MEASURED.has(f.code)) {
     return null;
   }
   const x = (v: number) => 100 + (v / scale) * 90;
@@ -85,11 +88,9 @@ function Findings({ view }: { view: EvaluationView }) {
   const cannot = view.findings.filter((f) => f.kind === 'cannot-conclude');
   const scale = Math.max(
     0.5,
-    ...[...changed, ...stable].flatMap((f) => [
-      Math.abs(f.low ?? 0),
-      Math.abs(f.high ?? 0),
-      Math.abs(f.delta ?? 0),
-    ]),
+    ...[...changed, ...stable]
+      .filter((f) => MEASURED.has(f.code))
+      .flatMap((f) => [Math.abs(f.low ?? 0), Math.abs(f.high ?? 0), Math.abs(f.delta ?? 0)]),
   );
   const line = (f: Finding) => (
     <Group key={`${f.group}-${f.subject}`} gap="md" wrap="wrap" justify="space-between">
@@ -98,6 +99,8 @@ function Findings({ view }: { view: EvaluationView }) {
           subject: f.subject,
           group: f.group,
           delta: fmt(f.delta),
+          share: f.delta === undefined ? '' : `${Math.round(f.delta * 100)} %`,
+          count: f.delta ?? 0,
           low: fmt(f.low),
           high: fmt(f.high),
         })}
@@ -132,8 +135,12 @@ function Findings({ view }: { view: EvaluationView }) {
       <Section title={t('reports.evaluation.cannotTitle')} id="eval-cannot">
         <List size="sm" spacing="xs" icon={<Icon name="info" size={16} />}>
           {cannot.map((f) => (
-            <List.Item key={`${f.code}-${f.group ?? ''}`}>
-              {t(`reports.evaluation.findings.${f.code}`, { group: f.group, reason: f.reason ?? '' })}
+            <List.Item key={`${f.code}-${f.group ?? ''}-${f.subject ?? ''}`}>
+              {t(`reports.evaluation.findings.${f.code}`, {
+                group: f.group,
+                subject: f.subject,
+                reason: f.reason ?? '',
+              })}
             </List.Item>
           ))}
         </List>
@@ -206,25 +213,20 @@ export function EvaluationPage() {
           <Section title={t('reports.evaluation.feedbackTitle')} id="eval-feedback">
             <FeedbackSummary summary={view.data.feedback} />
           </Section>
-          <Section title={t('reports.evaluation.moreTitle')} id="eval-more">
-            <Text size="sm">{t('reports.evaluation.moreBody')}</Text>
-            <Group gap="xs" wrap="wrap">
-              <Button component={Link} to={`${base}/charters`} variant="default" size="xs">
-                {t('reports.evaluation.more.charters')}
-              </Button>
-              {can('plan.read') && (
-                <Button component={Link} to={`${base}/plan`} variant="default" size="xs">
-                  {t('reports.evaluation.more.plan')}
-                </Button>
-              )}
-              <Button component={Link} to="/pollination" variant="default" size="xs">
-                {t('reports.evaluation.more.adoption')}
-              </Button>
-              <Button component={Link} to={`${base}/reports`} variant="light" size="xs">
-                {t('reports.evaluation.more.reports')}
-              </Button>
-            </Group>
+          <Section title={t('reports.evaluation.outcomes.chartersTitle')} id="eval-charters">
+            <ChartersOutcome view={view.data} base={base} />
           </Section>
+          <Section title={t('reports.evaluation.outcomes.planTitle')} id="eval-plan">
+            <PlanOutcome view={view.data} base={base} canOpen={can('plan.read')} />
+          </Section>
+          <Section title={t('reports.evaluation.outcomes.practicesTitle')} id="eval-practices">
+            <PracticesOutcome view={view.data} />
+          </Section>
+          <Group>
+            <Button component={Link} to={`${base}/reports`} variant="light" size="xs">
+              {t('reports.evaluation.more.reports')}
+            </Button>
+          </Group>
           <Badge variant="light" color="gray" size="sm" w="fit-content">
             {t('reports.evaluation.confidential')}
           </Badge>
