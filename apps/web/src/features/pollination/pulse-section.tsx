@@ -152,6 +152,7 @@ export function PulseSection({ orgId, plan, canManage }: Props) {
               setClosing(null);
               notifications.show({
                 color: 'teal',
+                closeButtonProps: { 'aria-label': t('pollination.editor.close') },
                 message: r.recordedStage
                   ? t('pollination.pulse.recorded', {
                       stage: tx(t, `pollination.plan.stages.${r.recordedStage}`),
