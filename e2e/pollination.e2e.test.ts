@@ -246,6 +246,39 @@ describe('pollination journey in Chromium', () => {
     await expectNoAxeViolations(page, 'diffusion plan', SHELL_KNOWN);
     await shoot(page, 'plan-curve');
 
+    // 8. Adoption pulse: a link for one collective, answered without an account on a phone; below
+    // the minimum group size the stages stay hidden and closing records nothing.
+    const card = page.getByRole('article', { name: targets[0]!.name });
+    await card.getByRole('button', { name: 'Créer un lien de pouls' }).click();
+    const link = await card.getByLabel('Lien à partager').inputValue();
+    expect(link).toMatch(/\/pulse\/[\w-]{20,}$/);
+    const phone = await browser.newContext({
+      locale: 'fr-FR',
+      viewport: { width: 390, height: 844 },
+      extraHTTPHeaders: { origin: server.url },
+    });
+    const respondent = await phone.newPage();
+    watch(respondent, problems);
+    await respondent.goto(link);
+    await respondent.getByText(`membre de ${targets[0]!.name}`).waitFor();
+    await expectNoAxeViolations(respondent, 'pulse question');
+    await respondent.getByRole('radio', { name: /Essaie/ }).check();
+    await respondent.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+    await respondent.getByTestId('pulse-done').waitFor();
+    await expectNoAxeViolations(respondent, 'pulse thanks');
+    await page.reload();
+    await card.getByText('1 réponse pour l’instant').waitFor();
+    await card.getByText(/s’affichent à partir de \d+ réponses/).waitFor();
+    await card.getByRole('button', { name: 'Clôturer le pouls' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Clôturer le pouls' }).click();
+    await page.getByText('Pouls clôturé : trop peu de réponses').waitFor();
+    await card.getByText('Clos', { exact: true }).waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await expectNoAxeViolations(page, 'diffusion plan with a pulse', SHELL_KNOWN);
+    await respondent.reload();
+    await respondent.getByTestId('pulse-closed').waitFor();
+    await phone.close();
+
     expect(problems).toEqual([]);
   });
 });

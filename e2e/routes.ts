@@ -46,6 +46,7 @@ export const PAGE_ROUTES: PageRoute[] = [
   { pattern: 'c/:joinCode', url: (s) => `/c/${s.joinCode}`, as: 'anonymous' },
   { pattern: 'feedback/:token', url: (s) => `/feedback/${s.feedbackToken}`, as: 'anonymous' },
   { pattern: 'supervision/:token', url: (s) => `/supervision/${s.supervisionToken}`, as: 'anonymous' },
+  { pattern: 'pulse/:token', url: (s) => `/pulse/${s.pulseToken}`, as: 'anonymous' },
   { pattern: 'p/:proposalId', url: (s) => `/p/${s.ballotProposalId}#${s.ballotToken}`, as: 'anonymous' },
   // Signed in, in the app frame.
   { pattern: '', url: () => '/', as: 'owner', screenshot: true },

@@ -12,7 +12,7 @@ import { networkPublicRoutes, networkRoutes } from '../features/network/routes';
 import { notificationsRoutes } from '../features/notifications/routes';
 import { opinionsPublicRoutes, opinionsRoutes } from '../features/opinions/routes';
 import { plansRoutes } from '../features/plans/routes';
-import { pollinationRoutes } from '../features/pollination/routes';
+import { pollinationPublicRoutes, pollinationRoutes } from '../features/pollination/routes';
 import { reportsPublicRoutes, reportsRoutes } from '../features/reports/routes';
 import { ssoRoutes } from '../features/sso/routes';
 import { workshopsPublicRoutes, workshopsRoutes } from '../features/workshops/routes';
@@ -94,6 +94,7 @@ export const router = createBrowserRouter([
           ...competenciesPublicRoutes,
           ...decisionsPublicRoutes,
           ...reportsPublicRoutes,
+          ...pollinationPublicRoutes,
         ],
       },
       {

@@ -24,6 +24,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { useCurrentOrg } from '../orgs/use-current-org';
 import { tx, usePlan, useReportAdoption } from './api';
 import { CurveChart } from './curve-chart';
+import { PulseSection } from './pulse-section';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -31,7 +32,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function PlanPage() {
   const { t } = useTranslation();
   const { planId = '' } = useParams();
-  const { org } = useCurrentOrg();
+  const { org, can } = useCurrentOrg();
   const orgId = org?.id ?? '';
   const plan = usePlan(orgId, planId);
   usePageTitle(plan.data?.title ?? t('pollination.home.plans'));
@@ -141,6 +142,7 @@ export function PlanPage() {
           </Group>
         )}
       </Card>
+      <PulseSection orgId={orgId} plan={p} canManage={can('methods.manage')} />
       <Card withBorder p="lg" component="section">
         <Title order={2} size="h3" mb="sm">
           {t('pollination.plan.agents')}

@@ -1,5 +1,6 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router';
+import { PageSkeleton } from '../../components/page-skeleton';
 
 const PollinationPage = lazy(() =>
   import('./pollination-page').then((m) => ({ default: m.PollinationPage })),
@@ -14,6 +15,7 @@ const CommunitiesPage = lazy(() =>
 const CommunityPage = lazy(() => import('./community-page').then((m) => ({ default: m.CommunityPage })));
 const NewPlanPage = lazy(() => import('./new-plan-page').then((m) => ({ default: m.NewPlanPage })));
 const PlanPage = lazy(() => import('./plan-page').then((m) => ({ default: m.PlanPage })));
+const PulsePage = lazy(() => import('./pulse-page').then((m) => ({ default: m.PulsePage })));
 
 /** Signed-in pages of pollination, inside the app frame. */
 export const pollinationRoutes: RouteObject[] = [
@@ -24,4 +26,16 @@ export const pollinationRoutes: RouteObject[] = [
   { path: 'pollination/plans/:planId', element: <PlanPage /> },
   { path: 'pollination/communities', element: <CommunitiesPage /> },
   { path: 'pollination/communities/:communityId', element: <CommunityPage /> },
+];
+
+/** The adoption pulse's one question, reached by link without an account. */
+export const pollinationPublicRoutes: RouteObject[] = [
+  {
+    path: 'pulse/:token',
+    element: (
+      <Suspense fallback={<PageSkeleton />}>
+        <PulsePage />
+      </Suspense>
+    ),
+  },
 ];
