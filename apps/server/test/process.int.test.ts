@@ -44,7 +44,8 @@ describe('essaim start as a process', () => {
   });
 });
 
-describe('essaim CLI', () => {
+// Each case spawns the CLI several times; on a loaded two-core CI machine a start can take seconds.
+describe('essaim CLI', { timeout: 120_000 }, () => {
   it('prints one clear line and exits non-zero on a malformed DATABASE_URL', async () => {
     const r = await runCli(['start', '--database-url', 'mysql://nope']);
     expect(r.code).toBe(1);

@@ -99,7 +99,7 @@ describe.each(testDialects)('webhooks on $name', (dialect) => {
     }>();
     expect(list.endpoints).toEqual([]);
     expect(list.eventTypes).toContainEqual({ type: 'charter.adopted', isEmitted: true });
-    expect(list.eventTypes).toContainEqual({ type: 'plan.milestone.changed', isEmitted: false });
+    expect(list.eventTypes).toContainEqual({ type: 'plan.milestone.changed', isEmitted: true });
     expect(list.eventTypes).toContainEqual({ type: 'engagement.stopped', isEmitted: true });
   });
 
