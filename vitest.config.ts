@@ -14,9 +14,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Vitest's default is one file at a time on two cores (cores − 1). Most files here spend their time
-    // waiting on PostgreSQL, Redis, sockets and child processes, so two files run side by side on CI's two
-    // cores; each file still opens its own database (schema), server and ports.
-    maxWorkers: Math.max(availableParallelism() - 1, 2),
+    // One file at a time on two cores (vitest's default: cores − 1). Two side by side were 1.5× faster,
+    // but a fresh-clone run then lost a PostgreSQL test schema in the middle of its migration (cause not
+    // found yet); until it is, the suite runs the way every landed CI run did.
+    maxWorkers: Math.max(availableParallelism() - 1, 1),
   },
 });
