@@ -67,7 +67,7 @@ export function PulseSection({ orgId, plan, canManage }: Props) {
                   {c.name}
                 </Title>
                 {shown ? (
-                  <Badge variant="light" color={shown.closedAt ? 'gray' : 'teal.9'}>
+                  <Badge variant="filled" color={shown.closedAt ? 'gray.7' : 'teal.9'}>
                     {shown.closedAt ? t('pollination.pulse.closed') : t('pollination.pulse.open')}
                   </Badge>
                 ) : null}
