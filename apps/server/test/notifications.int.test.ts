@@ -233,10 +233,10 @@ describe.each(testDialects)('notifications and calendars on $name', (dialect) =>
     expect(campaignEn?.text).toContain('UTC');
     expect(campaignEn?.html).toContain(`href="${publicUrl}/diagnostics/campaigns/${campaignId}"`);
     const charterFr = toOwner.find((m) => m.subject.includes('Charte'));
-    expect(charterFr?.subject).toBe('Essaim — Charte à relire : Charte de l’atelier');
+    expect(charterFr?.subject).toBe('Essaim — Charte à relire\u00A0: Charte de l’atelier');
     expect(charterFr?.text).toContain('Réunissez le collectif');
     expect(toOwner.find((m) => m.subject.includes('Budget formation'))?.subject).toBe(
-      'Essaim — Plus que quelques heures pour « Budget formation »',
+      'Essaim — Plus que quelques heures pour «\u00A0Budget formation\u00A0»',
     );
     // The engagement invitation, read already, was not mailed; only unread news is.
     expect(toMember.some((m) => m.subject.includes('joined the engagement'))).toBe(false);
@@ -269,8 +269,8 @@ describe.each(testDialects)('notifications and calendars on $name', (dialect) =>
     expect(r.json<{ emailed: boolean }>().emailed).toBe(true);
     const link = r.json<{ link: string }>().link;
     const mail = smtp.received.find((m) => m.to === 'newcomer@example.org');
-    expect(mail?.subject).toBe('Essaim — Invitation : Ruche du Nord / Invitation: Ruche du Nord');
-    expect(mail?.text).toContain('vous invite à rejoindre « Ruche du Nord »');
+    expect(mail?.subject).toBe('Essaim — Invitation\u00A0: Ruche du Nord / Invitation: Ruche du Nord');
+    expect(mail?.text).toContain('vous invite à rejoindre «\u00A0Ruche du Nord\u00A0»');
     expect(mail?.text).toContain('invites you to join "Ruche du Nord"');
     expect(mail?.text).toContain(link);
     expect(mail?.html).toContain('<div lang="en">');

@@ -11,3 +11,4 @@ export {
   writeCsv,
 } from './csv.ts';
 export { ACTIONS, type Action, actionsOf, can, isRole, ROLES, type Role } from './permissions.ts';
+export { frenchTypography } from './text/french-typography.ts';

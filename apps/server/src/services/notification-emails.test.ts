@@ -50,4 +50,20 @@ describe('notification emails', () => {
     expect(digest.text).toContain('Proposal closed: <b>Cuisine & co</b>');
     expect(digest.html).not.toContain('<b>Cuisine');
   });
+
+  it('sets French with non-breaking spaces before « : ; ? ! » and inside guillemets, English untouched', () => {
+    const breakable = / [:;?!]|« | »/;
+    for (const kind of NOTIFICATION_KINDS) {
+      const fr = renderNotificationEmail(input(kind), 'fr');
+      for (const text of [fr.subject, fr.text]) {
+        expect(text).not.toMatch(breakable);
+      }
+    }
+    const digest = renderDigestEmail([input('proposal.closed')], 'fr', 'https://x/n');
+    expect(digest.text).not.toMatch(breakable);
+    expect(digest.text).toContain('Proposition close\u00A0: <b>Cuisine & co</b>');
+    expect(renderNotificationEmail(input('proposal.closed'), 'en').subject).toBe(
+      'Essaim — Proposal closed: <b>Cuisine & co</b>',
+    );
+  });
 });

@@ -1,9 +1,11 @@
+import { frenchTypography } from '@essaim/core';
 import type { NotificationKind } from '@essaim/core/notifications';
 
 /**
  * The email templates of notifications, French and English, text and HTML, in our own words. The
  * recipient's language (`users.language`) picks the version; dates are written for that language in
  * UTC (said so, since the reader's zone is unknown). Every value from the database is HTML-escaped.
+ * French text is set with French typography (non-breaking spaces before « : ; ? ! », as the web app).
  */
 export type EmailLanguage = 'fr' | 'en';
 
@@ -44,6 +46,15 @@ type Words = { subject: string; lead: string; action: string };
 type Template = (title: string, p: Record<string, string>, lang: EmailLanguage) => Words;
 
 const date = (p: Record<string, string>, key: string, lang: EmailLanguage) => formatDate(p[key], lang);
+
+/** French output with its non-breaking spaces (applied after interpolation: a space typed before « : »
+ * in a title becomes non-breaking too, which only keeps the sign on its word's line). */
+const typeset = (text: string, lang: EmailLanguage) => (lang === 'fr' ? frenchTypography(text) : text);
+
+function words(input: NotificationEmailInput, lang: EmailLanguage): Words {
+  const w = TEMPLATES[input.kind][lang](input.title, input.params, lang);
+  return { subject: typeset(w.subject, lang), lead: typeset(w.lead, lang), action: typeset(w.action, lang) };
+}
 
 const TEMPLATES: Record<NotificationKind, Record<EmailLanguage, Template>> = {
   'engagement.invited': {
@@ -178,15 +189,16 @@ function htmlPage(lang: EmailLanguage, body: string): string {
 
 /** One notification's email. */
 export function renderNotificationEmail(input: NotificationEmailInput, lang: EmailLanguage): RenderedEmail {
-  const words = TEMPLATES[input.kind][lang](input.title, input.params, lang);
-  const footer = FOOTER[lang](input.orgName);
-  const colon = lang === 'fr' ? ' : ' : ': ';
-  const text = `${words.lead}\n\n${words.action}${colon}${input.url}\n\n-- \n${footer}\n`;
+  const w = words(input, lang);
+  const footer = typeset(FOOTER[lang](input.orgName), lang);
+  const text =
+    typeset(`${w.lead}\n\n${w.action}${lang === 'fr' ? ' : ' : ': '}`, lang) +
+    `${input.url}\n\n-- \n${footer}\n`;
   const html = htmlPage(
     lang,
-    `<p>${escapeHtml(words.lead)}</p><p><a href="${escapeHtml(input.url)}" style="display:inline-block;padding:.5rem 1rem;background:#0b6e4f;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(words.action)}</a></p><hr><p style="font-size:.875rem;color:#52606d">${escapeHtml(footer)}</p>`,
+    `<p>${escapeHtml(w.lead)}</p><p><a href="${escapeHtml(input.url)}" style="display:inline-block;padding:.5rem 1rem;background:#0b6e4f;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(w.action)}</a></p><hr><p style="font-size:.875rem;color:#52606d">${escapeHtml(footer)}</p>`,
   );
-  return { subject: `Essaim — ${words.subject}`, text, html };
+  return { subject: `Essaim — ${w.subject}`, text, html };
 }
 
 /** The daily summary of news that did not need an email of its own. */
@@ -199,16 +211,13 @@ export function renderDigestEmail(
     lang === 'fr'
       ? `${items.length} nouvelle${items.length > 1 ? 's' : ''} depuis votre dernier résumé`
       : `${items.length} update${items.length > 1 ? 's' : ''} since your last summary`;
-  const lines = items.map((i) => {
-    const words = TEMPLATES[i.kind][lang](i.title, i.params, lang);
-    return { subject: words.subject, url: i.url, org: i.orgName };
-  });
+  const lines = items.map((i) => ({ subject: words(i, lang).subject, url: i.url, org: i.orgName }));
   const all = lang === 'fr' ? 'Toutes vos notifications' : 'All your notifications';
   const footer =
     lang === 'fr'
       ? 'Essaim vous envoie ce résumé au plus une fois par jour, quand des nouvelles vous attendent.'
       : 'Essaim sends this summary at most once a day, when there is news waiting for you.';
-  const text = `${heading}\n\n${lines.map((l) => `- ${l.subject} (${l.org})\n  ${l.url}`).join('\n')}\n\n${all}: ${appUrl}\n\n-- \n${footer}\n`;
+  const text = `${heading}\n\n${lines.map((l) => `- ${l.subject} (${l.org})\n  ${l.url}`).join('\n')}\n\n${typeset(`${all}${lang === 'fr' ? ' : ' : ': '}`, lang)}${appUrl}\n\n-- \n${footer}\n`;
   const html = htmlPage(
     lang,
     `<h1 style="font-size:1.25rem">${escapeHtml(heading)}</h1><ul>${lines
@@ -223,6 +232,9 @@ export function renderDigestEmail(
   return { subject: `Essaim — ${heading}`, text, html };
 }
 
+const typesetWords = <T extends Record<string, string>>(w: T): T =>
+  Object.fromEntries(Object.entries(w).map(([k, v]) => [k, frenchTypography(v)])) as T;
+
 /**
  * An invitation to join an organisation. The invitee has no account yet, so no known language: one
  * email in both, French first, each complete on its own.
@@ -233,23 +245,23 @@ export function renderOrgInvitationEmail(input: {
   link: string;
   expiresAt: string;
 }): RenderedEmail {
-  const fr = {
+  const fr = typesetWords({
     lead: `${input.inviterName} vous invite à rejoindre « ${input.orgName} » sur Essaim, l'espace où ce collectif prépare ses ateliers, ses diagnostics et ses décisions.`,
     action: "Accepter l'invitation",
     note: `Ce lien personnel est valable jusqu'au ${formatDate(input.expiresAt, 'fr')}. Si vous ne vous attendiez pas à ce message, ignorez-le.`,
-  };
+  });
   const en = {
     lead: `${input.inviterName} invites you to join "${input.orgName}" on Essaim, where this collective prepares its workshops, diagnostics and decisions.`,
     action: 'Accept the invitation',
     note: `This personal link is valid until ${formatDate(input.expiresAt, 'en')}. If you did not expect this message, ignore it.`,
   };
   const text = [fr, en]
-    .map((w, i) => `${w.lead}\n\n${w.action}${i === 0 ? ' : ' : ': '}${input.link}\n\n${w.note}`)
+    .map((w, i) => `${w.lead}\n\n${w.action}${i === 0 ? '\u00A0: ' : ': '}${input.link}\n\n${w.note}`)
     .join('\n\n---\n\n');
   const block = (w: typeof fr, lang: EmailLanguage) =>
     `<div lang="${lang}"><p>${escapeHtml(w.lead)}</p><p><a href="${escapeHtml(input.link)}" style="display:inline-block;padding:.5rem 1rem;background:#0b6e4f;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(w.action)}</a></p><p style="font-size:.875rem;color:#52606d">${escapeHtml(w.note)}</p></div>`;
   return {
-    subject: `Essaim — Invitation : ${input.orgName} / Invitation: ${input.orgName}`,
+    subject: `Essaim — Invitation\u00A0: ${input.orgName} / Invitation: ${input.orgName}`,
     text: `${text}\n`,
     html: htmlPage('fr', `${block(fr, 'fr')}<hr>${block(en, 'en')}`),
   };

@@ -4,8 +4,9 @@
  * language a type error; `useActivityText` picks the reader's language, applies French typography
  * (as the catalogue does) and fills `{{name}}` placeholders.
  */
+
+import { frenchTypography } from '@essaim/core';
 import { useTranslation } from 'react-i18next';
-import { frenchTypography } from '../../../../i18n/french-typography';
 
 /** Every activity names itself and says in one sentence what it is for (the add form's hint). */
 export interface ActivityStringsBase {
