@@ -18,9 +18,12 @@ import {
   ProposalToWorkshopResultSchema,
   ProposalViewSchema,
 } from '@essaim/contracts';
+import type { Action } from '@essaim/core';
 import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import type { AppInstance } from '../app-instance.ts';
 import type { OrgScope } from '../db/org-scope.ts';
+import type { Actor } from '../services/audit.service.ts';
 import {
   amendProposal,
   closeProposal,
@@ -36,6 +39,8 @@ import {
 import { takeProposalToWorkshop } from '../services/proposals-live.service.ts';
 import { presentProposal, userKey } from '../services/proposals-view.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
+
+type ProposalRouteParams = { orgId: string; engagementId: string; proposalId: string };
 
 /** Asynchronous proposals of an engagement: open, take positions, amend, integrate objections, close, review. */
 export async function proposalRoutes(app: AppInstance): Promise<void> {
@@ -99,156 +104,70 @@ export async function proposalRoutes(app: AppInstance): Promise<void> {
     async (request) => view(request),
   );
 
-  app.post(
+  /**
+   * A change to one proposal: the caller's right, the service, then the engagement's room told and the
+   * proposal's new view returned (what every change route answers).
+   */
+  function change<P extends z.ZodType<ProposalRouteParams>, B extends z.ZodType>(
+    path: string,
+    schemas: { params: P; body: B },
+    permission: Action,
+    run: (scope: OrgScope, params: z.output<P>, body: z.output<B>, actor: Actor) => Promise<unknown>,
+  ): void {
+    app.post<{ Params: ProposalRouteParams }>(
+      path,
+      { schema: { tags, params: schemas.params, body: schemas.body, response: { 200: ProposalViewSchema } } },
+      async (request) => {
+        const scope = await requireOrgScope(request, permission);
+        // The route's own schema validated these: the type provider cannot name them for a generic P, B.
+        const params = request.params as z.output<P>;
+        await run(scope, params, request.body as z.output<B>, actorOf(request));
+        await notify(params.engagementId);
+        return presentProposal(db, await loadProposal(db, scope, params.engagementId, params.proposalId), {
+          key: userKey(scope.userId),
+        });
+      },
+    );
+  }
+
+  // Any member may take a position when eligible; eligibility is checked by the service.
+  change(
     `${one}/positions`,
-    {
-      schema: {
-        tags,
-        params: ProposalParamsSchema,
-        body: ProposalPositionBodySchema,
-        response: { 200: ProposalViewSchema },
-      },
-    },
-    async (request) => {
-      // Any member may take a position when eligible; eligibility is checked by the service.
-      const scope = await requireOrgScope(request, 'decision.read');
-      await memberPosition(
-        db,
-        scope,
-        request.params.engagementId,
-        request.params.proposalId,
-        request.body,
-        actorOf(request),
-      );
-      await notify(request.params.engagementId);
-      return view(request, scope);
-    },
+    { params: ProposalParamsSchema, body: ProposalPositionBodySchema },
+    'decision.read',
+    (scope, p, body, actor) => memberPosition(db, scope, p.engagementId, p.proposalId, body, actor),
   );
-
-  app.post(
+  change(
     `${one}/amendments`,
-    {
-      schema: {
-        tags,
-        params: ProposalParamsSchema,
-        body: ProposalAmendBodySchema,
-        response: { 200: ProposalViewSchema },
-      },
-    },
-    async (request) => {
-      const scope = await requireOrgScope(request, 'decision.record');
-      await amendProposal(
-        db,
-        scope,
-        request.params.engagementId,
-        request.params.proposalId,
-        request.body,
-        actorOf(request),
-      );
-      await notify(request.params.engagementId);
-      return view(request, scope);
-    },
+    { params: ProposalParamsSchema, body: ProposalAmendBodySchema },
+    'decision.record',
+    (scope, p, body, actor) => amendProposal(db, scope, p.engagementId, p.proposalId, body, actor),
   );
-
-  app.post(
+  change(
     `${one}/objections/:objectionId`,
-    {
-      schema: {
-        tags,
-        params: ProposalObjectionParamsSchema,
-        body: ProposalObjectionUpdateBodySchema,
-        response: { 200: ProposalViewSchema },
-      },
-    },
-    async (request) => {
-      const scope = await requireOrgScope(request, 'decision.record');
-      await updateObjection(
-        db,
-        scope,
-        request.params.engagementId,
-        request.params.proposalId,
-        request.params.objectionId,
-        request.body,
-        actorOf(request),
-      );
-      await notify(request.params.engagementId);
-      return view(request, scope);
-    },
+    { params: ProposalObjectionParamsSchema, body: ProposalObjectionUpdateBodySchema },
+    'decision.record',
+    (scope, p, body, actor) =>
+      updateObjection(db, scope, p.engagementId, p.proposalId, p.objectionId, body, actor),
   );
-
-  app.post(
+  change(
     `${one}/positions/:positionId/response`,
-    {
-      schema: {
-        tags,
-        params: ProposalPositionParamsSchema,
-        body: ProposalAdviceResponseBodySchema,
-        response: { 200: ProposalViewSchema },
-      },
-    },
-    async (request) => {
-      const scope = await requireOrgScope(request, 'decision.record');
-      await respondToAdvice(
-        db,
-        scope,
-        request.params.engagementId,
-        request.params.proposalId,
-        request.params.positionId,
-        request.body,
-        actorOf(request),
-      );
-      return view(request, scope);
-    },
+    { params: ProposalPositionParamsSchema, body: ProposalAdviceResponseBodySchema },
+    'decision.record',
+    (scope, p, body, actor) =>
+      respondToAdvice(db, scope, p.engagementId, p.proposalId, p.positionId, body, actor),
   );
-
-  app.post(
+  change(
     `${one}/close`,
-    {
-      schema: {
-        tags,
-        params: ProposalParamsSchema,
-        body: ProposalCloseBodySchema,
-        response: { 200: ProposalViewSchema },
-      },
-    },
-    async (request) => {
-      const scope = await requireOrgScope(request, 'decision.record');
-      await closeProposal(
-        db,
-        scope,
-        request.params.engagementId,
-        request.params.proposalId,
-        request.body,
-        actorOf(request),
-      );
-      await notify(request.params.engagementId);
-      return view(request, scope);
-    },
+    { params: ProposalParamsSchema, body: ProposalCloseBodySchema },
+    'decision.record',
+    (scope, p, body, actor) => closeProposal(db, scope, p.engagementId, p.proposalId, body, actor),
   );
-
-  app.post(
+  change(
     `${one}/review`,
-    {
-      schema: {
-        tags,
-        params: ProposalParamsSchema,
-        body: ProposalReviewBodySchema,
-        response: { 200: ProposalViewSchema },
-      },
-    },
-    async (request) => {
-      const scope = await requireOrgScope(request, 'decision.record');
-      await reopenForReview(
-        db,
-        scope,
-        request.params.engagementId,
-        request.params.proposalId,
-        request.body,
-        actorOf(request),
-      );
-      await notify(request.params.engagementId);
-      return view(request, scope);
-    },
+    { params: ProposalParamsSchema, body: ProposalReviewBodySchema },
+    'decision.record',
+    (scope, p, body, actor) => reopenForReview(db, scope, p.engagementId, p.proposalId, body, actor),
   );
 
   app.post(
