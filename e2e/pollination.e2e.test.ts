@@ -252,6 +252,11 @@ describe('pollination journey in Chromium', () => {
     await card.getByRole('button', { name: 'Créer un lien de pouls' }).click();
     const link = await card.getByLabel('Lien à partager').inputValue();
     expect(link).toMatch(/\/pulse\/[\w-]{20,}$/);
+    // Its QR code, for a notice board or a slide, is drawn beside it (an image that decoded).
+    const qr = card.getByRole('img', { name: `QR code du lien de pouls pour ${targets[0]!.name}` });
+    expect(
+      await qr.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth)),
+    ).toBeGreaterThan(0);
     const phone = await browser.newContext({
       locale: 'fr-FR',
       viewport: { width: 390, height: 844 },

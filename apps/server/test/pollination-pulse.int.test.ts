@@ -50,7 +50,16 @@ describe.each(testDialects)('adoption pulse on $name', (dialect) => {
     expect((await owner.post(`${plans()}/${planId}/pulses`, { collectiveId: orgId })).status).toBe(400);
     const created = await owner.post(`${plans()}/${planId}/pulses`, { collectiveId });
     expect(created.status).toBe(200);
-    const { id, token } = created.json<{ id: string; token: string }>();
+    const { id, token, url, qrSvg } = created.json<{
+      id: string;
+      token: string;
+      url: string;
+      qrSvg: string;
+    }>();
+    // The link is shown once, with its QR code: the code is the link's, an SVG drawn on the server.
+    expect(url.endsWith(`/pulse/${token}`)).toBe(true);
+    expect(qrSvg.startsWith('<svg')).toBe(true);
+    expect(qrSvg).toContain('role="img"');
     const anonymous = testClient(app);
     const q = await anonymous.get(`/api/pulse/${token}`);
     expect(q.json()).toEqual({ practice: 'Binômes entre services', collective: 'Accueil', open: true });

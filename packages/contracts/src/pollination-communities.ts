@@ -151,7 +151,13 @@ export const PulseParamsSchema = OrgParamsSchema.extend({ planId: IdSchema, puls
 export const PulseTokenParamsSchema = z.object({ token: z.string().min(20).max(100) });
 export const PulseAnswerBodySchema = z.object({ stage: z.enum(ADOPTION_STAGES) });
 
-export const PulseCreatedSchema = z.object({ id: z.string(), token: z.string() });
+/** The token is returned once, at creation, with its absolute link and that link's QR code (an SVG document). */
+export const PulseCreatedSchema = z.object({
+  id: z.string(),
+  token: z.string(),
+  url: z.string(),
+  qrSvg: z.string(),
+});
 export const PulseQuestionSchema = z.object({
   practice: z.string(),
   collective: z.string(),

@@ -16,7 +16,9 @@ import {
   listPulses,
   pulseQuestion,
 } from '../services/pollination-pulse.service.ts';
+import { qrSvg } from '../services/workshops-qr.ts';
 import { actorOf, requireOrgScope } from './auth-plugin.ts';
+import { publicOrigin } from './public-origin.ts';
 
 const PulseListSchema = z.object({
   pulses: z.array(
@@ -53,14 +55,17 @@ export async function pollinationPulseRoutes(app: AppInstance): Promise<void> {
         response: { 200: PulseCreatedSchema },
       },
     },
-    async (request) =>
-      createPulse(
+    async (request) => {
+      const { id, token } = await createPulse(
         db,
         await requireOrgScope(request, 'collective.read'),
         request.params.planId,
         request.body.collectiveId,
         actorOf(request),
-      ),
+      );
+      const url = `${publicOrigin(request)}/pulse/${encodeURIComponent(token)}`;
+      return { id, token, url, qrSvg: qrSvg(url, 'QR') };
+    },
   );
 
   app.get(

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { FormAlert } from '../../components/form-alert';
+import { QR_PRINT_CSS } from '../../components/qr-print-css';
 import { describeError } from '../../lib/describe-error';
 import { useCurrentOrg } from '../orgs/use-current-org';
 import {
@@ -68,13 +69,6 @@ function downloadCsv(rows: Invitation[], filename: string) {
   a.click();
   URL.revokeObjectURL(url);
 }
-
-/** Printing the QR codes prints them alone: one card per person, never split across pages. */
-const QR_PRINT_CSS = `@media print {
-  body * { visibility: hidden; }
-  .qr-print, .qr-print * { visibility: visible; }
-  .qr-print { position: absolute; inset: 0 auto auto 0; width: 100%; }
-}`;
 
 /** Links just handed out: each one, copy all, CSV, and QR codes to print. */
 function HandedOut({ rows, campaign }: { rows: Invitation[]; campaign: Campaign }) {

@@ -28,7 +28,13 @@ const pulseKeys = {
 };
 
 /** The public address of a pulse link, the one people open on their phone. */
-export const pulseUrl = (token: string) => `${window.location.origin}/pulse/${enc(token)}`;
+/** Returned once, at creation: the link to share and its QR code (an SVG document drawn by the server). */
+export interface PulseCreated {
+  id: string;
+  token: string;
+  url: string;
+  qrSvg: string;
+}
 
 export function usePulses(orgId: string, planId: string) {
   return useQuery({
@@ -42,8 +48,7 @@ export function usePulses(orgId: string, planId: string) {
 export function useCreatePulse(orgId: string, planId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (collectiveId: string) =>
-      api.post<{ id: string; token: string }>(pulsesPath(orgId, planId), { collectiveId }),
+    mutationFn: (collectiveId: string) => api.post<PulseCreated>(pulsesPath(orgId, planId), { collectiveId }),
     onSuccess: () => qc.invalidateQueries({ queryKey: pulseKeys.list(orgId, planId) }),
   });
 }

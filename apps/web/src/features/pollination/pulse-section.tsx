@@ -17,9 +17,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { FormAlert } from '../../components/form-alert';
+import { QR_PRINT_CSS } from '../../components/qr-print-css';
 import { describeError } from '../../lib/describe-error';
 import { type DiffusionPlanView, tx } from './api';
-import { type PulseSummary, pulseUrl, useClosePulse, useCreatePulse, usePulses } from './pulse-api';
+import { type PulseCreated, type PulseSummary, useClosePulse, useCreatePulse, usePulses } from './pulse-api';
 
 interface Props {
   orgId: string;
@@ -39,7 +40,7 @@ export function PulseSection({ orgId, plan, canManage }: Props) {
   const create = useCreatePulse(orgId, plan.id);
   const close = useClosePulse(orgId, plan.id);
   // The token is returned once, at creation: kept here so the facilitator can copy it.
-  const [links, setLinks] = useState<Record<string, string>>({});
+  const [links, setLinks] = useState<Record<string, PulseCreated>>({});
   const [closing, setClosing] = useState<PulseSummary | null>(null);
   const list = pulses.data ?? [];
   const openOf = (collectiveId: string) => list.find((p) => p.collectiveId === collectiveId && !p.closedAt);
@@ -80,22 +81,36 @@ export function PulseSection({ orgId, plan, canManage }: Props) {
                 </Text>
               )}
               {link ? (
-                <Group align="flex-end" mt="sm" wrap="nowrap">
-                  <TextInput
-                    label={t('pollination.pulse.link')}
-                    description={t('pollination.pulse.linkOnce')}
-                    value={pulseUrl(link)}
-                    readOnly
-                    style={{ flex: 1 }}
-                    data-testid="pulse-link"
+                <Group align="flex-end" mt="sm" wrap="wrap" className="qr-print">
+                  <style>{QR_PRINT_CSS}</style>
+                  <img
+                    src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(link.qrSvg)}`}
+                    alt={t('pollination.pulse.qrAlt', { name: c.name })}
+                    width={120}
+                    height={120}
+                    data-testid="pulse-qr"
                   />
-                  <CopyButton value={pulseUrl(link)}>
-                    {({ copied, copy }) => (
-                      <Button variant="light" onClick={copy}>
-                        {copied ? t('pollination.pulse.copied') : t('pollination.pulse.copy')}
+                  <Stack gap="xs" style={{ flex: 1, minWidth: '14rem' }}>
+                    <TextInput
+                      label={t('pollination.pulse.link')}
+                      description={t('pollination.pulse.linkOnce')}
+                      value={link.url}
+                      readOnly
+                      data-testid="pulse-link"
+                    />
+                    <Group gap="xs" className="no-print">
+                      <CopyButton value={link.url}>
+                        {({ copied, copy }) => (
+                          <Button variant="light" onClick={copy}>
+                            {copied ? t('pollination.pulse.copied') : t('pollination.pulse.copy')}
+                          </Button>
+                        )}
+                      </CopyButton>
+                      <Button variant="default" onClick={() => window.print()}>
+                        {t('pollination.pulse.print')}
                       </Button>
-                    )}
-                  </CopyButton>
+                    </Group>
+                  </Stack>
                 </Group>
               ) : open && canManage ? (
                 <Text size="xs" c="dimmed" mt="xs">
@@ -113,7 +128,7 @@ export function PulseSection({ orgId, plan, canManage }: Props) {
                       loading={create.isPending && create.variables === c.id}
                       onClick={() =>
                         create.mutate(c.id, {
-                          onSuccess: (r) => setLinks((all) => ({ ...all, [r.id]: r.token })),
+                          onSuccess: (r) => setLinks((all) => ({ ...all, [r.id]: r })),
                         })
                       }
                     >
