@@ -11,6 +11,8 @@
  * - fixed point (base): the same on 100 weighted base clusters with Polis' own stopping rule
  *   (`clusters.clj` `kmeans`: at most 20 steps, stop once every centre moved < 0.01,
  *   `same-clustering?`), min–max over three base clusterings (seeds 1–3).
+ * - voronoi control: the voronoi figure of a partition known to be drawn on this very map, made of
+ *   whole base clusters as Polis' groups are (`group-members`): what base clusters alone cost.
  * - inertia of Polis' partition and of Essaim's on the same participants.
  *
  * Run: npm run fidelity:polis:diagnose [-- <dir>]
@@ -169,9 +171,19 @@ for (const { name, read } of listPolisConversations(process.argv[2])) {
         w[b]!++;
       }
       const groupOfBase = polisStop(base.centers, w, start);
-      return ari(base.assignment.map((b) => groupOfBase[b]!));
+      // Control: a partition made of whole base clusters on this very map, split by the line
+      // between its own centres; how far below 1 that stays is what base clusters alone cost.
+      const own = runKMeans(base.centers, 2, k, { rng: createRng(seed), weights: w });
+      const labels = Array.from(base.assignment, (b) => own.assignment[b]!);
+      const control = adjustedRandIndex(
+        labels.map(String),
+        nearest(pts, centresOf(pts, labels, k)).map(String),
+      );
+      return { ari: ari(base.assignment.map((b) => groupOfBase[b]!)), control };
     });
-    row['fixed base'] = `${Math.min(...fixed).toFixed(3)}–${Math.max(...fixed).toFixed(3)}`;
+    const span = (xs: number[]) => `${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)}`;
+    row['fixed base'] = span(fixed.map((f) => f.ari));
+    row['voronoi control'] = span(fixed.map((f) => f.control));
     const essaim = ids.map((id) => ours.get(id)!);
     row['inertia P/E'] =
       `${Math.round(inertia(pts, truth, k))}/${Math.round(inertia(pts, essaim, result.analysis.groups.length))}`;
