@@ -143,7 +143,8 @@ describe.each([
   // Polis' two groups here cut a single elongated cloud; its cut is a k-means local optimum
   // reached through the conversation's history of warm-started updates (clusters.clj
   // `clean-start-clusters`), which the export does not carry. Our cut has lower inertia on the
-  // same map; the Polis partition is still nearly a Voronoi split of our map (0.885).
+  // same map; the Polis partition is still nearly a Voronoi split of our map (0.88; see
+  // docs/polis-fidelity.md and `npm run fidelity:polis:diagnose`).
   ['american-assembly.bowling-green', 0.4],
 ])('Polis import mode on %s', (name, minAri) => {
   it(`finds Polis' group count with ARI ≥ ${minAri}`, () => {
