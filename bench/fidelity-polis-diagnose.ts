@@ -22,6 +22,7 @@ import {
   adjustedRandIndex,
   analyzePolisExport,
   buildVoteMatrix,
+  centersOf,
   computeSparsePca,
   createRng,
   listModeratedOut,
@@ -72,19 +73,8 @@ function project(
   return out;
 }
 
-function centresOf(points: Float64Array, labels: readonly number[], k: number): Float64Array {
-  const sum = new Float64Array(2 * k);
-  const count = new Float64Array(k);
-  labels.forEach((g, i) => {
-    sum[2 * g]! += points[2 * i]!;
-    sum[2 * g + 1]! += points[2 * i + 1]!;
-    count[g]!++;
-  });
-  return sum.map((s, at) => s / Math.max(count[at >> 1]!, 1));
-}
-
 function inertia(points: Float64Array, labels: readonly number[], k: number): number {
-  const c = centresOf(points, labels, k);
+  const c = centersOf(points, labels, k);
   return labels.reduce(
     (s, g, i) => s + (points[2 * i]! - c[2 * g]!) ** 2 + (points[2 * i + 1]! - c[2 * g + 1]!) ** 2,
     0,
@@ -156,11 +146,11 @@ for (const { name, read } of listPolisConversations(process.argv[2])) {
   const row: Record<string, string | number> = { name };
   for (const scale of SCALES) {
     const pts = project(votes, excludedIds, ids, scale);
-    row[`voronoi ${scale}`] = ari(nearest(pts, centresOf(pts, truth, k)));
+    row[`voronoi ${scale}`] = ari(nearest(pts, centersOf(pts, truth, k)));
     if (scale !== 'polis') {
       continue;
     }
-    const start = centresOf(pts, truth, k);
+    const start = centersOf(pts, truth, k);
     row['fixed participants'] = ari(
       runKMeans(pts, 2, k, { rng: createRng(1), initialCenters: start }).assignment,
     );
@@ -177,7 +167,7 @@ for (const { name, read } of listPolisConversations(process.argv[2])) {
       const labels = Array.from(base.assignment, (b) => own.assignment[b]!);
       const control = adjustedRandIndex(
         labels.map(String),
-        nearest(pts, centresOf(pts, labels, k)).map(String),
+        nearest(pts, centersOf(pts, labels, k)).map(String),
       );
       return { ari: ari(base.assignment.map((b) => groupOfBase[b]!)), control };
     });

@@ -156,14 +156,16 @@ export function clusterOpinionMap(
   };
 }
 
-function centersOf(points: Float64Array, labels: Int32Array, k: number): Float64Array {
+/** Mean position of each label 0 … k − 1 over 2-D points (interleaved x, y); (0, 0) for an empty label. */
+export function centersOf(points: Float64Array, labels: ArrayLike<number>, k: number): Float64Array {
   const sum = new Float64Array(2 * k);
   const count = new Float64Array(k);
-  labels.forEach((g, i) => {
+  for (let i = 0; i < labels.length; i++) {
+    const g = labels[i]!;
     sum[2 * g]! += points[2 * i]!;
     sum[2 * g + 1]! += points[2 * i + 1]!;
     count[g]!++;
-  });
+  }
   return sum.map((s, at) => s / Math.max(count[at >> 1]!, 1));
 }
 
