@@ -5,10 +5,7 @@
  * `participants-votes.csv`: adjusted Rand index over the participants Polis grouped (ours
  * ungrouped count as one extra label), group counts, and how many participants each side grouped.
  *
- * Meta statements: Polis exports drop the `is_meta` flag, so a conversation whose host asked
- * demographic questions needs them named, as a facilitator would with `--meta`. The only such
- * conversation here is london.youth.policing (statements 0–14, written by the host, "I am between
- * 15 and 19 years old", "My ethnicity is …").
+ * Meta statements are named in `polis-data.ts` (Polis exports drop `is_meta`).
  *
  * Variants for study: INCLUSION=final (Polis' rule on the final counts instead of the replay),
  * CLUSTERING=polis (Polis' deterministic from-scratch seeding, no history).
@@ -16,37 +13,8 @@
  * Run: npm run fidelity:polis [-- <dir>]
  */
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { adjustedRandIndex, analyzePolisExport } from '@essaim/core/opinions';
-
-const META: Record<string, string[]> = {
-  'london.youth.policing': Array.from({ length: 15 }, (_, i) => String(i)),
-};
-
-/** `../shared/data/polis` beside the checkout (looked for upwards, so a worktree finds it too). */
-function defaultRoot(): string {
-  let dir = path.resolve(import.meta.dirname, '..');
-  while (!existsSync(path.join(dir, 'shared/data/polis'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new Error('no shared/data/polis found above the checkout; pass the directory as argument');
-    }
-    dir = parent;
-  }
-  return path.join(dir, 'shared/data/polis');
-}
-
-const root = path.resolve(process.argv[2] ?? defaultRoot());
-const names = readdirSync(root, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .map((d) => d.name)
-  .sort();
-
-const read = (dir: string, file: string): string | undefined => {
-  const at = path.join(root, dir, file);
-  return existsSync(at) ? readFileSync(at, 'utf8') : undefined;
-};
+import { listPolisConversations, META_STATEMENTS } from './polis-data';
 
 interface Row {
   name: string;
@@ -61,20 +29,16 @@ interface Row {
 }
 
 const rows: Row[] = [];
-for (const name of names) {
-  const participantsVotes = read(name, 'participants-votes.csv');
-  if (!participantsVotes) {
-    continue;
-  }
+for (const { name, read } of listPolisConversations(process.argv[2])) {
   const started = performance.now();
   const result = analyzePolisExport(
     {
-      votes: read(name, 'votes.csv'),
-      participantsVotes,
-      comments: read(name, 'comments.csv'),
+      votes: read('votes.csv'),
+      participantsVotes: read('participants-votes.csv'),
+      comments: read('comments.csv'),
     },
     {
-      metaStatements: META[name] ?? [],
+      metaStatements: META_STATEMENTS[name] ?? [],
       seed: 1,
       clustering: process.env.CLUSTERING === 'polis' ? 'polis' : 'essaim',
       inclusion: process.env.INCLUSION === 'final' ? 'final' : 'replay',

@@ -47,14 +47,21 @@ export interface OpinionClusteringOptions {
   refine?: boolean;
   /** Lloyd iterations for base clusters. Default 100 (20 above 2,000 points). */
   baseIterations?: number;
+  /** Lloyd iterations for groups. Default 100. */
+  groupIterations?: number;
+  /** Polis' convergence rule for both levels (see `KMeansOptions.centerTolerance`). */
+  centerTolerance?: number;
 }
 
 /**
  * Clustering exactly as Polis specifies it for a conversation computed from scratch: base and group
- * k-means seeded with the first distinct points in participant order (`init-clusters`), 100 Lloyd
- * iterations each (`:base-iters`, `:group-iters`), k = the highest silhouette (`max-key`, no tie
- * tolerance; on equal values the larger k, as `max-key` keeps the last), and groups made of whole
- * base clusters (`group-members`), without refinement.
+ * k-means seeded with the first distinct points in participant order (`init-clusters`), k = the
+ * highest silhouette (`max-key`, no tie tolerance; on equal values the larger k, as `max-key`
+ * keeps the last), and groups made of whole base clusters (`group-members`), without refinement.
+ * Iterations (`clusters.clj` `kmeans`, `{:keys [max-iters …] :or {max-iters 20}}`): base clusters
+ * get `:max-iters (:base-iters opts')`, 100; the group clusterings in `conversation.clj` pass
+ * `:cluster-iters (:group-iters opts')`, a key `kmeans` does not read, so groups run with the
+ * default 20. Both stop early once every centre moved less than 0.01 (`same-clustering?`).
  */
 export const POLIS_CLUSTERING = {
   baseInit: 'first-distinct',
@@ -62,6 +69,8 @@ export const POLIS_CLUSTERING = {
   kTolerance: 0,
   refine: false,
   baseIterations: 100,
+  groupIterations: 20,
+  centerTolerance: 0.01,
 } as const satisfies Partial<OpinionClusteringOptions>;
 
 export interface OpinionClustering {
@@ -87,6 +96,7 @@ export function clusterOpinionMap(
     init: options.baseInit,
     // Polis' kmeans defaults to 20 iterations; base clusters only need to compress the map.
     maxIterations: options.baseIterations ?? (n > 2000 ? 20 : 100),
+    centerTolerance: options.centerTolerance,
   });
   const nBase = base.k;
   const weights = new Float64Array(nBase);
@@ -102,6 +112,8 @@ export function clusterOpinionMap(
       weights,
       restarts,
       init: options.groupInit,
+      maxIterations: options.groupIterations,
+      centerTolerance: options.centerTolerance,
     });
     candidates.push({
       k: groups.k,
@@ -144,14 +156,16 @@ export function clusterOpinionMap(
   };
 }
 
-function centersOf(points: Float64Array, labels: Int32Array, k: number): Float64Array {
+/** Mean position of each label 0 … k − 1 over 2-D points (interleaved x, y); (0, 0) for an empty label. */
+export function centersOf(points: Float64Array, labels: ArrayLike<number>, k: number): Float64Array {
   const sum = new Float64Array(2 * k);
   const count = new Float64Array(k);
-  labels.forEach((g, i) => {
+  for (let i = 0; i < labels.length; i++) {
+    const g = labels[i]!;
     sum[2 * g]! += points[2 * i]!;
     sum[2 * g + 1]! += points[2 * i + 1]!;
     count[g]!++;
-  });
+  }
   return sum.map((s, at) => s / Math.max(count[at >> 1]!, 1));
 }
 

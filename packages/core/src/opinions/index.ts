@@ -17,7 +17,7 @@ export {
   type ParticipantPosition,
   type StatementStats,
 } from './analyze';
-export { clusterOpinionMap, type GroupCountSmoother, type OpinionClustering } from './clustering';
+export { centersOf, clusterOpinionMap, type GroupCountSmoother, type OpinionClustering } from './clustering';
 export { computeSilhouette, type KMeansResult, runKMeans } from './kmeans';
 export { adjustedRandIndex } from './metrics';
 export { computeSparsePca, computeStatementExtremity, type PcaResult, projectParticipants } from './pca';

@@ -36,6 +36,12 @@ export interface KMeansOptions {
   init?: 'plus-plus' | 'first-distinct';
   /** Explicit starting centres (row-major); overrides `init` and `restarts`. */
   initialCenters?: Float64Array;
+  /**
+   * Also stop once no centre moved by this distance or more in a step, as Polis does
+   * (`clusters.clj` `kmeans` / `same-clustering?`, threshold 0.01). Default: only stop when no
+   * assignment changes.
+   */
+  centerTolerance?: number;
 }
 
 /**
@@ -122,9 +128,13 @@ function runLloyd(points: Float64Array, dim: number, k: number, options: KMeansO
     for (let i = 0; i < n; i++) {
       assignment[i] = remap[assignment[i]!]!;
     }
+    const isSettled =
+      options.centerTolerance !== undefined &&
+      live === kk &&
+      maxShift(centers, compact, dim, kk) < options.centerTolerance;
     centers = compact;
     kk = live;
-    if (!hasChanged) {
+    if (!hasChanged || isSettled) {
       break;
     }
   }
@@ -133,6 +143,15 @@ function runLloyd(points: Float64Array, dim: number, k: number, options: KMeansO
     inertia += (w ? w[i]! : 1) * squaredDistance(points, i, centers, assignment[i]!, dim);
   }
   return { assignment, centers, k: kk, inertia };
+}
+
+/** Largest distance a centre moved between two steps with the same k. */
+function maxShift(before: Float64Array, after: Float64Array, dim: number, k: number): number {
+  let most = 0;
+  for (let c = 0; c < k; c++) {
+    most = Math.max(most, squaredDistance(before, c, after, c, dim));
+  }
+  return Math.sqrt(most);
 }
 
 /** Specialised 2-D nearest centre (the opinion map), the hot loop of base clustering. */
