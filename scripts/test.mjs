@@ -6,6 +6,10 @@
 // tests, the part whose outcome depends on the runtime (the SQLite driver: better-sqlite3 on Node 20,
 // node:sqlite on 22.16+; Node's own APIs). The type check, lint, build and browser journeys do not
 // change with the Node running the tests and are left to the full gate (see .ci/run).
+//
+// The full gate in two halves, so CI can run its browser journeys alongside the second leg (.ci/run):
+// `npm test -- --no-browser` (type check, lint, build, unit + database tests), then
+// `npm test -- --browser-only` (the browser tests, against the build the first half made).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +19,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 console.log(`node ${process.version}, SQLite driver ${process.env.ESSAIM_SQLITE_DRIVER || 'auto'}`);
 const isCi = process.env.CI === 'true' || process.env.CI === '1';
 const runtimeOnly = process.argv.includes('--runtime-only');
+const browserOnly = process.argv.includes('--browser-only');
+const noBrowser = runtimeOnly || process.argv.includes('--no-browser');
 const chromium = process.env.ESSAIM_CHROMIUM ?? '/usr/bin/chromium';
 const skips = [];
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -45,16 +51,16 @@ function countResults(file) {
 
 const pgUrl = process.env.ESSAIM_TEST_DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
-if (!pgUrl) {
+if (!pgUrl && !browserOnly) {
   skips.push('PostgreSQL suite skipped: set ESSAIM_TEST_DATABASE_URL=postgres://… to run it');
 }
-if (!redisUrl || !pgUrl) {
+if ((!redisUrl || !pgUrl) && !browserOnly) {
   skips.push(
     'Redis two-instance suite skipped: set REDIS_URL=redis://… and ESSAIM_TEST_DATABASE_URL to run it',
   );
 }
 const hasBrowser = existsSync(chromium);
-if (!hasBrowser && !runtimeOnly) {
+if (!hasBrowser && !noBrowser) {
   skips.push(`browser suite skipped: no Chromium at ${chromium} (apt-get install chromium)`);
 }
 
@@ -64,28 +70,37 @@ const resultsDir = path.join(
   'test-artifacts',
   runtimeOnly ? `node${process.versions.node.split('.')[0]}` : '',
 );
-rmSync(resultsDir, { recursive: true, force: true });
+// The browser-only half runs while the second leg writes into test-artifacts/node20: it clears only its
+// own report, and keeps the first half's.
+const e2eJson = path.join(resultsDir, 'vitest-e2e.json');
+rmSync(browserOnly ? e2eJson : resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 let ok = true;
 if (runtimeOnly) {
   console.log('\n▶ type check, lint, build and browser tests: left to the full gate (--runtime-only)');
+} else if (browserOnly) {
+  console.log('\n▶ type check, lint, build, unit and database tests: left to `npm test -- --no-browser`');
 } else {
   ok = step('type check', 'npm', ['run', '--silent', 'typecheck']) && ok;
   ok = step('lint', bin('biome'), ['check', '.']) && ok;
   ok = step('build', process.execPath, [path.join(root, 'scripts/build.mjs')]) && ok;
 }
-const unitJson = path.join(resultsDir, 'vitest-unit.json');
-ok =
-  step('unit and database tests', bin('vitest'), [
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${unitJson}`,
-  ]) && ok;
-countResults(unitJson);
-if (hasBrowser && !runtimeOnly) {
-  const e2eJson = path.join(resultsDir, 'vitest-e2e.json');
+if (!browserOnly) {
+  const unitJson = path.join(resultsDir, 'vitest-unit.json');
+  ok =
+    step('unit and database tests', bin('vitest'), [
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${unitJson}`,
+    ]) && ok;
+  countResults(unitJson);
+}
+if (noBrowser && !runtimeOnly) {
+  console.log('\n▶ browser tests: left to `npm test -- --browser-only`');
+}
+if (hasBrowser && !noBrowser) {
   ok =
     step('browser tests (Chromium)', bin('vitest'), [
       'run',
