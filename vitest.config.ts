@@ -14,9 +14,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // One file at a time on two cores (vitest's default: cores − 1). Two side by side were 1.5× faster,
-    // but a fresh-clone run then lost a PostgreSQL test schema in the middle of its migration (cause not
-    // found yet); until it is, the suite runs the way every landed CI run did.
-    maxWorkers: Math.max(availableParallelism() - 1, 1),
+    // Most files spend their time waiting on PostgreSQL, Redis, sockets and child processes, so two files
+    // run side by side on CI's two cores (vitest's default would be cores − 1 = 1); each file opens its own
+    // database (schema), server and ports. Two workers once lost a PostgreSQL schema mid-migration: Kysely's
+    // introspection looked up every schema by name while another worker dropped its own (fixed in
+    // apps/server/src/db/pg-introspector.ts, guarded by apps/server/test/pg-schema-race.int.test.ts).
+    maxWorkers: Math.max(availableParallelism() - 1, 2),
   },
 });

@@ -23,9 +23,11 @@ echo "node $(node -v) at $(command -v node), npm $(npm -v)"
 case "$(node -v)" in "v$major."*) ;; *) echo "expected Node $major"; exit 1 ;; esac
 
 echo "== npm ci --dry-run on Node $major: no engine warning"
-npm ci --dry-run --no-audit --no-fund >"$prefix/npm-ci-dry-run.log" 2>&1 || { cat "$prefix/npm-ci-dry-run.log"; exit 1; }
-if grep -q EBADENGINE "$prefix/npm-ci-dry-run.log"; then
-  grep -A4 EBADENGINE "$prefix/npm-ci-dry-run.log"
+# One log per run: CI runs this script twice at once (.ci/run).
+dry_log="$prefix/npm-ci-dry-run.$$.log"
+npm ci --dry-run --no-audit --no-fund >"$dry_log" 2>&1 || { cat "$dry_log"; exit 1; }
+if grep -q EBADENGINE "$dry_log"; then
+  grep -A4 EBADENGINE "$dry_log"
   echo "npm reports engine warnings on Node $major"
   exit 1
 fi

@@ -1,6 +1,7 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { ServerConfig } from '../config.ts';
+import { CurrentSchemaPostgresDialect } from './pg-introspector.ts';
 import { BusyRetryingSqliteDialect, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-busy.ts';
 import { openSqlite } from './sqlite-driver.ts';
 import type { Database } from './tables.ts';
@@ -62,7 +63,7 @@ export async function connectDatabase(
     max: options.pgPoolSize ?? 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   if (schema) {
     await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   }
