@@ -98,7 +98,11 @@ describe.each(testDialects)('folding community notifications on $name', (dialect
       });
       await q
         .insertInto('community_items')
-        .values([item('i-post', 'post', null), item('i-hidden', 'post', T0), item('i-answer', 'answer', null)])
+        .values([
+          item('i-post', 'post', null),
+          item('i-hidden', 'post', T0),
+          item('i-answer', 'answer', null),
+        ])
         .execute();
       const notice = (id: string, user: string, itemId: string, kind: string, read: string | null) => ({
         id,
@@ -138,7 +142,11 @@ describe.each(testDialects)('folding community notifications on $name', (dialect
       const params = typeof read.params === 'string' ? JSON.parse(read.params) : read.params;
       expect(params).toEqual({ communityId: 'c1', author: 'Auteur Un' });
       expect(JSON.stringify(rows)).not.toContain('Texte de');
-      expect(answer).toMatchObject({ kind: 'answered', read_at: null, emailed_at: '2026-12-01T11:00:00.000Z' });
+      expect(answer).toMatchObject({
+        kind: 'answered',
+        read_at: null,
+        emailed_at: '2026-12-01T11:00:00.000Z',
+      });
       await expect(q.selectFrom('community_notifications').selectAll().execute()).rejects.toThrow();
 
       await migrateTo(handle.db, before);

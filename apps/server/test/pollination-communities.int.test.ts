@@ -30,8 +30,7 @@ type Notice = {
   readAt: string | null;
 };
 type Notifications = { notifications: Notice[]; unread: number };
-const bell = async (client: TestClient) =>
-  (await client.get('/api/me/notifications')).json<Notifications>();
+const bell = async (client: TestClient) => (await client.get('/api/me/notifications')).json<Notifications>();
 const HOUR = 3600 * 1000;
 
 const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64');

@@ -18,9 +18,9 @@ import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { usePageTitle } from '../../lib/use-page-title';
-import { useCurrentOrg } from '../orgs/use-current-org';
 import { useMarkRead, useNotifications } from '../notifications/api';
 import { notificationText } from '../notifications/notification-text';
+import { useCurrentOrg } from '../orgs/use-current-org';
 import { useCommunities, useCommunityAction, useCreateCommunity } from './communities-api';
 
 /** Communities of practice: those the organisation hosts or joined, invitations to accept, mentions. */
