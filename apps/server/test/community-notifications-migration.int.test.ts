@@ -127,7 +127,8 @@ describe.each(testDialects)('folding community notifications on $name', (dialect
       await migrateToLatest(handle.db);
       const rows = await q.selectFrom('notifications').selectAll().orderBy('id').execute();
       expect(rows.map((r) => r.id)).toEqual(['n-answer', 'n-read']);
-      const [answer, read] = rows;
+      const answer = rows[0];
+      const read = rows[1]!;
       expect(read).toMatchObject({
         org_id: 'org-a',
         user_id: 'u-reader',
