@@ -44,7 +44,9 @@ describe('community mentions in Chromium', () => {
     await page.getByRole('link', { name: 'Notifications, 1 unread' }).waitFor();
     const card = page.getByRole('region', { name: '1 new notification' });
     await card.waitFor();
-    const mention = card.getByRole('link', { name: 'Owner mentioned you in the community "Shared gardens".' });
+    const mention = card.getByRole('link', {
+      name: 'Owner mentioned you in the community "Shared gardens".',
+    });
     await mention.waitFor();
     // The notice names the community, never the post's text.
     expect(await card.textContent()).not.toContain('seed list');
