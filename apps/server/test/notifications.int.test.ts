@@ -2,10 +2,7 @@
  * Issue 20 — notifications and calendars: in-app notifications with a read state, reminders written
  * once, emails through a real SMTP server in each recipient's language, the private calendar feed.
  */
-import type { AddressInfo } from 'node:net';
 import ICAL from 'ical.js';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
@@ -13,45 +10,9 @@ import { sweepDecisionReminders } from '../src/services/decision-notifications.s
 import { sendNotificationEmails } from '../src/services/notifications-mailer.ts';
 import { sweepReminders } from '../src/services/notifications-reminders.ts';
 import { addMember, createOrg, PASSWORD, setupAdmin, type TestClient } from './factories.ts';
+import { startSmtp } from './smtp-server.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';
-
-interface Received {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
-
-/** A real SMTP server on a local port (no TLS, no auth), keeping every message it accepts, parsed. */
-async function startSmtp() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({
-            to: session.envelope.rcptTo.map((r) => r.address).join(','),
-            subject: mail.subject ?? '',
-            text: mail.text ?? '',
-            html: typeof mail.html === 'string' ? mail.html : '',
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 interface NotificationView {
   id: string;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
-import type { Mail, Mailer } from '../src/lib/mailer.ts';
+import { sendNotificationEmails } from '../src/services/notifications-mailer.ts';
 import { personalDataContributors } from '../src/services/personal-data.ts';
-import { sweepCommunityDigests } from '../src/services/pollination-digest.service.ts';
 import { addMember, createOrg, setupAdmin, type TestClient, testClient, uniqueEmail } from './factories.ts';
+import { startSmtp } from './smtp-server.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';
 
@@ -19,16 +19,30 @@ type Item = {
   reports: number | null;
   file: { name: string; mime: string; size: number } | null;
 };
-type Notifications = { notifications: { kind: string; itemId: string }[]; unread: number };
+type Notice = {
+  id: string;
+  kind: string;
+  orgId: string;
+  objectId: string;
+  title: string;
+  link: string | null;
+  params: Record<string, string>;
+  readAt: string | null;
+};
+type Notifications = { notifications: Notice[]; unread: number };
+const bell = async (client: TestClient) => (await client.get('/api/me/notifications')).json<Notifications>();
+const HOUR = 3600 * 1000;
 
 const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64');
 
 describe.each(testDialects)('communities of practice on $name', (dialect) => {
   let app: AppInstance;
   let handle: DbHandle;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let owner: TestClient;
   let member: TestClient;
   let memberId: string;
+  let memberEmail: string;
   let orgA: string;
   let bOwner: TestClient;
   let bOwnerId: string;
@@ -43,13 +57,15 @@ describe.each(testDialects)('communities of practice on $name', (dialect) => {
     }>().items;
 
   beforeAll(async () => {
+    smtp = await startSmtp();
     handle = await dialect.open();
-    app = await buildTestApp(handle);
+    app = await buildTestApp(handle, { smtpUrl: smtp.url });
     owner = (await setupAdmin(app)).client;
     orgA = await createOrg(owner, 'Coopérative Alpha');
     const m = await addMember(app, owner, orgA, 'member');
     member = m.client;
     memberId = m.userId;
+    memberEmail = m.email;
     // Organisation B, whose owner is not a member of A.
     const throwaway = await createOrg(owner, 'Throwaway');
     const b = await addMember(app, owner, throwaway, 'observer', uniqueEmail('bravo'));
@@ -62,6 +78,7 @@ describe.each(testDialects)('communities of practice on $name', (dialect) => {
   afterAll(async () => {
     await app.close();
     await handle.close();
+    await smtp.close();
   });
 
   it('creates a community whose creator moderates; members join to contribute', async () => {
@@ -111,16 +128,20 @@ describe.each(testDialects)('communities of practice on $name', (dialect) => {
     });
     expect(a.status).toBe(200);
     answerId = a.json<{ id: string }>().id;
-    // The asker is both mentioned and answered: one notification, the mention.
-    const n = (
-      await member.get(`/api/orgs/${orgA}/pollination/community-notifications`)
-    ).json<Notifications>();
+    // The asker is both mentioned and answered: one notification, the mention, in the platform's bell.
+    const n = await bell(member);
     expect(n.unread).toBe(1);
-    expect(n.notifications).toEqual([expect.objectContaining({ kind: 'mention', itemId: answerId })]);
-    expect(
-      (await owner.get(`/api/orgs/${orgA}/pollination/community-notifications`)).json<Notifications>().unread,
-    ).toBe(0);
-
+    expect(n.notifications).toEqual([
+      expect.objectContaining({
+        kind: 'community.mentioned',
+        orgId: orgA,
+        objectId: answerId,
+        title: 'Binômes entre services',
+        link: `/pollination/communities/${communityId}`,
+        params: expect.objectContaining({ author: 'Admin Person' }),
+      }),
+    ]);
+    expect((await bell(owner)).notifications.some((x) => x.kind.startsWith('community.'))).toBe(false);
     // Only the asker (or a moderator) marks an answer useful.
     const other = await addMember(app, owner, orgA, 'member', uniqueEmail('other'));
     await other.client.post(`${community()}/join`);
@@ -129,10 +150,11 @@ describe.each(testDialects)('communities of practice on $name', (dialect) => {
     ).toBe(403);
     expect((await member.post(`${community()}/items/${answerId}/useful`, { useful: true })).status).toBe(200);
     expect((await items(member)).find((i) => i.id === answerId)?.useful).toBe(true);
-    const read = await member.post(`/api/orgs/${orgA}/pollination/community-notifications/read`, {
-      ids: n.notifications.map((x) => (x as unknown as { id: string }).id),
-    });
-    expect(read.json<Notifications>().unread).toBe(0);
+    const read = await member.post('/api/me/notifications/read', { ids: n.notifications.map((x) => x.id) });
+    expect(read.json<{ unread: number }>().unread).toBe(0);
+    expect((await bell(member)).notifications[0]?.readAt).not.toBeNull();
+    // The old community-only list is gone.
+    expect((await member.get(`/api/orgs/${orgA}/pollination/community-notifications`)).status).toBe(404);
   });
 
   it('shares links, files whose bytes match their type, and events', async () => {
@@ -196,12 +218,17 @@ describe.each(testDialects)('communities of practice on $name', (dialect) => {
   });
 
   it('reports, hides with a reason in the audit log, and never serves hidden content to members', async () => {
-    const post = await member.post(`${community()}/items`, {
+    const post = await owner.post(`${community()}/items`, {
       kind: 'post',
       title: 'Hors sujet',
-      body: 'Texte déplacé à masquer',
+      body: 'Texte déplacé à masquer, @Member Person',
     });
     const postId = post.json<{ id: string }>().id;
+    // The notice names the community, never the item's text; hiding the item removes it.
+    const notice = (await bell(member)).notifications.find((x) => x.objectId === postId);
+    expect(notice).toMatchObject({ kind: 'community.mentioned', title: 'Binômes entre services' });
+    expect(JSON.stringify(notice)).not.toContain('Texte déplacé');
+    expect(JSON.stringify(notice)).not.toContain('Hors sujet');
     expect(
       (await member.post(`${community()}/items/${postId}/report`, { reason: 'Hors sujet' })).status,
     ).toBe(200);
@@ -219,6 +246,7 @@ describe.each(testDialects)('communities of practice on $name', (dialect) => {
 
     const seen = await member.get(`${community()}/items`);
     expect(JSON.stringify(seen.body)).not.toContain('Texte déplacé à masquer');
+    expect((await bell(member)).notifications.some((x) => x.objectId === postId)).toBe(false);
     expect((await member.post(`${community()}/items/${postId}/report`, { reason: 'encore' })).status).toBe(
       404,
     );
@@ -275,18 +303,41 @@ describe.each(testDialects)('communities of practice on $name', (dialect) => {
     expect(bView.canModerate).toBe(false);
   });
 
-  it('mails a digest of unread notifications once, only when SMTP is configured', async () => {
+  it('mails community notices once, in the daily digest, unless the member turned the digest off', async () => {
     const db = app.deps.database.db;
-    await owner.post(`${community()}/items`, { kind: 'post', title: 'Retour', body: 'Merci @Member Person' });
-    expect(await sweepCommunityDigests(db, { enabled: false, send: async () => {} })).toBe(0);
-    const sent: Mail[] = [];
-    const mailer: Mailer = { enabled: true, send: async (m) => void sent.push(m) };
-    expect(await sweepCommunityDigests(db, mailer)).toBeGreaterThan(0);
-    const mine = sent.filter((m) => m.text.includes('Binômes entre services'));
-    expect(mine.some((m) => m.text.includes('Retour'))).toBe(true);
-    sent.length = 0;
-    await sweepCommunityDigests(db, mailer);
-    expect(sent).toEqual([]);
+    const publicUrl = 'https://essaim.example.org';
+    const quiet = await addMember(app, owner, orgA, 'facilitator', uniqueEmail('quiet'));
+    await quiet.client.post(`${community()}/join`);
+    await owner.post(`${community()}/items`, {
+      kind: 'post',
+      title: 'Retour',
+      body: 'Merci @Member Person et @Facilitator Person pour le texte confidentiel',
+    });
+    // Turning the digest off drops what was waiting, and what comes next is never mailed.
+    expect((await quiet.client.request('PUT', `${community()}/digest`, { digest: false })).status).toBe(200);
+    await owner.post(`${community()}/items`, { kind: 'post', title: 'Encore', body: '@Facilitator Person' });
+    expect(
+      (await bell(quiet.client)).notifications.filter((x) => x.kind === 'community.mentioned'),
+    ).toHaveLength(2);
+
+    smtp.received.length = 0;
+    // News waits for the daily digest: nothing goes out at once.
+    await sendNotificationEmails(db, app.deps.mailer, publicUrl);
+    expect(smtp.received.filter((m) => m.to === memberEmail)).toEqual([]);
+    const later = new Date(Date.now() + 25 * HOUR);
+    await sendNotificationEmails(db, app.deps.mailer, publicUrl, later);
+    const toMember = smtp.received.filter((m) => m.to === memberEmail);
+    expect(toMember).toHaveLength(1);
+    expect(toMember[0]?.subject).toContain('depuis votre dernier résumé');
+    expect(toMember[0]?.text).toContain('On parle de vous dans « Binômes entre services »');
+    expect(toMember[0]?.text).toContain(`${publicUrl}/pollination/communities/${communityId}`);
+    // The item's text is not in the mail (it may be hidden later; an email cannot be taken back).
+    expect(toMember[0]?.text).not.toContain('confidentiel');
+    expect(smtp.received.filter((m) => m.to === quiet.email)).toEqual([]);
+    // Once: a later sweep sends nothing more.
+    smtp.received.length = 0;
+    await sendNotificationEmails(db, app.deps.mailer, publicUrl, new Date(Date.now() + 26 * HOUR));
+    expect(smtp.received.filter((m) => m.to === memberEmail || m.to === quiet.email)).toEqual([]);
   });
 
   it('exports and erases a person’s contributions', async () => {
@@ -300,7 +351,25 @@ describe.each(testDialects)('communities of practice on $name', (dialect) => {
     expect(exported.memberships).toHaveLength(1);
     expect(exported.contributions.map((c) => c.title)).toContain('Comment lancer des binômes ?');
     expect(exported.reports).toHaveLength(1);
+    // The owner is told about something the member wrote: that notice names them, so it goes too.
+    const thanks = (
+      await member.post(`${community()}/items`, { kind: 'post', title: 'Merci', body: 'Merci @Admin Person' })
+    ).json<{ id: string }>().id;
+    expect((await bell(owner)).notifications.some((x) => x.objectId === thanks)).toBe(true);
+    const notices = personalDataContributors().find((c) => c.name === 'notifications')!;
+    const mine = (await notices.export(db, memberId)) as { notifications: { kind: string }[] };
+    expect(mine.notifications.map((x) => x.kind)).toContain('community.mentioned');
     await contributor.erase(db, memberId, orgA, 'delete');
+    await notices.erase(db, memberId, orgA, 'delete');
+    expect(((await notices.export(db, memberId)) as typeof mine).notifications).toEqual([]);
+    // Notices about what they wrote (and the answers gone with their question) go too.
+    expect((await bell(owner)).notifications.some((x) => x.objectId === thanks)).toBe(false);
+    const about = await db
+      .selectFrom('notifications')
+      .select('id')
+      .where('object_id', 'in', [thanks, questionId, answerId])
+      .execute();
+    expect(about).toEqual([]);
     const after = (await contributor.export(db, memberId)) as typeof exported;
     expect(after).toEqual({ memberships: [], contributions: [], reports: [] });
     // The question went, and its answer with it.

@@ -125,25 +125,6 @@ export const CommunityReportBodySchema = z.object({ reason: Required(1000) });
 export const CommunityHideBodySchema = z.object({ hidden: z.boolean(), reason: Text(1000).default('') });
 export const CommunityDigestBodySchema = z.object({ digest: z.boolean() });
 
-export const CommunityNotificationListSchema = z.object({
-  notifications: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.enum(['mention', 'answer']),
-      communityId: z.string(),
-      communityTitle: z.string(),
-      itemId: z.string(),
-      itemTitle: z.string(),
-      author: z.string().nullable(),
-      createdAt: IsoDateSchema,
-      isRead: z.boolean(),
-    }),
-  ),
-  unread: z.number().int(),
-});
-export type CommunityNotificationList = z.infer<typeof CommunityNotificationListSchema>;
-export const CommunityNotificationReadBodySchema = z.object({ ids: z.array(IdSchema).max(500) });
-
 // ---- adoption pulse ----------------------------------------------------------------------
 
 export const PulseCreateBodySchema = z.object({ collectiveId: IdSchema });

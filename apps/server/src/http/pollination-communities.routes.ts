@@ -8,8 +8,6 @@ import {
   CommunityItemParamsSchema,
   CommunityListSchema,
   CommunityMemberListSchema,
-  CommunityNotificationListSchema,
-  CommunityNotificationReadBodySchema,
   CommunityParamsSchema,
   CommunityReportBodySchema,
   CommunityUsefulBodySchema,
@@ -27,10 +25,8 @@ import {
   joinCommunity,
   leaveCommunity,
   listCommunities,
-  listCommunityNotifications,
   listItems,
   listMembers,
-  markCommunityNotificationsRead,
   markUseful,
   readCommunity,
   readFile,
@@ -256,25 +252,5 @@ export async function pollinationCommunityRoutes(app: AppInstance): Promise<void
         request.body,
         actorOf(request),
       ),
-  );
-
-  app.get(
-    '/api/orgs/:orgId/pollination/community-notifications',
-    { schema: { tags, params: OrgParamsSchema, response: { 200: CommunityNotificationListSchema } } },
-    async (request) => listCommunityNotifications(db, await requireOrgScope(request, 'org.read')),
-  );
-
-  app.post(
-    '/api/orgs/:orgId/pollination/community-notifications/read',
-    {
-      schema: {
-        tags,
-        params: OrgParamsSchema,
-        body: CommunityNotificationReadBodySchema,
-        response: { 200: CommunityNotificationListSchema },
-      },
-    },
-    async (request) =>
-      markCommunityNotificationsRead(db, await requireOrgScope(request, 'org.read'), request.body.ids),
   );
 }

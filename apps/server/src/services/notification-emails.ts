@@ -153,6 +153,32 @@ const TEMPLATES: Record<NotificationKind, Record<EmailLanguage, Template>> = {
       action: 'Open the charter',
     }),
   },
+  // The title of a community notice is the community's name, never the item's text: a moderator may
+  // hide the item after the notice was written, and an email cannot be taken back.
+  'community.mentioned': {
+    fr: (t, p) => ({
+      subject: `On parle de vous dans « ${t} »`,
+      lead: `${p.author || 'Un membre'} a cité votre nom dans la communauté de pratique « ${t} ». Passez lire ce qui vous concerne.`,
+      action: 'Ouvrir la communauté',
+    }),
+    en: (t, p) => ({
+      subject: `You were mentioned in "${t}"`,
+      lead: `${p.author || 'A member'} named you in the community of practice "${t}". Drop by to read what it is about.`,
+      action: 'Open the community',
+    }),
+  },
+  'community.answered': {
+    fr: (t, p) => ({
+      subject: `Une réponse à votre question dans « ${t} »`,
+      lead: `${p.author || 'Un membre'} a répondu à la question que vous avez posée dans la communauté de pratique « ${t} ».`,
+      action: 'Lire la réponse',
+    }),
+    en: (t, p) => ({
+      subject: `An answer to your question in "${t}"`,
+      lead: `${p.author || 'A member'} answered the question you asked in the community of practice "${t}".`,
+      action: 'Read the answer',
+    }),
+  },
   'decision.adopted': {
     fr: (t) => ({
       subject: `Décision adoptée : ${t}`,

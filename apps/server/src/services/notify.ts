@@ -20,6 +20,11 @@ export interface NotifyInput {
   engagementId?: string | null;
   /** A person gets at most one notification per key: reminders pass one so a sweep writes them once. */
   dedupeKey?: string | null;
+  /**
+   * The person asked for no email about this (a community whose digest they turned off): the
+   * notification is written as already emailed, so the outbox never picks it up.
+   */
+  noEmail?: boolean;
 }
 
 /**
@@ -32,6 +37,7 @@ export async function notify(db: Db, input: NotifyInput): Promise<boolean> {
     throw new Error(`a notification link is an in-app path: ${input.link}`);
   }
   const { subject, event } = splitKind(input.kind);
+  const now = nowIso();
   return notificationsRepository.insert(db, {
     id: newId(),
     org_id: input.orgId,
@@ -44,9 +50,9 @@ export async function notify(db: Db, input: NotifyInput): Promise<boolean> {
     params: input.params ?? null,
     link: input.link ?? null,
     dedupe_key: input.dedupeKey ?? null,
-    created_at: nowIso(),
+    created_at: now,
     read_at: null,
-    emailed_at: null,
+    emailed_at: input.noEmail ? now : null,
   });
 }
 

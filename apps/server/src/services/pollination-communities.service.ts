@@ -16,6 +16,7 @@ import {
 import { AppError, forbidden, notFound } from '../lib/app-error.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
+import { notify } from './notify.ts';
 
 /**
  * Communities of practice: a space per practice or theme, hosted by one organisation. Its members come
@@ -359,31 +360,37 @@ export async function createItem(
       });
     }
     // Mentions reach members of this community only: a name nobody here bears notifies nobody.
-    const members = (await repo.members(trx, community.id)).map((m) => ({
-      id: m.user_id,
-      name: m.display_name,
-    }));
-    const notified = new Map<string, 'mention' | 'answer'>();
-    for (const m of mentionedMembers(`${body.title}\n${body.body}`, members)) {
-      notified.set(m.id, 'mention');
+    const members = await repo.members(trx, community.id);
+    const notified = new Map<string, 'community.mentioned' | 'community.answered'>();
+    const named = mentionedMembers(
+      `${body.title}\n${body.body}`,
+      members.map((m) => ({ id: m.user_id, name: m.display_name })),
+    );
+    for (const m of named) {
+      notified.set(m.id, 'community.mentioned');
     }
     if (question?.author_id && !notified.has(question.author_id)) {
-      notified.set(question.author_id, 'answer');
+      notified.set(question.author_id, 'community.answered');
     }
     notified.delete(scope.userId);
-    await repo.insertNotifications(
-      trx,
-      [...notified].map(([userId, kind]) => ({
-        id: newId(),
-        user_id: userId,
-        community_id: community.id,
-        item_id: id,
+    const author = members.find((m) => m.user_id === scope.userId)?.display_name;
+    for (const [userId, kind] of notified) {
+      const member = members.find((m) => m.user_id === userId);
+      if (!member) {
+        continue; // the asker left the community: nothing reaches them from it any more
+      }
+      // The title is the community's name, never the item's text (a moderator may hide it later).
+      await notify(trx, {
+        userId,
+        orgId: member.org_id,
         kind,
-        created_at: now,
-        read_at: null,
-        digested_at: null,
-      })),
-    );
+        objectId: id,
+        title: community.title,
+        params: author ? { author, communityId: community.id } : { communityId: community.id },
+        link: `/pollination/communities/${community.id}`,
+        noEmail: member.digest !== 1,
+      });
+    }
     await recordAudit(trx, actor, {
       orgId: scope.orgId,
       action: 'community.contribute',
@@ -482,6 +489,10 @@ export async function hideItem(
       hidden_by: body.hidden ? scope.userId : null,
       hidden_reason: body.hidden ? body.reason : null,
     });
+    if (body.hidden) {
+      // Its notices go with it: hidden text is never sent, nor announced, to other members.
+      await repo.deleteNotices(trx, [item.id]);
+    }
     await recordAudit(trx, actor, {
       orgId: community.org_id,
       action: body.hidden ? 'community.hide' : 'community.unhide',
@@ -503,32 +514,19 @@ export async function readFile(db: Db, scope: OrgScope, communityId: string, ite
   return { name: file.name, mime: file.mime, data: Buffer.from(file.data) };
 }
 
+/**
+ * Community notices are the platform's notifications (the bell, the daily digest of news). The
+ * per-community `digest` switch says whether they are also emailed: off, new notices are written as
+ * already mailed and those still waiting are dropped from the outbox.
+ */
 export async function setDigest(db: Db, scope: OrgScope, communityId: string, digest: boolean) {
   const community = await load(db, scope, communityId);
   const member = await requireMember(db, scope, community);
-  await repo.setDigest(db, community.id, member.user_id, digest);
+  await db.transaction().execute(async (trx) => {
+    await repo.setDigest(trx, community.id, member.user_id, digest);
+    if (!digest) {
+      await repo.skipPendingEmails(trx, community.id, member.user_id, nowIso());
+    }
+  });
   return { digest };
-}
-
-export async function listCommunityNotifications(db: Db, scope: OrgScope) {
-  const rows = await repo.notificationsOf(db, scope);
-  return {
-    notifications: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind as 'mention' | 'answer',
-      communityId: r.community_id,
-      communityTitle: r.community_title,
-      itemId: r.item_id,
-      itemTitle: r.item_title,
-      author: r.author_name,
-      createdAt: r.created_at,
-      isRead: r.read_at !== null,
-    })),
-    unread: rows.filter((r) => r.read_at === null).length,
-  };
-}
-
-export async function markCommunityNotificationsRead(db: Db, scope: OrgScope, ids: string[]) {
-  await repo.markRead(db, scope.userId, ids, nowIso());
-  return listCommunityNotifications(db, scope);
 }

@@ -13,6 +13,10 @@ export const NOTIFICATION_KINDS = [
   'campaign.closing_soon',
   'charter.review_due',
   'decision.adopted',
+  // Communities of practice (pollination): the subject is the community, the object id the item
+  // (post, question, answer…) that named the person, so hiding or erasing the item finds its notices.
+  'community.mentioned',
+  'community.answered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -40,4 +44,6 @@ export const EMAIL_TIMING: Record<NotificationKind, 'now' | 'digest'> = {
   'campaign.closing_soon': 'now',
   'charter.review_due': 'now',
   'decision.adopted': 'digest',
+  'community.mentioned': 'digest',
+  'community.answered': 'digest',
 };

@@ -5,7 +5,6 @@ import type {
   CommunityFilesTable,
   CommunityItemsTable,
   CommunityMembersTable,
-  CommunityNotificationsTable,
 } from '../tables/pollination.ts';
 
 export type CommunityRow = CommunitiesTable;
@@ -198,7 +197,9 @@ export const communitiesRepository = {
         'community_members.user_id',
         'users.display_name',
         'organisations.name as org_name',
+        'community_members.org_id',
         'community_members.role',
+        'community_members.digest',
         'community_members.joined_at',
       ])
       .where('community_members.community_id', '=', communityId)
@@ -291,98 +292,30 @@ export const communitiesRepository = {
   },
 
   // ---- notifications ----
+  // Community notices live in the platform's `notifications` (object kind `community`, object id the
+  // item): these are the community's own rules over them.
 
-  async insertNotifications(db: Db, rows: CommunityNotificationsTable[]): Promise<void> {
-    if (rows.length > 0) {
-      await db.insertInto('community_notifications').values(rows).execute();
-    }
-  },
-
-  /**
-   * A person's notifications from the communities their organisation `scope` reaches (hidden items
-   * left out), newest first.
-   */
-  async notificationsOf(db: Db, scope: OrgScope) {
-    return db
-      .selectFrom('community_notifications')
-      .innerJoin('community_items', 'community_items.id', 'community_notifications.item_id')
-      .innerJoin('communities', 'communities.id', 'community_notifications.community_id')
-      .innerJoin('community_members', (j) =>
-        j
-          .onRef('community_members.community_id', '=', 'community_notifications.community_id')
-          .onRef('community_members.user_id', '=', 'community_notifications.user_id'),
+  /** A member turned the digest off: their notices from this community not yet mailed never will be. */
+  async skipPendingEmails(db: Db, communityId: string, userId: string, now: string): Promise<void> {
+    await db
+      .updateTable('notifications')
+      .set({ emailed_at: now })
+      .where('user_id', '=', userId)
+      .where('object_kind', '=', 'community')
+      .where('emailed_at', 'is', null)
+      .where('object_id', 'in', (eb) =>
+        eb.selectFrom('community_items').select('id').where('community_id', '=', communityId),
       )
-      .leftJoin('users', 'users.id', 'community_items.author_id')
-      .select([
-        'community_notifications.id',
-        'community_notifications.kind',
-        'community_notifications.community_id',
-        'community_notifications.item_id',
-        'community_notifications.created_at',
-        'community_notifications.read_at',
-        'communities.title as community_title',
-        'community_items.title as item_title',
-        'community_items.kind as item_kind',
-        'users.display_name as author_name',
-      ])
-      .where('community_notifications.user_id', '=', scope.userId)
-      .where('community_members.org_id', '=', scope.orgId)
-      .where('community_items.hidden_at', 'is', null)
-      .orderBy('community_notifications.created_at', 'desc')
-      .limit(200)
       .execute();
   },
 
-  async markRead(db: Db, userId: string, ids: readonly string[], now: string): Promise<void> {
-    if (ids.length > 0) {
+  /** Notices pointing to these items go (a hidden item's notice must not outlive it, nor name its author). */
+  async deleteNotices(db: Db, itemIds: readonly string[]): Promise<void> {
+    if (itemIds.length > 0) {
       await db
-        .updateTable('community_notifications')
-        .set({ read_at: now })
-        .where('user_id', '=', userId)
-        .where('id', 'in', [...ids])
-        .execute();
-    }
-  },
-
-  /** Undigested, unread notifications of members who keep the digest on, with what the mail needs. */
-  async digestable(db: Db) {
-    return db
-      .selectFrom('community_notifications')
-      .innerJoin('community_items', 'community_items.id', 'community_notifications.item_id')
-      .innerJoin('communities', 'communities.id', 'community_notifications.community_id')
-      .innerJoin('community_members', (j) =>
-        j
-          .onRef('community_members.community_id', '=', 'community_notifications.community_id')
-          .onRef('community_members.user_id', '=', 'community_notifications.user_id'),
-      )
-      .innerJoin('users', 'users.id', 'community_notifications.user_id')
-      .leftJoin('users as authors', 'authors.id', 'community_items.author_id')
-      .select([
-        'community_notifications.id',
-        'community_notifications.user_id',
-        'community_notifications.kind',
-        'community_notifications.created_at',
-        'users.email',
-        'users.language',
-        'communities.title as community_title',
-        'community_items.title as item_title',
-        'authors.display_name as author_name',
-      ])
-      .where('community_notifications.digested_at', 'is', null)
-      .where('community_notifications.read_at', 'is', null)
-      .where('community_items.hidden_at', 'is', null)
-      .where('community_members.digest', '=', 1)
-      .where('users.disabled_at', 'is', null)
-      .orderBy('community_notifications.created_at')
-      .execute();
-  },
-
-  async markDigested(db: Db, ids: readonly string[], now: string): Promise<void> {
-    if (ids.length > 0) {
-      await db
-        .updateTable('community_notifications')
-        .set({ digested_at: now })
-        .where('id', 'in', [...ids])
+        .deleteFrom('notifications')
+        .where('object_kind', '=', 'community')
+        .where('object_id', 'in', [...itemIds])
         .execute();
     }
   },
@@ -426,6 +359,31 @@ export const communitiesRepository = {
     orgId: string,
     policy: 'anonymise' | 'delete',
   ): Promise<void> {
+    const written = db
+      .selectFrom('community_items')
+      .select('id')
+      .where('author_id', '=', userId)
+      .where('author_org_id', '=', orgId);
+    // Others' notices about what they wrote name them (and, deleted, point nowhere): both go. Answers
+    // to a deleted question go with it, and so do their notices.
+    await db
+      .deleteFrom('notifications')
+      .where('object_kind', '=', 'community')
+      .where((eb) =>
+        eb.or([
+          eb('object_id', 'in', written),
+          ...(policy === 'delete'
+            ? [
+                eb(
+                  'object_id',
+                  'in',
+                  eb.selectFrom('community_items').select('id').where('parent_id', 'in', written),
+                ),
+              ]
+            : []),
+        ]),
+      )
+      .execute();
     if (policy === 'delete') {
       await db
         .deleteFrom('community_items')
@@ -440,16 +398,6 @@ export const communitiesRepository = {
         .where('author_org_id', '=', orgId)
         .execute();
     }
-    const communities = db
-      .selectFrom('community_members')
-      .select('community_id')
-      .where('user_id', '=', userId)
-      .where('org_id', '=', orgId);
-    await db
-      .deleteFrom('community_notifications')
-      .where('user_id', '=', userId)
-      .where('community_id', 'in', communities)
-      .execute();
     await db
       .deleteFrom('community_members')
       .where('user_id', '=', userId)

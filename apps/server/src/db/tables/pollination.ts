@@ -158,18 +158,6 @@ export interface CommunityReportsTable {
   created_at: string;
 }
 
-/** `kind`: mention | answer. */
-export interface CommunityNotificationsTable {
-  id: string;
-  user_id: string;
-  community_id: string;
-  item_id: string;
-  kind: string;
-  created_at: string;
-  read_at: string | null;
-  digested_at: string | null;
-}
-
 /** A one-question pulse sent to a collective through a link (only the hash of its token is kept). */
 export interface AdoptionPulsesTable {
   id: string;
@@ -195,7 +183,6 @@ export type PollinationTables = {
   community_items: CommunityItemsTable;
   community_files: CommunityFilesTable;
   community_reports: CommunityReportsTable;
-  community_notifications: CommunityNotificationsTable;
   adoption_pulses: AdoptionPulsesTable;
   adoption_pulse_answers: AdoptionPulseAnswersTable;
   experiences: ExperiencesTable;

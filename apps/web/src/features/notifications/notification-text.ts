@@ -7,6 +7,7 @@ export function notificationText(t: TFunction, n: Notification): string {
   const p = n.params;
   return t(`notifications.kind.${n.kind}`, {
     title: n.title,
+    author: p.author ?? t('notifications.someone'),
     collective: p.collective ?? '',
     deadline: formatDateTime(p.deadline),
     closesAt: formatDateTime(p.closesAt),

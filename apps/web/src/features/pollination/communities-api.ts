@@ -1,6 +1,7 @@
 /**
  * Communities of practice API: the list and invitations, one community (join, invite, accept), its
- * contributions (posts, questions and answers, resources, events), moderation and mention notifications.
+ * contributions (posts, questions and answers, resources, events) and moderation. Mentions are the
+ * platform's notifications (features/notifications/api.ts).
  */
 import type {
   CommunityItem,
@@ -8,7 +9,6 @@ import type {
   CommunityItemList,
   CommunityList,
   CommunityMemberList,
-  CommunityNotificationList,
   CommunityView,
 } from '@essaim/contracts';
 import { notifications } from '@mantine/notifications';
@@ -31,7 +31,6 @@ const keys = {
   one: (orgId: string, id: string) => ['communities', orgId, 'one', id] as const,
   items: (orgId: string, id: string) => ['communities', orgId, 'items', id] as const,
   members: (orgId: string, id: string) => ['communities', orgId, 'members', id] as const,
-  notifications: (orgId: string) => ['communities', orgId, 'notifications'] as const,
 };
 
 function onError(error: unknown) {
@@ -78,24 +77,6 @@ export function useCommunityMembers(orgId: string, id: string) {
     queryFn: () => api.get<CommunityMemberList>(`${one(orgId, id)}/members`),
     select: (d) => d.members,
     enabled: Boolean(orgId && id),
-  });
-}
-
-export function useCommunityNotifications(orgId: string) {
-  return useQuery({
-    queryKey: keys.notifications(orgId),
-    queryFn: () => api.get<CommunityNotificationList>(`${base(orgId)}/community-notifications`),
-    enabled: Boolean(orgId),
-  });
-}
-
-export function useMarkNotificationsRead(orgId: string) {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (ids: string[]) =>
-      api.post<CommunityNotificationList>(`${base(orgId)}/community-notifications/read`, { ids }),
-    onSuccess: invalidate,
-    onError,
   });
 }
 

@@ -18,14 +18,10 @@ import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { usePageTitle } from '../../lib/use-page-title';
+import { useMarkRead, useNotifications } from '../notifications/api';
+import { notificationText } from '../notifications/notification-text';
 import { useCurrentOrg } from '../orgs/use-current-org';
-import {
-  useCommunities,
-  useCommunityAction,
-  useCommunityNotifications,
-  useCreateCommunity,
-  useMarkNotificationsRead,
-} from './communities-api';
+import { useCommunities, useCommunityAction, useCreateCommunity } from './communities-api';
 
 /** Communities of practice: those the organisation hosts or joined, invitations to accept, mentions. */
 export function CommunitiesPage() {
@@ -121,11 +117,16 @@ function Invitation({ orgId, id, title, host }: { orgId: string; id: string; tit
   );
 }
 
+/**
+ * This organisation's unread community notices, read from the platform's notifications (the bell
+ * holds them too): marking them read here marks them read there.
+ */
 function Notifications({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
-  const list = useCommunityNotifications(orgId);
-  const read = useMarkNotificationsRead(orgId);
-  const unread = list.data?.notifications.filter((n) => !n.isRead) ?? [];
+  const list = useNotifications(true);
+  const read = useMarkRead();
+  const unread =
+    list.data?.notifications.filter((n) => n.orgId === orgId && n.kind.startsWith('community.')) ?? [];
   if (unread.length === 0) {
     return null;
   }
@@ -135,23 +136,20 @@ function Notifications({ orgId }: { orgId: string }) {
         <Title order={2} size="h3" id="community-mentions">
           {t('pollination.communities.mentions', { count: unread.length })}
         </Title>
-        <Button variant="subtle" size="xs" onClick={() => read.mutate(unread.map((n) => n.id))}>
+        <Button
+          variant="subtle"
+          size="xs"
+          loading={read.isPending}
+          onClick={() => read.mutate(unread.map((n) => n.id))}
+        >
           {t('pollination.communities.markRead')}
         </Button>
       </Group>
       <Stack gap={4}>
         {unread.map((n) => (
           <Text key={n.id} size="sm">
-            <Anchor component={Link} to={`/pollination/communities/${n.communityId}`}>
-              {t(
-                n.kind === 'mention'
-                  ? 'pollination.communities.mentioned'
-                  : 'pollination.communities.answered',
-                {
-                  author: n.author ?? t('pollination.communities.someone'),
-                  community: n.communityTitle,
-                },
-              )}
+            <Anchor component={Link} to={n.link ?? '/notifications'}>
+              {notificationText(t, n)}
             </Anchor>
           </Text>
         ))}
