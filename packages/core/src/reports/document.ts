@@ -73,6 +73,25 @@ export function tableOfContents(doc: ReportDocument): { level: 1 | 2; text: stri
   );
 }
 
+/**
+ * Sections of a document placed under one new level-1 heading: their headings move down one level
+ * (level 3 stays 3), so a stand-alone document (a charter, a specification) becomes one part of a
+ * larger report without its chapters crowding the top of the table of contents.
+ */
+export function nestSections(heading: string, sections: readonly ReportSection[], idPrefix: string) {
+  return sections.map(
+    (s, i): ReportSection => ({
+      id: `${idPrefix}-${s.id}`,
+      blocks: [
+        ...(i === 0 ? [{ kind: 'heading', level: 1, text: heading } as const] : []),
+        ...s.blocks.map((b) =>
+          b.kind === 'heading' ? { ...b, level: Math.min(3, b.level + 1) as 2 | 3 } : b,
+        ),
+      ],
+    }),
+  );
+}
+
 /** The most restrictive of several levels (a final report is as confidential as its most confidential part). */
 export function strictest(levels: ConfidentialityLevel[]): ConfidentialityLevel {
   return levels.reduce<ConfidentialityLevel>(

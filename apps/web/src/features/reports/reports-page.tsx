@@ -1,5 +1,4 @@
-import { REPORT_KINDS, type ReportJob, type ReportKind } from '@essaim/contracts';
-import type { Action } from '@essaim/core';
+import { REPORT_KINDS, REPORT_NEEDS, type ReportJob, type ReportKind } from '@essaim/contracts';
 import {
   Anchor,
   Badge,
@@ -28,15 +27,6 @@ import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useCurrentOrg } from '../orgs/use-current-org';
 import { reportFileUrl, useReports, useRequestReport } from './api';
-
-/** The right each report needs (the server checks the same; the final report adds the network part only for its readers). */
-const NEEDS: Record<ReportKind, Action> = {
-  diagnostic: 'survey.readReport',
-  decisions: 'decision.read',
-  workshop: 'workshop.read',
-  network: 'network.readReport',
-  final: 'survey.readReport',
-};
 
 const STATUS_COLOR: Record<ReportJob['status'], string> = {
   queued: 'gray',
@@ -117,7 +107,7 @@ export function ReportsPage() {
   const { engagementId = '' } = useParams();
   const { org, can } = useCurrentOrg();
   const orgId = org?.id ?? '';
-  const kinds = REPORT_KINDS.filter((k) => can(NEEDS[k]));
+  const kinds = REPORT_KINDS.filter((k) => can(REPORT_NEEDS[k]));
   const [kind, setKind] = useState<ReportKind | null>(kinds.includes('final') ? 'final' : (kinds[0] ?? null));
   const [lang, setLang] = useState<'fr' | 'en'>(i18n.language.startsWith('en') ? 'en' : 'fr');
   const reports = useReports(orgId, engagementId);
