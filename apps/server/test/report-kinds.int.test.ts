@@ -85,6 +85,28 @@ describe.each(testDialects)('charter and plan reports on $name', (dialect) => {
     expect(plan.status, JSON.stringify(plan.body)).toBe(200);
     const spec = await owner.request('PUT', `${eng}/plan/specification`, { version: 0, sections: [] });
     expect(spec.status, JSON.stringify(spec.body)).toBe(200);
+
+    // A network of two triangles joined by a bridge person, analysed: the network report draws its map.
+    const edgesCsv = [
+      'source,target',
+      'ana,bea',
+      'bea,cy',
+      'cy,ana',
+      'cy,pont',
+      'pont,dan',
+      'dan,eve',
+      'eve,fay',
+      'fay,dan',
+    ].join('\n');
+    const nodesCsv = [
+      'id,label',
+      ...['ana', 'bea', 'cy', 'pont', 'dan', 'eve', 'fay'].map((id) => `${id},Pers ${id}`),
+    ].join('\n');
+    const net = await owner.post(`${eng}/networks/import`, { title: 'Réseau du site', edgesCsv, nodesCsv });
+    expect(net.status, JSON.stringify(net.body)).toBe(200);
+    const run = await owner.post(`${eng}/networks/${net.json<{ id: string }>().id}/analyses`, {});
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+    await app.deps.networkJobs.idle();
   }, 120_000);
   afterAll(async () => {
     await app.close();
@@ -181,5 +203,15 @@ describe.each(testDialects)('charter and plan reports on $name', (dialect) => {
     expect(asSponsor).toContain('Charte de l’équipe Cap');
     expect(asSponsor).toContain('Alpha secret budget line');
     expect(asSponsor).not.toContain(SIGNER);
+  });
+
+  it('draws the network map in the network report (labels of the most central people)', async () => {
+    const { text } = await generate(owner, { kind: 'network', lang: 'en' });
+    const flatText = flat(text);
+    expect(flatText).toContain('Network: Réseau du site');
+    expect(flatText).toContain('Network map (colour: community; size: betweenness centrality)');
+    // The bridge is the most central person: its label is drawn on the map and listed in the roles.
+    expect(text.split('Pers pont').length - 1).toBeGreaterThanOrEqual(2);
+    expect((await sponsor.post(`${eng}/reports`, { kind: 'network', lang: 'en' })).status).toBe(403);
   });
 });

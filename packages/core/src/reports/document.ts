@@ -28,6 +28,13 @@ export type ChartSpec =
       max?: number;
     }
   | {
+      type: 'network';
+      /** People: the label, the community (colour) and a size (e.g. scaled betweenness). */
+      nodes: { name: string; group: number; size: number }[];
+      /** Ties as indices into `nodes`. */
+      edges: [number, number][];
+    }
+  | {
       type: 'interval';
       /** One row per measure: a point with its interval (before/after differences). */
       rows: { name: string; value: number; low: number | null; high: number | null }[];
