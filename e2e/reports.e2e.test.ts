@@ -171,6 +171,12 @@ describe('reports and integrations journey in Chromium', () => {
       rmSync(dir, { recursive: true, force: true });
     }
 
+    // The whole engagement as a zip (JSON and CSV files with a README), from the same page.
+    const zipHref = await page.getByRole('link', { name: 'Download the export (zip)' }).getAttribute('href');
+    const zip = await page.request.get(`${server.url}${zipHref}`);
+    expect(zip.status()).toBe(200);
+    expect((await zip.body()).subarray(0, 2).toString()).toBe('PK');
+
     step('evaluation');
     // Evaluation: what cannot be concluded is said, with no before/after pair yet.
     await page.goto(`/engagements/${engagement.id}`);

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
@@ -213,5 +214,53 @@ describe.each(testDialects)('charter and plan reports on $name', (dialect) => {
     // The bridge is the most central person: its label is drawn on the map and listed in the roles.
     expect(text.split('Pers pont').length - 1).toBeGreaterThanOrEqual(2);
     expect((await sponsor.post(`${eng}/reports`, { kind: 'network', lang: 'en' })).status).toBe(403);
+  });
+
+  it('puts the charters (signed list by the same rule) and the plan in the engagement export', async () => {
+    const zipOf = async (client: TestClient) => {
+      const r = await app.inject({
+        method: 'GET',
+        url: `${eng}/export.zip`,
+        headers: { cookie: client.cookie ?? '' },
+      });
+      expect(r.statusCode).toBe(200);
+      return JSZip.loadAsync(r.rawPayload);
+    };
+    const zip = await zipOf(owner);
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'charters/1.json',
+        'charters/1.csv',
+        'plan.json',
+        'plan-budget.csv',
+        'specification.json',
+      ]),
+    );
+    const readme = await zip.file('README.md')!.async('string');
+    for (const n of [
+      'charters/<n>.json',
+      'charters/<n>.csv',
+      'plan.json',
+      'plan-budget.csv',
+      'specification.json',
+    ]) {
+      expect(readme).toContain(n);
+    }
+    const charter = JSON.parse(await zip.file('charters/1.json')!.async('string')) as {
+      title: string;
+      adoptedHash: string;
+      commitments: { name: string }[];
+    };
+    expect(charter).toMatchObject({ title: 'Charte de l’équipe Cap', adoptedHash });
+    expect(charter.commitments.map((c) => c.name).sort()).toEqual([SIGNER, 'member person'].sort());
+    expect(await zip.file('charters/1.csv')!.async('string')).toContain(SIGNER);
+    expect(await zip.file('plan-budget.csv')!.async('string')).toContain('Alpha secret budget line');
+
+    const sponsorZip = await zipOf(sponsor);
+    for (const n of ['charters/1.json', 'charters/1.csv']) {
+      expect(await sponsorZip.file(n)!.async('string'), n).not.toContain(SIGNER);
+    }
+    expect(sponsorZip.file('plan.json')).not.toBeNull();
   });
 });

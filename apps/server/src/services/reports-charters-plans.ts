@@ -13,7 +13,7 @@ import { chartersRepository } from '../db/repositories/charters.repository.ts';
 import { forbidden } from '../lib/app-error.ts';
 import { loadCharter } from './charters.service.ts';
 import { mayReadCommitmentNames } from './charters-access.ts';
-import { exportData } from './charters-export.service.ts';
+import { type ExportData, exportData } from './charters-export.service.ts';
 import { charterReportDocument } from './charters-pdf.ts';
 import { CharterStore } from './charters-sync.service.ts';
 import { loadEngagement } from './engagements.service.ts';
@@ -45,15 +45,35 @@ const nothing = (heading: string, lang: ReportLang, id: string): ReportPart => (
   level: 'internal',
 });
 
-async function chartersOfEngagement(db: Db, scope: OrgScope, engagementId: string) {
+/**
+ * What the charter exports print, for every charter of the engagement (or one): the text, its
+ * fingerprints and the signed list, with names only for readers who may see them (as on the screen).
+ */
+export async function chartersExportData(
+  db: Db,
+  scope: OrgScope,
+  engagementId: string,
+  charterId?: string,
+): Promise<ExportData[]> {
+  if (!can(scope.role, 'engagement.read')) {
+    throw forbidden();
+  }
   await loadEngagement(db, scope, engagementId);
-  return chartersRepository.list(db, scope, engagementId);
+  const charters =
+    charterId === undefined
+      ? await chartersRepository.list(db, scope, engagementId)
+      : [await loadCharter(db, scope, engagementId, charterId)];
+  // The store only reads here (snapshot + tail from the database); no document is held in memory.
+  const store = new CharterStore(db);
+  const withNames = mayReadCommitmentNames(scope.role);
+  const out: ExportData[] = [];
+  for (const charter of charters) {
+    out.push(await exportData(db, store, charter, withNames));
+  }
+  return out;
 }
 
-/**
- * Every charter of the engagement (or one): its text clause by clause and, for readers who may see
- * names (as on the charter's screen and exports), the signed list of commitments on the adopted version.
- */
+/** The charters part: each charter's document (charters-pdf.ts) under one heading. */
 export async function charterPart(
   db: Db,
   scope: OrgScope,
@@ -61,28 +81,16 @@ export async function charterPart(
   lang: ReportLang,
   charterId?: string,
 ): Promise<ReportPart> {
-  if (!can(scope.role, 'engagement.read')) {
-    throw forbidden();
-  }
   const heading = REPORT_LABELS[lang].kinds.charter;
-  const charters =
-    charterId === undefined
-      ? await chartersOfEngagement(db, scope, engagementId)
-      : [await loadCharter(db, scope, engagementId, charterId)];
-  if (charters.length === 0) {
+  const data = await chartersExportData(db, scope, engagementId, charterId);
+  if (data.length === 0) {
     return nothing(heading, lang, 'charters');
   }
-  // The store only reads here (snapshot + tail from the database); no document is held in memory.
-  const store = new CharterStore(db);
-  const withNames = mayReadCommitmentNames(scope.role);
-  const docs = [];
-  for (const charter of charters) {
-    docs.push(charterReportDocument(await exportData(db, store, charter, withNames), lang));
-  }
+  const docs = data.map((d) => charterReportDocument(d, lang));
   return {
     sections: nestSections(
       heading,
-      docs.flatMap((d, i) => d.sections.map((s) => ({ ...s, id: `${charters[i]?.id}-${s.id}` }))),
+      docs.flatMap((d, i) => d.sections.map((s) => ({ ...s, id: `${i + 1}-${s.id}` }))),
       'charters',
     ),
     level: strictest(docs.map((d) => d.confidentiality)),

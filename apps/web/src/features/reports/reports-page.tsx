@@ -26,7 +26,7 @@ import { describeError } from '../../lib/describe-error';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useCurrentOrg } from '../orgs/use-current-org';
-import { reportFileUrl, useReports, useRequestReport } from './api';
+import { engagementExportUrl, reportFileUrl, useReports, useRequestReport } from './api';
 
 const STATUS_COLOR: Record<ReportJob['status'], string> = {
   queued: 'gray',
@@ -190,6 +190,34 @@ export function ReportsPage() {
           )}
         </Stack>
       </Card>
+
+      {can('survey.readReport') && (
+        <Card
+          withBorder
+          radius="lg"
+          p={{ base: 'md', sm: 'xl' }}
+          component="section"
+          aria-labelledby="engagement-export"
+        >
+          <Stack gap="sm">
+            <Title order={2} size="h3" id="engagement-export">
+              {t('reports.export.title')}
+            </Title>
+            <Text size="sm">{t('reports.export.body')}</Text>
+            <Group>
+              <Button
+                component="a"
+                href={engagementExportUrl(orgId, engagementId)}
+                download
+                variant="light"
+                leftSection={<Icon name="download" size={16} />}
+              >
+                {t('reports.export.download')}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      )}
 
       <Card
         withBorder
