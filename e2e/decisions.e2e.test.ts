@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { api, screenshotPath, useServerAndBrowser } from './browser.ts';
@@ -172,6 +173,14 @@ describe('decisions and governance in Chromium', () => {
       .getByRole('row', { name: /Rule choice/ })
       .first()
       .waitFor();
+    // The register's XLSX twin of its CSV export: the same rows, read back with exceljs.
+    const xlsxHref = await page.getByRole('link', { name: 'Export XLSX' }).getAttribute('href');
+    const xlsx = await page.request.get(`${url}${xlsxHref}`);
+    expect(xlsx.status()).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+    const cells = book.worksheets[0]!.getSheetValues().flat().map(String);
+    expect(cells).toContain('Team budgets');
     await page.goto(`${url}/engagements/${eng.id}?tab=links`);
     const trace = page.getByTestId('links-table');
     await trace.getByText('How do we share the budget?').waitFor();

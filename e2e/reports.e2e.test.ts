@@ -136,6 +136,9 @@ describe('reports and integrations journey in Chromium', () => {
     await page.goto(`/engagements/${engagement.id}`);
     await page.getByRole('link', { name: 'Reports', exact: true }).click();
     await page.getByRole('heading', { level: 3, name: 'No report yet' }).waitFor();
+    // The charter and the plan are reports of their own (and parts of the final report).
+    await page.getByRole('radio', { name: /Charters and commitments/ }).waitFor();
+    await page.getByRole('radio', { name: /Plan and budget/ }).waitFor();
     await page.getByRole('radio', { name: /Final report/ }).check();
     await page.getByRole('button', { name: 'Generate' }).click();
     const download = page.getByRole('link', { name: /Download PDF .*: Final report/ });
@@ -152,6 +155,7 @@ describe('reports and integrations journey in Chromium', () => {
       const { text, pages } = pdfText(pdf);
       expect(pages).toBeGreaterThanOrEqual(2);
       expect(text).toContain('Mieux coopérer');
+      expect(text).toContain('Charters and commitments');
       expect(text).toContain(`Page 1 of ${pages}`);
       // The confidentiality level is printed on every page.
       expect(text.match(/Confidentiality: /g)?.length ?? 0).toBeGreaterThanOrEqual(pages);
@@ -166,6 +170,12 @@ describe('reports and integrations journey in Chromium', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+
+    // The whole engagement as a zip (JSON and CSV files with a README), from the same page.
+    const zipHref = await page.getByRole('link', { name: 'Download the export (zip)' }).getAttribute('href');
+    const zip = await page.request.get(`${server.url}${zipHref}`);
+    expect(zip.status()).toBe(200);
+    expect((await zip.body()).subarray(0, 2).toString()).toBe('PK');
 
     step('evaluation');
     // Evaluation: what cannot be concluded is said, with no before/after pair yet.

@@ -4,12 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInstance } from '../src/app-instance.ts';
 import type { DbHandle } from '../src/db/connect.ts';
 import { addMember, createOrg, setupAdmin, type TestClient, testClient } from './factories.ts';
-import { bodyText, pdfText } from './pdf-text.ts';
+import { bodyText } from './pdf-text.ts';
+import { generateReport } from './report-jobs.ts';
 import { answersFor } from './survey-answers.ts';
 import { buildTestApp } from './test-app.ts';
 import { testDialects } from './test-db.ts';
-
-type Job = { id: string; status: string; progress: number; stage: string; error: string | null };
 
 describe.each(testDialects)('PDF reports on $name', (dialect) => {
   let app: AppInstance;
@@ -52,24 +51,8 @@ describe.each(testDialects)('PDF reports on $name', (dialect) => {
     expect(submit.status, JSON.stringify(submit.body)).toBe(200);
   }
 
-  async function generate(client: TestClient, body: Record<string, unknown>) {
-    const r = await client.post(`${eng}/reports`, body);
-    expect(r.status, JSON.stringify(r.body)).toBe(202);
-    const job = r.json<Job>();
-    expect(job.status).toBe('queued');
-    await app.deps.reports.idle();
-    const done = (await client.get(`/api/orgs/${orgId}/reports/${job.id}`)).json<Job>();
-    expect(done.status, JSON.stringify(done)).toBe('done');
-    expect(done.progress).toBe(1);
-    const file = await app.inject({
-      method: 'GET',
-      url: `/api/orgs/${orgId}/reports/${job.id}/file`,
-      headers: { cookie: client.cookie ?? '' },
-    });
-    expect(file.statusCode).toBe(200);
-    expect(file.headers['content-type']).toBe('application/pdf');
-    return { id: job.id, ...pdfText(file.rawPayload) };
-  }
+  const generate = (client: TestClient, body: Record<string, unknown>) =>
+    generateReport(app, client, orgId, eng, body);
 
   beforeAll(async () => {
     handle = await dialect.open();

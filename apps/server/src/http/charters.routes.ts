@@ -68,7 +68,7 @@ import {
   updateCharter,
   userViewer,
 } from '../services/charters.service.ts';
-import { charterRights } from '../services/charters-access.ts';
+import { charterRights, mayReadCommitmentNames } from '../services/charters-access.ts';
 import { putAdoptionToDecision, putAmendmentToDecision } from '../services/charters-decisions.service.ts';
 import { charterDocx, charterMarkdown, exportData } from '../services/charters-export.service.ts';
 import { charterPdf } from '../services/charters-pdf.ts';
@@ -436,12 +436,7 @@ export function charterRoutes(sockets: CharterSockets) {
       { schema: { tags, params: CharterParamsSchema, response: { 200: CharterCommitmentsSchema } } },
       async (request) => {
         const c = await context(request);
-        return listCommitments(
-          db,
-          c.charter,
-          c.rights,
-          c.scope.role !== 'sponsor' && c.scope.role !== 'observer',
-        );
+        return listCommitments(db, c.charter, c.rights, mayReadCommitmentNames(c.scope.role));
       },
     );
     app.post(
@@ -478,7 +473,7 @@ export function charterRoutes(sockets: CharterSockets) {
     // ---- exports (the commitments list for those who may see names)
     const exportOf = async (request: CharterRequest) => {
       const c = await context(request);
-      const withNames = c.scope.role !== 'sponsor' && c.scope.role !== 'observer';
+      const withNames = mayReadCommitmentNames(c.scope.role);
       const locale = c.charter.locale === 'en' ? ('en' as const) : ('fr' as const);
       const data = await exportData(db, sockets.store, c.charter, withNames);
       const file =

@@ -5,6 +5,12 @@ import type { CharterMeta } from '../db/repositories/charters.repository.ts';
 import { chartersRepository } from '../db/repositories/charters.repository.ts';
 import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
 
+/**
+ * Names of the people who committed are shared inside the engagement's working side (leads and members),
+ * not with the sponsor or observers, who see counts: on the screen, in every export and in reports.
+ */
+export const mayReadCommitmentNames = (role: Role): boolean => role !== 'sponsor' && role !== 'observer';
+
 /** Who is looking at a charter: a signed-in member of the organisation, or a participant holding a token. */
 export type CharterViewer =
   | { kind: 'user'; userId: string; role: Role; name: string }

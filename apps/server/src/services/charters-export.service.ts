@@ -57,7 +57,7 @@ export const LABELS = {
 /** The text, its hash and (when adopted) the signed list of commitments; names only for those who may see them. */
 export async function exportData(
   db: Db,
-  store: CharterStore,
+  store: Pick<CharterStore, 'loadDoc'>,
   charter: CharterMeta,
   withNames: boolean,
 ): Promise<ExportData> {

@@ -46,6 +46,8 @@ function optionOf(spec: ChartSpec): echarts.EChartsCoreOption {
         [spec.isHorizontal ? 'xAxis' : 'yAxis']: { type: 'value', max: spec.max },
         series: spec.series.map((s) => ({ type: 'bar', name: s.name, data: s.values })),
       };
+    case 'network':
+      return networkOption(spec, base);
     case 'interval':
       return {
         ...base,
@@ -78,6 +80,40 @@ function optionOf(spec: ChartSpec): echarts.EChartsCoreOption {
         ],
       };
   }
+}
+
+/**
+ * The network map: ECharts' force-directed graph (repulsion between people, springs along ties), laid
+ * out to rest before drawing (`layoutAnimation: false`), one colour per community, size by betweenness,
+ * as on the network screen. Labels only for the largest nodes, so a crowded map stays readable.
+ */
+function networkOption(
+  spec: Extract<ChartSpec, { type: 'network' }>,
+  base: Record<string, unknown>,
+): echarts.EChartsCoreOption {
+  const labelled = new Set(
+    [...spec.nodes.keys()]
+      .sort((a, b) => (spec.nodes[b]?.size ?? 0) - (spec.nodes[a]?.size ?? 0))
+      .slice(0, 12),
+  );
+  return {
+    ...base,
+    series: [
+      {
+        type: 'graph',
+        layout: 'force',
+        force: { layoutAnimation: false, repulsion: 80, edgeLength: 40, gravity: 0.15 },
+        data: spec.nodes.map((n, i) => ({
+          name: n.name,
+          symbolSize: 5 + 15 * n.size,
+          itemStyle: { color: PALETTE[Math.abs(n.group) % PALETTE.length] },
+          label: { show: labelled.has(i), fontSize: 8, position: 'right' },
+        })),
+        links: spec.edges.map(([source, target]) => ({ source, target })),
+        lineStyle: { color: '#9a9a9a', width: 0.6, opacity: 0.8 },
+      },
+    ],
+  };
 }
 
 export function chartSvg(spec: ChartSpec, width: number, height: number): string {

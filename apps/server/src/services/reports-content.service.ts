@@ -4,6 +4,7 @@ import type {
   CutReport,
   DecisionRecordView,
   EvaluationView,
+  NetworkResult,
 } from '@essaim/contracts';
 import { can } from '@essaim/core';
 import type { ConfidentialityLevel, ReportBlock, ReportLang, ReportSection } from '@essaim/core/reports';
@@ -69,6 +70,8 @@ const T = {
     networks: 'Réseaux',
     network: (t: string) => `Réseau : ${t}`,
     noAnalysis: 'Aucune analyse terminée pour ce réseau.',
+    map: (shown: number, total: number) =>
+      `Carte du réseau (couleur : communauté ; taille : centralité d’intermédiarité)${shown < total ? ` : les ${shown} personnes les plus centrales sur ${total}` : ''}`,
     metrics: ['Indicateur', 'Valeur'],
     metricNames: ['Personnes', 'Liens', 'Densité', 'Réciprocité', 'Communautés', 'Modularité', 'Composantes'],
     roles: 'Rôles repérés',
@@ -121,6 +124,8 @@ const T = {
     networks: 'Networks',
     network: (t: string) => `Network: ${t}`,
     noAnalysis: 'No finished analysis for this network.',
+    map: (shown: number, total: number) =>
+      `Network map (colour: community; size: betweenness centrality)${shown < total ? `: the ${shown} most central of ${total} people` : ''}`,
     metrics: ['Measure', 'Value'],
     metricNames: ['People', 'Ties', 'Density', 'Reciprocity', 'Communities', 'Modularity', 'Components'],
     roles: 'Roles found',
@@ -416,6 +421,34 @@ export async function workshopSections(
   return [{ id: 'workshops', blocks }];
 }
 
+/** A force layout of thousands of people is slow (about 0.5 s for 150 here) and unreadable on a page: the most central ones. */
+const MAP_MAX_NODES = 150;
+
+/** The map of one analysed network: people coloured by community, sized by betweenness, with their ties. */
+function networkMapBlock(r: NetworkResult, lang: ReportLang): ReportBlock {
+  const shown = [...r.nodes].sort((a, b) => b.betweenness - a.betweenness).slice(0, MAP_MAX_NODES);
+  const index = new Map(shown.map((n, i) => [n.id, i]));
+  const top = Math.max(...shown.map((n) => n.betweenness), 0) || 1;
+  const edges: [number, number][] = [];
+  for (const e of r.edges) {
+    const a = index.get(e.source);
+    const b = index.get(e.target);
+    if (a !== undefined && b !== undefined && a !== b) {
+      edges.push([a, b]);
+    }
+  }
+  return {
+    kind: 'chart',
+    chart: {
+      type: 'network',
+      nodes: shown.map((n) => ({ name: n.label, group: n.community, size: n.betweenness / top })),
+      edges,
+    },
+    caption: T[lang].map(shown.length, r.nodes.length),
+    height: 360,
+  };
+}
+
 /** Network report: only for readers allowed `network.readReport` (it names people). */
 export async function networkSections(db: Db, scope: OrgScope, engagementId: string, lang: ReportLang) {
   if (!can(scope.role, 'network.readReport')) {
@@ -451,6 +484,7 @@ export async function networkSections(db: Db, scope: OrgScope, engagementId: str
       widths: [3, 1],
       rows: t.metricNames.map((m, i) => [m, values[i] ?? null]),
     });
+    blocks.push(networkMapBlock(r, lang));
     const withRoles = r.nodes.filter((x) => x.roles.length > 0).sort((a, b) => b.betweenness - a.betweenness);
     if (withRoles.length > 0) {
       blocks.push({ kind: 'heading', level: 3, text: t.roles });

@@ -1,7 +1,6 @@
-import type { ReportJob, ReportKind, ReportRequest } from '@essaim/contracts';
-import { type Action, can } from '@essaim/core';
+import { REPORT_NEEDS, type ReportJob, type ReportKind, type ReportRequest } from '@essaim/contracts';
+import { can } from '@essaim/core';
 import {
-  type ConfidentialityLevel,
   REPORT_LABELS,
   type ReportDocument,
   type ReportLang,
@@ -14,10 +13,12 @@ import { type ReportJobSummaryRow, reportsRepository } from '../db/repositories/
 import { AppError, forbidden, notFound } from '../lib/app-error.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import { type Actor, recordAudit } from './audit.service.ts';
+import { loadCharter } from './charters.service.ts';
 import { loadEngagement } from './engagements.service.ts';
 import { engagementEvaluation } from './evaluation.service.ts';
 import type { LiveRuntime } from './live.service.ts';
 import { renderReportPdf } from './report-pdf.ts';
+import { charterPart, planPart, type ReportPart } from './reports-charters-plans.ts';
 import {
   CONFIDENTIALITY_OF,
   decisionSections,
@@ -27,14 +28,8 @@ import {
   workshopSections,
 } from './reports-content.service.ts';
 
-/** The permission each report needs (the final report adds the network part only for its readers). */
-const NEEDS: Record<ReportKind, Action> = {
-  diagnostic: 'survey.readReport',
-  decisions: 'decision.read',
-  workshop: 'workshop.read',
-  network: 'network.readReport',
-  final: 'survey.readReport',
-};
+/** The permission each report needs (shared with the web picker; the final report adds parts by right). */
+const NEEDS = REPORT_NEEDS;
 
 export function presentJob(r: ReportJobSummaryRow): ReportJob {
   return {
@@ -63,7 +58,7 @@ export async function buildReportDocument(
 ): Promise<ReportDocument> {
   const engagement = await loadEngagement(db, scope, engagementId);
   const lang = request.lang;
-  const parts: { sections: ReportSection[]; level: ConfidentialityLevel }[] = [];
+  const parts: ReportPart[] = [];
   const add = async (kind: keyof typeof CONFIDENTIALITY_OF, p: Promise<ReportSection[]>) =>
     parts.push({ sections: await p, level: CONFIDENTIALITY_OF[kind] });
   switch (request.kind) {
@@ -79,10 +74,20 @@ export async function buildReportDocument(
     case 'network':
       await add('network', networkSections(db, scope, engagementId, lang));
       break;
+    case 'charter':
+      parts.push(await charterPart(db, scope, engagementId, lang, request.charterId));
+      break;
+    case 'plan':
+      parts.push(await planPart(db, scope, engagementId, lang));
+      break;
     case 'final':
       await add('diagnostic', diagnosticSections(db, scope, engagementId, lang));
       await add('workshop', workshopSections(db, live, scope, engagementId, lang));
       await add('decisions', decisionSections(db, scope, engagementId, lang));
+      parts.push(await charterPart(db, scope, engagementId, lang));
+      if (can(scope.role, 'plan.read')) {
+        parts.push(await planPart(db, scope, engagementId, lang));
+      }
       if (can(scope.role, 'network.readReport')) {
         await add('network', networkSections(db, scope, engagementId, lang));
       }
@@ -135,13 +140,21 @@ export class ReportJobs {
       throw forbidden(body.kind === 'network' ? 'the network report is for facilitators only' : undefined);
     }
     await loadEngagement(this.db, scope, engagementId);
+    if (body.kind === 'charter' && body.charterId !== undefined) {
+      // A charter of another engagement or tenant is refused now (404), not as a failed job later.
+      await loadCharter(this.db, scope, engagementId, body.charterId);
+    }
     const row = {
       id: newId(),
       org_id: scope.orgId,
       engagement_id: engagementId,
       kind: body.kind,
       lang: body.lang,
-      params: JSON.stringify({ campaignId: body.campaignId ?? null, workshopId: body.workshopId ?? null }),
+      params: JSON.stringify({
+        campaignId: body.campaignId ?? null,
+        workshopId: body.workshopId ?? null,
+        charterId: body.charterId ?? null,
+      }),
       status: 'queued',
       stage: 'queued',
       progress: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentText, type ReportDocument, strictest, tableOfContents } from './document.ts';
+import { documentText, nestSections, type ReportDocument, strictest, tableOfContents } from './document.ts';
 
 const doc: ReportDocument = {
   title: 'T',
@@ -33,5 +33,16 @@ describe('report document', () => {
   });
   it('collects every printed string', () => {
     expect(documentText(doc)).toContain('cellule');
+  });
+  it('nests sections under one new level-1 heading, headings one level down', () => {
+    const nested = nestSections('Partie', doc.sections, 'p');
+    expect(nested.map((s) => s.id)).toEqual(['p-a', 'p-b']);
+    expect(tableOfContents({ ...doc, sections: nested })).toEqual([
+      { level: 1, text: 'Partie' },
+      { level: 2, text: 'Un' },
+    ]);
+    expect(nested[0]!.blocks[2]).toEqual({ kind: 'heading', level: 3, text: 'profond' });
+    expect(nested[1]!.blocks[0]).toEqual({ kind: 'heading', level: 3, text: 'Deux' });
+    expect(nestSections('Vide', [], 'v')).toEqual([]);
   });
 });

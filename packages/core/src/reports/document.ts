@@ -28,6 +28,13 @@ export type ChartSpec =
       max?: number;
     }
   | {
+      type: 'network';
+      /** People: the label, the community (colour) and a size (e.g. scaled betweenness). */
+      nodes: { name: string; group: number; size: number }[];
+      /** Ties as indices into `nodes`. */
+      edges: [number, number][];
+    }
+  | {
       type: 'interval';
       /** One row per measure: a point with its interval (before/after differences). */
       rows: { name: string; value: number; low: number | null; high: number | null }[];
@@ -70,6 +77,25 @@ export function tableOfContents(doc: ReportDocument): { level: 1 | 2; text: stri
     s.blocks.flatMap((b) =>
       b.kind === 'heading' && b.level <= 2 ? [{ level: b.level as 1 | 2, text: b.text }] : [],
     ),
+  );
+}
+
+/**
+ * Sections of a document placed under one new level-1 heading: their headings move down one level
+ * (level 3 stays 3), so a stand-alone document (a charter, a specification) becomes one part of a
+ * larger report without its chapters crowding the top of the table of contents.
+ */
+export function nestSections(heading: string, sections: readonly ReportSection[], idPrefix: string) {
+  return sections.map(
+    (s, i): ReportSection => ({
+      id: `${idPrefix}-${s.id}`,
+      blocks: [
+        ...(i === 0 ? [{ kind: 'heading', level: 1, text: heading } as const] : []),
+        ...s.blocks.map((b) =>
+          b.kind === 'heading' ? { ...b, level: Math.min(3, b.level + 1) as 2 | 3 } : b,
+        ),
+      ],
+    }),
   );
 }
 

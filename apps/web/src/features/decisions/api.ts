@@ -128,7 +128,7 @@ export function useRegister(orgId: string, query: Record<string, string | undefi
 
 export const exportUrl = (
   orgId: string,
-  format: 'csv' | 'json',
+  format: 'csv' | 'xlsx' | 'json',
   query: Record<string, string | undefined>,
 ) => {
   const params = new URLSearchParams({ format });

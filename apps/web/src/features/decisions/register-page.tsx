@@ -21,7 +21,7 @@ const SOURCES = [
   'charter',
 ];
 
-/** The organisation's decision register with filters and CSV/JSON export. */
+/** The organisation's decision register with filters and CSV/XLSX/JSON export. */
 export function RegisterPage() {
   const { t } = useTranslation();
   usePageTitle(t('decisions.register.title'));
@@ -74,6 +74,9 @@ export function RegisterPage() {
           />
           <Button component="a" href={exportUrl(orgId, 'csv', query)} variant="light" size="sm">
             {t('decisions.register.exportCsv')}
+          </Button>
+          <Button component="a" href={exportUrl(orgId, 'xlsx', query)} variant="light" size="sm">
+            {t('decisions.register.exportXlsx')}
           </Button>
           <Button component="a" href={exportUrl(orgId, 'json', query)} variant="light" size="sm">
             {t('decisions.register.exportJson')}

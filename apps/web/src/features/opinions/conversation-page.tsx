@@ -183,6 +183,12 @@ function PolisInterop({ orgId, conversation }: { orgId: string; conversation: Co
         <Button component="a" href={`${path}/export/comments.csv`} variant="light" download>
           {t('opinion.polis.exportComments')}
         </Button>
+        <Button component="a" href={`${path}/export/votes.xlsx`} variant="light" download>
+          {t('opinion.polis.exportVotesXlsx')}
+        </Button>
+        <Button component="a" href={`${path}/export/comments.xlsx`} variant="light" download>
+          {t('opinion.polis.exportCommentsXlsx')}
+        </Button>
       </Group>
       {conversation.statements.length === 0 ? (
         <Group>

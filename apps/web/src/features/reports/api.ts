@@ -108,6 +108,10 @@ export function useRequestReport(orgId: string, engagementId: string) {
 export const reportFileUrl = (orgId: string, reportId: string) =>
   `${org(orgId)}/reports/${encodeURIComponent(reportId)}/file`;
 
+/** The whole engagement as a zip of JSON and CSV files with a README (the screens' rules apply). */
+export const engagementExportUrl = (orgId: string, engagementId: string) =>
+  `${org(orgId)}/engagements/${encodeURIComponent(engagementId)}/export.zip`;
+
 export function useEvaluation(orgId: string, engagementId: string, lang: 'fr' | 'en') {
   return useQuery({
     queryKey: reportsKeys.evaluation(orgId, engagementId, lang),

@@ -1,5 +1,4 @@
-import { REPORT_KINDS, type ReportJob, type ReportKind } from '@essaim/contracts';
-import type { Action } from '@essaim/core';
+import { REPORT_KINDS, REPORT_NEEDS, type ReportJob, type ReportKind } from '@essaim/contracts';
 import {
   Anchor,
   Badge,
@@ -27,16 +26,7 @@ import { describeError } from '../../lib/describe-error';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useCurrentOrg } from '../orgs/use-current-org';
-import { reportFileUrl, useReports, useRequestReport } from './api';
-
-/** The right each report needs (the server checks the same; the final report adds the network part only for its readers). */
-const NEEDS: Record<ReportKind, Action> = {
-  diagnostic: 'survey.readReport',
-  decisions: 'decision.read',
-  workshop: 'workshop.read',
-  network: 'network.readReport',
-  final: 'survey.readReport',
-};
+import { engagementExportUrl, reportFileUrl, useReports, useRequestReport } from './api';
 
 const STATUS_COLOR: Record<ReportJob['status'], string> = {
   queued: 'gray',
@@ -117,7 +107,7 @@ export function ReportsPage() {
   const { engagementId = '' } = useParams();
   const { org, can } = useCurrentOrg();
   const orgId = org?.id ?? '';
-  const kinds = REPORT_KINDS.filter((k) => can(NEEDS[k]));
+  const kinds = REPORT_KINDS.filter((k) => can(REPORT_NEEDS[k]));
   const [kind, setKind] = useState<ReportKind | null>(kinds.includes('final') ? 'final' : (kinds[0] ?? null));
   const [lang, setLang] = useState<'fr' | 'en'>(i18n.language.startsWith('en') ? 'en' : 'fr');
   const reports = useReports(orgId, engagementId);
@@ -200,6 +190,34 @@ export function ReportsPage() {
           )}
         </Stack>
       </Card>
+
+      {can('survey.readReport') && (
+        <Card
+          withBorder
+          radius="lg"
+          p={{ base: 'md', sm: 'xl' }}
+          component="section"
+          aria-labelledby="engagement-export"
+        >
+          <Stack gap="sm">
+            <Title order={2} size="h3" id="engagement-export">
+              {t('reports.export.title')}
+            </Title>
+            <Text size="sm">{t('reports.export.body')}</Text>
+            <Group>
+              <Button
+                component="a"
+                href={engagementExportUrl(orgId, engagementId)}
+                download
+                variant="light"
+                leftSection={<Icon name="download" size={16} />}
+              >
+                {t('reports.export.download')}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      )}
 
       <Card
         withBorder
