@@ -11,6 +11,8 @@
  *
  * Targets (issue 16): propagation p99 < 150 ms; no acknowledged update lost; load < 500 ms.
  * Options: --editors 50 --seconds 8 --rate 2 (updates per editor per second) --postgres <url>
+ *          --server-profile <dir> (V8 CPU profile of the propagation and load server)
+ *          --propagation-only (skip the load and kill -9 runs)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -26,6 +28,10 @@ interface Options {
   seconds: number;
   rate: number;
   postgres: string | null;
+  /** Write a V8 CPU profile of the propagation server into this directory (`--cpu-prof-dir`). */
+  serverProfile: string | null;
+  /** Measure propagation only (profiling, quick comparisons): no load nor crash runs. */
+  propagationOnly: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -34,6 +40,8 @@ function parseOptions(argv: string[]): Options {
     seconds: 8,
     rate: 2,
     postgres: process.env.ESSAIM_TEST_DATABASE_URL || null,
+    serverProfile: null,
+    propagationOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
@@ -45,6 +53,10 @@ function parseOptions(argv: string[]): Options {
       o.rate = Number(v);
     } else if (argv[i] === '--postgres' && v) {
       o.postgres = v;
+    } else if (argv[i] === '--propagation-only') {
+      o.propagationOnly = true;
+    } else if (argv[i] === '--server-profile' && v) {
+      o.serverProfile = v;
     }
   }
   return o;
@@ -386,8 +398,17 @@ async function load(url: string) {
 const o = parseOptions(process.argv.slice(2));
 const data = () => ['--data', mkdtempSync(path.join(tmpdir(), 'essaim-charters-'))];
 const sqliteArgs = data();
-const main = await startServer(sqliteArgs);
+const main = await startServer(
+  sqliteArgs,
+  o.serverProfile ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', o.serverProfile] } : {},
+);
 const prop = await propagation(o, main.url, main.child.pid);
+if (o.propagationOnly) {
+  main.child.kill('SIGTERM');
+  await main.exited;
+  console.log(JSON.stringify({ name: 'charters.propagation', loadAverage: os.loadavg()[0], ...prop }));
+  process.exit(0);
+}
 const loaded = await load(main.url);
 main.child.kill('SIGTERM');
 await main.exited;

@@ -11,6 +11,7 @@ import type { SocketContext } from '../realtime/sockets.ts';
 import { requireScope } from './access.service.ts';
 import { type CharterRights, type CharterViewer, charterRights } from './charters-access.ts';
 import { docFromUpdates, isValidUpdate } from './charters-doc.ts';
+import { RelayWindow } from './charters-relay.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { resolveParticipant } from './participants.service.ts';
 
@@ -93,13 +94,15 @@ export class CharterStore {
       b.waiting.push({ data: update, actor, resolve, reject });
     });
     if (!b.running) {
-      void this.flush(charter.id, b);
+      // The commit starts in the check phase: every update read from any socket in this turn of the
+      // event loop joins the same transaction (50 editors typing: one commit per tick, not per keystroke).
+      b.running = true;
+      setImmediate(() => void this.flush(charter.id, b));
     }
     return seq;
   }
 
   private async flush(charterId: string, batch: PendingBatch): Promise<void> {
-    batch.running = true;
     while (batch.waiting.length > 0) {
       const items = batch.waiting.splice(0, MAX_BATCH);
       try {
@@ -193,12 +196,17 @@ const RIGHTS_TTL_MS = 2000;
 export class CharterSockets {
   /** Per socket client: the charters it joined and who it is there (weak: gone with the socket). */
   private readonly joined = new WeakMap<object, Map<string, Joined>>();
+  /** Editors' updates on their way to the room, coalesced per window (see charters-relay.ts). */
+  private readonly relays: RelayWindow;
 
   constructor(
     private readonly db: Db,
     private readonly hub: RoomHub,
     readonly store: CharterStore,
-  ) {}
+    onError: (error: unknown) => void = () => {},
+  ) {
+    this.relays = new RelayWindow(hub, onError);
+  }
 
   async handle(ctx: SocketContext, raw: Record<string, unknown>): Promise<void> {
     const parsed = CharterClientMessageSchema.safeParse(raw);
@@ -275,7 +283,7 @@ export class CharterSockets {
         if (!this.joined.get(ctx.client)?.has(msg.charterId)) {
           return;
         }
-        await this.hub.broadcast(charterRoom(msg.charterId), {
+        this.relays.relay(charterRoom(msg.charterId), {
           type: 'charter.awareness',
           charterId: msg.charterId,
           update: msg.update,
@@ -315,7 +323,7 @@ export class CharterSockets {
     // Fan-out does not wait for the disk: peers apply the update now (Yjs merges in any order, and
     // the sender re-sends anything unacknowledged on reconnect); only the sender's ack waits for it.
     const stored = this.store.append(charter, update, entry.viewer.name);
-    const relayed = this.hub.broadcast(charterRoom(charter.id), {
+    this.relays.relay(charterRoom(charter.id), {
       type: 'charter.update',
       charterId: charter.id,
       update: encoded,
@@ -335,7 +343,6 @@ export class CharterSockets {
       throw error;
     }
     ctx.client.send({ type: 'charter.ack', charterId: charter.id, updateId, seq });
-    await relayed;
   }
 
   /** Broadcast an update made by the server itself (restore, accepted amendment, clause ids). */
