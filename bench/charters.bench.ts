@@ -18,6 +18,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import pg from 'pg';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -225,6 +227,32 @@ function cpuMsOf(pid: number | undefined): number | null {
   }
 }
 
+/** A full collection, so heap figures count live objects only (`--expose-gc`, set at run time). */
+v8.setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
+/**
+ * Heap of one document loaded from `state` (what an instance or a browser holds while a charter is
+ * open): 50 copies held at once, measured after full collections, divided by 50.
+ */
+function heapPerDocMb(state: Uint8Array): number {
+  const copies = 50;
+  collect();
+  const heap0 = process.memoryUsage().heapUsed;
+  const docs: Y.Doc[] = [];
+  for (let i = 0; i < copies; i++) {
+    const d = new Y.Doc();
+    Y.applyUpdate(d, state);
+    docs.push(d);
+  }
+  collect();
+  const perDoc = (process.memoryUsage().heapUsed - heap0) / copies / 2 ** 20;
+  for (const d of docs) {
+    d.destroy();
+  }
+  return perDoc;
+}
+
 async function propagation(o: Options, url: string, serverPid?: number) {
   const { cookie, charterId } = await setup(url);
   const sentAt = new Map<string, number>();
@@ -272,15 +300,8 @@ async function propagation(o: Options, url: string, serverPid?: number) {
   }
   const server = await freshState(url, cookie, charterId);
   const converged = editors.every((e) => svEqual(e.doc, server));
-  const heap0 = process.memoryUsage().heapUsed;
-  const copies: Y.Doc[] = [];
   const state = Y.encodeStateAsUpdate(server);
-  for (let i = 0; i < 20; i++) {
-    const d = new Y.Doc();
-    Y.applyUpdate(d, state);
-    copies.push(d);
-  }
-  const perDocMb = (process.memoryUsage().heapUsed - heap0) / 20 / 2 ** 20;
+  const perDocMb = heapPerDocMb(state);
   const sent = sentAt.size;
   for (const e of editors) {
     e.close();
@@ -301,7 +322,6 @@ async function propagation(o: Options, url: string, serverPid?: number) {
         : (serverCpu1 - serverCpu0) / Math.max(sentAt.size, 1),
     perDocMb: Math.max(perDocMb, 0),
     stateBytes: state.length,
-    copies: copies.length,
   };
 }
 
@@ -443,7 +463,7 @@ row(
   '',
 );
 row('machine load average (1 min)', os.loadavg()[0]!.toFixed(1), `${os.cpus().length} cores`);
-row('memory per loaded document', `${prop.perDocMb.toFixed(2)} MB`, `(state ${prop.stateBytes} B)`);
+row('memory per loaded document', `${prop.perDocMb.toFixed(3)} MB`, `(state ${prop.stateBytes} B)`);
 for (const c of crashes) {
   row(`kill -9 ${c.label}: acked / lost`, `${c.acked} / ${c.lost}`, '0 lost');
 }
