@@ -11,11 +11,15 @@
  *
  * Targets (issue 16): propagation p99 < 150 ms; no acknowledged update lost; load < 500 ms.
  * Options: --editors 50 --seconds 8 --rate 2 (updates per editor per second) --postgres <url>
+ *          --server-profile <dir> (V8 CPU profile of the propagation and load server)
+ *          --propagation-only (skip the load and kill -9 runs)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import pg from 'pg';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -26,6 +30,10 @@ interface Options {
   seconds: number;
   rate: number;
   postgres: string | null;
+  /** Write a V8 CPU profile of the propagation server into this directory (`--cpu-prof-dir`). */
+  serverProfile: string | null;
+  /** Measure propagation only (profiling, quick comparisons): no load nor crash runs. */
+  propagationOnly: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -34,6 +42,8 @@ function parseOptions(argv: string[]): Options {
     seconds: 8,
     rate: 2,
     postgres: process.env.ESSAIM_TEST_DATABASE_URL || null,
+    serverProfile: null,
+    propagationOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
@@ -45,6 +55,10 @@ function parseOptions(argv: string[]): Options {
       o.rate = Number(v);
     } else if (argv[i] === '--postgres' && v) {
       o.postgres = v;
+    } else if (argv[i] === '--propagation-only') {
+      o.propagationOnly = true;
+    } else if (argv[i] === '--server-profile' && v) {
+      o.serverProfile = v;
     }
   }
   return o;
@@ -213,6 +227,32 @@ function cpuMsOf(pid: number | undefined): number | null {
   }
 }
 
+/** A full collection, so heap figures count live objects only (`--expose-gc`, set at run time). */
+v8.setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
+/**
+ * Heap of one document loaded from `state` (what an instance or a browser holds while a charter is
+ * open): 50 copies held at once, measured after full collections, divided by 50.
+ */
+function heapPerDocMb(state: Uint8Array): number {
+  const copies = 50;
+  collect();
+  const heap0 = process.memoryUsage().heapUsed;
+  const docs: Y.Doc[] = [];
+  for (let i = 0; i < copies; i++) {
+    const d = new Y.Doc();
+    Y.applyUpdate(d, state);
+    docs.push(d);
+  }
+  collect();
+  const perDoc = (process.memoryUsage().heapUsed - heap0) / copies / 2 ** 20;
+  for (const d of docs) {
+    d.destroy();
+  }
+  return perDoc;
+}
+
 async function propagation(o: Options, url: string, serverPid?: number) {
   const { cookie, charterId } = await setup(url);
   const sentAt = new Map<string, number>();
@@ -260,15 +300,8 @@ async function propagation(o: Options, url: string, serverPid?: number) {
   }
   const server = await freshState(url, cookie, charterId);
   const converged = editors.every((e) => svEqual(e.doc, server));
-  const heap0 = process.memoryUsage().heapUsed;
-  const copies: Y.Doc[] = [];
   const state = Y.encodeStateAsUpdate(server);
-  for (let i = 0; i < 20; i++) {
-    const d = new Y.Doc();
-    Y.applyUpdate(d, state);
-    copies.push(d);
-  }
-  const perDocMb = (process.memoryUsage().heapUsed - heap0) / 20 / 2 ** 20;
+  const perDocMb = heapPerDocMb(state);
   const sent = sentAt.size;
   for (const e of editors) {
     e.close();
@@ -289,7 +322,6 @@ async function propagation(o: Options, url: string, serverPid?: number) {
         : (serverCpu1 - serverCpu0) / Math.max(sentAt.size, 1),
     perDocMb: Math.max(perDocMb, 0),
     stateBytes: state.length,
-    copies: copies.length,
   };
 }
 
@@ -386,8 +418,17 @@ async function load(url: string) {
 const o = parseOptions(process.argv.slice(2));
 const data = () => ['--data', mkdtempSync(path.join(tmpdir(), 'essaim-charters-'))];
 const sqliteArgs = data();
-const main = await startServer(sqliteArgs);
+const main = await startServer(
+  sqliteArgs,
+  o.serverProfile ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', o.serverProfile] } : {},
+);
 const prop = await propagation(o, main.url, main.child.pid);
+if (o.propagationOnly) {
+  main.child.kill('SIGTERM');
+  await main.exited;
+  console.log(JSON.stringify({ name: 'charters.propagation', loadAverage: os.loadavg()[0], ...prop }));
+  process.exit(0);
+}
 const loaded = await load(main.url);
 main.child.kill('SIGTERM');
 await main.exited;
@@ -422,7 +463,7 @@ row(
   '',
 );
 row('machine load average (1 min)', os.loadavg()[0]!.toFixed(1), `${os.cpus().length} cores`);
-row('memory per loaded document', `${prop.perDocMb.toFixed(2)} MB`, `(state ${prop.stateBytes} B)`);
+row('memory per loaded document', `${prop.perDocMb.toFixed(3)} MB`, `(state ${prop.stateBytes} B)`);
 for (const c of crashes) {
   row(`kill -9 ${c.label}: acked / lost`, `${c.acked} / ${c.lost}`, '0 lost');
 }

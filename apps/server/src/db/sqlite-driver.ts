@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { withStatementCache } from './sqlite-statement-cache.ts';
 
 /**
  * @module The embedded SQLite, through one of two drivers behind one small interface:
@@ -119,9 +120,11 @@ export function sqliteDriverName(env: NodeJS.ProcessEnv = process.env): SqliteDr
   return loadNodeSqlite() ? 'node:sqlite' : 'better-sqlite3';
 }
 
-/** Open an SQLite file (or `:memory:`) with the chosen driver. */
+/** Open an SQLite file (or `:memory:`) with the chosen driver; statements are prepared once per text. */
 export function openSqlite(file: string, options: OpenOptions = {}, driver = sqliteDriverName()): SqliteFile {
-  return driver === 'node:sqlite' ? openWithNodeSqlite(file, options) : openWithBetterSqlite(file, options);
+  return withStatementCache(
+    driver === 'node:sqlite' ? openWithNodeSqlite(file, options) : openWithBetterSqlite(file, options),
+  );
 }
 
 function openWithNodeSqlite(file: string, options: OpenOptions): SqliteFile {

@@ -15,7 +15,9 @@ const SOCKET_TYPES = ['charter.join', 'charter.leave', 'charter.update', 'charte
 async function charters(app: AppInstance): Promise<void> {
   const { db } = app.deps.database;
   const store = new CharterStore(db, (error) => app.log.error({ err: error }, 'charter compaction failed'));
-  const sockets = new CharterSockets(db, app.deps.hub, store);
+  const sockets = new CharterSockets(db, app.deps.hub, store, (error) =>
+    app.log.error({ err: error }, 'charter relay failed'),
+  );
   useCharterSocketsForDecisions(sockets);
   for (const type of SOCKET_TYPES) {
     app.deps.socketHandlers.set(type, (ctx, message) => sockets.handle(ctx, message));

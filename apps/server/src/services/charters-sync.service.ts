@@ -11,6 +11,7 @@ import type { SocketContext } from '../realtime/sockets.ts';
 import { requireScope } from './access.service.ts';
 import { type CharterRights, type CharterViewer, charterRights } from './charters-access.ts';
 import { docFromUpdates, isValidUpdate } from './charters-doc.ts';
+import { RelayWindow } from './charters-relay.ts';
 import { assertEngagementAcceptsInput } from './engagement-guard.ts';
 import { resolveParticipant } from './participants.service.ts';
 
@@ -18,6 +19,13 @@ import { resolveParticipant } from './participants.service.ts';
 export const COMPACT_AFTER = 200;
 /** At most this many updates per group commit (bounds one statement's parameters). */
 const MAX_BATCH = 200;
+/**
+ * A charter's group commits start at most once per this many ms (the first at once). Fifty editors
+ * typing twice a second send a hundred updates a second, a few ms apart: committed as they come, that
+ * is a transaction (five statements) per keystroke; held to the window, two to three per transaction.
+ * Only the sender's ack waits (at most this long more); relays to the other editors do not.
+ */
+export const COMMIT_WINDOW_MS = 25;
 
 interface PendingBatch {
   engagementId: string;
@@ -27,7 +35,12 @@ interface PendingBatch {
     resolve: (seq: number) => void;
     reject: (error: unknown) => void;
   }[];
+  /** A commit is scheduled or running. */
   running: boolean;
+  /** When the last commit started (performance.now()): the next one waits for the window's end. */
+  startedAt: number;
+  /** Drops the batch once a window passes without updates. */
+  closer: ReturnType<typeof setTimeout> | null;
 }
 
 export const charterRoom = (charterId: string) => `charter:${charterId}`;
@@ -78,14 +91,20 @@ export class CharterStore {
   /**
    * Store one update and return its seq; resolves only once the update is committed, so the caller
    * acknowledges stored updates only. Group commit: updates arriving while a commit of the same
-   * charter runs wait for the next one and are stored together (one transaction: the engagement
+   * charter runs, or within {@link COMMIT_WINDOW_MS} of its start, wait for the next one and are stored together (one transaction: the engagement
    * guard, one `UPDATE … last_seq + n`, one multi-row insert), so a burst of 50 editors costs a few
    * transactions rather than one per keystroke. A refusal (adopted, stopped, paused) refuses the batch.
    */
   append(charter: Pick<CharterMeta, 'id' | 'engagement_id'>, update: Uint8Array, actor: string | null) {
     let batch = this.pending.get(charter.id);
     if (!batch) {
-      batch = { engagementId: charter.engagement_id, waiting: [], running: false };
+      batch = {
+        engagementId: charter.engagement_id,
+        waiting: [],
+        running: false,
+        startedAt: Number.NEGATIVE_INFINITY,
+        closer: null,
+      };
       this.pending.set(charter.id, batch);
     }
     const b = batch;
@@ -93,13 +112,26 @@ export class CharterStore {
       b.waiting.push({ data: update, actor, resolve, reject });
     });
     if (!b.running) {
-      void this.flush(charter.id, b);
+      b.running = true;
+      if (b.closer) {
+        clearTimeout(b.closer);
+        b.closer = null;
+      }
+      // At the earliest in the check phase, so every update read in this turn of the event loop
+      // joins; within the window of the previous commit, at its end (see COMMIT_WINDOW_MS).
+      const wait = b.startedAt + COMMIT_WINDOW_MS - performance.now();
+      const run = () => void this.flush(charter.id, b);
+      if (wait <= 0) {
+        setImmediate(run);
+      } else {
+        setTimeout(run, wait);
+      }
     }
     return seq;
   }
 
   private async flush(charterId: string, batch: PendingBatch): Promise<void> {
-    batch.running = true;
+    batch.startedAt = performance.now();
     while (batch.waiting.length > 0) {
       const items = batch.waiting.splice(0, MAX_BATCH);
       try {
@@ -129,7 +161,12 @@ export class CharterStore {
       }
     }
     batch.running = false;
-    this.pending.delete(charterId);
+    batch.closer = setTimeout(() => {
+      if (!batch.running && this.pending.get(charterId) === batch) {
+        this.pending.delete(charterId);
+      }
+    }, COMMIT_WINDOW_MS);
+    batch.closer.unref();
   }
 
   private compactSoon(charterId: string): void {
@@ -167,7 +204,8 @@ export class CharterStore {
 
   /** Wait for compactions started by appends (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.compacting.size > 0 || this.pending.size > 0) {
+    const writing = () => [...this.pending.values()].some((b) => b.running);
+    while (this.compacting.size > 0 || writing()) {
       await new Promise((r) => setTimeout(r, 5));
     }
   }
@@ -193,12 +231,17 @@ const RIGHTS_TTL_MS = 2000;
 export class CharterSockets {
   /** Per socket client: the charters it joined and who it is there (weak: gone with the socket). */
   private readonly joined = new WeakMap<object, Map<string, Joined>>();
+  /** Editors' updates on their way to the room, coalesced per window (see charters-relay.ts). */
+  private readonly relays: RelayWindow;
 
   constructor(
     private readonly db: Db,
     private readonly hub: RoomHub,
     readonly store: CharterStore,
-  ) {}
+    onError: (error: unknown) => void = () => {},
+  ) {
+    this.relays = new RelayWindow(hub, onError);
+  }
 
   async handle(ctx: SocketContext, raw: Record<string, unknown>): Promise<void> {
     const parsed = CharterClientMessageSchema.safeParse(raw);
@@ -275,7 +318,7 @@ export class CharterSockets {
         if (!this.joined.get(ctx.client)?.has(msg.charterId)) {
           return;
         }
-        await this.hub.broadcast(charterRoom(msg.charterId), {
+        this.relays.relay(charterRoom(msg.charterId), {
           type: 'charter.awareness',
           charterId: msg.charterId,
           update: msg.update,
@@ -315,7 +358,7 @@ export class CharterSockets {
     // Fan-out does not wait for the disk: peers apply the update now (Yjs merges in any order, and
     // the sender re-sends anything unacknowledged on reconnect); only the sender's ack waits for it.
     const stored = this.store.append(charter, update, entry.viewer.name);
-    const relayed = this.hub.broadcast(charterRoom(charter.id), {
+    this.relays.relay(charterRoom(charter.id), {
       type: 'charter.update',
       charterId: charter.id,
       update: encoded,
@@ -335,7 +378,6 @@ export class CharterSockets {
       throw error;
     }
     ctx.client.send({ type: 'charter.ack', charterId: charter.id, updateId, seq });
-    await relayed;
   }
 
   /** Broadcast an update made by the server itself (restore, accepted amendment, clause ids). */
