@@ -204,7 +204,7 @@ function failIf(failures: string[], what: string): void {
 /** What prom-client's /metrics says about one server (`--metrics`). */
 async function metricsOf(
   base: string,
-): Promise<{ loopP99: number; loopMax: number; rssMb: number; cpuS: number }> {
+): Promise<{ loopP99: number; loopMax: number; rssMb: number; cpuS: number; repairs: number }> {
   const text = await (await fetch(`${base}/metrics`)).text();
   const read = (name: string) => {
     const line = text.split('\n').find((l) => l.startsWith(`${name} `));
@@ -216,6 +216,7 @@ async function metricsOf(
     loopMax: round(read('nodejs_eventloop_lag_max_seconds') * 1000),
     rssMb: round(read('process_resident_memory_bytes') / 2 ** 20),
     cpuS: read('process_cpu_seconds_total'),
+    repairs: read('essaim_live_feed_repairs'),
   };
 }
 
@@ -474,6 +475,8 @@ async function run(options: Options, database: 'sqlite' | 'postgres') {
       connect_ms: Math.round(connectMs),
       restart_ms: Math.round(restartMs),
       facilitator_gaps: gaps,
+      // Store reads the servers' ordered feeds made to fill gaps between instances (all phases).
+      feed_repairs: loops.reduce((n, m) => n + (Number.isNaN(m.repairs) ? 0 : m.repairs), 0),
       loopback_addresses: addresses.length,
       load_before: loadBefore,
       load_after: loadAfter,

@@ -40,6 +40,14 @@ export function createMetrics(app: AppInstance) {
     help: 'Live workshop commands received (rate() gives commands per second)',
     registers: [registry],
   });
+  new Gauge({
+    name: 'essaim_live_feed_repairs',
+    help: 'Store reads made to fill gaps in live feeds since the start (batches lost or overtaken between instances)',
+    registers: [registry],
+    collect() {
+      this.set(app.deps.live.feedRepairs);
+    },
+  });
   const { db } = app.deps.database;
   new Gauge({
     name: 'essaim_analysis_jobs',

@@ -120,7 +120,17 @@ export class LiveEngine {
 
   constructor(
     private readonly db: Db,
-    private readonly onCommitted: (batch: CommittedBatch, state: WorkshopState) => void,
+    /**
+     * `caughtUp`: the events other instances committed just before this batch, read from the log to
+     * bring the cached state up to date (null when there were none or the state was reloaded). The
+     * local fan-out delivers them ahead of the batch: this instance's own batch would otherwise overtake
+     * the other instance's relay and look like a gap to repair from the store.
+     */
+    private readonly onCommitted: (
+      batch: CommittedBatch,
+      state: WorkshopState,
+      caughtUp: CommittedBatch | null,
+    ) => void,
     private readonly acceptsInput: InputGuard,
   ) {
     this.isPostgres = dialectOf(db) === 'postgres';
@@ -210,7 +220,7 @@ export class LiveEngine {
     try {
       const outcome = await this.runBatch(workshopId, commands, reads);
       if (outcome.batch) {
-        this.onCommitted(outcome.batch, outcome.state);
+        this.onCommitted(outcome.batch, outcome.state, outcome.caughtUp);
       }
       outcome.results.forEach((r, i) => {
         commands[i]?.resolve(r);
@@ -251,7 +261,7 @@ export class LiveEngine {
       if (!head) {
         throw new AppError('NOT_FOUND', 'workshop not found');
       }
-      const entry = await this.catchUp(trx, workshopId, Number(head.last_seq));
+      const { entry, caughtUp } = await this.catchUp(trx, workshopId, Number(head.last_seq));
       entry.isBusy = true;
       try {
         for (const r of reads) {
@@ -259,7 +269,7 @@ export class LiveEngine {
         }
         const results: SubmitResult[] = [];
         if (commands.length === 0) {
-          return { results, batch: null, state: entry.state };
+          return { results, batch: null, state: entry.state, caughtUp };
         }
         let blocked: { code: RejectionCode; message: string } | null = null;
         if (head.engagement_id !== null && commands.some((c) => !c.isSystem)) {
@@ -368,6 +378,7 @@ export class LiveEngine {
           results,
           batch: rows.length > 0 ? { workshopId, afterSeq, throughSeq: seq, events } : null,
           state: entry.state,
+          caughtUp,
         };
       } finally {
         entry.isBusy = false;
@@ -387,9 +398,19 @@ export class LiveEngine {
     return outcome;
   }
 
-  /** The cached state brought up to `lastSeq` from the snapshot and the log. */
-  private async catchUp(db: Db, workshopId: string, lastSeq: number): Promise<CachedWorkshop> {
+  /**
+   * The cached state brought up to `lastSeq` from the snapshot and the log, with the events read past
+   * a cached state (what other instances committed since), for the local fan-out.
+   */
+  private async catchUp(
+    db: Db,
+    workshopId: string,
+    lastSeq: number,
+  ): Promise<{ entry: CachedWorkshop; caughtUp: CommittedBatch | null }> {
     let entry = this.cache.get(workshopId);
+    const isCached = entry !== undefined && entry.seq <= lastSeq;
+    const from = entry?.seq ?? 0;
+    const events: { seq: number; event: LiveEvent }[] = [];
     if (!entry || entry.seq > lastSeq) {
       const snap = await workshopsRepository.snapshot(db, workshopId);
       const isUsable = snap !== undefined && Number(snap.seq) <= lastSeq;
@@ -408,11 +429,16 @@ export class LiveEngine {
       }
       for (const row of rows) {
         if (Number(row.seq) === entry.seq + 1) {
-          applyInPlace(entry.state, JSON.parse(row.event) as LiveEvent);
+          const event = JSON.parse(row.event) as LiveEvent;
+          applyInPlace(entry.state, event);
           entry.seq += 1;
+          if (isCached) {
+            events.push({ seq: entry.seq, event });
+          }
         }
       }
     }
-    return entry;
+    const caughtUp = events.length > 0 ? { workshopId, afterSeq: from, throughSeq: entry.seq, events } : null;
+    return { entry, caughtUp };
   }
 }

@@ -125,7 +125,12 @@ export class LiveRuntime {
   ) {
     this.engine = new LiveEngine(
       db,
-      (batch, state) => {
+      (batch, state, caughtUp) => {
+        // What this instance read of the others' commits goes first, so its own batch follows
+        // without a gap; the relay of those events, when it comes, is trimmed as a duplicate.
+        if (caughtUp && caughtUp.throughSeq === batch.afterSeq) {
+          this.feeds.get(batch.workshopId)?.push(caughtUp);
+        }
         void this.hub.broadcast(roomOf(batch.workshopId), batchMessage(batch));
         // Closed consent rounds and fist-to-five write a DecisionRecord (decisions feature).
         // Background work after the commit: nobody awaits it, so a failure goes to the app log.
@@ -139,6 +144,17 @@ export class LiveRuntime {
       acceptsInput,
     );
   }
+
+  /** Store reads made by this instance's live feeds to fill gaps (the metrics; issue 23). */
+  get feedRepairs(): number {
+    let n = this.closedFeedRepairs;
+    for (const feed of this.feeds.values()) {
+      n += feed.repairs;
+    }
+    return n;
+  }
+
+  private closedFeedRepairs = 0;
 
   register(): void {
     this.socketHandlers.set('live.resume', (ctx, message) => this.onMessage(ctx, message));
@@ -200,6 +216,9 @@ export class LiveRuntime {
 
   close(): void {
     this.engine.close();
+    for (const feed of this.feeds.values()) {
+      feed.close();
+    }
     if (this.headTimer) {
       clearInterval(this.headTimer);
     }
@@ -467,7 +486,12 @@ export class LiveRuntime {
     local?.delete(clientId);
     if (local && local.size === 0) {
       this.viewers.delete(workshopId);
-      this.feeds.delete(workshopId);
+      const feed = this.feeds.get(workshopId);
+      if (feed) {
+        feed.close();
+        this.closedFeedRepairs += feed.repairs;
+        this.feeds.delete(workshopId);
+      }
       const fanout = this.roomClients.get(workshopId);
       this.roomClients.delete(workshopId);
       if (fanout) {
