@@ -143,7 +143,8 @@ async function sweepPaths(input: NetworkAnalysisInput): Promise<PathCentralities
   if (graph.nodeCount * Math.max(graph.edgeCount, 1) < INLINE_SWEEP_LIMIT) {
     return undefined;
   }
-  return parallelPathCentralities(graph);
+  // The CLI has nothing else to do meanwhile: its own thread takes a share of the sources.
+  return parallelPathCentralities(graph, { useCallingThread: true });
 }
 
 /** The CLI's JSON contract. */

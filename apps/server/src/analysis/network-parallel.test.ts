@@ -123,6 +123,19 @@ describe('parallelBetweenness', () => {
     expect(maxAbsDiff(await parallelBetweenness(graph, { threads: 8 }), betweenness(graph))).toBe(0);
   });
 
+  it.each(cases)('the calling thread can take a share of the sources: $name', async (props) => {
+    const graph = randomGraph(props);
+    const actual = await parallelPathCentralities(graph, {
+      threads: 2,
+      chunkSize: 1,
+      useCallingThread: true,
+    });
+    expect(maxAbsDiff(actual.betweenness, betweenness(graph))).toBeLessThanOrEqual(1e-9);
+    expect(maxAbsDiff(actual.closeness, closeness(graph))).toBeLessThanOrEqual(1e-9);
+    const alone = await parallelBetweenness(graph, { threads: 1, useCallingThread: true });
+    expect(maxAbsDiff(alone, betweenness(graph))).toBeLessThanOrEqual(1e-9);
+  });
+
   it.each(cases)(
     'parallel path centralities equal betweenness, closeness and harmonic: $name',
     async (props) => {

@@ -21,6 +21,7 @@ export * from './leiden';
 export * from './louvain';
 export * from './modularity';
 export * from './pagerank';
+export * from './reorder';
 export * from './roles';
 export * from './structural-holes';
 export * from './trust-zones';

@@ -95,6 +95,36 @@ export function renumber(labels: Int32Array): number {
   return count;
 }
 
+/** Gives each connected component of every community its own label (labels < n, in place). */
+export function splitDisconnected(level: LevelGraph, labels: Int32Array): void {
+  const n = level.nodeCount;
+  const { offsets, targets } = level;
+  const next = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  let count = 0;
+  for (let root = 0; root < n; root++) {
+    if (next[root]! >= 0) {
+      continue;
+    }
+    const c = labels[root]!;
+    next[root] = count;
+    let top = 0;
+    stack[top++] = root;
+    while (top > 0) {
+      const v = stack[--top]!;
+      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+        const u = targets[e]!;
+        if (next[u]! < 0 && labels[u] === c) {
+          next[u] = count;
+          stack[top++] = u;
+        }
+      }
+    }
+    count++;
+  }
+  labels.set(next);
+}
+
 /** Collapses each community (labels 0..count−1) into one node. */
 export function aggregate(level: LevelGraph, labels: Int32Array, count: number): LevelGraph {
   const n = level.nodeCount;
@@ -204,6 +234,13 @@ export function moveNodesFast(
   const isQueued = new Uint8Array(n).fill(1);
   const linkWeight = new Float64Array(n);
   const linked = new Int32Array(n);
+  let maxDegree = 0;
+  for (let v = 0; v < n; v++) {
+    maxDegree = Math.max(maxDegree, offsets[v + 1]! - offsets[v]!);
+  }
+  // Communities of v's neighbours as read while weighing them, reused when re-queueing them after a
+  // move: labels[] is read at random, so a second read of each is a second cache miss.
+  const nbrLabel = new Int32Array(maxDegree);
   // ΔQ of a move is (gain_new − gain_old) / m; rounds are checked against tolerance · m.
   const roundThreshold = (options.tolerance ?? 0) * (totalStrength / 2);
   let roundGain = 0;
@@ -226,21 +263,37 @@ export function moveNodesFast(
     const current = labels[v]!;
     const kv = strength[v]!;
     let linkedCount = 0;
-    for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
-      const c = labels[targets[e]!]!;
-      if (linkWeight[c] === 0) {
-        linked[linkedCount++] = c;
+    const first = offsets[v]!;
+    const last = offsets[v + 1]!;
+    // Two loops rather than one test per arc: level 0 of an unweighted graph never reads weights.
+    if (isUnitWeight) {
+      for (let e = first; e < last; e++) {
+        const c = labels[targets[e]!]!;
+        nbrLabel[e - first] = c;
+        if (linkWeight[c] === 0) {
+          linked[linkedCount++] = c;
+        }
+        linkWeight[c]! += 1;
       }
-      linkWeight[c]! += isUnitWeight ? 1 : weights[e]!;
+    } else {
+      for (let e = first; e < last; e++) {
+        const c = labels[targets[e]!]!;
+        nbrLabel[e - first] = c;
+        if (linkWeight[c] === 0) {
+          linked[linkedCount++] = c;
+        }
+        linkWeight[c]! += weights[e]!;
+      }
     }
     tot[current]! -= kv;
     size[current]!--;
     let best = current;
-    const stayGain = linkWeight[current]! - tot[current]! * kv * scale;
+    const kvScale = kv * scale;
+    const stayGain = linkWeight[current]! - tot[current]! * kvScale;
     let bestGain = stayGain;
     for (let i = 0; i < linkedCount; i++) {
       const c = linked[i]!;
-      const gain = linkWeight[c]! - tot[c]! * kv * scale;
+      const gain = linkWeight[c]! - tot[c]! * kvScale;
       if (gain > bestGain + 1e-12) {
         best = c;
         bestGain = gain;
@@ -261,11 +314,15 @@ export function moveNodesFast(
       }
       labels[v] = best;
       moves++;
-      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+      for (let e = first; e < last; e++) {
         const u = targets[e]!;
-        if (isQueued[u] === 0 && labels[u] !== best) {
+        if (isQueued[u] === 0 && nbrLabel[e - first] !== best) {
           isQueued[u] = 1;
-          queue[(head + queued) % n] = u;
+          let slot = head + queued;
+          if (slot >= n) {
+            slot -= n;
+          }
+          queue[slot] = u;
           queued++;
         }
       }
