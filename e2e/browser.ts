@@ -44,6 +44,9 @@ function watchBrowser(browser: Browser): JourneyWatch {
   const isAllowed = (status: number | null, url: string) =>
     allowed.some((a) => (status === null || a.status === status) && a.url.test(url));
   const watchContext = (context: BrowserContext) => {
+    // CI runs these journeys beside the unit and database tests on 2 cores (.ci/run): under that load a
+    // navigation once took over Playwright's default 30 s. A ceiling only: a wait that succeeds ends as soon.
+    context.setDefaultTimeout(60_000);
     context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`));
     context.on('console', (m) => {
       if (m.type() !== 'error') {

@@ -28,14 +28,14 @@ describe.skipIf(!pgTestUrl)('PostgreSQL introspection while other schemas come a
     })();
     try {
       await migrateToLatest(mine.db);
+      // At least 50 introspections while at least 50 schemas came and went, however loaded the machine.
       let calls = 0;
-      for (const t0 = Date.now(); Date.now() - t0 < 2500 || churned < 50; calls++) {
+      for (const t0 = Date.now(); Date.now() - t0 < 2500 || churned < 50 || calls < 50; calls++) {
         const tables = await mine.db.introspection.getTables();
         const schemas = new Set(tables.map((t) => t.schema));
         expect(schemas.size).toBe(1);
         expect(tables.some((t) => t.name === 'essaim_migration')).toBe(true);
       }
-      expect(calls).toBeGreaterThan(50);
     } finally {
       stop = true;
       await churn;
