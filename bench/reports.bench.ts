@@ -1,6 +1,7 @@
 /**
  * PDF report benchmark: a final report of at least 40 pages (radar and interval charts, construct and
- * item tables, a decision register, workshops) rendered by the server's route (pdfkit + ECharts SVG),
+ * item tables, a decision register, workshops, a charter's signed list, the plan's tables, a 150-person
+ * network map) rendered by the server's route (pdfkit + ECharts SVG),
  * against the alternative considered in docs/reports.md: the same document as HTML printed by Chromium
  * (playwright-core, /usr/bin/chromium), when Chromium is there.
  *
@@ -100,6 +101,92 @@ function syntheticFinalReport(): ReportDocument {
           '2027-03-01',
           i % 3,
         ]),
+      },
+    ],
+  });
+  // The parts added by issue 20's remainder: a charter with its signed list, the plan with its budget,
+  // and the network map at its cap (150 people: a force layout drawn as vectors).
+  sections.push({
+    id: 'charter',
+    blocks: [
+      { kind: 'heading', level: 1, text: 'Chartes et engagements' },
+      { kind: 'heading', level: 2, text: 'Charte de l’équipe « Cap »' },
+      ...Array.from(
+        { length: 12 },
+        (_, i): ReportBlock => ({
+          kind: 'paragraph',
+          text: `Clause ${i + 1} : nous décidons par consentement et revoyons nos accords chaque trimestre.`,
+        }),
+      ),
+      { kind: 'heading', level: 2, text: 'Engagements' },
+      {
+        kind: 'table',
+        columns: ['Nom', 'Réponse', 'Date', 'Empreinte de la version'],
+        widths: [3, 2, 2, 6],
+        rows: Array.from({ length: 40 }, (_, i) => [
+          `Personne ${i + 1}`,
+          'Engagé',
+          '2026-11-20',
+          'sha256:0f3a…',
+        ]),
+      },
+    ],
+  });
+  sections.push({
+    id: 'plan',
+    blocks: [
+      { kind: 'heading', level: 1, text: 'Schéma directeur et plan d’investissement' },
+      {
+        kind: 'table',
+        columns: Array.from({ length: 8 }, (_, i) => `Colonne ${i + 1}`),
+        widths: [2, 3, 1.4, 2, 1.8, 1.8, 1.6, 3],
+        rows: Array.from({ length: 30 }, (_, i) => [
+          `Chantier ${(i % 4) + 1}`,
+          `Jalon ${i + 1}`,
+          'livraison',
+          'Ana',
+          '2027-01-10',
+          '2027-02-15',
+          'prévu',
+          '',
+        ]),
+      },
+      {
+        kind: 'table',
+        columns: Array.from({ length: 7 }, (_, i) => `Colonne ${i + 1}`),
+        rows: Array.from({ length: 30 }, (_, i) => [
+          'Standard',
+          `Ligne ${i + 1}`,
+          '2027-Q1',
+          'Budget',
+          10,
+          600,
+          6000,
+        ]),
+      },
+    ],
+  });
+  const people = 150;
+  sections.push({
+    id: 'network',
+    blocks: [
+      { kind: 'heading', level: 1, text: 'Réseaux' },
+      {
+        kind: 'chart',
+        chart: {
+          type: 'network',
+          nodes: Array.from({ length: people }, (_, i) => ({
+            name: `Personne ${i + 1}`,
+            group: i % 6,
+            size: ((i * 37) % 100) / 100,
+          })),
+          edges: Array.from({ length: people * 3 }, (_, k): [number, number] => [
+            k % people,
+            (k * 7 + 13) % people,
+          ]),
+        },
+        caption: 'Carte du réseau',
+        height: 360,
       },
     ],
   });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { api, screenshotPath, useServerAndBrowser } from './browser.ts';
 
@@ -152,6 +153,13 @@ describe('opinion mapping journey in Chromium', () => {
     const commentsCsv = await (await page.request.get(`${base}/export/comments.csv`)).text();
     expect(votesCsv.split('\n')[0]).toBe('timestamp,datetime,comment-id,voter-id,vote');
     expect(votesCsv.trim().split('\n')).toHaveLength(1 + 10 * STATEMENTS.length);
+    // The XLSX twin beside each CSV button: the same rows, read back with exceljs.
+    const votesXlsx = await page.getByRole('link', { name: 'Exporter votes.xlsx' }).getAttribute('href');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await (await page.request.get(votesXlsx!)).body()) as unknown as ArrayBuffer);
+    expect(book.worksheets[0]!.rowCount).toBe(1 + 10 * STATEMENTS.length);
+    expect(book.worksheets[0]!.getRow(1).values).toEqual([undefined, ...votesCsv.split('\n')[0]!.split(',')]);
+    await page.getByRole('link', { name: 'Exporter comments.xlsx' }).waitFor();
     const copy = (await api(page, 'post', `/api/orgs/${org.id}/conversations`, { title: 'Copie' })) as {
       id: string;
     };

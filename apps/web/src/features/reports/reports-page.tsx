@@ -15,7 +15,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { FormAlert } from '../../components/form-alert';
@@ -100,6 +100,20 @@ function JobRow({ orgId, job }: { orgId: string; job: ReportJob }) {
   );
 }
 
+/** One titled part of the page: a section named by its heading. */
+function SectionCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder radius="lg" p={{ base: 'md', sm: 'xl' }} component="section" aria-labelledby={id}>
+      <Stack gap="md">
+        <Title order={2} size="h3" id={id}>
+          {title}
+        </Title>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
 /** Engagement → reports: choose a PDF, generate it off the request path, follow its progress, download it. */
 export function ReportsPage() {
   const { t, i18n } = useTranslation();
@@ -119,149 +133,116 @@ export function ReportsPage() {
         {t('reports.common.back')}
       </Anchor>
       <PageHeader title={t('reports.page.title')} description={t('reports.page.intro')} />
-      <Card
-        withBorder
-        radius="lg"
-        p={{ base: 'md', sm: 'xl' }}
-        component="section"
-        aria-labelledby="new-report"
-      >
-        <Stack gap="md">
-          <Title order={2} size="h3" id="new-report">
-            {t('reports.page.choose')}
-          </Title>
-          {kinds.length === 0 ? (
-            <Text>{t('reports.page.noneAllowed')}</Text>
-          ) : (
-            <>
-              <Radio.Group
-                value={kind}
-                onChange={(v) => setKind(v as ReportKind)}
-                label={t('reports.page.kind')}
-              >
-                <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="sm">
-                  {kinds.map((k) => (
-                    <Radio.Card key={k} value={k} radius="md" p="md">
-                      <Group wrap="nowrap" align="flex-start">
-                        <Radio.Indicator />
-                        <div>
-                          <Text fw={600} size="sm">
-                            {t(`reports.kinds.${k}.title`)}
-                          </Text>
-                          <Text size="xs" c="dimmed">
-                            {t(`reports.kinds.${k}.body`)}
-                          </Text>
-                        </div>
-                      </Group>
-                    </Radio.Card>
-                  ))}
-                </SimpleGrid>
-              </Radio.Group>
-              <Stack gap={4}>
-                <Text size="sm" fw={500} id="report-lang">
-                  {t('reports.page.lang')}
-                </Text>
-                <SegmentedControl
-                  aria-labelledby="report-lang"
-                  value={lang}
-                  onChange={(v) => setLang(v as 'fr' | 'en')}
-                  data={[
-                    { value: 'fr', label: t('reports.page.fr') },
-                    { value: 'en', label: t('reports.page.en') },
-                  ]}
-                  w="fit-content"
-                />
-              </Stack>
-              <FormAlert message={requestReport.isError ? describeError(t, requestReport.error) : null} />
-              <Group>
-                <Button
-                  leftSection={<Icon name="chart" size={16} />}
-                  disabled={!kind}
-                  loading={requestReport.isPending}
-                  onClick={() => kind && requestReport.mutate({ kind, lang })}
-                >
-                  {t('reports.page.generate')}
-                </Button>
-                <Text size="xs" c="dimmed">
-                  {t('reports.page.confidential')}
-                </Text>
-              </Group>
-            </>
-          )}
-        </Stack>
-      </Card>
-
-      {can('survey.readReport') && (
-        <Card
-          withBorder
-          radius="lg"
-          p={{ base: 'md', sm: 'xl' }}
-          component="section"
-          aria-labelledby="engagement-export"
-        >
-          <Stack gap="sm">
-            <Title order={2} size="h3" id="engagement-export">
-              {t('reports.export.title')}
-            </Title>
-            <Text size="sm">{t('reports.export.body')}</Text>
+      <SectionCard id="new-report" title={t('reports.page.choose')}>
+        {kinds.length === 0 ? (
+          <Text>{t('reports.page.noneAllowed')}</Text>
+        ) : (
+          <>
+            <Radio.Group
+              value={kind}
+              onChange={(v) => setKind(v as ReportKind)}
+              label={t('reports.page.kind')}
+            >
+              <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="sm">
+                {kinds.map((k) => (
+                  <Radio.Card key={k} value={k} radius="md" p="md">
+                    <Group wrap="nowrap" align="flex-start">
+                      <Radio.Indicator />
+                      <div>
+                        <Text fw={600} size="sm">
+                          {t(`reports.kinds.${k}.title`)}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {t(`reports.kinds.${k}.body`)}
+                        </Text>
+                      </div>
+                    </Group>
+                  </Radio.Card>
+                ))}
+              </SimpleGrid>
+            </Radio.Group>
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="report-lang">
+                {t('reports.page.lang')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="report-lang"
+                value={lang}
+                onChange={(v) => setLang(v as 'fr' | 'en')}
+                data={[
+                  { value: 'fr', label: t('reports.page.fr') },
+                  { value: 'en', label: t('reports.page.en') },
+                ]}
+                w="fit-content"
+              />
+            </Stack>
+            <FormAlert message={requestReport.isError ? describeError(t, requestReport.error) : null} />
             <Group>
               <Button
-                component="a"
-                href={engagementExportUrl(orgId, engagementId)}
-                download
-                variant="light"
-                leftSection={<Icon name="download" size={16} />}
+                leftSection={<Icon name="chart" size={16} />}
+                disabled={!kind}
+                loading={requestReport.isPending}
+                onClick={() => kind && requestReport.mutate({ kind, lang })}
               >
-                {t('reports.export.download')}
+                {t('reports.page.generate')}
               </Button>
+              <Text size="xs" c="dimmed">
+                {t('reports.page.confidential')}
+              </Text>
             </Group>
-          </Stack>
-        </Card>
+          </>
+        )}
+      </SectionCard>
+
+      {can('survey.readReport') && (
+        <SectionCard id="engagement-export" title={t('reports.export.title')}>
+          <Text size="sm">{t('reports.export.body')}</Text>
+          <Group>
+            <Button
+              component="a"
+              href={engagementExportUrl(orgId, engagementId)}
+              download
+              variant="light"
+              leftSection={<Icon name="download" size={16} />}
+            >
+              {t('reports.export.download')}
+            </Button>
+          </Group>
+        </SectionCard>
       )}
 
-      <Card
-        withBorder
-        radius="lg"
-        p={{ base: 'md', sm: 'xl' }}
-        component="section"
-        aria-labelledby="my-reports"
-      >
-        <Stack gap="md">
-          <Title order={2} size="h3" id="my-reports">
-            {t('reports.list.title')}
-          </Title>
-          {reports.isError ? (
-            <QueryError error={reports.error} onRetry={() => void reports.refetch()} />
-          ) : reports.isPending ? (
-            <Text size="sm">{t('reports.list.loading')}</Text>
-          ) : reports.data.length === 0 ? (
-            <EmptyState icon={<Icon name="chart" size={26} />} variant="light">
-              <EmptyState.Title order={3}>{t('reports.list.emptyTitle')}</EmptyState.Title>
-              <EmptyState.Description>{t('reports.list.emptyBody')}</EmptyState.Description>
-            </EmptyState>
-          ) : (
-            <div aria-live="polite">
-              <Table.ScrollContainer minWidth={560}>
-                <Table verticalSpacing="sm">
-                  <Table.Caption>{t('reports.list.caption')}</Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('reports.list.report')}</Table.Th>
-                      <Table.Th>{t('reports.list.status')}</Table.Th>
-                      <Table.Th>{t('reports.list.file')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {reports.data.map((job) => (
-                      <JobRow key={job.id} orgId={orgId} job={job} />
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            </div>
-          )}
-        </Stack>
-      </Card>
+      <SectionCard id="my-reports" title={t('reports.list.title')}>
+        {reports.isError ? (
+          <QueryError error={reports.error} onRetry={() => void reports.refetch()} />
+        ) : reports.isPending ? (
+          <Text size="sm">{t('reports.list.loading')}</Text>
+        ) : reports.data.length === 0 ? (
+          <EmptyState icon={<Icon name="chart" size={26} />} variant="light">
+            <EmptyState.Title order={3}>{t('reports.list.emptyTitle')}</EmptyState.Title>
+            <EmptyState.Description>{t('reports.list.emptyBody')}</EmptyState.Description>
+          </EmptyState>
+        ) : (
+          <div aria-live="polite">
+            <Table.ScrollContainer minWidth={560}>
+              <Table verticalSpacing="sm">
+                <Table.Caption>{t('reports.list.caption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('reports.list.report')}</Table.Th>
+                    <Table.Th>{t('reports.list.status')}</Table.Th>
+                    <Table.Th>{t('reports.list.file')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {reports.data.map((job) => (
+                    <JobRow key={job.id} orgId={orgId} job={job} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </div>
+        )}
+      </SectionCard>
     </Stack>
   );
 }
