@@ -3,8 +3,9 @@
  * (optionally `-- --only louvain,imm` or BENCH_ONLY=exact,approx,louvain,imm,memory to run
  * some sections).
  *
- * 1. exact betweenness, Barabási–Albert 10k nodes / ~50k edges: worker threads (all cores) vs
- *    igraph's C betweenness (python3-igraph subprocess on the same graph, timed inside Python);
+ * 1. exact betweenness, Barabási–Albert 10k nodes / ~50k edges: all cores (the calling thread and
+ *    workers) vs igraph's C betweenness (python3-igraph subprocess on the same graph, timed inside
+ *    Python);
  *    3 interleaved runs each, medians; values compared. Target ≤ 0.5× igraph's time.
  *    Then the whole `essaim network analyze` (the CLI command on the same graph as a CSV file:
  *    parse, path centralities on threads, PageRank, eigenvector, cores, constraint, Leiden, roles,

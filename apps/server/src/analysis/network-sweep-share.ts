@@ -32,7 +32,7 @@ export interface BetweennessWorkerData {
 }
 
 /** Claims chunks of sources until none is left; returns this thread's raw partial sums. */
-export function sweepClaimedSources(data: BetweennessWorkerData, graph: Graph): Float64Array {
+export function sweepClaimedSources(data: BetweennessWorkerData, graph: Graph): Float64Array<ArrayBuffer> {
   const workspace = createBetweennessWorkspace(data.nodeCount);
   const n = data.nodeCount;
   const partial = new Float64Array(data.withDistances ? 4 * n : n);

