@@ -7,7 +7,8 @@
  *     the others' and to a fresh join; memory of one loaded document.
  *  2. crash: the editors type, the server is killed with SIGKILL mid-stream and restarted on the same
  *     database; every acknowledged update must be in the reloaded document (SQLite and PostgreSQL).
- *  3. load: a 200-clause charter built from 5,000 updates is fetched (REST detail) and joined (sync).
+ *  3. load: a 200-clause charter built from 5,000 updates is fetched (REST detail) and joined (sync),
+ *     five times each: median, first (cold) and max.
  *
  * Targets (issue 16): propagation p99 < 150 ms; no acknowledged update lost; load < 500 ms.
  * Options: --editors 50 --seconds 8 --rate 2 (updates per editor per second) --postgres <url>
@@ -371,6 +372,8 @@ async function crash(o: Options, args: string[], label: string) {
   return { label, acked: acked.length, lost };
 }
 
+const LOAD_REPEATS = 5;
+
 async function load(url: string) {
   const { cookie, eng, charterId } = await setup(url, 'blank');
   const ed = await openEditor(url, cookie, charterId, () => {});
@@ -400,18 +403,33 @@ async function load(url: string) {
     await sleep(10);
   }
   ed.close();
-  const t0 = performance.now();
-  const r = await http(url, 'GET', `${eng}/charters/${charterId}`, undefined, cookie);
-  const restMs = performance.now() - t0;
-  const t1 = performance.now();
-  const fresh = await freshState(url, cookie, charterId);
-  const syncMs = performance.now() - t1;
+  // Five loads of each kind, alternating: the first is the cold one (after the writes), the median
+  // says what a reader typically waits on a shared machine where one load can catch a busy moment.
+  const rest: number[] = [];
+  const sync: number[] = [];
+  let clauses = 0;
+  let equal = true;
+  for (let i = 0; i < LOAD_REPEATS; i++) {
+    const t0 = performance.now();
+    const r = await http(url, 'GET', `${eng}/charters/${charterId}`, undefined, cookie);
+    rest.push(performance.now() - t0);
+    clauses = (r.body.clauses as unknown[]).length;
+    const t1 = performance.now();
+    const fresh = await freshState(url, cookie, charterId);
+    sync.push(performance.now() - t1);
+    equal &&= svEqual(fresh, ed.doc);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return {
-    clauses: (r.body.clauses as unknown[]).length,
+    clauses,
     updates: 5001,
-    restMs,
-    syncMs,
-    equal: svEqual(fresh, ed.doc),
+    restMs: median(rest),
+    restFirstMs: rest[0]!,
+    restMaxMs: Math.max(...rest),
+    syncMs: median(sync),
+    syncFirstMs: sync[0]!,
+    syncMaxMs: Math.max(...sync),
+    equal,
   };
 }
 
@@ -467,8 +485,14 @@ row('memory per loaded document', `${prop.perDocMb.toFixed(3)} MB`, `(state ${pr
 for (const c of crashes) {
   row(`kill -9 ${c.label}: acked / lost`, `${c.acked} / ${c.lost}`, '0 lost');
 }
-row('200 clauses, 5,000 updates: REST', `${loaded.restMs.toFixed(1)} ms`, '< 500 ms');
-row('200 clauses, 5,000 updates: sync', `${loaded.syncMs.toFixed(1)} ms`, '< 500 ms');
+const loadRow = (kind: string, median: number, first: number, max: number) =>
+  row(
+    `200 clauses, 5,000 updates: ${kind}`,
+    `${median.toFixed(1)} ms`,
+    `< 500 ms (median of ${LOAD_REPEATS}; first ${first.toFixed(1)} ms, max ${max.toFixed(1)} ms)`,
+  );
+loadRow('REST', loaded.restMs, loaded.restFirstMs, loaded.restMaxMs);
+loadRow('sync', loaded.syncMs, loaded.syncFirstMs, loaded.syncMaxMs);
 
 const line = (o2: Record<string, unknown>) => console.log(JSON.stringify(o2));
 line({
@@ -508,6 +532,8 @@ line({
   ms: loaded.restMs,
   peer: 'target < 500 ms',
   ratio: loaded.restMs / 500,
+  firstMs: loaded.restFirstMs,
+  maxMs: loaded.restMaxMs,
   clauses: loaded.clauses,
   updates: loaded.updates,
 });
@@ -516,6 +542,8 @@ line({
   ms: loaded.syncMs,
   peer: 'target < 500 ms',
   ratio: loaded.syncMs / 500,
+  firstMs: loaded.syncFirstMs,
+  maxMs: loaded.syncMaxMs,
   equal: loaded.equal,
 });
 if (!prop.converged || crashes.some((c) => c.lost > 0)) {
