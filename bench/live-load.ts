@@ -46,6 +46,8 @@ export type FromWorker =
       type: 'drained';
       acks: number[];
       acked: number;
+      /** Transmissions after the first (a resend after 4 s without an answer, a reconnection). */
+      resent: number;
       rejected: number;
       unacked: number;
       sentAt: [string, number][];
@@ -57,7 +59,11 @@ const now = () => performance.timeOrigin + performance.now();
 interface Pending {
   readonly commandId: string;
   readonly body: Record<string, unknown>;
+  /** When the vote was first sent: ack latency counts from here, as the fan-out does, resends included. */
+  readonly firstAt: number;
+  /** Last transmission (resend timing). */
   sentAt: number;
+  transmissions: number;
 }
 
 /** A clear one-line reason for a network error (EMFILE gets the fix). */
@@ -150,7 +156,7 @@ class Participant {
           stats.rejected++;
         } else {
           stats.acked++;
-          stats.acks.push(now() - p.sentAt);
+          stats.acks.push(now() - p.firstAt);
         }
       }
     });
@@ -170,15 +176,20 @@ class Participant {
   }
 
   send(workshopId: string, body: Record<string, unknown>): void {
-    const p: Pending = { commandId: randomUUID(), body, sentAt: now() };
+    const at = now();
+    const p: Pending = { commandId: randomUUID(), body, firstAt: at, sentAt: at, transmissions: 0 };
     this.outbox.set(p.commandId, p);
-    firstSent.push([p.commandId, p.sentAt]);
+    firstSent.push([p.commandId, p.firstAt]);
     this.transmit(workshopId, p);
   }
 
   transmit(workshopId: string, p: Pending): void {
     if (this.ws?.readyState === WebSocket.OPEN) {
       p.sentAt = now();
+      p.transmissions += 1;
+      if (p.transmissions > 1) {
+        stats.resent++;
+      }
       this.ws.send(
         JSON.stringify({ type: 'live.command', workshopId, commandId: p.commandId, command: p.body }),
       );
@@ -186,7 +197,7 @@ class Participant {
   }
 }
 
-const stats = { acks: [] as number[], acked: 0, rejected: 0 };
+const stats = { acks: [] as number[], acked: 0, rejected: 0, resent: 0 };
 const firstSent: [string, number][] = [];
 let people: Participant[] = [];
 
@@ -293,6 +304,7 @@ async function handle(m: ToWorker): Promise<void> {
         type: 'drained',
         acks: stats.acks,
         acked: stats.acked,
+        resent: stats.resent,
         rejected: stats.rejected,
         unacked: people.reduce((n, p) => n + p.outbox.size, 0),
         sentAt: firstSent,

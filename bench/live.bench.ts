@@ -8,7 +8,7 @@
  * computed from it. One facilitator socket, on instance A, watches the room; participants are spread
  * over the instances, so with `--instances 2` the facilitator on A sees votes cast on B (Redis).
  *
- * Measures: ack latency (send → `live.ack`), fan-out latency (send → the vote reaching the facilitator),
+ * Measures: ack latency (first send → `live.ack`, resends included), fan-out latency (send → the vote reaching the facilitator),
  * `votes_counted == votes_acked` from the exported results, event-loop lag p99 of each server over the
  * vote window (perf_hooks monitorEventLoopDelay through prom-client's /metrics), server RSS, and the
  * memory per idle socket (RSS growth from connecting every participant, divided by their number).
@@ -453,6 +453,8 @@ async function run(options: Options, database: 'sqlite' | 'postgres') {
       facilitator_saw: seenAt.size,
       rejected: drained.reduce((n, d) => n + d.rejected, 0),
       unacked: drained.reduce((n, d) => n + d.unacked, 0),
+      // Votes sent again with the same id (no answer within 4 s, or a reconnection after --crash).
+      resent: drained.reduce((n, d) => n + d.resent, 0),
       ack_p50_ms: round(percentile(acks, 50)),
       ack_p99_ms: round(percentile(acks, 99)),
       fanout_p50_ms: round(percentile(fanout, 50)),
