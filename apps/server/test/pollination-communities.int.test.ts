@@ -329,7 +329,7 @@ describe.each(testDialects)('communities of practice on $name', (dialect) => {
     const toMember = smtp.received.filter((m) => m.to === memberEmail);
     expect(toMember).toHaveLength(1);
     expect(toMember[0]?.subject).toContain('depuis votre dernier résumé');
-    expect(toMember[0]?.text).toContain('On parle de vous dans « Binômes entre services »');
+    expect(toMember[0]?.text).toContain('On parle de vous dans «\u00A0Binômes entre services\u00A0»');
     expect(toMember[0]?.text).toContain(`${publicUrl}/pollination/communities/${communityId}`);
     // The item's text is not in the mail (it may be hidden later; an email cannot be taken back).
     expect(toMember[0]?.text).not.toContain('confidentiel');
