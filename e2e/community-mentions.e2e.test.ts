@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { axeInBothSchemes, settle } from './axe.ts';
 import { api, screenshotPath, useServerAndBrowser } from './browser.ts';
+import { ownerAndMember } from './owner-and-member.ts';
 
 /**
  * Community mentions in Chromium: they are the platform's notifications, so a mention lights the bell,
@@ -10,28 +11,8 @@ describe('community mentions in Chromium', () => {
   const env = useServerAndBrowser();
 
   it('a mention shows in the bell and on the communities page; read there, read everywhere', async () => {
-    env.watch.allowHttp(401, /\/api\/me$/);
-    const ownerContext = await env.browser.newContext({ locale: 'en-GB', baseURL: env.server.url });
-    const owner = await ownerContext.newPage();
-    await owner.goto(env.server.url);
-    await api(owner, 'post', '/api/setup', {
-      email: 'owner@example.org',
-      password: 'a long enough password',
-      displayName: 'Owner',
-    });
-    const org = (await api(owner, 'post', '/api/orgs', { name: 'Maison commune' })) as { id: string };
-    const invite = (await api(owner, 'post', `/api/orgs/${org.id}/invitations`, {
-      email: 'member@example.org',
-      role: 'member',
-    })) as { link: string };
-    const memberContext = await env.browser.newContext({ locale: 'en-GB', baseURL: env.server.url });
-    const page = await memberContext.newPage();
-    await page.goto(env.server.url);
-    await api(page, 'post', `/api/invitations/${invite.link.split('/invite/')[1]}/accept`, {
-      displayName: 'Member',
-      password: 'a long enough password',
-    });
-    const base = `/api/orgs/${org.id}/pollination/communities`;
+    const { owner, member: page, orgId } = await ownerAndMember(env);
+    const base = `/api/orgs/${orgId}/pollination/communities`;
     const community = (await api(owner, 'post', base, { title: 'Shared gardens' })) as { id: string };
     await api(page, 'post', `${base}/${community.id}/join`, {});
     await api(owner, 'post', `${base}/${community.id}/items`, {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { axeInBothSchemes, settle } from './axe.ts';
 import { api, screenshotPath, useServerAndBrowser } from './browser.ts';
+import { ownerAndMember } from './owner-and-member.ts';
 
 /**
  * Issue 20 in Chromium: a member added to an engagement sees the bell's count (said by its name),
@@ -10,36 +11,15 @@ describe('notifications and calendar journey in Chromium', () => {
   const env = useServerAndBrowser();
 
   it('bell, notifications page, mark read, calendar link made and revoked', async () => {
-    // Before signing in the shell asks who is there (401).
-    env.watch.allowHttp(401, /\/api\/me$/);
-    const ownerContext = await env.browser.newContext({ locale: 'en-GB', baseURL: env.server.url });
-    const owner = await ownerContext.newPage();
-    await owner.goto(env.server.url);
-    await api(owner, 'post', '/api/setup', {
-      email: 'owner@example.org',
-      password: 'a long enough password',
-      displayName: 'Owner',
-    });
-    const org = (await api(owner, 'post', '/api/orgs', { name: 'Maison commune' })) as { id: string };
-    const invite = (await api(owner, 'post', `/api/orgs/${org.id}/invitations`, {
-      email: 'member@example.org',
-      role: 'member',
-    })) as { link: string };
-    const memberContext = await env.browser.newContext({ locale: 'en-GB', baseURL: env.server.url });
-    const page = await memberContext.newPage();
-    await page.goto(env.server.url);
-    const accepted = (await api(page, 'post', `/api/invitations/${invite.link.split('/invite/')[1]}/accept`, {
-      displayName: 'Member',
-      password: 'a long enough password',
-    })) as { user: { id: string } };
-    const engagement = (await api(owner, 'post', `/api/orgs/${org.id}/engagements`, {
+    const { owner, member: page, orgId, memberUserId } = await ownerAndMember(env);
+    const engagement = (await api(owner, 'post', `/api/orgs/${orgId}/engagements`, {
       title: 'Shared kitchen',
       request: 'Decide how we share it',
     })) as { id: string };
-    await api(owner, 'post', `/api/orgs/${org.id}/engagements/${engagement.id}/stakeholders`, {
+    await api(owner, 'post', `/api/orgs/${orgId}/engagements/${engagement.id}/stakeholders`, {
       kind: 'other',
       name: 'Member',
-      userId: accepted.user.id,
+      userId: memberUserId,
     });
 
     await page.goto(`${env.server.url}/`);

@@ -7,18 +7,13 @@
 import {
   accumulateBetweenness,
   accumulatePaths,
+  type CsrArrays,
   createBetweennessWorkspace,
   type Graph,
 } from '@essaim/core/network';
 
-export interface BetweennessWorkerData {
-  nodeCount: number;
-  edgeCount: number;
-  isDirected: boolean;
-  isWeighted: boolean;
-  outOffsets: Int32Array;
-  outTargets: Int32Array;
-  outWeights: Float64Array;
+/** The graph's out-adjacency (shared, without ids) and the sources this sweep claims from a shared cursor. */
+export interface BetweennessWorkerData extends Omit<CsrArrays, 'ids'> {
   /** Int32Array(1) over a SharedArrayBuffer: next source to claim. */
   cursor: Int32Array;
   chunkSize: number;
