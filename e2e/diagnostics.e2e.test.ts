@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshotPath, useServerAndBrowser } from './browser.ts';
@@ -118,6 +119,19 @@ describe('diagnostics journey in Chromium', () => {
     await page.getByRole('button', { name: 'Revenir à la liste des liens' }).click();
     await links.first().waitFor();
     const urls = (await links.allTextContents()).map((u) => u.replace(/^https?:\/\/[^/]+/, env.server.url));
+    // The same links as a spreadsheet, built in the browser (they exist nowhere else): one row each.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^Télécharger \(XLSX/ }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path()) as string);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'name', 'email', 'link']);
+    const xlsxLinks = Array.from({ length: 6 }, (_, r) =>
+      String(sheet.getCell(r + 2, 3).value).replace(/^https?:\/\/[^/]+/, env.server.url),
+    );
+    expect(xlsxLinks.sort()).toEqual([...urls].sort());
     await page.screenshot({ path: screenshotPath('diagnostics-links'), fullPage: true });
 
     // Four respondents: two on a phone-sized viewport, one in English.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Hex, utf8Bytes } from './sha256';
+import { utf8Bytes } from '../text/utf8';
+import { sha256Hex } from './sha256';
 
 describe('sha256', () => {
   it('matches the FIPS 180-4 / NIST test vectors', () => {

@@ -3,6 +3,8 @@
  * configured; handing them out by hand (show, copy, CSV, QR codes) is a deliberate step, recorded
  * in the audit log and counted in the report (docs/diagnostics.md, "Threat model").
  */
+import { writeCsv } from '@essaim/core/csv';
+import { writeXlsx } from '@essaim/core/spreadsheet';
 import { Alert, Badge, Button, Card, CopyButton, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,23 +51,31 @@ export function LinkRow({ label, path }: { label: string; path: string }) {
   );
 }
 
-/** RFC 4180 quoting, and a leading quote on cells a spreadsheet would run as a formula. */
-function csvCell(value: string): string {
-  const v = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+/** The links as a table: a header, then one row per person (what the CSV and the XLSX both hold). */
+function linkRows(rows: Invitation[]): string[][] {
+  return [
+    ['name', 'email', 'link'],
+    ...rows.map((i) => [i.personName, i.email ?? '', absoluteLink(i.link ?? '')]),
+  ];
 }
 
-function downloadCsv(rows: Invitation[], filename: string) {
-  const lines = [
-    'name,email,link',
-    ...rows.map((i) => [i.personName, i.email ?? '', absoluteLink(i.link ?? '')].map(csvCell).join(',')),
-  ];
-  const url = URL.createObjectURL(
-    new Blob([`${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }),
-  );
+/**
+ * Built in the browser: a link exists only here, once (the server keeps its hash). CSV with RFC 4180
+ * quoting and formula-looking cells guarded (core's writeCsv); XLSX with inline strings, which a
+ * spreadsheet never runs as formulas.
+ */
+function download(rows: Invitation[], filename: string, format: 'csv' | 'xlsx') {
+  const table = linkRows(rows);
+  const blob =
+    format === 'csv'
+      ? new Blob([writeCsv(table, { eol: '\r\n' })], { type: 'text/csv;charset=utf-8' })
+      : new Blob([writeXlsx('links', table)], {
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        });
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = filename;
+  a.download = `${filename}.${format}`;
   a.click();
   URL.revokeObjectURL(url);
 }
@@ -88,8 +98,11 @@ function HandedOut({ rows, campaign }: { rows: Invitation[]; campaign: Campaign 
             </Button>
           )}
         </CopyButton>
-        <Button size="xs" variant="default" onClick={() => downloadCsv(rows, `links-${campaign.id}.csv`)}>
+        <Button size="xs" variant="default" onClick={() => download(rows, `links-${campaign.id}`, 'csv')}>
           {t('diagnostic.links.downloadCsv')}
+        </Button>
+        <Button size="xs" variant="default" onClick={() => download(rows, `links-${campaign.id}`, 'xlsx')}>
+          {t('diagnostic.links.downloadXlsx')}
         </Button>
         <Button size="xs" variant="default" onClick={() => setShowQr((v) => !v)} aria-expanded={showQr}>
           {showQr ? t('diagnostic.links.hideQr') : t('diagnostic.links.showQr')}
