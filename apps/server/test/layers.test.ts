@@ -139,20 +139,15 @@ describe('server layers', () => {
   const STILL_QUERYING = [
     'services/account.service.ts',
     'services/auth.service.ts',
-    'services/campaigns-respond.service.ts',
-    'services/conversations-polis.service.ts',
     'services/conversations.service.ts',
-    'services/engagements.service.ts',
     'services/live-decisions.ts',
     'services/methods-recommend.service.ts',
     'services/methods.service.ts',
     'services/networks-data.service.ts',
     'services/networks-survey.service.ts',
-    'services/networks.service.ts',
     'services/options-boards.service.ts',
     'services/participants.service.ts',
     'services/people.service.ts',
-    'services/trace.service.ts',
     'services/workshops.service.ts',
   ];
 

@@ -15,6 +15,7 @@
  */
 import type { RespondSession } from '@essaim/contracts';
 import { type Instrument, type RawAnswer, validateSubmission } from '@essaim/core/diagnostics';
+import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
 import { type CampaignRow, surveysRepository } from '../db/repositories/surveys.repository.ts';
 import type { Db } from '../db/repositories/users.repository.ts';
 import { AppError } from '../lib/app-error.ts';
@@ -89,11 +90,7 @@ export async function respondSession(
     surveysRepository.engagementOf(db, r.campaign.engagement_id),
     frozenSnapshot(db, r.campaign),
   ]);
-  const status = await db
-    .selectFrom('engagements')
-    .select(['status'])
-    .where('id', '=', r.campaign.engagement_id)
-    .executeTakeFirst();
+  const status = await engagementsRepository.statusOf(db, r.campaign.engagement_id);
   const refusal =
     status?.status === 'stopped'
       ? 'engagement-stopped'

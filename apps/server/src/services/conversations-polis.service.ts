@@ -140,12 +140,7 @@ export async function importPolis(
         created_at: now,
       };
     });
-    for (let i = 0; i < participantRows.length; i += 500) {
-      await trx
-        .insertInto('participants')
-        .values(participantRows.slice(i, i + 500))
-        .execute();
-    }
+    await conversationsRepository.insertParticipantRows(trx, participantRows);
     await conversationsRepository.insertParticipants(
       trx,
       voterNumbers.map((n) => ({

@@ -4,6 +4,8 @@ import { assessCynefin } from '@essaim/core/engagements';
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
 import { type EngagementRow, engagementsRepository } from '../db/repositories/engagements.repository.ts';
+import { organisationsRepository } from '../db/repositories/organisations.repository.ts';
+import { peopleRepository } from '../db/repositories/people.repository.ts';
 import { usersRepository } from '../db/repositories/users.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
@@ -424,26 +426,10 @@ export function addStakeholder(
   actor: Actor,
 ) {
   return mutate(db, scope, id, actor, async (trx, engagement) => {
-    if (
-      body.userId &&
-      !(await trx
-        .selectFrom('memberships')
-        .select('user_id')
-        .where('org_id', '=', scope.orgId)
-        .where('user_id', '=', body.userId)
-        .executeTakeFirst())
-    ) {
+    if (body.userId && !(await organisationsRepository.findMember(trx, scope, body.userId))) {
       throw notFound('member');
     }
-    if (
-      body.collectiveId &&
-      !(await trx
-        .selectFrom('collectives')
-        .select('id')
-        .where('org_id', '=', scope.orgId)
-        .where('id', '=', body.collectiveId)
-        .executeTakeFirst())
-    ) {
+    if (body.collectiveId && !(await peopleRepository.findCollective(trx, scope, body.collectiveId))) {
       throw notFound('collective');
     }
     const sid = newId();

@@ -278,14 +278,7 @@ export async function createNetworkSurvey(
     if (!collective) {
       throw notFound('collective');
     }
-    const people = await trx
-      .selectFrom('people')
-      .innerJoin('person_collectives', 'person_collectives.person_id', 'people.id')
-      .select(['people.id', 'people.display_name', 'people.title'])
-      .where('people.org_id', '=', scope.orgId)
-      .where('person_collectives.collective_id', '=', collective.id)
-      .orderBy('people.display_name')
-      .execute();
+    const people = await peopleRepository.collectiveMembers(trx, scope, collective.id);
     if (people.length < 2) {
       throw new AppError('BAD_REQUEST', 'a network survey needs a collective of at least two people');
     }
@@ -620,12 +613,7 @@ export async function egoOf(db: Db, n: NetworkRow, nodeId: string): Promise<Netw
 /** The signed-in member's own ego networks in this engagement (through the roster person linked to their account). */
 export async function myEgoNetworks(db: Db, scope: OrgScope, engagementId: string): Promise<NetworkEgo[]> {
   await loadEngagement(db, scope, engagementId);
-  const person = await db
-    .selectFrom('people')
-    .select('id')
-    .where('org_id', '=', scope.orgId)
-    .where('user_id', '=', scope.userId)
-    .executeTakeFirst();
+  const person = await peopleRepository.personIdOfUser(db, scope, scope.userId);
   if (!person) {
     return [];
   }

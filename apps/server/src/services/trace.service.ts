@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/db.ts';
 import type { OrgScope } from '../db/org-scope.ts';
-import { engagementsRepository } from '../db/repositories/engagements.repository.ts';
+import {
+  type EngagementOwnedTable,
+  engagementsRepository,
+} from '../db/repositories/engagements.repository.ts';
 import { AppError, notFound } from '../lib/app-error.ts';
 import { newId, nowIso } from '../lib/tokens.ts';
 import type { Actor } from './audit.service.ts';
@@ -20,46 +22,21 @@ export function registerTraceKind(kind: string, resolve: Resolver): void {
   resolvers.set(kind, resolve);
 }
 
-/** Tables whose rows belong to an engagement (`engagement_id`) and are named by a text column. */
-type EngagementOwnedTable =
-  | 'questions'
-  | 'options_boards'
-  | 'workshops'
-  | 'survey_campaigns'
-  | 'conversations'
-  | 'networks';
-
 /** The common case: the object is a row of `table` in this engagement, labelled by `column`. */
 export function registerTableTraceKind(
   kind: string,
   table: EngagementOwnedTable,
   column: 'title' | 'text',
 ): void {
-  registerTraceKind(kind, async (db, engagementId, id) => {
-    const row = await db
-      .selectFrom(table)
-      .select(sql<string>`${sql.ref(column)}`.as('label'))
-      .where('engagement_id', '=', engagementId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return row?.label ?? null;
-  });
+  registerTraceKind(kind, (db, engagementId, id) =>
+    engagementsRepository.labelInEngagement(db, table, column, engagementId, id),
+  );
 }
 
 registerTableTraceKind('question', 'questions', 'text');
 registerTableTraceKind('options_board', 'options_boards', 'title');
-registerTraceKind(
-  'option',
-  async (db, engagementId, id) =>
-    (
-      await db
-        .selectFrom('options')
-        .innerJoin('options_boards', 'options_boards.id', 'options.board_id')
-        .select('options.title')
-        .where('options_boards.engagement_id', '=', engagementId)
-        .where('options.id', '=', id)
-        .executeTakeFirst()
-    )?.title ?? null,
+registerTraceKind('option', (db, engagementId, id) =>
+  engagementsRepository.optionTitleInEngagement(db, engagementId, id),
 );
 
 async function label(db: Db, engagementId: string, kind: string, id: string): Promise<string | null> {

@@ -7,6 +7,7 @@ import type {
   ConversationsTable,
   StoredOpinionMap,
 } from '../tables/conversations.ts';
+import type { ParticipantsTable } from '../tables/identity.ts';
 
 /** The JSON columns and their schemas: rows leave this file parsed (see stored-json.ts). */
 const conversationJson = { result: StoredJson.opinionMap };
@@ -230,6 +231,16 @@ export const conversationsRepository = {
   },
 
   // ---- participants and votes ----------------------------------------------------------------
+
+  /** Participant rows (tokens, scope) in batches of 500, under every dialect's parameter limit. */
+  async insertParticipantRows(db: Db, rows: ParticipantsTable[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) {
+      await db
+        .insertInto('participants')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    }
+  },
 
   async insertParticipants(
     db: Db,

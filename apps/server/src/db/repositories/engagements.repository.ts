@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db.ts';
 import type { OrgScope } from '../org-scope.ts';
 import { type Decoded, decodeRow, decodeRows, encodeRow, StoredJson } from '../stored-json.ts';
@@ -20,6 +21,15 @@ export type QuestionRow = Decoded<QuestionsTable, typeof questionJson>;
  * Engagements and their children. Engagements are read through the scope's organisation; children
  * through an engagement id that the caller obtained from `get` (so already checked against the scope).
  */
+/** Tables whose rows belong to an engagement (`engagement_id`) and are named by a text column. */
+export type EngagementOwnedTable =
+  | 'questions'
+  | 'options_boards'
+  | 'workshops'
+  | 'survey_campaigns'
+  | 'conversations'
+  | 'networks';
+
 export const engagementsRepository = {
   async insert(db: Db, scope: OrgScope, row: Omit<EngagementRow, 'org_id'>): Promise<void> {
     await db
@@ -163,6 +173,35 @@ export const engagementsRepository = {
       .limit(500)
       .execute();
     return decodeRows(rows, { data: StoredJson.anyRecord });
+  },
+
+  /** A trace-link end's label: the row `id` of `table` in this engagement, named by `column`. */
+  async labelInEngagement(
+    db: Db,
+    table: EngagementOwnedTable,
+    column: 'title' | 'text',
+    engagementId: string,
+    id: string,
+  ): Promise<string | null> {
+    const row = await db
+      .selectFrom(table)
+      .select(sql<string>`${sql.ref(column)}`.as('label'))
+      .where('engagement_id', '=', engagementId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.label ?? null;
+  },
+
+  /** An option's title, when its board belongs to this engagement. */
+  async optionTitleInEngagement(db: Db, engagementId: string, id: string): Promise<string | null> {
+    const row = await db
+      .selectFrom('options')
+      .innerJoin('options_boards', 'options_boards.id', 'options.board_id')
+      .select('options.title')
+      .where('options_boards.engagement_id', '=', engagementId)
+      .where('options.id', '=', id)
+      .executeTakeFirst();
+    return row?.title ?? null;
   },
 
   links(db: Db, engagementId: string): Promise<TraceLinksTable[]> {

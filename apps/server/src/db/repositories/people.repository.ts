@@ -128,6 +128,28 @@ export const peopleRepository = {
     return decodeRows(rows, personJson);
   },
 
+  /** Everyone in a collective, by name, without a cap (a network survey asks about all of them). */
+  collectiveMembers(db: Db, scope: OrgScope, collectiveId: string) {
+    return db
+      .selectFrom('people')
+      .innerJoin('person_collectives', 'person_collectives.person_id', 'people.id')
+      .select(['people.id', 'people.display_name', 'people.title'])
+      .where('people.org_id', '=', scope.orgId)
+      .where('person_collectives.collective_id', '=', collectiveId)
+      .orderBy('people.display_name')
+      .execute();
+  },
+
+  /** The roster entry of the signed-in user in this organisation, if any. */
+  personIdOfUser(db: Db, scope: OrgScope, userId: string) {
+    return db
+      .selectFrom('people')
+      .select('id')
+      .where('org_id', '=', scope.orgId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+  },
+
   /** Roster entries linked to a user account, in every organisation (personal-data export). */
   async peopleOfUser(db: Db, userId: string) {
     const rows = await db
