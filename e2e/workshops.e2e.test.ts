@@ -136,17 +136,22 @@ describe('live workshop journey in Chromium', () => {
     await addDot(chloe.page, 'Rituals');
     await settled(chloe.page);
     await chloe.context.setOffline(true);
-    await addDot(chloe.page, 'Tools');
-    await addDot(chloe.page, 'Rituals');
-    expect(await chloe.page.getByTestId('dots-remaining').textContent()).toContain('0');
-    // The phone says its votes are kept until the network is back.
+    // The phone says its votes are kept until the network is back. Waited for before voting: the
+    // notice appears a moment after the network drops and moves the buttons down, so a click aimed
+    // while it was appearing could land beside its button (a quiet machine did that often).
     await chloe.page
       .getByTestId('connection')
       .filter({ hasText: /Offline/ })
       .waitFor();
+    await addDot(chloe.page, 'Tools');
+    await addDot(chloe.page, 'Rituals');
     await chloe.page.screenshot({ path: screenshotPath('workshop-participant-offline') });
     await chloe.context.setOffline(false);
     await settled(chloe.page);
+    // Back online, the phone shows its three dots placed. (Read only once reconnected: when the network
+    // drops while a vote is in flight, its ack can arrive without its echo, and the phone shows one
+    // dot fewer until it resumes; the counts below check that nothing was lost or doubled.)
+    await chloe.page.getByTestId('dots-remaining').filter({ hasText: /\b0\b/ }).waitFor();
 
     // The console sees all nine dots live; the projector still shows nothing (privacy until reveal).
     await console.getByRole('img', { name: /Rituals: 5, Tools: 4/ }).waitFor({ timeout: 15_000 });
