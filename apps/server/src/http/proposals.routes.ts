@@ -19,7 +19,6 @@ import {
   ProposalViewSchema,
 } from '@essaim/contracts';
 import type { Action } from '@essaim/core';
-import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AppInstance } from '../app-instance.ts';
 import type { OrgScope } from '../db/org-scope.ts';
@@ -58,14 +57,11 @@ export async function proposalRoutes(app: AppInstance): Promise<void> {
       payload: { engagementId },
     });
   };
-  const view = async (
-    request: FastifyRequest<{ Params: { orgId: string; engagementId: string; proposalId: string } }>,
-    scope?: OrgScope,
-  ) => {
-    const s = scope ?? (await requireOrgScope(request, 'decision.read'));
-    const p = await loadProposal(db, s, request.params.engagementId, request.params.proposalId);
-    return presentProposal(db, p, { key: userKey(s.userId) });
-  };
+  /** The proposal as this reader sees it: what the detail route and every change route answer. */
+  const view = async (scope: OrgScope, p: { engagementId: string; proposalId: string }) =>
+    presentProposal(db, await loadProposal(db, scope, p.engagementId, p.proposalId), {
+      key: userKey(scope.userId),
+    });
 
   app.get(
     base,
@@ -101,7 +97,7 @@ export async function proposalRoutes(app: AppInstance): Promise<void> {
   app.get(
     one,
     { schema: { tags, params: ProposalParamsSchema, response: { 200: ProposalViewSchema } } },
-    async (request) => view(request),
+    async (request) => view(await requireOrgScope(request, 'decision.read'), request.params),
   );
 
   /**
@@ -123,9 +119,7 @@ export async function proposalRoutes(app: AppInstance): Promise<void> {
         const params = request.params as z.output<P>;
         await run(scope, params, request.body as z.output<B>, actorOf(request));
         await notify(params.engagementId);
-        return presentProposal(db, await loadProposal(db, scope, params.engagementId, params.proposalId), {
-          key: userKey(scope.userId),
-        });
+        return view(scope, params);
       },
     );
   }
